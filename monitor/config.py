@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from monitor.errors import ConfigError
+from monitor.tomlcheck import Checker
 
 
 @dataclass(frozen=True)
@@ -79,3 +80,459 @@ class MatchRule:
     body_weight: float = 1.0
     lead_chars: int = 400
     keep_unmatched: bool = False
+
+
+EVENT_TYPES = (
+    "meeting",
+    "visit",
+    "phone_call",
+    "announcement",
+    "agreement",
+    "award",
+    "conference",
+    "statement",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Channel:
+    """Where alerts go: ``type`` is "email" or "webhook"; ``options`` keeps the rest."""
+
+    name: str
+    type: str
+    options: tuple[tuple[str, Any], ...] = ()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return dict(self.options).get(key, default)
+
+
+@dataclass(frozen=True)
+class AlertRule:
+    """Which stories alert whom."""
+
+    name: str
+    topics: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    digest: str = "off"
+    quiet_hours: str | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything sources.toml says, validated."""
+
+    path: str
+    sources: tuple[Source, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    matching: MatchRule = field(default_factory=MatchRule)
+    alerts: tuple[AlertRule, ...] = ()
+    channels: tuple[Channel, ...] = ()
+    operator_channel: str | None = None
+
+    def source(self, name: str) -> Source:
+        for source in self.sources:
+            if source.name == name:
+                return source
+        raise ConfigError(f"no source named {name!r}", path=self.path)
+
+    def topic(self, name: str) -> Topic:
+        for topic in self.topics:
+            if topic.name == name:
+                return topic
+        raise ConfigError(f"no topic named {name!r}", path=self.path)
+
+
+# ---------------------------------------------------------------------------------------
+# Loading and validation
+
+_INTERVAL_RE = re.compile(
+    r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$"
+)
+MIN_INTERVAL = 60
+_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
+
+SOURCE_KEYS = {
+    "name": "unique name of the outlet",
+    "homepage": "the outlet's front page URL",
+    "feeds": "RSS/Atom feed URLs",
+    "listings": "HTML pages that link to articles",
+    "sitemaps": "(news) sitemap URLs",
+    "interval": 'how often to poll, e.g. "10m", "1h", "1h30m" (at least 1m)',
+    "language": "ISO 639-1 code of the outlet's language, a hint for detection",
+    "hosts": "extra host names whose links belong to this outlet",
+    "article_pattern": "regex an article URL's path must match (discovery without a selector)",
+    "enabled": "false to keep a source in the file without polling it",
+    "selectors": "CSS selectors for the outlet's pages",
+}
+SELECTOR_KEYS = {
+    "article_links": "links to articles on listing pages",
+    "title": "the article title",
+    "published": "the publication date (text or datetime attribute)",
+    "author": "the byline",
+    "body": "the article body",
+    "remove": "list of selectors for clutter removed before extraction",
+}
+TOPIC_KEYS = {
+    "name": "unique name of the topic",
+    "any": "terms or phrases, any of which matches",
+    "all": "terms or phrases that must all match",
+    "none": "terms or phrases that exclude an article",
+    "regex": "a regular expression, an extra alternative to `any`",
+    "min_score": "the least score an article needs (title hits weigh more)",
+}
+MATCHING_KEYS = {
+    "title_weight": "score of a hit in the title",
+    "lead_weight": "score of a hit in the lead (the body's first lead_chars characters)",
+    "body_weight": "score of a hit further down the body",
+    "lead_chars": "length of the lead in characters",
+    "keep_unmatched": "also keep articles that match no topic (default false)",
+}
+ALERT_KEYS = {
+    "name": "unique name of the rule",
+    "topics": "topics whose stories alert (empty: all)",
+    "events": "event types that alert (empty: all)",
+    "sources": "only stories reported by these sources (empty: all)",
+    "channels": "names of [channels.NAME] tables to send to",
+    "digest": '"off", "hourly" or "daily"',
+    "quiet_hours": 'hours without alerts, e.g. "22:00-07:00" (UTC)',
+}
+CHANNEL_KEYS = {
+    "email": {
+        "type": '"email"',
+        "host": "SMTP server",
+        "port": "SMTP port",
+        "tls": '"starttls", "ssl" or "none"',
+        "from": "sender address",
+        "to": "list of recipient addresses",
+        "username": "SMTP login",
+        "password_env": "environment variable holding the SMTP password",
+        "timeout": "seconds per delivery attempt",
+    },
+    "webhook": {
+        "type": '"webhook"',
+        "url": "receiver URL",
+        "format": '"standard", "slack" or "teams"',
+        "secret_env": "environment variable holding the whsec_ signing secret",
+        "timeout": "seconds per delivery attempt",
+    },
+}
+TOP_KEYS = {
+    "sources": "[[sources]] outlets to watch",
+    "topics": "[[topics]] subjects to keep",
+    "matching": "[matching] how hits are scored",
+    "alerts": "[[alerts]] alert rules",
+    "channels": "[channels.NAME] alert destinations",
+    "operator": "[operator] channel = NAME: where source trouble is reported",
+}
+
+
+def parse_interval(value: str) -> int:
+    """'10m' -> 600; '1h30m' -> 5400; raises ValueError on anything else."""
+    match = _INTERVAL_RE.match(value) if isinstance(value, str) else None
+    if not match or not any(match.groups()):
+        raise ValueError(f'invalid interval {value!r}: use a number with d, h, m or s, e.g. "10m"')
+    days, hours, minutes, seconds = (int(g or 0) for g in match.groups())
+    total = days * 86400 + hours * 3600 + minutes * 60 + seconds
+    if total < MIN_INTERVAL:
+        raise ValueError(f"interval {value!r} is shorter than the minimum of 1m")
+    return total
+
+
+def _check_sources(ck: Checker, raw: Any) -> tuple[Source, ...]:
+    from monitor.extract import validate_selector  # extract.py owns selectolax
+
+    if not isinstance(raw, list):
+        raise ck.fail("[[sources]] must be an array of tables", table="sources")
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for index, data in enumerate(raw):
+        where = f"source #{index + 1}"
+        loc: dict[str, Any] = {"table": "sources", "index": index, "where": where}
+        ck.unknown_keys(data, SOURCE_KEYS, **loc)
+        name = ck.string(data, "name", required=True, **loc)
+        assert name is not None
+        loc["where"] = where = f"source '{name}'"
+        if name in seen:
+            raise ck.fail("duplicate source name", key="name", **loc)
+        seen.add(name)
+        homepage = ck.url(
+            ck.string(data, "homepage", required=True, **loc) or "", key="homepage", **loc
+        )
+        urls = {}
+        for key in ("feeds", "listings", "sitemaps"):
+            urls[key] = tuple(ck.url(u, key=key, **loc) for u in ck.strings(data, key, **loc))
+        interval_text = data.get("interval", "15m")
+        try:
+            interval = parse_interval(interval_text)
+        except ValueError as exc:
+            raise ck.fail(str(exc), key="interval", **loc) from None
+        language = ck.string(data, "language", required=False, **loc)
+        if language is not None and not _LANGUAGE_RE.match(language):
+            raise ck.fail(
+                f"expected an ISO 639-1 code such as 'en', got {language!r}", key="language", **loc
+            )
+        pattern = ck.string(data, "article_pattern", required=False, **loc)
+        if pattern is not None:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ck.fail(
+                    f"invalid regular expression: {exc}", key="article_pattern", **loc
+                ) from None
+        enabled = data.get("enabled", True)
+        if not isinstance(enabled, bool):
+            raise ck.fail(f"expected true or false, got {enabled!r}", key="enabled", **loc)
+        sel_data = data.get("selectors", {})
+        if not isinstance(sel_data, dict):
+            raise ck.fail("expected a table [sources.selectors]", key="selectors", **loc)
+        sel_loc = {**loc, "subtable": "selectors"}
+        ck.unknown_keys(sel_data, SELECTOR_KEYS, **sel_loc)
+        selector_values: dict[str, Any] = {}
+        for key in SELECTOR_KEYS:
+            values = (
+                ck.strings(sel_data, key, **sel_loc)
+                if key == "remove"
+                else (ck.string(sel_data, key, required=False, **sel_loc),)
+            )
+            for css in values:
+                if css is None:
+                    continue
+                problem = validate_selector(css)
+                if problem:
+                    raise ck.fail(f"bad CSS selector {css!r}: {problem}", key=key, **sel_loc)
+            selector_values[key] = values if key == "remove" else values[0]
+        if not (urls["feeds"] or urls["listings"] or urls["sitemaps"]):
+            raise ck.fail(
+                "a source needs at least one of feeds, listings or sitemaps", key="feeds", **loc
+            )
+        sources.append(
+            Source(
+                name=name,
+                homepage=homepage,
+                feeds=urls["feeds"],
+                listings=urls["listings"],
+                sitemaps=urls["sitemaps"],
+                interval=interval,
+                language=language,
+                hosts=ck.strings(data, "hosts", **loc),
+                article_pattern=pattern,
+                selectors=Selectors(**selector_values),
+                enabled=enabled,
+            )
+        )
+    return tuple(sources)
+
+
+def _check_topics(ck: Checker, raw: Any) -> tuple[Topic, ...]:
+    from monitor.match import validate_topic
+
+    if not isinstance(raw, list):
+        raise ck.fail("[[topics]] must be an array of tables", table="topics")
+    topics: list[Topic] = []
+    seen: set[str] = set()
+    for index, data in enumerate(raw):
+        loc: dict[str, Any] = {"table": "topics", "index": index, "where": f"topic #{index + 1}"}
+        ck.unknown_keys(data, TOPIC_KEYS, **loc)
+        name = ck.string(data, "name", required=True, **loc)
+        assert name is not None
+        loc["where"] = f"topic '{name}'"
+        if name in seen:
+            raise ck.fail("duplicate topic name", key="name", **loc)
+        seen.add(name)
+        topic = Topic(
+            name=name,
+            any=ck.strings(data, "any", **loc),
+            all=ck.strings(data, "all", **loc),
+            none=ck.strings(data, "none", **loc),
+            regex=ck.string(data, "regex", required=False, **loc),
+            min_score=ck.number(data, "min_score", 1.0, **loc),
+        )
+        problems = validate_topic(topic)
+        if problems:
+            key = "regex" if "regex" in problems[0].lower() else "any"
+            raise ck.fail("; ".join(problems), key=key, **loc)
+        topics.append(topic)
+    return tuple(topics)
+
+
+def _check_matching(ck: Checker, raw: Any) -> MatchRule:
+    loc: dict[str, Any] = {"table": "matching", "where": "[matching]"}
+    if not isinstance(raw, dict):
+        raise ck.fail("[matching] must be a table", **loc)
+    ck.unknown_keys(raw, MATCHING_KEYS, **loc)
+    keep = raw.get("keep_unmatched", False)
+    if not isinstance(keep, bool):
+        raise ck.fail(f"expected true or false, got {keep!r}", key="keep_unmatched", **loc)
+    lead_chars = raw.get("lead_chars", 400)
+    if isinstance(lead_chars, bool) or not isinstance(lead_chars, int) or lead_chars < 0:
+        raise ck.fail(f"expected a whole number >= 0, got {lead_chars!r}", key="lead_chars", **loc)
+    return MatchRule(
+        title_weight=ck.number(raw, "title_weight", 3.0, **loc),
+        lead_weight=ck.number(raw, "lead_weight", 2.0, **loc),
+        body_weight=ck.number(raw, "body_weight", 1.0, **loc),
+        lead_chars=lead_chars,
+        keep_unmatched=keep,
+    )
+
+
+def _check_channels(ck: Checker, raw: Any) -> tuple[Channel, ...]:
+    if not isinstance(raw, dict):
+        raise ck.fail("[channels.NAME] tables expected", table="channels")
+    channels = []
+    for name, data in raw.items():
+        loc: dict[str, Any] = {"table": f"channels.{name}", "where": f"channel '{name}'"}
+        if not isinstance(data, dict):
+            raise ck.fail("expected a table", **loc)
+        kind = ck.string(data, "type", required=True, **loc)
+        if kind not in CHANNEL_KEYS:
+            raise ck.fail(f'expected "email" or "webhook", got {kind!r}', key="type", **loc)
+        ck.unknown_keys(data, CHANNEL_KEYS[kind], **loc)
+        if kind == "email":
+            ck.string(data, "host", required=True, **loc)
+            if not ck.strings(data, "to", **loc):
+                raise ck.fail("missing required key", key="to", **loc)
+            ck.string(data, "from", required=True, **loc)
+            if data.get("tls", "starttls") not in {"starttls", "ssl", "none"}:
+                raise ck.fail(
+                    f'expected "starttls", "ssl" or "none", got {data["tls"]!r}', key="tls", **loc
+                )
+            port = data.get("port", 587)
+            if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+                raise ck.fail(f"expected a port number, got {port!r}", key="port", **loc)
+        else:
+            ck.url(ck.string(data, "url", required=True, **loc) or "", key="url", **loc)
+            if data.get("format", "standard") not in {"standard", "slack", "teams"}:
+                raise ck.fail(
+                    f'expected "standard", "slack" or "teams", got {data["format"]!r}',
+                    key="format",
+                    **loc,
+                )
+        for key in ("password_env", "secret_env"):
+            if key in data:
+                ck.string(data, key, required=True, **loc)
+        channels.append(Channel(name=name, type=kind, options=tuple(sorted(data.items()))))
+    return tuple(channels)
+
+
+_QUIET_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$")
+
+
+def _check_alerts(
+    ck: Checker,
+    raw: Any,
+    topics: tuple[Topic, ...],
+    sources: tuple[Source, ...],
+    channels: tuple[Channel, ...],
+) -> tuple[AlertRule, ...]:
+    if not isinstance(raw, list):
+        raise ck.fail("[[alerts]] must be an array of tables", table="alerts")
+    rules = []
+    seen: set[str] = set()
+    known = {
+        "topics": {t.name for t in topics},
+        "sources": {s.name for s in sources},
+        "channels": {c.name for c in channels},
+        "events": set(EVENT_TYPES),
+    }
+    for index, data in enumerate(raw):
+        loc: dict[str, Any] = {"table": "alerts", "index": index, "where": f"alert #{index + 1}"}
+        ck.unknown_keys(data, ALERT_KEYS, **loc)
+        name = ck.string(data, "name", required=True, **loc)
+        assert name is not None
+        loc["where"] = f"alert '{name}'"
+        if name in seen:
+            raise ck.fail("duplicate alert name", key="name", **loc)
+        seen.add(name)
+        values = {key: ck.strings(data, key, **loc) for key in known}
+        for key, allowed in known.items():
+            for value in values[key]:
+                if value not in allowed:
+                    listed = ", ".join(sorted(allowed)) or "none defined"
+                    raise ck.fail(f"unknown {key[:-1]} {value!r} (known: {listed})", key=key, **loc)
+        if not values["channels"]:
+            raise ck.fail("an alert needs at least one channel", key="channels", **loc)
+        digest = data.get("digest", "off")
+        if digest not in {"off", "hourly", "daily"}:
+            raise ck.fail(
+                f'expected "off", "hourly" or "daily", got {digest!r}', key="digest", **loc
+            )
+        quiet = ck.string(data, "quiet_hours", required=False, **loc)
+        if quiet is not None and not _QUIET_RE.match(quiet):
+            raise ck.fail(f'expected "HH:MM-HH:MM", got {quiet!r}', key="quiet_hours", **loc)
+        rules.append(AlertRule(name=name, digest=digest, quiet_hours=quiet, **values))
+    return tuple(rules)
+
+
+def parse_config(text: str, path: str = "sources.toml") -> Config:
+    """Validate the text of a sources.toml; raise ConfigError naming file, line and key."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        message = getattr(exc, "msg", str(exc))
+        raise ConfigError(f"invalid TOML: {message}", path=path, line=line) from exc
+    ck = Checker(path, text)
+    for key in data:
+        if key not in TOP_KEYS:
+            raise ConfigError(
+                f"unknown top-level key (known: {', '.join(sorted(TOP_KEYS))})",
+                path=path,
+                line=ck.locate.line(key) or None,
+                key=key,
+            )
+    sources = _check_sources(ck, data.get("sources", []))
+    topics = _check_topics(ck, data.get("topics", []))
+    matching = _check_matching(ck, data.get("matching", {}))
+    channels = _check_channels(ck, data.get("channels", {}))
+    alerts = _check_alerts(ck, data.get("alerts", []), topics, sources, channels)
+    operator = data.get("operator", {})
+    operator_channel = None
+    if operator:
+        if not isinstance(operator, dict) or set(operator) - {"channel"}:
+            raise ck.fail("expected only: channel = NAME", table="operator", where="[operator]")
+        operator_channel = operator.get("channel")
+        if operator_channel not in {c.name for c in channels}:
+            raise ck.fail(
+                f"unknown channel {operator_channel!r}",
+                table="operator",
+                where="[operator]",
+                key="channel",
+            )
+    return Config(
+        path=path,
+        sources=sources,
+        topics=topics,
+        matching=matching,
+        alerts=alerts,
+        channels=channels,
+        operator_channel=operator_channel,
+    )
+
+
+def load_config(path: str | Path) -> Config:
+    """Read and validate sources.toml at ``path``."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("file not found", path=str(file)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read: {exc}", path=str(file)) from exc
+    return parse_config(text, str(file))
+
+
+def missing_secrets(config: Config, environ: dict[str, str]) -> list[str]:
+    """Channels whose secret variable (password_env, secret_env) is not set."""
+    problems = []
+    for channel in config.channels:
+        for key in ("password_env", "secret_env"):
+            variable = channel.get(key)
+            if variable and not environ.get(variable):
+                problems.append(
+                    f"{config.path}: channel '{channel.name}': key '{key}': "
+                    f"environment variable {variable} is not set"
+                )
+    return problems

@@ -65,3 +65,21 @@ class TopicMatch:
         for hit in self.hits:
             seen.setdefault(hit.term, None)
         return list(seen)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article ready to store, with the topics it matched."""
+
+    article: Article
+    matches: tuple[TopicMatch, ...] = ()
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    """What the store did with one prepared article."""
+
+    status: str  # "stored" or "duplicate"
+    article_id: int
+    url: str
+    reason: str = ""  # for duplicates: "url" or "content"

@@ -1,0 +1,133 @@
+"""The composition root: builds settings, config, store, fetcher, pipeline and schedule.
+
+Nothing else constructs these; the CLI asks for an ``App`` and calls its methods.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from monitor import __version__
+from monitor.config import Config, Source, load_config
+from monitor.fetch import Fetcher, FetchPolicy
+from monitor.pipeline import Pipeline, Poller, PollReport
+from monitor.scheduler import Scheduler
+from monitor.settings import Settings
+from monitor.store import Store
+
+log = logging.getLogger("monitor")
+
+
+@dataclass
+class App:
+    settings: Settings
+    config: Config
+    store: Store
+    pipeline: Pipeline
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> App:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def fetch_policy(self) -> FetchPolicy:
+        s = self.settings
+        return FetchPolicy(
+            user_agent=f"monitor/{__version__} (+{s.contact_url})",
+            contact_url=s.contact_url,
+            timeout=s.timeout,
+            max_retries=s.max_retries,
+            backoff_max=s.backoff_max,
+            per_host_concurrency=max(1, s.host_concurrency),
+            min_host_delay=s.host_delay,
+            max_body_bytes=s.max_body_bytes,
+            respect_robots=s.respect_robots,
+        )
+
+    def fetcher(self) -> Fetcher:
+        return Fetcher(self.fetch_policy())
+
+    async def poll_once(self, sources: Sequence[Source]) -> list[PollReport]:
+        async with self.fetcher() as fetcher:
+            return await Poller(self.pipeline, fetcher).poll_all(sources)
+
+    async def run_service(self, stop: asyncio.Event | None = None, *, grace: float = 10.0) -> None:
+        """Poll every enabled source on its schedule until SIGTERM/SIGINT or ``stop``."""
+        stop = stop or asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, stop.set)
+        running: set[asyncio.Task[PollReport]] = set()
+        async with self.fetcher() as fetcher:
+            poller = Poller(self.pipeline, fetcher)
+            scheduler = Scheduler()
+
+            def job(source: Source):  # type: ignore[no-untyped-def]
+                async def poll() -> PollReport:
+                    task = asyncio.current_task()
+                    running.add(task)  # type: ignore[arg-type]
+                    try:
+                        report = await poller.poll(source)
+                        log.info(
+                            "polled %s: %d requests, %d not modified, %d new, %d stored, %d errors",
+                            source.name,
+                            report.requests,
+                            report.not_modified,
+                            report.new,
+                            report.stored,
+                            len(report.errors),
+                        )
+                        return report
+                    finally:
+                        running.discard(task)  # type: ignore[arg-type]
+
+                return poll
+
+            enabled = [s for s in self.config.sources if s.enabled]
+            for source in enabled:
+                scheduler.every(f"poll:{source.name}", source.interval, job(source))
+            scheduler.start()
+            log.info(
+                "monitor %s running: %d sources, archive %s; stop with Ctrl-C or SIGTERM",
+                __version__,
+                len(enabled),
+                self.store.dialect,
+            )
+            await stop.wait()
+            log.info("stopping: %d polls in flight", len(running))
+            scheduler.shutdown()
+            if running:
+                _, pending = await asyncio.wait(set(running), timeout=grace)
+                for task in pending:
+                    task.cancel()
+                if pending:
+                    log.info("abandoned %d polls; nothing half-written is kept", len(pending))
+                    await asyncio.gather(*pending, return_exceptions=True)
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.remove_signal_handler(sig)
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=getattr(logging, level.upper(), logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def build(settings: Settings) -> App:
+    """Load sources.toml, open the archive, wire the pipeline."""
+    config = load_config(settings.config)
+    store = Store(settings.database_url)
+    store.sync_sources((s.name, s.homepage) for s in config.sources)
+    return App(settings, config, store, Pipeline(config, store))

@@ -1,0 +1,284 @@
+"""The ``monitor`` command: a thin face over the app, the pipeline and the store."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from monitor import __version__
+from monitor.app import App, build, configure_logging
+from monitor.config import load_config, missing_secrets
+from monitor.errors import ConfigError, InputError, MonitorError
+from monitor.export import WRITERS
+from monitor.extract import extract_article
+from monitor.normalize import detect_language, parse_datetime
+from monitor.pipeline import IngestReport, numbered
+from monitor.progress import Progress
+from monitor.settings import Settings
+
+
+def config_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--config on every command; errors of the monitor become one clear line and exit 1."""
+
+    @click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Path of sources.toml (default: $MONITOR_CONFIG or ./sources.toml).",
+    )
+    @functools.wraps(command)
+    def wrapper(*args: Any, config_path: str | None, **kwargs: Any) -> Any:
+        try:
+            settings = Settings.from_env(config=config_path)
+            return command(*args, settings=settings, **kwargs)
+        except MonitorError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def open_app(settings: Settings) -> App:
+    configure_logging(settings.log_level)
+    return build(settings)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="monitor")
+def cli() -> None:
+    """Watch news outlets, keep the articles about your topics, alert on new events."""
+
+
+@cli.command()
+@config_option
+def check(settings: Settings) -> None:
+    """Validate sources.toml and print a summary; exit 1 naming file, line and key."""
+    config = load_config(settings.config)
+    problems = missing_secrets(config, dict(os.environ))
+    for problem in problems:
+        click.echo(f"error: {problem}", err=True)
+    feeds = sum(len(s.feeds) for s in config.sources)
+    listings = sum(len(s.listings) for s in config.sources)
+    click.echo(f"{config.path}: {'OK' if not problems else 'PROBLEMS'}")
+    click.echo(f"  sources:  {len(config.sources)} ({feeds} feeds, {listings} listing pages)")
+    for source in config.sources:
+        state = "" if source.enabled else " (disabled)"
+        click.echo(
+            f"    {source.name:<16} every {source.interval // 60} min  {source.homepage}{state}"
+        )
+    click.echo(f"  topics:   {len(config.topics)}")
+    for topic in config.topics:
+        terms = len(topic.any) + len(topic.all) + (1 if topic.regex else 0)
+        click.echo(f"    {topic.name:<16} {terms} terms, {len(topic.none)} exclusions")
+    click.echo(f"  alerts:   {len(config.alerts)} rules, {len(config.channels)} channels")
+    if problems:
+        sys.exit(1)
+
+
+def _lines(stream: TextIO) -> Iterator[str]:
+    for line in stream:
+        yield line.rstrip("\n")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(allow_dash=True, dir_okay=False))
+@click.option(
+    "--batch-size", default=500, show_default=True, help="Articles written per transaction."
+)
+@config_option
+def ingest(settings: Settings, file: str, batch_size: int) -> None:
+    """Import articles from a JSON Lines FILE ('-' for stdin).
+
+    One object a line: url, title, text (or html), and optional published, source,
+    author, language. Bad lines are reported with their number and skipped; the exit
+    status is 1 when any line was rejected.
+    """
+    progress = Progress("ingest")
+
+    def show(report: IngestReport) -> None:
+        progress.update(report.read, f"stored {report.stored:,}, duplicate {report.duplicate:,}")
+
+    with open_app(settings) as app:
+        try:
+            stream = sys.stdin if file == "-" else open(file, encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            raise InputError(f"{file}: {exc.strerror}") from exc
+        try:
+            report = app.pipeline.ingest(
+                numbered(_lines(stream)), batch_size=batch_size, on_progress=show
+            )
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{file}: not UTF-8 text ({exc.reason})") from exc
+        finally:
+            if stream is not sys.stdin:
+                stream.close()
+    progress.close()
+    name = "stdin" if file == "-" else file
+    for error in report.errors:
+        click.echo(f"{name}:{error.line}: rejected: {error.message}", err=True)
+    click.echo(
+        f"read {report.read}, stored {report.stored}, duplicate {report.duplicate}, "
+        f"unmatched {report.unmatched}, rejected {report.rejected}"
+    )
+    if report.rejected:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(WRITERS)), default="jsonl", show_default=True
+)
+@click.option("--topic", default=None, help="Only articles matching this topic.")
+@click.option(
+    "--since", default=None, help="Only articles published on or after this date (ISO 8601)."
+)
+@click.option(
+    "--all", "include_all", is_flag=True, help="Also articles that match no topic (where kept)."
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="File to write (default: stdout).",
+)
+@config_option
+def export(
+    settings: Settings,
+    fmt: str,
+    topic: str | None,
+    since: str | None,
+    include_all: bool,
+    output: TextIO,
+) -> None:
+    """Write stored articles, one per line (JSON Lines) or row (CSV)."""
+    since_dt = None
+    if since:
+        try:
+            since_dt = parse_datetime(since)
+        except InputError as exc:
+            raise ConfigError(f"bad date {since!r}: {exc}", key="--since") from exc
+    with open_app(settings) as app:
+        if topic is not None and topic not in {t.name for t in app.config.topics}:
+            known = ", ".join(t.name for t in app.config.topics) or "none"
+            raise ConfigError(
+                f"unknown topic {topic!r} (known: {known})", path=app.config.path, key="--topic"
+            )
+        rows = app.store.iter_articles(topic=topic, since=since_dt, include_unmatched=include_all)
+        count = WRITERS[fmt](rows, output)
+    click.echo(f"exported {count} articles", err=True)
+
+
+@cli.command()
+@config_option
+def run(settings: Settings) -> None:
+    """Start the service: poll every enabled source on its schedule until SIGTERM/Ctrl-C."""
+    with open_app(settings) as app:
+        asyncio.run(app.run_service())
+
+
+def _when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else "never"
+
+
+@cli.command()
+@click.option("--source", "names", multiple=True, help="Poll only this source (repeatable).")
+@config_option
+def poll(settings: Settings, names: tuple[str, ...]) -> None:
+    """Poll the sources once, print a table per source and exit (1 if a source failed)."""
+    with open_app(settings) as app:
+        sources = (
+            [app.config.source(n) for n in names]
+            if names
+            else [s for s in app.config.sources if s.enabled]
+        )
+        progress = Progress("poll")
+        progress.update(0, f"{len(sources)} sources", force=True)
+        reports = asyncio.run(app.poll_once(sources))
+        progress.close()
+    header = (
+        f"{'source':<16}{'requests':>9}{'not mod.':>9}{'new':>6}{'matched':>8}{'errors':>7}  status"
+    )
+    click.echo(header)
+    for r in reports:
+        status = "ok" if r.ok else f"FAILED: {r.failure}"
+        click.echo(
+            f"{r.source:<16}{r.requests:>9}{r.not_modified:>9}{r.new:>6}{r.stored:>8}"
+            f"{len(r.errors):>7}  {status}"
+        )
+        for error in r.errors if r.ok else []:
+            click.echo(f"    {error}", err=True)
+    if any(not r.ok for r in reports):
+        sys.exit(1)
+
+
+@cli.command()
+@config_option
+def sources(settings: Settings) -> None:
+    """List each source's health: last success, failures in a row, last error, recent articles."""
+    with open_app(settings) as app:
+        health = {h.name: h for h in app.store.source_health()}
+        recent = app.store.recent_counts(datetime.now(UTC) - timedelta(days=7))
+        click.echo(f"{'source':<16}{'last success':<18}{'failures':>9}{'7 days':>8}  last error")
+        for source in app.config.sources:
+            h = health.get(source.name)
+            state = "" if source.enabled else " (disabled)"
+            click.echo(
+                f"{source.name + state:<16}{_when(h.last_success_at if h else None):<18}"
+                f"{(h.consecutive_failures if h else 0):>9}{recent.get(source.name, 0):>8}  "
+                f"{(h.last_error or '') if h else ''}"
+            )
+
+
+@cli.command()
+@click.argument("target")
+@click.option("--source", "source_name", default=None, help="Use this source's selectors.")
+@config_option
+def extract(settings: Settings, target: str, source_name: str | None) -> None:
+    """Print as JSON what the extractor gets from one page (a FILE or a URL)."""
+    config = load_config(settings.config)
+    selectors = config.source(source_name).selectors if source_name else None
+    if target.startswith(("http://", "https://")):
+        with open_app(settings) as app:
+
+            async def get() -> tuple[str, str]:
+                async with app.fetcher() as fetcher:
+                    page = await fetcher.fetch(target, accept="html")
+                    return page.text, page.final_url
+
+            html, url = asyncio.run(get())
+    else:
+        try:
+            html = Path(target).read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise InputError(f"{target}: {exc.strerror}") from exc
+        url = Path(target).resolve().as_uri().replace("file://", "http://localhost")
+    page = extract_article(html, url, selectors, now=datetime.now(UTC))
+    result = {
+        "title": page.title,
+        "published": page.published.isoformat() if page.published else None,
+        "author": page.author,
+        "language": page.language or detect_language(page.body),
+        "canonical_url": page.canonical_url,
+        "methods": page.methods,
+        "body": page.body,
+    }
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

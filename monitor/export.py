@@ -1,0 +1,56 @@
+"""Formats for ``monitor export``: JSON Lines and CSV (pure formatting, no queries)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+# The fields every export row carries, in column order.
+EXPORT_FIELDS = (
+    "id",
+    "url",
+    "urls",
+    "source",
+    "sources",
+    "title",
+    "published",
+    "fetched_at",
+    "author",
+    "language",
+    "topics",
+    "matched_terms",
+    "content_hash",
+    "body",
+)
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
+    count = 0
+    for row in rows:
+        out.write(json.dumps({k: row.get(k) for k in EXPORT_FIELDS}, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return " | ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return "" if value is None else value
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """CSV with a header; lists joined by ' | ', matched_terms as JSON."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXPORT_FIELDS)
+    count = 0
+    for row in rows:
+        writer.writerow([_cell(row.get(k)) for k in EXPORT_FIELDS])
+        count += 1
+    return count
+
+
+WRITERS = {"jsonl": write_jsonl, "csv": write_csv}

@@ -1,0 +1,130 @@
+"""The archive's tables (SQLModel), shared by SQLite and PostgreSQL.
+
+Identity is written down once: an article is its canonical URL (``url``, unique) and every
+URL it was ever seen under lives in ``article_url`` (unique ``url_key``: the canonical URL
+with scheme and a leading ``www.`` folded). Syndicated copies are caught by the
+``content_hash`` index. Times are stored as UTC and always read back timezone-aware.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Index, Text, TypeDecorator, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores UTC; returns timezone-aware UTC datetimes on every backend."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: the archive stores aware UTC times")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def _utc_column(*, nullable: bool = True, index: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
+
+
+class SourceRow(SQLModel, table=True):
+    """One outlet and its health."""
+
+    __tablename__ = "source"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True, max_length=200)
+    homepage: str = Field(default="", max_length=2000)
+    last_attempt_at: datetime | None = _utc_column()
+    last_success_at: datetime | None = _utc_column()
+    consecutive_failures: int = 0
+    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    articles_found: int = 0
+    alerted_failing: bool = False
+
+
+class ArticleRow(SQLModel, table=True):
+    """One article: the canonical URL, clean text, the topics it matched and why."""
+
+    __tablename__ = "article"
+    __table_args__ = (
+        Index("ix_article_published", "published"),
+        Index("ix_article_source_published", "source", "published"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(unique=True, max_length=2000)
+    source: str = Field(max_length=200)
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    published: datetime | None = _utc_column()
+    fetched_at: datetime | None = _utc_column(nullable=False)
+    author: str | None = Field(default=None, max_length=500)
+    language: str = Field(default="und", max_length=12)
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    content_hash: str = Field(index=True, max_length=64)
+    topics: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    matched_terms: dict[str, Any] = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False)
+    )
+
+
+class ArticleURLRow(SQLModel, table=True):
+    """Every URL an article is known under (its own, redirects, syndicated copies)."""
+
+    __tablename__ = "article_url"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    url: str = Field(max_length=2000)
+    url_key: str = Field(unique=True, max_length=2000)
+    source: str = Field(max_length=200)
+
+
+class ArticleTopicRow(SQLModel, table=True):
+    """Which topics an article matched, with its score: the index for topic filters."""
+
+    __tablename__ = "article_topic"
+    __table_args__ = (UniqueConstraint("article_id", "topic"), Index("ix_topic", "topic"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    topic: str = Field(max_length=200)
+    score: float = 0.0
+
+
+class HttpCacheRow(SQLModel, table=True):
+    """Validators of the last answer per feed/listing URL, for conditional GETs."""
+
+    __tablename__ = "http_cache"
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(unique=True, max_length=2000)
+    etag: str | None = Field(default=None, max_length=500)
+    last_modified: str | None = Field(default=None, max_length=100)
+    checked_at: datetime | None = _utc_column()
+
+
+class SeenURLRow(SQLModel, table=True):
+    """Article URLs already fetched, kept or not, so no poll fetches them again."""
+
+    __tablename__ = "seen_url"
+
+    id: int | None = Field(default=None, primary_key=True)
+    url_key: str = Field(unique=True, max_length=2000)
+    source: str = Field(max_length=200)
+    first_seen: datetime | None = _utc_column()
+    outcome: str = Field(default="", max_length=40)  # stored, duplicate, unmatched, error

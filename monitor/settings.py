@@ -1,0 +1,135 @@
+"""MONITOR_* environment settings: how to run (sources.toml says what to watch).
+
+Settings are a table of (name, default, help, parser) so that the README, ``--help`` and
+the parser come from one place. ``Settings.from_env`` reads them once, at start-up, and
+names the variable in every error.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from monitor.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    env: str
+    default: str
+    help: str
+    parse: Callable[[str], Any] = str
+
+
+def _positive_float(value: str) -> float:
+    number = float(value)
+    if number < 0:
+        raise ValueError("must not be negative")
+    return number
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise ValueError("must not be negative")
+    return number
+
+
+def _flag(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError("expected true or false")
+
+
+SETTINGS: dict[str, Setting] = {
+    "config": Setting("MONITOR_CONFIG", "sources.toml", "Path of sources.toml (what to watch)."),
+    "database_url": Setting(
+        "MONITOR_DATABASE_URL",
+        "sqlite:///storage/monitor.db",
+        "SQLAlchemy URL of the archive; SQLite (WAL mode) by default, "
+        "e.g. postgresql+psycopg://user@127.0.0.1:5432/monitor.",
+    ),
+    "storage_dir": Setting(
+        "MONITOR_STORAGE_DIR", "storage", "Folder for runtime data (the SQLite file, raw pages)."
+    ),
+    "log_level": Setting("MONITOR_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING, ERROR."),
+    "contact_url": Setting(
+        "MONITOR_CONTACT_URL",
+        "https://github.com/news-monitor/monitor",
+        "Contact URL sent in the User-Agent so outlets can reach the operator.",
+    ),
+    "timeout": Setting(
+        "MONITOR_TIMEOUT", "20", "Seconds before one HTTP request times out.", _positive_float
+    ),
+    "max_retries": Setting(
+        "MONITOR_MAX_RETRIES",
+        "3",
+        "Retries of a request after a timeout, connection error, 5xx, 408 or 429.",
+        _positive_int,
+    ),
+    "backoff_max": Setting(
+        "MONITOR_BACKOFF_MAX",
+        "60",
+        "Longest wait in seconds between two retries of one request.",
+        _positive_float,
+    ),
+    "host_concurrency": Setting(
+        "MONITOR_HOST_CONCURRENCY",
+        "1",
+        "Requests in flight at once to one host.",
+        _positive_int,
+    ),
+    "host_delay": Setting(
+        "MONITOR_HOST_DELAY",
+        "1.0",
+        "Minimum seconds between the starts of two requests to one host.",
+        _positive_float,
+    ),
+    "max_body_bytes": Setting(
+        "MONITOR_MAX_BODY_BYTES",
+        "5000000",
+        "Largest response body read, in bytes; larger answers are refused.",
+        _positive_int,
+    ),
+    "respect_robots": Setting(
+        "MONITOR_RESPECT_ROBOTS", "true", "Honour robots.txt (true/false).", _flag
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    config: str = SETTINGS["config"].default
+    database_url: str = SETTINGS["database_url"].default
+    storage_dir: str = SETTINGS["storage_dir"].default
+    log_level: str = SETTINGS["log_level"].default
+    contact_url: str = SETTINGS["contact_url"].default
+    timeout: float = 20.0
+    max_retries: int = 3
+    backoff_max: float = 60.0
+    host_concurrency: int = 1
+    host_delay: float = 1.0
+    max_body_bytes: int = 5_000_000
+    respect_robots: bool = True
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Read every MONITOR_* variable; ``overrides`` (from CLI options) win."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for name in (f.name for f in fields(cls)):
+            setting = SETTINGS[name]
+            raw = env.get(setting.env, setting.default)
+            try:
+                values[name] = setting.parse(raw)
+            except ValueError as exc:
+                raise ConfigError(
+                    f"invalid value {raw!r}: {exc}", path="environment", key=setting.env
+                ) from exc
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
