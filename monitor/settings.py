@@ -54,9 +54,6 @@ SETTINGS: dict[str, Setting] = {
         "SQLAlchemy URL of the archive; SQLite (WAL mode) by default, "
         "e.g. postgresql+psycopg://user@127.0.0.1:5432/monitor.",
     ),
-    "storage_dir": Setting(
-        "MONITOR_STORAGE_DIR", "storage", "Folder for runtime data (the SQLite file, raw pages)."
-    ),
     "log_level": Setting("MONITOR_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING, ERROR."),
     "contact_url": Setting(
         "MONITOR_CONTACT_URL",
@@ -106,7 +103,6 @@ SETTINGS: dict[str, Setting] = {
 class Settings:
     config: str = SETTINGS["config"].default
     database_url: str = SETTINGS["database_url"].default
-    storage_dir: str = SETTINGS["storage_dir"].default
     log_level: str = SETTINGS["log_level"].default
     contact_url: str = SETTINGS["contact_url"].default
     timeout: float = 20.0
