@@ -27,15 +27,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from monitor.config import load_config  # noqa: E402
-from monitor.pipeline import Pipeline, numbered  # noqa: E402
-from monitor.store import Store  # noqa: E402
+from monitor.config import load_config
+from monitor.pipeline import Pipeline, numbered
+from monitor.store import Store
 
 PARAGRAPHS = [
     line
     for line in (ROOT / "tests" / "fixtures" / "ingest" / "articles.jsonl").read_text().splitlines()
 ]
-WORDS = "culture science education heritage forum capital youth museum manuscript agreement".split()
+WORDS = ["culture", "science", "education", "heritage", "forum", "capital", "youth", "museum", "manuscript", "agreement"]
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 TARGET = 3.0
 
@@ -62,8 +62,19 @@ def synthetic_lines(n: int, seed: int = 7) -> list[str]:
     return lines
 
 
-COLUMNS = ("url", "source", "title", "published", "fetched_at", "author", "language", "body",
-           "content_hash", "topics", "matched_terms")
+COLUMNS = (
+    "url",
+    "source",
+    "title",
+    "published",
+    "fetched_at",
+    "author",
+    "language",
+    "body",
+    "content_hash",
+    "topics",
+    "matched_terms",
+)
 
 
 def bare_rows(pipeline: Pipeline, lines: list[str]) -> list[tuple]:
@@ -76,9 +87,21 @@ def bare_rows(pipeline: Pipeline, lines: list[str]) -> list[tuple]:
         assert raw is not None
         p = pipeline.prepare(raw)
         a = p.article
-        rows.append((a.url, a.source, a.title, a.published.isoformat() if a.published else None,
-                     a.fetched_at.isoformat(), a.author, a.language, a.body, a.content_hash,
-                     json.dumps([m.topic for m in p.matches]), json.dumps(hits_as_dict(p.matches))))
+        rows.append(
+            (
+                a.url,
+                a.source,
+                a.title,
+                a.published.isoformat() if a.published else None,
+                a.fetched_at.isoformat(),
+                a.author,
+                a.language,
+                a.body,
+                a.content_hash,
+                json.dumps([m.topic for m in p.matches]),
+                json.dumps(hits_as_dict(p.matches)),
+            )
+        )
     return rows
 
 
@@ -101,7 +124,10 @@ def bench_sqlite(lines: list[str], config_path: Path) -> tuple[float, float]:
         conn.execute(DDL.format(pk="INTEGER PRIMARY KEY"))
         t0 = time.perf_counter()
         with conn:
-            conn.executemany(f"INSERT INTO bare ({','.join(COLUMNS)}) VALUES ({','.join('?' * len(COLUMNS))})", rows)
+            conn.executemany(
+                f"INSERT INTO bare ({','.join(COLUMNS)}) VALUES ({','.join('?' * len(COLUMNS))})",
+                rows,
+            )
         bare = time.perf_counter() - t0
         conn.close()
         t0 = time.perf_counter()
@@ -133,7 +159,8 @@ def bench_postgres(lines: list[str], config_path: Path) -> tuple[float, float] |
             t0 = time.perf_counter()
             with conn.cursor() as cur:
                 cur.executemany(
-                    f"INSERT INTO bare ({','.join(COLUMNS)}) VALUES ({','.join(['%s'] * len(COLUMNS))})", rows
+                    f"INSERT INTO bare ({','.join(COLUMNS)}) VALUES ({','.join(['%s'] * len(COLUMNS))})",
+                    rows,
                 )
             conn.commit()
             bare = time.perf_counter() - t0
@@ -154,14 +181,19 @@ def main() -> None:
     lines = synthetic_lines(n)
     print(f"ingest of {n} synthetic articles (full path) vs bare executemany of the same rows")
     print(f"{'backend':<12}{'monitor art/s':>15}{'bare art/s':>13}{'ratio':>8}{'target':>9}")
-    results = {"sqlite": bench_sqlite(lines, config_path), "postgresql": bench_postgres(lines, config_path)}
+    results = {
+        "sqlite": bench_sqlite(lines, config_path),
+        "postgresql": bench_postgres(lines, config_path),
+    }
     for backend, result in results.items():
         if result is None:
             continue
         ours, bare = result
         ratio = ours / bare
         verdict = "ok" if ratio <= TARGET else "MISSED"
-        print(f"{backend:<12}{n / ours:>15,.0f}{n / bare:>13,.0f}{ratio:>7.1f}x  <= {TARGET:.0f}x {verdict}")
+        print(
+            f"{backend:<12}{n / ours:>15,.0f}{n / bare:>13,.0f}{ratio:>7.1f}x  <= {TARGET:.0f}x {verdict}"
+        )
 
 
 if __name__ == "__main__":

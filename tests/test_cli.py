@@ -28,7 +28,9 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
     def invoke(*args: str, input: str | None = None, config: Path = SHIPPED):
         runner = CliRunner()
-        return runner.invoke(cli, [*args, "--config", str(config)], input=input, catch_exceptions=False)
+        return runner.invoke(
+            cli, [*args, "--config", str(config)], input=input, catch_exceptions=False
+        )
 
     return invoke
 
@@ -140,7 +142,9 @@ def test_check_prints_a_summary_of_the_shipped_config(run) -> None:
 
 def test_check_fails_naming_file_line_and_key(run, tmp_path: Path) -> None:
     broken = tmp_path / "broken.toml"
-    broken.write_text('[[sources]]\nname = "A"\nhomepage = "https://a.az"\nfeeds = ["https://a.az/rss"]\ninterval = "often"\n')
+    broken.write_text(
+        '[[sources]]\nname = "A"\nhomepage = "https://a.az"\nfeeds = ["https://a.az/rss"]\ninterval = "often"\n'
+    )
     result = run("check", config=broken)
     assert result.exit_code == 1
     assert f"{broken}:5: source 'A': key 'interval'" in result.stderr
@@ -155,7 +159,10 @@ def test_every_command_has_help(command: str) -> None:
 
 
 def test_console_script_runs_as_a_real_process(tmp_path: Path) -> None:
-    env = {"PATH": str(Path(sys.executable).parent), "MONITOR_DATABASE_URL": f"sqlite:///{tmp_path}/m.db"}
+    env = {
+        "PATH": str(Path(sys.executable).parent),
+        "MONITOR_DATABASE_URL": f"sqlite:///{tmp_path}/m.db",
+    }
     proc = subprocess.run(
         [sys.executable, "-m", "monitor.cli", "ingest", str(ARTICLES), "--config", str(SHIPPED)],
         capture_output=True,

@@ -75,7 +75,13 @@ ERRORS = [
         "feds",
         "did you mean 'feeds'",
     ),
-    ("missing key", '[[sources]]\nname = "A"\nfeeds = ["https://a.az/rss"]\n', 1, "homepage", "missing"),
+    (
+        "missing key",
+        '[[sources]]\nname = "A"\nfeeds = ["https://a.az/rss"]\n',
+        1,
+        "homepage",
+        "missing",
+    ),
     (
         "duplicate name",
         '[[sources]]\nname = "A"\nhomepage = "https://a.az"\nfeeds = ["https://a.az/rss"]\n'
@@ -161,7 +167,9 @@ ERRORS = [
 ]
 
 
-@pytest.mark.parametrize(("case", "text", "line", "key", "words"), ERRORS, ids=[e[0] for e in ERRORS])
+@pytest.mark.parametrize(
+    ("case", "text", "line", "key", "words"), ERRORS, ids=[e[0] for e in ERRORS]
+)
 def test_config_error_names_file_line_and_key(
     case: str, text: str, line: int, key: str | None, words: str
 ) -> None:
@@ -177,7 +185,9 @@ def test_config_error_names_file_line_and_key(
 
 
 def test_error_names_the_source() -> None:
-    error = _error('[[sources]]\nname = "Trend"\nhomepage = "https://en.trend.az"\nfeeds = "nope"\n')
+    error = _error(
+        '[[sources]]\nname = "Trend"\nhomepage = "https://en.trend.az"\nfeeds = "nope"\n'
+    )
     assert "source 'Trend'" in str(error)
 
 

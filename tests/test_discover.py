@@ -10,7 +10,11 @@ from monitor.config import Selectors, Source
 from monitor.discover import listing_candidates, looks_like_article, parse_feed, parse_sitemap
 from monitor.errors import ExtractError
 
-AZERNEWS = Source(name="Azernews", homepage="https://www.azernews.az/", feeds=("https://www.azernews.az/feed.php",))
+AZERNEWS = Source(
+    name="Azernews",
+    homepage="https://www.azernews.az/",
+    feeds=("https://www.azernews.az/feed.php",),
+)
 NEWSAZ = Source(
     name="News.az",
     homepage="https://news.az/",
@@ -77,7 +81,9 @@ def test_atom_feeds_are_read() -> None:
     assert entry.published == datetime(2025, 3, 12, 10, 0, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("text", ["<html><body>Not a feed</body></html>", "<rss><channel><item><title>x</ti"])
+@pytest.mark.parametrize(
+    "text", ["<html><body>Not a feed</body></html>", "<rss><channel><item><title>x</ti"]
+)
 def test_a_malformed_feed_is_an_error_naming_the_url(text: str) -> None:
     with pytest.raises(ExtractError, match="https://www.azernews.az/feed.php"):
         parse_feed(text, "https://www.azernews.az/feed.php", AZERNEWS)
@@ -106,7 +112,10 @@ def test_listing_with_selector_takes_what_it_selects() -> None:
     html = """<div class="sidebar"><a href="/nation/299999.html">Latest: old story</a></div>
     <div class="news-list"><a href="/nation/301001.html">One</a><a href="/nation/301002.html">Two</a></div>"""
     found = [c.url for c in listing_candidates(html, "https://www.azernews.az/nation/", source)]
-    assert found == ["https://www.azernews.az/nation/301001.html", "https://www.azernews.az/nation/301002.html"]
+    assert found == [
+        "https://www.azernews.az/nation/301001.html",
+        "https://www.azernews.az/nation/301002.html",
+    ]
 
 
 def test_sitemaps_and_sitemap_indexes() -> None:
@@ -117,12 +126,17 @@ def test_sitemaps_and_sitemap_indexes() -> None:
         <news:news><news:publication_date>2025-03-11T09:30:00+04:00</news:publication_date>
         <news:title>Deputy minister visits ICESCO</news:title></news:news></url>
     </urlset>"""
-    (candidate,), children = parse_sitemap(news, "https://www.azernews.az/sitemap-news.xml", AZERNEWS)
+    (candidate,), children = parse_sitemap(
+        news, "https://www.azernews.az/sitemap-news.xml", AZERNEWS
+    )
     assert children == []
     assert candidate.published == datetime(2025, 3, 11, 5, 30, tzinfo=UTC)
     assert candidate.title == "Deputy minister visits ICESCO"
     index = """<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
       <sitemap><loc>https://www.azernews.az/sitemap-1.xml</loc></sitemap></sitemapindex>"""
-    assert parse_sitemap(index, "https://www.azernews.az/sitemap.xml") == ([], ["https://www.azernews.az/sitemap-1.xml"])
+    assert parse_sitemap(index, "https://www.azernews.az/sitemap.xml") == (
+        [],
+        ["https://www.azernews.az/sitemap-1.xml"],
+    )
     with pytest.raises(ExtractError, match="malformed sitemap"):
         parse_sitemap("<urlset><url>", "https://www.azernews.az/sitemap.xml")

@@ -14,7 +14,9 @@ from monitor.store import Store
 NOW = datetime(2025, 3, 11, 12, 0, tzinfo=UTC)
 
 
-def article(url: str, body: str, *, urls: tuple[str, ...] = (), source: str = "Trend", **kw) -> Prepared:
+def article(
+    url: str, body: str, *, urls: tuple[str, ...] = (), source: str = "Trend", **kw
+) -> Prepared:
     art = Article(
         url=url,
         urls=urls,
@@ -51,9 +53,13 @@ def test_a_bad_database_url_is_named() -> None:
 
 def test_store_returns_only_what_it_inserted(database_url: str) -> None:
     with Store(database_url) as store:
-        first = store.add_articles([article("https://en.trend.az/a/1", "one"), article("https://en.trend.az/a/2", "two")])
+        first = store.add_articles(
+            [article("https://en.trend.az/a/1", "one"), article("https://en.trend.az/a/2", "two")]
+        )
         assert [o.status for o in first] == ["stored", "stored"]
-        again = store.add_articles([article("https://en.trend.az/a/1", "one"), article("https://en.trend.az/a/3", "three")])
+        again = store.add_articles(
+            [article("https://en.trend.az/a/1", "one"), article("https://en.trend.az/a/3", "three")]
+        )
         assert [o.status for o in again] == ["duplicate", "stored"]
         assert again[0].article_id == first[0].article_id and again[0].reason == "url"
         assert store.count_articles() == 3
@@ -89,7 +95,9 @@ def test_duplicates_inside_one_batch_are_folded(database_url: str) -> None:
 def test_times_come_back_timezone_aware_utc(database_url: str) -> None:
     baku = timezone(timedelta(hours=4))
     with Store(database_url) as store:
-        store.add_articles([article("https://a.az/1", "b", published=datetime(2025, 3, 11, 9, 30, tzinfo=baku))])
+        store.add_articles(
+            [article("https://a.az/1", "b", published=datetime(2025, 3, 11, 9, 30, tzinfo=baku))]
+        )
         (row,) = list(store.iter_articles())
         assert row["published"] == "2025-03-11T05:30:00+00:00"
 
@@ -103,7 +111,9 @@ def test_naive_datetimes_are_refused(database_url: str) -> None:
 
 def test_unmatched_articles_only_export_with_all(database_url: str) -> None:
     with Store(database_url) as store:
-        store.add_articles([article("https://a.az/1", "b"), article("https://a.az/2", "c", matched=False)])
+        store.add_articles(
+            [article("https://a.az/1", "b"), article("https://a.az/2", "c", matched=False)]
+        )
         assert len(list(store.iter_articles())) == 1
         assert len(list(store.iter_articles(include_unmatched=True))) == 2
         assert len(list(store.iter_articles(topic="icesco"))) == 1
@@ -114,7 +124,9 @@ def test_seen_urls_and_http_validators(database_url: str) -> None:
     with Store(database_url) as store:
         store.add_articles([article("https://a.az/1", "b")])
         store.mark_seen([("https://a.az/2", "A", "unmatched")], NOW)
-        assert store.unseen(["https://a.az/1", "https://a.az/2", "https://a.az/3"]) == ["https://a.az/3"]
+        assert store.unseen(["https://a.az/1", "https://a.az/2", "https://a.az/3"]) == [
+            "https://a.az/3"
+        ]
         store.save_http_validators("https://a.az/rss", '"v1"', None, NOW)
         store.save_http_validators("https://a.az/rss", '"v2"', "Tue, 11 Mar 2025 10:00:00 GMT", NOW)
         assert store.http_validators(["https://a.az/rss", "https://a.az/x"]) == {
