@@ -8,7 +8,7 @@ with scheme and a leading ``www.`` folded). Syndicated copies are caught by the
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, DateTime, Index, Text, TypeDecorator, UniqueConstraint
@@ -80,6 +80,13 @@ class ArticleRow(SQLModel, table=True):
     matched_terms: dict[str, Any] = Field(
         default_factory=dict, sa_column=Column(JSON, nullable=False)
     )
+    story_id: int | None = Field(default=None, index=True)
+    event_type: str | None = Field(default=None, max_length=40, index=True)
+    event_date: date | None = None
+    place: str | None = Field(default=None, max_length=200)
+    participants: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
 
 
 class ArticleURLRow(SQLModel, table=True):
@@ -128,3 +135,37 @@ class SeenURLRow(SQLModel, table=True):
     source: str = Field(max_length=200)
     first_seen: datetime | None = _utc_column()
     outcome: str = Field(default="", max_length=40)  # stored, duplicate, unmatched, error
+
+
+class StoryRow(SQLModel, table=True):
+    """One event told by one or more articles (from one or more outlets)."""
+
+    __tablename__ = "story"
+
+    id: int | None = Field(default=None, primary_key=True)
+    headline: str = Field(sa_column=Column(Text, nullable=False))
+    event_type: str = Field(default="other", max_length=40, index=True)
+    event_date: date | None = Field(default=None, index=True)
+    place: str | None = Field(default=None, max_length=200)
+    participants: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+    topics: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    sources: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    article_count: int = 0
+    first_published: datetime | None = _utc_column(index=True)
+    last_published: datetime | None = _utc_column()
+    created_at: datetime | None = _utc_column(nullable=False)
+    updated_at: datetime | None = _utc_column(nullable=False)
+
+
+class StoryKeyRow(SQLModel, table=True):
+    """The candidate index: LSH band and entity-date keys of each article in a story."""
+
+    __tablename__ = "story_key"
+    __table_args__ = (Index("ix_story_key_key", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=200)
+    story_id: int = Field(index=True)
+    article_id: int = Field(index=True)
