@@ -252,6 +252,7 @@ class Store:
             "content_hash": art.content_hash,
             "topics": [m.topic for m in prepared.matches],
             "matched_terms": hits_as_dict(prepared.matches),
+            "participants": [],
         }
 
     def sync_sources(self, sources: Iterable[tuple[str, str]]) -> None:
