@@ -520,3 +520,36 @@ def _looks_like_markup(body: bytes, accept: Accept) -> bool:
     """A body without a useful content type: markup, or JSON for a feed."""
     start = body[:512].removeprefix(codecs.BOM_UTF8).lstrip()
     return start.startswith(b"<") or (accept == "feed" and start.startswith(b"{"))
+
+
+async def post(
+    url: str,
+    body: bytes,
+    headers: dict[str, str],
+    *,
+    timeout: float,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> int:
+    """POST ``body`` once (for alert webhooks) and return the status; no retry, no redirect.
+
+    The answer's body is not read. ``timeout`` bounds the whole request. Failures leave as
+    :class:`FetchTimeout`, :class:`FetchConnectError` or :class:`FetchError`.
+    """
+    user_agent = {"User-Agent": FetchPolicy().user_agent}
+    try:
+        async with (
+            asyncio.timeout(timeout),
+            httpx.AsyncClient(
+                headers=user_agent, timeout=httpx.Timeout(timeout), transport=transport
+            ) as client,
+            client.stream("POST", url, content=body, headers=headers) as resp,
+        ):
+            return resp.status_code
+    except (TimeoutError, httpx.TimeoutException) as exc:
+        raise FetchTimeout(f"timed out ({exc.__class__.__name__})", url=url) from exc
+    except httpx.ConnectError as exc:
+        raise FetchConnectError(f"cannot connect ({exc})", url=url) from exc
+    except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+        raise FetchConnectError(f"connection dropped ({exc})", url=url) from exc
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        raise FetchError(f"{exc.__class__.__name__}: {exc}", url=url) from exc
