@@ -209,6 +209,8 @@ CHANNEL_KEYS = {
         "to": "list of recipient addresses",
         "username": "SMTP login",
         "password_env": "environment variable holding the SMTP password",
+        "ca_file": "PEM file of certificate authorities to trust (a private CA)",
+        "unsubscribe": "mailto: or https: URL for the List-Unsubscribe header",
         "timeout": "seconds per delivery attempt",
     },
     "webhook": {
@@ -399,7 +401,7 @@ def _check_channels(ck: Checker, raw: Any) -> tuple[Channel, ...]:
                 raise ck.fail(
                     f'expected "starttls", "ssl" or "none", got {data["tls"]!r}', key="tls", **loc
                 )
-            port = data.get("port", 587)
+            port = data.get("port", 465 if data.get("tls") == "ssl" else 587)
             if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
                 raise ck.fail(f"expected a port number, got {port!r}", key="port", **loc)
         else:
@@ -410,6 +412,8 @@ def _check_channels(ck: Checker, raw: Any) -> tuple[Channel, ...]:
                     key="format",
                     **loc,
                 )
+        if "timeout" in data and ck.number(data, "timeout", 30.0, **loc) <= 0:
+            raise ck.fail("expected a number of seconds > 0", key="timeout", **loc)
         for key in ("password_env", "secret_env"):
             if key in data:
                 ck.string(data, key, required=True, **loc)
