@@ -169,3 +169,30 @@ class StoryKeyRow(SQLModel, table=True):
     key: str = Field(max_length=200)
     story_id: int = Field(index=True)
     article_id: int = Field(index=True)
+
+
+class OutboxRow(SQLModel, table=True):
+    """An alert waiting for (or done with) delivery to one channel.
+
+    Written in the same transaction as the change that causes it; ``dedupe_key`` (rule,
+    channel, story, kind) makes "never alerted twice" a constraint, and ``alert_id`` stays
+    the same on every attempt (it is the webhook-id and the e-mail Message-ID).
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    alert_id: str = Field(unique=True, max_length=100)
+    dedupe_key: str = Field(unique=True, max_length=500)
+    kind: str = Field(max_length=40)
+    rule: str | None = Field(default=None, max_length=200)
+    channel: str = Field(max_length=200)
+    story_id: int | None = Field(default=None, index=True)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    status: str = Field(default="pending", max_length=20)  # pending, delivered, failed, digest
+    attempts: int = 0
+    next_attempt_at: datetime | None = _utc_column()
+    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: datetime | None = _utc_column(nullable=False)
+    delivered_at: datetime | None = _utc_column()

@@ -1,0 +1,141 @@
+"""The delivery worker: takes due alerts from the outbox and hands them to their channel.
+
+At least once, never lost: an alert is leased (its attempt counted, its next attempt
+pushed a lease into the future) before it is sent, and marked delivered only after the
+channel accepted it. A process killed mid-send leaves it due again after the lease, with
+the same alert id (the webhook-id and e-mail Message-ID), so receivers can drop repeats.
+Failures retry with exponential backoff and full jitter, capped, over hours; after the
+last attempt the alert is recorded as failed with its last error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from monitor.alerts import Notifier, alert_from_payload
+from monitor.errors import DeliveryError
+from monitor.store import outbox
+from monitor.store.outbox import OutboxItem
+
+log = logging.getLogger("monitor.delivery")
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 10
+    base: float = 30.0  # seconds before the first retry (times 2 per attempt)
+    max_delay: float = 3600.0
+    lease: float = 300.0  # an in-flight alert is due again after this long
+    timeout: float = 30.0  # per attempt, unless the channel sets its own
+
+    def delay(self, attempts: int, rand: Callable[[], float]) -> float:
+        ceiling = min(self.max_delay, self.base * 2 ** max(0, attempts - 1))
+        return ceiling / 2 + rand() * ceiling / 2  # jitter in [ceiling/2, ceiling]
+
+
+@dataclass
+class FlushReport:
+    delivered: int = 0
+    retried: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class DeliveryWorker:
+    def __init__(
+        self,
+        engine: object,
+        notifiers: Mapping[str, Notifier],
+        policy: RetryPolicy | None = None,
+        *,
+        timeouts: Mapping[str, float] | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        rand: Callable[[], float] = random.random,
+    ) -> None:
+        self.engine = engine
+        self.notifiers = notifiers
+        self.policy = policy or RetryPolicy()
+        self.timeouts = dict(timeouts or {})
+        self.clock = clock
+        self.rand = rand
+
+    async def deliver(self, item: OutboxItem, report: FlushReport) -> None:
+        notifier = self.notifiers.get(item.channel)
+        try:
+            if notifier is None:
+                raise DeliveryError("the channel is no longer configured", channel=item.channel)
+            alert = alert_from_payload(item.payload)
+            timeout = self.timeouts.get(item.channel, self.policy.timeout)
+            try:
+                await asyncio.wait_for(notifier.send(alert), timeout=timeout + 5)
+            except TimeoutError:
+                raise DeliveryError(f"timed out after {timeout:g}s", channel=item.channel) from None
+        except (DeliveryError, ValueError) as exc:
+            error = str(exc)
+            report.errors.append(f"{item.alert_id}: {error}")
+            if notifier is None or item.attempts >= self.policy.max_attempts:
+                await asyncio.to_thread(outbox.mark_failed, self.engine, item.id, error)  # type: ignore[arg-type]
+                report.failed += 1
+                log.error("alert %s to %s failed for good: %s", item.alert_id, item.channel, error)
+            else:
+                wait = self.policy.delay(item.attempts, self.rand)
+                due = self.clock() + timedelta(seconds=wait)
+                await asyncio.to_thread(outbox.mark_retry, self.engine, item.id, error, due)  # type: ignore[arg-type]
+                report.retried += 1
+                log.warning(
+                    "alert %s to %s: %s; attempt %d of %d, next in %.0fs",
+                    item.alert_id,
+                    item.channel,
+                    error,
+                    item.attempts,
+                    self.policy.max_attempts,
+                    wait,
+                )
+            return
+        await asyncio.to_thread(outbox.mark_delivered, self.engine, item.id, self.clock())  # type: ignore[arg-type]
+        report.delivered += 1
+        log.info("alert %s delivered to %s", item.alert_id, item.channel)
+
+    async def flush(self, *, batch: int = 50) -> FlushReport:
+        """Deliver everything due now, then return."""
+        report = FlushReport()
+        while True:
+            items = await asyncio.to_thread(
+                outbox.claim_due,
+                self.engine,
+                self.clock(),
+                limit=batch,
+                lease=self.policy.lease,  # type: ignore[arg-type]
+            )
+            if not items:
+                return report
+            # channels in parallel, one channel's alerts in order
+            by_channel: dict[str, list[OutboxItem]] = {}
+            for item in items:
+                by_channel.setdefault(item.channel, []).append(item)
+
+            async def run(queue: list[OutboxItem]) -> None:
+                for item in queue:
+                    await self.deliver(item, report)
+
+            await asyncio.gather(*(run(q) for q in by_channel.values()))
+
+    async def run(self, stop: asyncio.Event, *, idle: float = 5.0) -> None:
+        """Deliver due alerts until ``stop`` is set, waking at least every ``idle`` seconds."""
+        while not stop.is_set():
+            try:
+                await self.flush()
+            except Exception:  # the worker must outlive a database hiccup
+                log.exception("delivery round failed; trying again shortly")
+            due = await asyncio.to_thread(outbox.next_due, self.engine)  # type: ignore[arg-type]
+            wait = idle
+            if due is not None:
+                wait = max(0.05, min(idle, (due - self.clock()).total_seconds()))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=wait)

@@ -1,0 +1,187 @@
+"""The alert outbox: alerts are written with the change that causes them, then delivered.
+
+Delivery is at least once: a worker *claims* a due alert by counting the attempt and
+pushing ``next_attempt_at`` a lease into the future before it sends, so a process killed
+mid-send leaves the alert due again after the lease, with the same ``alert_id``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from monitor.models import OutboxRow
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """One row of the outbox as the worker and `monitor alerts list` see it."""
+
+    id: int
+    alert_id: str
+    kind: str
+    rule: str | None
+    channel: str
+    story_id: int | None
+    payload: dict[str, Any]
+    status: str
+    attempts: int
+    next_attempt_at: datetime | None
+    last_error: str | None
+    created_at: datetime
+    delivered_at: datetime | None
+
+    @classmethod
+    def from_row(cls, row: Any) -> OutboxItem:
+        return cls(
+            id=row.id,
+            alert_id=row.alert_id,
+            kind=row.kind,
+            rule=row.rule,
+            channel=row.channel,
+            story_id=row.story_id,
+            payload=row.payload,
+            status=row.status,
+            attempts=row.attempts,
+            next_attempt_at=row.next_attempt_at,
+            last_error=row.last_error,
+            created_at=row.created_at,
+            delivered_at=row.delivered_at,
+        )
+
+
+def enqueue(conn: Connection, rows: Iterable[dict[str, Any]]) -> int:
+    """Insert alerts; one whose dedupe_key exists is skipped. Returns how many were new."""
+    rows = list(rows)
+    if not rows:
+        return 0
+    maker = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    statement = maker(OutboxRow).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    added = 0
+    for row in rows:  # one by one: rowcount of a conflicting row is 0 on both backends
+        added += conn.execute(statement.values(**row)).rowcount or 0
+    return added
+
+
+def existing_keys(conn: Connection, keys: Sequence[str]) -> set[str]:
+    if not keys:
+        return set()
+    query = select(OutboxRow.dedupe_key).where(OutboxRow.dedupe_key.in_(list(keys)))  # type: ignore[attr-defined]
+    return {key for (key,) in conn.execute(query)}
+
+
+def claim_due(engine: Engine, now: datetime, *, limit: int, lease: float) -> list[OutboxItem]:
+    """Take up to ``limit`` due alerts: count the attempt and lease them before sending."""
+    with engine.begin() as conn:
+        query = (
+            select(OutboxRow)
+            .where(OutboxRow.status == "pending")
+            .where(or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now))  # type: ignore[union-attr,operator]
+            .order_by(OutboxRow.next_attempt_at, OutboxRow.id)
+            .limit(limit)
+        )
+        if conn.dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        rows = list(conn.execute(query))
+        items = []
+        for row in rows:
+            leased_until = now + timedelta(seconds=lease)
+            conn.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == row.id)
+                .values(attempts=row.attempts + 1, next_attempt_at=leased_until)
+            )
+            item = OutboxItem.from_row(row)
+            items.append(
+                OutboxItem(
+                    **{
+                        **item.__dict__,
+                        "attempts": row.attempts + 1,
+                        "next_attempt_at": leased_until,
+                    }
+                )
+            )
+        return items
+
+
+def mark_delivered(engine: Engine, item_id: int, now: datetime) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id == item_id)
+            .values(status="delivered", delivered_at=now, last_error=None)
+        )
+
+
+def mark_retry(engine: Engine, item_id: int, error: str, next_attempt_at: datetime) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id == item_id)
+            .values(last_error=error, next_attempt_at=next_attempt_at)
+        )
+
+
+def mark_failed(engine: Engine, item_id: int, error: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id == item_id)
+            .values(status="failed", last_error=error, next_attempt_at=None)
+        )
+
+
+def requeue(engine: Engine, *, ids: Sequence[int] = (), failed: bool = False, now: datetime) -> int:
+    """Queue alerts again (by id, or every failed one); attempts start from zero."""
+    with engine.begin() as conn:
+        query = update(OutboxRow).values(status="pending", attempts=0, next_attempt_at=now)
+        if failed:
+            query = query.where(OutboxRow.status == "failed")
+        else:
+            query = query.where(OutboxRow.id.in_(list(ids)))  # type: ignore[union-attr]
+        return conn.execute(query).rowcount or 0
+
+
+def recent(engine: Engine, *, limit: int = 50, status: str | None = None) -> list[OutboxItem]:
+    query = select(OutboxRow).order_by(OutboxRow.id.desc()).limit(limit)  # type: ignore[union-attr]
+    if status:
+        query = query.where(OutboxRow.status == status)
+    with engine.connect() as conn:
+        return [OutboxItem.from_row(row) for row in conn.execute(query)]
+
+
+def next_due(engine: Engine) -> datetime | None:
+    query = (
+        select(OutboxRow.next_attempt_at)
+        .where(OutboxRow.status == "pending")
+        .order_by(OutboxRow.next_attempt_at)
+        .limit(1)
+    )
+    with engine.connect() as conn:
+        return conn.execute(query).scalar()
+
+
+def take_digest(engine: Engine, rule: str, channel: str) -> list[OutboxItem]:
+    """Remove and return the digest entries waiting for one rule and channel."""
+    with engine.begin() as conn:
+        query = (
+            select(OutboxRow)
+            .where(OutboxRow.status == "digest")
+            .where(OutboxRow.rule == rule)
+            .where(OutboxRow.channel == channel)
+            .order_by(OutboxRow.id)
+        )
+        rows = [OutboxItem.from_row(r) for r in conn.execute(query)]
+        if rows:
+            conn.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id.in_([r.id for r in rows]))  # type: ignore[union-attr]
+                .values(status="digested")
+            )
+        return rows
