@@ -8,12 +8,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from monitor import __version__
+from monitor.alerts import Notifier, make_notifier
 from monitor.config import Config, Source, load_config
+from monitor.delivery import DeliveryWorker, RetryPolicy
 from monitor.fetch import Fetcher, FetchPolicy
 from monitor.pipeline import Pipeline, Poller, PollReport
 from monitor.scheduler import Scheduler
@@ -55,6 +58,28 @@ class App:
 
     def fetcher(self) -> Fetcher:
         return Fetcher(self.fetch_policy())
+
+    def notifiers(self, environ: Mapping[str, str] | None = None) -> dict[str, Notifier]:
+        """One notifier per configured channel; a missing secret is a ConfigError."""
+        env = os.environ if environ is None else environ
+        return {c.name: make_notifier(c, env) for c in self.config.channels}
+
+    def retry_policy(self) -> RetryPolicy:
+        s = self.settings
+        return RetryPolicy(
+            max_attempts=max(1, s.alert_max_attempts),
+            base=s.alert_backoff,
+            max_delay=s.alert_backoff_max,
+            lease=s.alert_lease,
+        )
+
+    def delivery_worker(self) -> DeliveryWorker:
+        timeouts = {
+            c.name: float(c.get("timeout")) for c in self.config.channels if c.get("timeout")
+        }
+        return DeliveryWorker(
+            self.store.engine, self.notifiers(), self.retry_policy(), timeouts=timeouts
+        )
 
     async def poll_once(self, sources: Sequence[Source]) -> list[PollReport]:
         async with self.fetcher() as fetcher:

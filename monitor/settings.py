@@ -96,6 +96,42 @@ SETTINGS: dict[str, Setting] = {
     "respect_robots": Setting(
         "MONITOR_RESPECT_ROBOTS", "true", "Honour robots.txt (true/false).", _flag
     ),
+    "alert_max_attempts": Setting(
+        "MONITOR_ALERT_MAX_ATTEMPTS",
+        "10",
+        "Delivery attempts of one alert before it is recorded as failed.",
+        _positive_int,
+    ),
+    "alert_backoff": Setting(
+        "MONITOR_ALERT_BACKOFF",
+        "30",
+        "Seconds before the first retry of an alert; doubled each attempt, with jitter.",
+        _positive_float,
+    ),
+    "alert_backoff_max": Setting(
+        "MONITOR_ALERT_BACKOFF_MAX",
+        "3600",
+        "Longest wait in seconds between two attempts of one alert.",
+        _positive_float,
+    ),
+    "alert_lease": Setting(
+        "MONITOR_ALERT_LEASE",
+        "300",
+        "Seconds after which an alert whose delivery was cut off (a killed process) is due again.",
+        _positive_float,
+    ),
+    "alert_max_age": Setting(
+        "MONITOR_ALERT_MAX_AGE",
+        "48",
+        "Hours: articles published longer ago than this (a backfill) do not alert.",
+        _positive_float,
+    ),
+    "operator_failures": Setting(
+        "MONITOR_OPERATOR_FAILURES",
+        "3",
+        "Failed polls in a row before the operator channel hears about a source.",
+        _positive_int,
+    ),
 }
 
 
@@ -112,6 +148,12 @@ class Settings:
     host_delay: float = 1.0
     max_body_bytes: int = 5_000_000
     respect_robots: bool = True
+    alert_max_attempts: int = 10
+    alert_backoff: float = 30.0
+    alert_backoff_max: float = 3600.0
+    alert_lease: float = 300.0
+    alert_max_age: float = 48.0
+    operator_failures: int = 3
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -92,6 +92,8 @@ class WebhookReceiver:
         self._server: _QuietServer | None = None
         self._thread: threading.Thread | None = None
         self._connections: set[socket.socket] = set()
+        self._arrived = threading.Condition()
+        self.arrived = 0  # requests that reached the handler (before any scripted delay)
 
     # scripting -------------------------------------------------------------------------
     def fail(self, times: int, status: int = 500) -> None:
@@ -172,7 +174,15 @@ class WebhookReceiver:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    def wait_for_requests(self, count: int, timeout: float) -> bool:
+        """Wait until ``count`` requests reached the handler; False on timeout."""
+        with self._arrived:
+            return self._arrived.wait_for(lambda: self.arrived >= count, timeout=timeout)
+
     def _handle(self, handler: http.server.BaseHTTPRequestHandler, body: bytes) -> None:
+        with self._arrived:
+            self.arrived += 1
+            self._arrived.notify_all()
         headers = {k.lower(): v for k, v in handler.headers.items()}
         error = None
         if self.secret is not None:

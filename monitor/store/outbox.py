@@ -62,10 +62,14 @@ def enqueue(conn: Connection, rows: Iterable[dict[str, Any]]) -> int:
     if not rows:
         return 0
     maker = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    statement = maker(OutboxRow).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    statement = (
+        maker(OutboxRow)
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(OutboxRow.id)  # type: ignore[arg-type]
+    )
     added = 0
-    for row in rows:  # one by one: rowcount of a conflicting row is 0 on both backends
-        added += conn.execute(statement.values(**row)).rowcount or 0
+    for row in rows:  # a row that conflicts returns nothing, on both backends
+        added += len(conn.execute(statement.values(**row)).all())
     return added
 
 
@@ -185,3 +189,28 @@ def take_digest(engine: Engine, rule: str, channel: str) -> list[OutboxItem]:
                 .values(status="digested")
             )
         return rows
+
+
+def row_for(
+    alert: Any,
+    channel: str,
+    dedupe_key: str,
+    *,
+    story_id: int | None = None,
+    status: str = "pending",
+    not_before: datetime | None = None,
+) -> dict[str, Any]:
+    """The outbox row of one ``monitor.alerts.Alert`` (make one alert per channel)."""
+    return {
+        "alert_id": alert.id,
+        "dedupe_key": dedupe_key,
+        "kind": alert.kind,
+        "rule": alert.rule,
+        "channel": channel,
+        "story_id": story_id,
+        "payload": dict(alert.payload),
+        "status": status,
+        "attempts": 0,
+        "next_attempt_at": not_before or alert.created_at,
+        "created_at": alert.created_at,
+    }

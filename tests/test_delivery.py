@@ -1,0 +1,232 @@
+"""The outbox and its delivery worker with real receivers: nothing lost, nothing doubled."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from receivers import SECRET, SmtpReceiver, WebhookReceiver, free_port
+
+from monitor.alerts import make_notifier, new_alert
+from monitor.config import Channel
+from monitor.delivery import DeliveryWorker, RetryPolicy
+from monitor.store import Store, outbox
+
+pytestmark = pytest.mark.anyio
+
+STORY = {
+    "story": {
+        "id": 7,
+        "event_type": "meeting",
+        "event_date": "2025-03-10",
+        "place": "Rabat",
+        "participants": [
+            {"name": "Vusal Karimli", "role": "Deputy Minister of Culture", "organisation": None}
+        ],
+        "headline": "Deputy minister discusses heritage projects at ICESCO headquarters",
+        "summary": "Azerbaijan's Deputy Minister of Culture met the ICESCO Director-General.",
+        "articles": [],
+    }
+}
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+def enqueue(store: Store, channel: str, key: str) -> str:
+    alert = new_alert("new_story", STORY, rule="icesco-events", topics=["icesco"])
+    with store.engine.begin() as conn:
+        assert outbox.enqueue(conn, [outbox.row_for(alert, channel, key, story_id=7)]) == 1
+    return alert.id
+
+
+def webhook_channel(url: str) -> Channel:
+    return Channel("hook", "webhook", (("secret_env", "HOOK_SECRET"), ("url", url)))
+
+
+def instant(max_attempts: int = 10) -> RetryPolicy:
+    return RetryPolicy(max_attempts=max_attempts, base=0.0, max_delay=0.0, lease=60.0, timeout=2.0)
+
+
+async def test_500_three_times_then_200_is_delivered_once_with_one_webhook_id(
+    database_url: str,
+) -> None:
+    with Store(database_url) as store, WebhookReceiver() as receiver:
+        receiver.fail(3, status=500)
+        alert_id = enqueue(store, "hook", "r|hook|story:7|new_story")
+        notifier = make_notifier(webhook_channel(receiver.url), {"HOOK_SECRET": SECRET})
+        report = await DeliveryWorker(store.engine, {"hook": notifier}, instant()).flush()
+        assert (report.delivered, report.retried, report.failed) == (1, 3, 0)
+        assert [d.status for d in receiver.deliveries] == [500, 500, 500, 200]
+        assert {d.headers["webhook-id"] for d in receiver.deliveries} == {alert_id}
+        (item,) = outbox.recent(store.engine)
+        assert item.status == "delivered" and item.attempts == 4 and item.delivered_at is not None
+
+
+async def test_the_same_alert_is_never_queued_twice(database_url: str) -> None:
+    with Store(database_url) as store:
+        enqueue(store, "hook", "r|hook|story:7|new_story")
+        again = new_alert("new_story", STORY, rule="icesco-events")
+        with store.engine.begin() as conn:
+            assert (
+                outbox.enqueue(conn, [outbox.row_for(again, "hook", "r|hook|story:7|new_story")])
+                == 0
+            )
+        assert len(outbox.recent(store.engine)) == 1
+
+
+async def test_after_the_last_attempt_the_alert_is_failed_with_its_error(database_url: str) -> None:
+    with Store(database_url) as store, WebhookReceiver() as receiver:
+        receiver.fail(3, status=503)
+        enqueue(store, "hook", "k1")
+        notifier = make_notifier(webhook_channel(receiver.url), {"HOOK_SECRET": SECRET})
+        report = await DeliveryWorker(
+            store.engine, {"hook": notifier}, instant(max_attempts=3)
+        ).flush()
+        assert (report.delivered, report.failed) == (0, 1)
+        (item,) = outbox.recent(store.engine)
+        assert item.status == "failed" and item.attempts == 3 and "503" in (item.last_error or "")
+        assert outbox.requeue(store.engine, failed=True, now=datetime.now(UTC)) == 1
+        report = await DeliveryWorker(store.engine, {"hook": notifier}, instant()).flush()
+        assert report.delivered == 1
+
+
+async def test_a_retry_waits_for_its_backoff(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path}/m.db") as store, WebhookReceiver() as receiver:
+        receiver.fail(1, status=500)
+        enqueue(store, "hook", "k1")
+        notifier = make_notifier(webhook_channel(receiver.url), {"HOOK_SECRET": SECRET})
+        policy = RetryPolicy(max_attempts=5, base=600.0, max_delay=3600.0, lease=60.0, timeout=2.0)
+        report = await DeliveryWorker(
+            store.engine, {"hook": notifier}, policy, rand=lambda: 1.0
+        ).flush()
+        assert (report.delivered, report.retried) == (0, 1)
+        (item,) = outbox.recent(store.engine)
+        assert item.status == "pending" and item.next_attempt_at is not None
+        wait = (item.next_attempt_at - datetime.now(UTC)).total_seconds()
+        assert 590 < wait <= 600
+        later = DeliveryWorker(
+            store.engine,
+            {"hook": notifier},
+            policy,
+            clock=lambda: datetime.now(UTC) + timedelta(seconds=601),
+        )
+        assert (await later.flush()).delivered == 1
+
+
+async def test_a_slow_receiver_times_out_and_is_retried(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path}/m.db") as store, WebhookReceiver() as receiver:
+        receiver.delay(3.0)
+        enqueue(store, "hook", "k1")
+        channel = Channel(
+            "hook", "webhook", (("secret_env", "S"), ("timeout", 0.5), ("url", receiver.url))
+        )
+        notifier = make_notifier(channel, {"S": SECRET})
+        worker = DeliveryWorker(
+            store.engine, {"hook": notifier}, instant(max_attempts=1), timeouts={"hook": 0.5}
+        )
+        report = await worker.flush()
+        assert report.failed == 1
+        (item,) = outbox.recent(store.engine)
+        assert (
+            "timed out" in (item.last_error or "").lower()
+            or "timeout" in (item.last_error or "").lower()
+        )
+
+
+async def test_smtp_down_then_up(tmp_path: Path) -> None:
+    port = free_port()
+    channel = Channel(
+        "mail",
+        "email",
+        (
+            ("from", "monitor@example.org"),
+            ("host", "127.0.0.1"),
+            ("port", port),
+            ("tls", "none"),
+            ("to", ["press@example.org"]),
+        ),
+    )
+    notifier = make_notifier(channel, {})
+    policy = RetryPolicy(max_attempts=5, base=60.0, max_delay=60.0, lease=60.0, timeout=5.0)
+    with Store(f"sqlite:///{tmp_path}/m.db") as store:
+        enqueue(store, "mail", "k1")
+        down = await DeliveryWorker(store.engine, {"mail": notifier}, policy).flush()
+        assert (down.delivered, down.retried) == (0, 1)
+        assert "channel 'mail'" in down.errors[0]
+        with SmtpReceiver(port=port) as smtp:
+            later = DeliveryWorker(
+                store.engine,
+                {"mail": notifier},
+                policy,
+                clock=lambda: datetime.now(UTC) + timedelta(minutes=2),
+            )
+            assert (await later.flush()).delivered == 1
+            (message,) = smtp.messages
+            assert message["Subject"].startswith("[ICESCO] Meeting")
+        (item,) = outbox.recent(store.engine)
+        assert item.status == "delivered" and item.attempts == 2
+
+
+def test_a_process_killed_mid_delivery_loses_nothing_and_keeps_the_webhook_id(
+    tmp_path: Path,
+) -> None:
+    """`monitor alerts flush` is killed while the receiver holds the request; the next
+    flush (after the lease) delivers the same alert with the same webhook-id."""
+    db = tmp_path / "m.db"
+    config = tmp_path / "sources.toml"
+    with WebhookReceiver() as receiver:
+        config.write_text(
+            textwrap.dedent(
+                f"""\
+                [channels.hook]
+                type = "webhook"
+                url = "{receiver.url}"
+                secret_env = "HOOK_SECRET"
+                """
+            )
+        )
+        with Store(f"sqlite:///{db}") as store:
+            alert_id = enqueue(store, "hook", "k1")
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")},
+            "MONITOR_DATABASE_URL": f"sqlite:///{db}",
+            "MONITOR_ALERT_LEASE": "1",
+            "HOOK_SECRET": SECRET,
+        }
+        receiver.delay(30.0)
+        cmd = [sys.executable, "-m", "monitor.cli", "alerts", "flush", "--config", str(config)]
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            assert receiver.wait_for_requests(1, timeout=60), "the first attempt never arrived"
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            proc.communicate()
+        with Store(f"sqlite:///{db}") as store:
+            (item,) = outbox.recent(store.engine)
+            assert item.status == "pending" and item.attempts == 1
+        receiver.delay(0.0)
+        deadline = datetime.now(UTC) + timedelta(seconds=60)
+        while True:  # the lease (1 s) must pass before the alert is due again
+            done = subprocess.run(
+                cmd, env=env, capture_output=True, text=True, timeout=120, check=False
+            )
+            if "delivered 1" in done.stdout or datetime.now(UTC) > deadline:
+                break
+        assert "delivered 1" in done.stdout, done.stdout + done.stderr
+        ids = [d.headers["webhook-id"] for d in receiver.deliveries]
+        assert ids[-1] == alert_id and set(ids) == {alert_id}
+        with Store(f"sqlite:///{db}") as store:
+            (item,) = outbox.recent(store.engine)
+            assert item.status == "delivered" and item.attempts == 2
