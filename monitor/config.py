@@ -475,8 +475,9 @@ def parse_config(text: str, path: str = "sources.toml") -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        message = getattr(exc, "msg", str(exc))
+        found = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = int(found.group(1)) if found else getattr(exc, "lineno", None)
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ConfigError(f"invalid TOML: {message}", path=path, line=line) from exc
     ck = Checker(path, text)
     for key in data:

@@ -106,12 +106,8 @@ def _entry_time(entry: Any) -> datetime | None:
 def parse_feed(text: str, feed_url: str, source: Source | None = None) -> list[Candidate]:
     """Entries of an RSS or Atom feed; ExtractError when it is not a readable feed."""
     parsed = feedparser.parse(text)
-    if not parsed.entries:
-        if parsed.get("bozo"):
-            raise ExtractError(f"malformed feed: {parsed.get('bozo_exception')}", url=feed_url)
-        if not parsed.get("version"):
-            raise ExtractError("not an RSS or Atom feed", url=feed_url)
-        return []
+    if not parsed.get("version") and not parsed.entries:
+        raise ExtractError("not an RSS or Atom feed", url=feed_url)
     found: dict[str, Candidate] = {}
     for entry in parsed.entries:
         link = entry.get("link") or entry.get("id")
@@ -128,6 +124,10 @@ def parse_feed(text: str, feed_url: str, source: Source | None = None) -> list[C
             summary=(entry.get("summary") or "").strip() or None,
             author=(entry.get("author") or "").strip() or None,
         )
+    if parsed.get("bozo") and not any(e.get("link") for e in parsed.entries):
+        # broken XML that yielded no usable entry; a feed with a stray error but good
+        # entries is still read (outlets' feeds are often slightly malformed)
+        raise ExtractError(f"malformed feed: {parsed.get('bozo_exception')}", url=feed_url)
     return list(found.values())
 
 

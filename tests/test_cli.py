@@ -110,7 +110,9 @@ def test_export_filters_by_topic_and_date(run, tmp_path: Path) -> None:
 
 def test_export_all_includes_unmatched_articles_when_kept(run, tmp_path: Path) -> None:
     config = tmp_path / "sources.toml"
-    config.write_text(SHIPPED.read_text(encoding="utf-8") + "\n[matching]\nkeep_unmatched = true\n")
+    shipped = SHIPPED.read_text(encoding="utf-8")
+    assert "keep_unmatched = false" in shipped
+    config.write_text(shipped.replace("keep_unmatched = false", "keep_unmatched = true"))
     result = run("ingest", str(ARTICLES), config=config)
     assert "stored 6, duplicate 2, unmatched 0" in result.stdout
     assert len(_export(run)) == 4

@@ -19,7 +19,7 @@ NEWSAZ = Source(
     name="News.az",
     homepage="https://news.az/",
     listings=("https://news.az/",),
-    article_pattern=r"^/news/[a-z0-9-]+$",
+    article_pattern=r"^/news/[a-z0-9]+(-[a-z0-9]+){2,}$",
 )
 
 

@@ -17,14 +17,14 @@ from monitor.match import FIELD_CAP, Matcher, fold, split_lead, tokens, validate
 from monitor.records import TermHit
 
 ROOT = Path(__file__).resolve().parent.parent
-TOPIC_FILE = ROOT / ".topic_icesco.toml"  # the topic moves into ROOT / "sources.toml"
+SHIPPED = ROOT / "sources.toml"
 RULE = MatchRule()
 
 
 @pytest.fixture(scope="module")
 def icesco() -> Matcher:
-    """The shipped icesco topic (validated like sources.toml), with the default weights."""
-    config = parse_config(TOPIC_FILE.read_text(encoding="utf-8"), str(TOPIC_FILE))
+    """The shipped icesco topic from sources.toml, with the default weights."""
+    config = parse_config(SHIPPED.read_text(encoding="utf-8"), str(SHIPPED))
     return Matcher([config.topic("icesco")], RULE)
 
 
