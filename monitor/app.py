@@ -12,6 +12,7 @@ import os
 import signal
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from monitor import __version__
 from monitor.alerts import Notifier, make_notifier
@@ -56,8 +57,9 @@ class App:
             respect_robots=s.respect_robots,
         )
 
-    def fetcher(self) -> Fetcher:
-        return Fetcher(self.fetch_policy())
+    def fetcher(self, transport: Any = None) -> Fetcher:
+        """The one HTTP client of a run; ``transport`` lets tests route hosts elsewhere."""
+        return Fetcher(self.fetch_policy(), transport=transport)
 
     def notifiers(self, environ: Mapping[str, str] | None = None) -> dict[str, Notifier]:
         """One notifier per configured channel; a missing secret is a ConfigError."""
@@ -81,8 +83,8 @@ class App:
             self.store.engine, self.notifiers(), self.retry_policy(), timeouts=timeouts
         )
 
-    async def poll_once(self, sources: Sequence[Source]) -> list[PollReport]:
-        async with self.fetcher() as fetcher:
+    async def poll_once(self, sources: Sequence[Source], transport: Any = None) -> list[PollReport]:
+        async with self.fetcher(transport) as fetcher:
             return await Poller(self.pipeline, fetcher).poll_all(sources)
 
     async def run_service(self, stop: asyncio.Event | None = None, *, grace: float = 10.0) -> None:
