@@ -12,10 +12,12 @@ import os
 import signal
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from monitor import __version__
-from monitor.alerts import Notifier, make_notifier
+from monitor.alerts import Alert, Notifier, make_notifier, new_alert
+from monitor.alerts.message import iso
 from monitor.config import Config, Source, load_config
 from monitor.delivery import DeliveryWorker, RetryPolicy
 from monitor.fetch import Fetcher, FetchPolicy
@@ -23,6 +25,7 @@ from monitor.pipeline import Pipeline, Poller, PollReport
 from monitor.scheduler import Scheduler
 from monitor.settings import Settings
 from monitor.store import Store
+from monitor.store.core import OperatorPolicy
 
 log = logging.getLogger("monitor")
 
@@ -83,9 +86,25 @@ class App:
             self.store.engine, self.notifiers(), self.retry_policy(), timeouts=timeouts
         )
 
+    def operator_policy(self) -> OperatorPolicy | None:
+        """How the operator channel hears about failing sources, if one is configured."""
+        channel = self.config.operator_channel
+        if channel is None:
+            return None
+
+        def make_alert(kind: str, source: dict[str, Any], now: datetime) -> Alert:
+            last = source.get("last_success")
+            state = {**source, "last_success": iso(last) if last else None}
+            return new_alert(kind, {"source": state}, created_at=now)
+
+        return OperatorPolicy(channel, max(1, self.settings.operator_failures), make_alert)
+
+    def poller(self, fetcher: Fetcher) -> Poller:
+        return Poller(self.pipeline, fetcher, operator=self.operator_policy())
+
     async def poll_once(self, sources: Sequence[Source], transport: Any = None) -> list[PollReport]:
         async with self.fetcher(transport) as fetcher:
-            return await Poller(self.pipeline, fetcher).poll_all(sources)
+            return await self.poller(fetcher).poll_all(sources)
 
     async def run_service(self, stop: asyncio.Event | None = None, *, grace: float = 10.0) -> None:
         """Poll every enabled source on its schedule until SIGTERM/SIGINT or ``stop``."""
@@ -96,7 +115,7 @@ class App:
                 loop.add_signal_handler(sig, stop.set)
         running: set[asyncio.Task[PollReport]] = set()
         async with self.fetcher() as fetcher:
-            poller = Poller(self.pipeline, fetcher)
+            poller = self.poller(fetcher)
             scheduler = Scheduler()
 
             def job(source: Source):  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ from monitor.fetch import Conditional, Fetcher
 from monitor.match import Matcher
 from monitor.records import AddOutcome, Article, Prepared, RawArticle
 from monitor.store import Store
+from monitor.store.core import OperatorPolicy
 from monitor.urls import canonical_url, host_of
 
 log = logging.getLogger("monitor.pipeline")
@@ -188,11 +189,19 @@ class PollReport:
 class Poller:
     """fetch -> discover -> extract -> the ingest path, for one source at a time."""
 
-    def __init__(self, pipeline: Pipeline, fetcher: Fetcher, *, max_articles: int = 100) -> None:
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        fetcher: Fetcher,
+        *,
+        max_articles: int = 100,
+        operator: OperatorPolicy | None = None,
+    ) -> None:
         self.pipeline = pipeline
         self.store = pipeline.store
         self.fetcher = fetcher
         self.max_articles = max_articles
+        self.operator = operator
 
     async def poll_all(self, sources: Iterable[Source]) -> list[PollReport]:
         """Poll sources concurrently; one failing outlet never stops the others."""
@@ -214,6 +223,7 @@ class Poller:
             error=error,
             found=report.stored,
             now=now,
+            operator=self.operator,
         )
         return report
 
@@ -265,6 +275,11 @@ class Poller:
                     found[candidate.url] = candidate
         if targets and failed == len(targets):
             report.failure = "; ".join(report.errors)
+        elif not found and report.not_modified + failed < len(targets):
+            report.failure = (
+                "no article links found on any feed or listing page "
+                "(the outlet may have changed its layout: check the selectors)"
+            )
         return list(found.values())
 
     async def _poll(self, source: Source, report: PollReport) -> None:

@@ -230,3 +230,37 @@ def test_a_process_killed_mid_delivery_loses_nothing_and_keeps_the_webhook_id(
         with Store(f"sqlite:///{db}") as store:
             (item,) = outbox.recent(store.engine)
             assert item.status == "delivered" and item.attempts == 2
+
+
+async def test_the_operator_hears_once_when_a_source_keeps_failing_and_once_when_it_recovers(
+    database_url: str,
+) -> None:
+    from monitor.alerts.message import iso
+    from monitor.store.core import OperatorPolicy
+
+    def make_alert(kind, source, now):
+        last = source.get("last_success")
+        return new_alert(
+            kind,
+            {"source": {**source, "last_success": iso(last) if last else None}},
+            created_at=now,
+        )
+
+    policy = OperatorPolicy("ops", 2, make_alert)
+    now = datetime.now(UTC)
+    with Store(database_url) as store, WebhookReceiver() as receiver:
+        store.sync_sources([("Trend", "https://en.trend.az/")])
+        for _ in range(4):
+            store.record_poll(
+                "Trend", ok=False, error="HTTP 503", found=0, now=now, operator=policy
+            )
+        store.record_poll("Trend", ok=True, error=None, found=3, now=now, operator=policy)
+        store.record_poll("Trend", ok=True, error=None, found=0, now=now, operator=policy)
+        notifier = make_notifier(webhook_channel(receiver.url), {"HOOK_SECRET": SECRET})
+        report = await DeliveryWorker(store.engine, {"ops": notifier}, instant()).flush()
+        assert report.delivered == 2
+        kinds = [d.json()["type"] for d in receiver.verified]
+        assert kinds == ["source.failing", "source.recovered"]
+        failing = receiver.verified[0].json()["source"]
+        assert failing["name"] == "Trend" and failing["consecutive_failures"] == 2
+        assert failing["last_error"] == "HTTP 503"

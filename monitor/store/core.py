@@ -9,7 +9,7 @@ is new.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,9 +30,19 @@ from monitor.models import (
     SourceRow,
 )
 from monitor.records import AddOutcome, Prepared, TopicMatch
+from monitor.store import outbox
 from monitor.urls import url_key
 
 log = logging.getLogger("monitor.store")
+
+
+@dataclass(frozen=True)
+class OperatorPolicy:
+    """Where and when the operator hears about a source: a channel and a threshold."""
+
+    channel: str
+    threshold: int
+    make_alert: Callable[[str, dict[str, Any], datetime], Any]  # (kind, source, now) -> Alert
 
 
 @dataclass(frozen=True)
@@ -264,9 +274,21 @@ class Store:
                 conn.execute(insert(SourceRow), new)
 
     def record_poll(
-        self, name: str, *, ok: bool, error: str | None, found: int, now: datetime
+        self,
+        name: str,
+        *,
+        ok: bool,
+        error: str | None,
+        found: int,
+        now: datetime,
+        operator: OperatorPolicy | None = None,
     ) -> SourceHealth:
-        """Update a source's health after a poll; returns the new state."""
+        """Update a source's health after a poll; returns the new state.
+
+        With an ``operator`` policy, the same transaction queues one "source failing"
+        alert when the failures in a row reach its threshold, and one "recovered" alert
+        at the next success, so the operator hears once each way.
+        """
         with self.engine.begin() as conn:
             row = conn.execute(select(SourceRow).where(SourceRow.name == name)).first()
             if row is None:
@@ -281,16 +303,25 @@ class Store:
             }
             if ok:
                 values["last_success_at"] = now
+            kind = None
+            if operator is not None:
+                if not ok and failures >= operator.threshold and not row.alerted_failing:
+                    kind, values["alerted_failing"] = "source_failing", True
+                elif ok and row.alerted_failing:
+                    kind, values["alerted_failing"] = "source_recovered", False
             conn.execute(update(SourceRow).where(SourceRow.name == name).values(**values))
+            if kind is not None and operator is not None:
+                state = {
+                    "name": name,
+                    "homepage": row.homepage,
+                    "consecutive_failures": failures,
+                    "last_error": values["last_error"],
+                    "last_success": (values.get("last_success_at") or row.last_success_at),
+                }
+                alert = operator.make_alert(kind, state, now)
+                key = f"operator|{operator.channel}|{name}|{kind}|{alert.id}"
+                outbox.enqueue(conn, [outbox.row_for(alert, operator.channel, key)])
         return self.source_health(name)
-
-    def set_source_flag(self, name: str, alerted_failing: bool) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(
-                update(SourceRow)
-                .where(SourceRow.name == name)
-                .values(alerted_failing=alerted_failing)
-            )
 
     def http_validators(self, urls: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
         """(ETag, Last-Modified) stored per URL."""
