@@ -10,16 +10,16 @@ import contextlib
 import logging
 import os
 import signal
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from monitor import __version__
 from monitor.alerts import Alert, Notifier, make_notifier, new_alert
 from monitor.alerts.message import iso
 from monitor.config import Config, Source, load_config
-from monitor.delivery import DeliveryWorker, RetryPolicy
+from monitor.delivery import DeliveryWorker, RetryPolicy, queue_digest
 from monitor.fetch import Fetcher, FetchPolicy
 from monitor.pipeline import Pipeline, Poller, PollReport
 from monitor.scheduler import Scheduler
@@ -142,6 +142,20 @@ class App:
             enabled = [s for s in self.config.sources if s.enabled]
             for source in enabled:
                 scheduler.every(f"poll:{source.name}", source.interval, job(source))
+            for rule in self.config.alerts:
+                if rule.digest == "off":
+                    continue
+                period = timedelta(hours=1 if rule.digest == "hourly" else 24)
+                scheduler.every(
+                    f"digest:{rule.name}",
+                    int(period.total_seconds()),
+                    self._digest_job(rule.name, list(rule.channels), list(rule.topics), period),
+                    start_now=False,
+                )
+            background: list[asyncio.Task[None]] = []
+            if self.config.channels:
+                worker = self.delivery_worker()
+                background.append(asyncio.create_task(worker.run(stop), name="delivery"))
             scheduler.start()
             log.info(
                 "monitor %s running: %d sources, archive %s; stop with Ctrl-C or SIGTERM",
@@ -152,6 +166,7 @@ class App:
             await stop.wait()
             log.info("stopping: %d polls in flight", len(running))
             scheduler.shutdown()
+            await asyncio.gather(*background, return_exceptions=True)
             if running:
                 _, pending = await asyncio.wait(set(running), timeout=grace)
                 for task in pending:
@@ -162,6 +177,20 @@ class App:
         for sig in (signal.SIGTERM, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.remove_signal_handler(sig)
+
+    def _digest_job(
+        self, rule: str, channels: list[str], topics: list[str], period: timedelta
+    ) -> Callable[[], Awaitable[int]]:
+        async def job() -> int:
+            now = datetime.now(UTC)
+            queued = 0
+            for channel in channels:
+                queued += await asyncio.to_thread(
+                    queue_digest, self.store.engine, rule, channel, topics, now, period
+                )
+            return queued
+
+        return job
 
 
 def configure_logging(level: str) -> None:

@@ -18,7 +18,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from monitor.alerts import Notifier, alert_from_payload
+from sqlalchemy import Engine
+
+from monitor.alerts import Notifier, alert_from_payload, new_alert
+from monitor.alerts.message import iso
 from monitor.errors import DeliveryError
 from monitor.store import outbox
 from monitor.store.outbox import OutboxItem
@@ -139,3 +142,18 @@ class DeliveryWorker:
                 wait = max(0.05, min(idle, (due - self.clock()).total_seconds()))
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=wait)
+
+
+def queue_digest(
+    engine: Engine, rule: str, channel: str, topics: list[str], now: datetime, period: timedelta
+) -> int:
+    """Fold the stories waiting for a digest into one alert; 1 if one was queued."""
+    items = outbox.take_digest(engine, rule, channel)
+    stories = [item.payload["story"] for item in items if "story" in item.payload]
+    if not stories:
+        return 0
+    body = {"period": {"start": iso(now - period), "end": iso(now)}, "stories": stories}
+    alert = new_alert("digest", body, rule=rule, topics=topics, created_at=now)
+    key = f"{rule}|{channel}|digest|{iso(now)}"
+    with engine.begin() as conn:
+        return outbox.enqueue(conn, [outbox.row_for(alert, channel, key)])
