@@ -1,0 +1,446 @@
+"""Names, places, organisations and dates found in article text (pure: no I/O, no clock).
+
+Helpers for :mod:`monitor.classify`; every table is small and general, one line to extend.
+
+- ``person_key(name)``: the Latin key of a surname in any script. Cyrillic and
+  Azerbaijani letters are transliterated, accents dropped, the Arabic article joined
+  (``Al-Malik``, ``al Malik``, ``AlMalik``, ``əl-Maliki`` -> ``almalik``/``almaliki``) and
+  ``y``/``й`` read as ``i`` so that ``Aliyev``, ``Əliyev`` and ``Алиев`` give one key.
+- ``find_people(text)``: capitalised runs of 2-4 words (with ``bin``, ``M.``, ``al-``)
+  that follow a title word (President, Minister, Director-General, министр, səfir...), sit
+  before ", <title>", or look like surnames (``-ov``, ``-yev``, ``-zade``, ``Al...``).
+- ``find_places(text)``: a gazetteer of Azerbaijani cities, capitals of OIC members and
+  large world cities, each with its country, in the spellings met in the outlets.
+- ``find_dates(text, published)``: dated phrases with a weight by kind and position.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+_CYR_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch - y - e iu ia"
+_CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _CYR_LATIN.split(" "), strict=True))
+_CYR.update({"-": ""})
+_AZ = {"ə": "a", "ı": "i", "ş": "sh", "ç": "ch", "ğ": "g", "x": "kh", "q": "g", "ö": "o", "ü": "u"}
+
+
+def translit(text: str) -> str:
+    """Lower-case Latin form of ``text``: Cyrillic and Azerbaijani letters, no accents."""
+    out = []
+    for ch in text.casefold().replace("i̇", "i"):
+        rep = _CYR.get(ch) or _AZ.get(ch)
+        out.append("" if rep == "-" else rep if rep is not None else ch)
+    plain = unicodedata.normalize("NFKD", "".join(out))
+    return "".join(c for c in plain if not unicodedata.combining(c)).replace("dzh", "j")
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ал|аль|əl|ul)(?:[-‐’' ]+|(?=[A-ZА-ЯƏ]))", re.IGNORECASE)
+
+
+def person_key(surname: str) -> str:
+    """Key of one surname: ``AlMalik``, ``Al-Malik``, ``Almalik`` -> ``almalik``."""
+    s = surname.strip(" .,'’-")
+    m = _ARTICLE.match(s)
+    joined = ("al" + s[m.end() :]) if m and len(s) - m.end() > 2 else s
+    if re.search(r"[а-яё]{4}(?:ом|ем|ым|у|ю)$", joined.casefold()):
+        joined = re.sub(r"(?:ом|ем|ым|у|ю)$", "", joined, flags=re.I)  # Russian case endings
+    key = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", translit(joined))
+    key = re.sub(r"[^a-z]", "", key.replace("y", "i"))
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two surname keys name one person (``almalik`` and ``almaliki`` do)."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 5 and long_.startswith(short) and long_[len(short) :] in {"i", "a"}
+
+
+# Words that open a person's title, in en/fr/de/ru/az (stems are matched as prefixes).
+_TITLES = (
+    r"president|vice-president|prime minister|minister|deputy|ambassador|director[- ]general"
+    r"|director|secretary[- ]general|secretary|chairman|chairwoman|chairperson|chair|speaker"
+    r"|head|first lady|king|queen|prince|emir|sheikh|dr\.?|mr\.?|mrs\.?|ms\.?|h\.e\.?"
+    r"|professor|prof\.?|rector|mayor|governor|envoy|adviser|advisor|assistant|ceo|fm"
+    r"|président|ministre|ambassadeur|directeur|secrétaire|präsident\w*|minister\w*"
+    r"|botschaft\w*|generaldirektor\w*|vizepräsident\w*|президент\w*|министр\w*|посол\w*"
+    r"|генеральн\w+ директор\w*|гендиректор\w*|директор\w*|председател\w*|помощник\w*"
+    r"|генсек\w*|первый вице-президент|prezident\w*|nazir\w*|səfir\w*|baş direktor\w*"
+    r"|direktor\w*|sədr\w*|xanım|müavin\w*|katib\w*"
+)
+TITLE_RE = re.compile(rf"(?<![\w-])(?:{_TITLES})(?![\w-])", re.IGNORECASE)
+_CAP = r"(?:(?:al-|el-|əl-|аль-|ал-)?[A-ZÀ-ÖØ-ÞƏİŞÇĞÖÜА-ЯЁ][\w’'.-]*)"
+_PART = r"(?:bin|ibn|bint|al|el|əl|de|da|van|von|M\.)"
+_SPACE = r"(?:[ \t]+|[ \t]*\n(?!\s*\n)[ \t]*)"  # a single line break may wrap a name
+_RUN = re.compile(rf"{_CAP}(?:{_SPACE}(?:{_PART}{_SPACE})*{_CAP}){{0,7}}")
+_SURNAME = re.compile(
+    r"(?:ov|ova|ev|eva|yev|yeva|zade|zadeh|li|lu|ов|ова|ев|ева|ёв|заде)$|^(?:Al|al-|Al-|əl-)",
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a table written as text."""
+    return frozenset(text.split())
+
+
+# Capitalised words that never belong to a person's name (extend freely).
+_NOT_NAME = _words(
+    """
+    the a an in on at of and for to by with from as but or during following after before
+    this that these those it he she they his her its their we our there here while when
+    president minister ambassador director general secretary chairman chairperson head
+    deputy first lady vice prime foreign affairs republic kingdom state states ministry
+    islamic world educational scientific cultural organization organisation
+    organizations united nations international national foundation centre center council
+    committee assembly parliament conference forum session summit congress capital
+    culture cultural education science youth sports tourism azerbaijani azerbaijan's
+    azerbaijan's mr mrs ms dr his excellency h.e. prof. professor minister's also
+    however meanwhile note notably moreover besides today yesterday tomorrow monday
+    tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december news agency reports photo video
+    dg fm speaking touching issues cooperation partnership supreme autonomous heritage
+    day holy quran union public future board action war office government league release
+    disclaimer translate report stars area citi city le la les de du des l’ d’ der die
+    das und im am mit von herr frau президент министр республики азербайджан
+    азербайджана первый вице-президент prezident nazir respublikası azərbaycan
+    azərbaycanın birinci xanım
+    """
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person found in text: display name, surname key, first-name initial, title."""
+
+    name: str
+    key: str
+    initial: str
+    role: str | None
+    start: int
+
+
+_INSTITUTION = re.compile(
+    r"^(?:foundation|fund|centre|center|prize|order|avenue|street|airport|park|palace"
+    r"|university|museum|school|institute|mosque|award|фонд\w*|fondu|mərkəzi)$",
+    re.IGNORECASE,
+)
+
+
+def _segments(run: str) -> list[tuple[int, list[str]]]:
+    """Split a capitalised run at words that cannot be part of a name: (offset, tokens)."""
+    out: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    current_start = 0
+    for m in re.finditer(r"\S+", run):
+        token = m.group(0)
+        bare = token.casefold().strip(".,")
+        stop = bare in _NOT_NAME or _is_other(token) or bool(TITLE_RE.fullmatch(token.strip(",")))
+        if _INSTITUTION.match(bare):
+            current = []  # "Heydar Aliyev Foundation" names no person
+            continue
+        if stop:
+            if current:
+                out.append((current_start, current))
+            current = []
+            continue
+        if not current:
+            current_start = m.start()
+        current.append(token.rstrip(","))
+        if token.endswith(".") and len(token.strip(".")) > 1:
+            current[-1] = token.rstrip(".")
+            out.append((current_start, current))
+            current = []
+    if current:
+        out.append((current_start, current))
+    return out
+
+
+def _is_other(token: str) -> bool:
+    bare = token.strip(".,’'")
+    return (
+        (bare.isupper() and len(bare) > 1)
+        or bool(_PLACE_RE.fullmatch(translit(bare)))
+        or bool(re.search(r"\d", bare))
+    )
+
+
+# What may stand between a title and the name it introduces: capitalised words (the
+# organisation), a few linking words, punctuation of an apposition, lower-case Cyrillic
+# or Azerbaijani words (Russian and Azerbaijani titles run on in lower case).
+_LINK = {"of", "the", "and", "for", "de", "du", "la", "le", "des", "der", "für", "l’", "d’"}
+
+
+def _links_title(gap: str) -> bool:
+    """Whether ``gap`` (text between a title and a name) is only an apposition."""
+    words = re.sub(r"[,()\-–]", " ", gap).split()
+    if len(words) > 14 or (re.search(r"[.!?;:]\s", gap + " ") and not gap.strip().endswith(".")):
+        return False
+    return all(
+        w.casefold() in _LINK or w[0].isupper() or (w[0] in "lLdD" and "’" in w) or not w.isascii()
+        for w in words
+    )
+
+
+def find_people(text: str) -> list[Person]:
+    """People named in ``text`` (first mention first), with the title said before them."""
+    found: list[Person] = []
+    for m in _RUN.finditer(text):
+        for offset, tokens in _segments(m.group(0).replace("’s", "").replace("'s", "")):
+            person = _person(text, m.start() + offset, tokens)
+            if person:
+                found.append(person)
+    return found
+
+
+def _person(text: str, start: int, tokens: list[str]) -> Person | None:
+    """A person from the name tokens at ``start``, when the context says it is one."""
+    if not tokens or len(tokens) > 5:
+        return None
+    before = text[max(0, start - 110) : start]
+    role = None
+    for title in TITLE_RE.finditer(before):
+        if _links_title(before[title.end() :]):
+            role = title.group(0)
+            break
+    after = text[start : start + 120]
+    title_after = re.match(rf"[^,.]{{0,60}},\s+(?:the\s+)?(?:{_TITLES})", after, re.I)
+    last = tokens[-1].strip(".,")
+    if len(tokens) == 1 and not (role and before.rstrip().endswith(role)):
+        return None
+    if not (role or title_after or (len(tokens) > 1 and _SURNAME.search(last))):
+        return None
+    if role is None and title_after:
+        role = TITLE_RE.search(title_after.group(0)).group(0)  # type: ignore[union-attr]  # the pattern ends in a title
+    if len(tokens) > 1 and tokens[-2].casefold() in {"al", "el"}:
+        last = tokens[-2] + "-" + last
+    first = tokens[0] if len(tokens) > 1 else ""
+    initial = person_key(first)[:1] if first and not first.endswith(".") else ""
+    return Person(" ".join(tokens), person_key(last), initial, role, start)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer place: its key and the key of its country (itself for a country)."""
+
+    key: str
+    country: str
+
+
+# country: city aliases; "/" joins the spellings of one place (first = key).
+_GAZETTEER = """
+azerbaijan/azerbaidjan/azərbaycan/азербайджан/aserbaidschan/azerbaïdjan: baku/bakı/баку/bakou,
+ shusha/şuşa/шуша/choucha, ganja/gəncə/гянджа, nakhchivan/naxçıvan/нахчыван/нахичевань,
+ sumgait/sumqayıt, lankaran/lənkəran, sheki/şəki/шеки, gabala/qəbələ, khankendi/xankəndi,
+ aghdam/ağdam, fuzuli/füzuli, lachin/laçın, kalbajar/kəlbəcər, zangilan/zəngilan,
+ shamakhi/şamaxı, guba/quba
+morocco/maroc/marokko/марокко/mərakeş: rabat/рабат, casablanca, marrakesh/marrakech, fez, tangier
+saudi arabia/səudiyyə ərəbistanı: riyadh/эр-рияд, jeddah/джидда, mecca/makkah, medina
+turkey/türkiye/турция/türkiyə: ankara/анкара, istanbul/стамбул, konya/конья
+iran/иран: tehran/тегеран
+egypt/египет: cairo/каир
+qatar/катар/qətər: doha/доха
+united arab emirates/uae: abu dhabi/абу-даби, dubai/дубай
+uzbekistan/узбекистан: tashkent/ташкент, samarkand, bukhara, khiva
+kazakhstan: astana/астана, almaty
+kyrgyzstan: bishkek
+tajikistan: dushanbe
+turkmenistan: ashgabat
+pakistan: islamabad, lahore, karachi
+indonesia: jakarta
+malaysia: kuala lumpur
+bangladesh: dhaka
+kuwait: kuwait city
+oman: muscat
+bahrain: manama
+jordan: amman
+iraq: baghdad
+lebanon: beirut
+syria: damascus
+tunisia: tunis
+algeria: algiers
+libya: tripoli
+sudan: khartoum
+mauritania: nouakchott
+senegal: dakar
+nigeria: abuja
+mali: bamako
+niger: niamey
+yemen: sanaa
+france/франция/fransa: paris/париж
+united kingdom/uk/britain: london/лондон
+switzerland/швейцария: geneva/женева/genève/genf, bern
+united states/usa: new york/нью-йорк, washington/вашингтон
+belgium: brussels/брюссель/bruxelles/brüssel
+russia/россия/rusiya: moscow/москва/moskva
+germany/германия: berlin/берлин
+austria: vienna/вена/wien
+italy: rome/рим/roma
+spain: madrid/мадрид
+china/китай: beijing/пекин
+japan: tokyo
+georgia/грузия/gürcüstan: tbilisi/тбилиси
+ukraine: kyiv/kiev/киев
+hungary: budapest
+poland: warsaw
+"""
+
+
+def _gazetteer() -> dict[str, Place]:
+    out: dict[str, Place] = {}
+    for line in re.sub(r"\n\s+", " ", _GAZETTEER).strip().splitlines():
+        country_part, cities = line.split(":")
+        names = [translit(n.strip()) for n in country_part.split("/")]
+        for name in names:
+            out[name] = Place(names[0], names[0])
+        for city in cities.split(","):
+            spellings = [translit(n.strip()) for n in city.split("/")]
+            for name in spellings:
+                out[name] = Place(spellings[0], names[0])
+    return out
+
+
+PLACES: dict[str, Place] = _gazetteer()
+_PLACE_RE = re.compile(
+    r"(?<![\w-])("
+    + "|".join(sorted(map(re.escape, PLACES), key=len, reverse=True))
+    + r")(?:da|də|ta|tə|dan|dən|ya|yə|e|a|u|ı|i|y|ın|in|nın|nin|un|ün)?(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def find_places(text: str) -> list[tuple[Place, int]]:
+    """Gazetteer places in ``text`` with their offsets, in order."""
+    hits = []
+    for m in _PLACE_RE.finditer(translit(text)):
+        place = PLACES.get(m.group(1))
+        if place:
+            hits.append((place, m.start()))
+    return hits
+
+
+_MONTHS = {
+    1: "january jan janvier januar января январь yanvar",
+    2: "february feb février februar февраля февраль fevral",
+    3: "march mar mars märz марта март mart",
+    4: "april apr avril апреля апрель aprel",
+    5: "may mai мая май",
+    6: "june jun juin juni июня июнь iyun",
+    7: "july jul juillet juli июля июль iyul",
+    8: "august aug août августа август avqust",
+    9: "september sep sept septembre сентября сентябрь sentyabr",
+    10: "october oct octobre oktober октября октябрь oktyabr",
+    11: "november nov novembre ноября ноябрь noyabr",
+    12: "december dec décembre dezember декабря декабрь dekabr",
+}
+MONTHS = {name: num for num, names in _MONTHS.items() for name in names.split()}
+_MON = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY = r"(\d{1,2})(?:st|nd|rd|th|-?(?:cü|ci|cu|cı|də|da|nd|th))?\.?"
+_YEAR = r"(\d{4})"
+_RANGE = r"(?:\s*[-–—]\s*\d{1,2})?"
+_DATE_PATTERNS = (
+    # 3 October 2023, 3 октября 2023 года, 3 oktyabr 2023-cü il, 30. Juni 2019
+    re.compile(rf"(?<!\d){_DAY}{_RANGE}\s+({_MON})\w*\.?,?\s+{_YEAR}", re.I),
+    # October 3, 2023; October 2–5, 2023; oktyabrın 2-də 2023
+    re.compile(rf"(?<![\w-])({_MON})\w*\.?\s+{_DAY}{_RANGE},?\s+{_YEAR}", re.I),
+    # 15/03/2019, 30.06.2019
+    re.compile(r"(?<![\d/.])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d/.])"),
+    # 3 October, 30 июня (year from published)
+    re.compile(rf"(?<![\d.])(\d{{1,2}})(?:st|nd|rd|th)?\.?{_RANGE}\s+({_MON})(?![\w])", re.I),
+    # October 3, oktyabrın 2-də (year from published)
+    re.compile(rf"(?<![\w-])({_MON})\w*\.?\s+{_DAY}{_RANGE}(?![\d,]*\s*\d{{4}})(?!\w)", re.I),
+)
+_WEEKDAYS = {
+    name: i
+    for i, names in enumerate(
+        (
+            "monday понедельник bazar ertəsi lundi montag",
+            "tuesday вторник çərşənbə axşamı mardi dienstag",
+            "wednesday среду среда çərşənbə mercredi mittwoch",
+            "thursday четверг cümə axşamı jeudi donnerstag",
+            "friday пятницу пятница cümə vendredi freitag",
+            "saturday субботу суббота şənbə samedi samstag",
+            "sunday воскресенье bazar dimanche sonntag",
+        )
+    )
+    for name in names.split()
+}
+_RELATIVE = re.compile(
+    r"(?<!\w)(yesterday|today|this morning|вчера|сегодня|dünən|bu gün|hier|aujourd'hui"
+    r"|gestern|heute"
+    r"|(?:on|в|во|ce)\s+(?:" + "|".join(_WEEKDAYS) + r"))(?!\w)",
+    re.I,
+)
+_RETRO = re.compile(
+    r"recall|previous|earlier|last (?:year|month|week)|ago|since|anniversar|founded|established"
+    r"|напомн|ранее|прошл|ötən|əvvəl|keçən|rappel",
+    re.I,
+)
+
+
+_UNTIL = re.compile(r"until|till|through|by the end|remaining|\bдо\b|qədər|jusqu", re.I)
+
+
+YEAR_UNKNOWN = 2000  # the year given to a day-month date when nothing tells the year
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A date read from text: the day, how it was said, where, and its weight."""
+
+    day: date
+    kind: str  # "full", "numeric", "no-year", "relative"; "day-month": year unknown
+    start: int
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, published: datetime | None) -> list[DateHit]:
+    """Dates in ``text`` outside retrospective sentences ("recalled his visit on ...")."""
+    hits: list[DateHit] = []
+    ref = published.date() if published else None
+    taken: list[tuple[int, int]] = []
+    for i, pattern in enumerate(_DATE_PATTERNS):
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
+            prefix = text[sentence_start + 1 : m.start()]
+            if _RETRO.search(prefix) or _UNTIL.search(prefix[-30:]):
+                continue
+            g = m.groups()
+            if i == 0:
+                d = _make(int(g[2]), MONTHS[g[1].casefold()], int(g[0]))
+            elif i == 1:
+                d = _make(int(g[2]), MONTHS[g[0].casefold()], int(g[1]))
+            elif i == 2:
+                d = _make(int(g[2]), int(g[1]), int(g[0]))
+            else:
+                day, mon = (g[0], g[1]) if i == 3 else (g[1], g[0])
+                d = _make(ref.year if ref else YEAR_UNKNOWN, MONTHS[mon.casefold()], int(day))
+                if ref and d and d > ref + timedelta(days=60):
+                    d = _make(ref.year - 1, d.month, d.day)
+            if d:
+                taken.append(m.span())
+                kind = ("full", "full", "numeric", "no-year", "no-year")[i]
+                kind = "day-month" if i > 2 and ref is None else kind
+                hits.append(DateHit(d, kind, m.start()))
+    if ref is not None:
+        for m in _RELATIVE.finditer(text):
+            word = m.group(1).casefold()
+            if word in {"yesterday", "вчера", "dünən", "hier", "gestern"}:
+                d = ref - timedelta(days=1)
+            elif word.split()[-1] in _WEEKDAYS:
+                d = ref - timedelta(days=(ref.weekday() - _WEEKDAYS[word.split()[-1]]) % 7)
+            else:
+                d = ref
+            hits.append(DateHit(d, "relative", m.start()))
+    return sorted(hits, key=lambda h: h.start)

@@ -1,0 +1,378 @@
+"""Duplicates and stories: which stored articles report the same event (pure: no I/O).
+
+An article becomes :class:`StoryFeatures` through :func:`features`; the store keeps, per
+article, the keys of :func:`candidate_keys` in an index table and, per story, a count of
+the stories each shingle occurs in (the *df* mapping). A new article then
+
+1. looks up the articles sharing one of its keys (never every stored article): the LSH
+   bands of its MinHash signature (near copies) and entity-date keys such as
+   ``p:almalik|2023-10`` (a person in a month), ``pl:rabat|2023-11`` (a place in a month)
+   and ``pp:almalik+bairamov`` (two principal people, for articles without any date);
+2. is a duplicate of one of them (:func:`is_duplicate`: Jaccard of the full shingle sets
+   >= 0.7, or a short copy 90 % contained in a longer one), or else
+3. joins the story chosen by :func:`assign_story`, or starts a new one.
+
+**Shingles** are hashed word 3-grams (BLAKE2b, so the numbers are the same in every
+process and can be stored), taken per paragraph.
+
+**Boilerplate** ("Azerbaijan has been a member of ICESCO since 1991...") must not glue
+unrelated articles. :func:`boilerplate_filter` keeps only the shingles that fewer than
+``max(min_df, max_ratio * n)`` stored stories contain, and drops a whole paragraph when
+most of its shingles are common, or when it is near-identical to a known boilerplate
+paragraph. df counts *stories*, not articles: a story told by five outlets counts once,
+so its own wording stays rare while background paragraphs, repeated across stories,
+become common. Text similarity is measured on what is left (the overlap coefficient,
+robust to copies cut at 2,000 characters).
+
+**Same story** (:func:`same_story`) first applies vetoes: event dates more than 3 days
+apart (or the publication dates, when an event date is missing), places in different
+countries (Rabat against Baku), different cities with little shared text, and *different
+counterparts*: each side names in its title or first sentence someone the other never
+names (President Aliyev meeting Erdogan and meeting Guterres on one day). Then a match
+needs, with both dates known and close, a shared person and either the other's principals
+or some shared wording; with a date missing on a side, at least two shared people, the
+principals of both sides named by the other and compatible event types; or, whatever the
+dates, a lot of shared rare wording. People compare by surname key (``almalik`` ~
+``almaliki``) unless their first-name initials differ (Ilham and Heydar Aliyev).
+
+**Assigning** (:func:`assign_story`) compares with every article of each candidate story:
+a story is refused when any of its articles vetoes the new one (complete-link vetoes, so
+stories do not drift by chaining), and otherwise scores as its best-matching article
+(single-link evidence, so a French report joins through the English report that names the
+same people even when the other articles are too cut to). The best score wins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TypeVar
+
+from monitor.classify import EventInfo
+from monitor.entities import person_key, same_person
+
+NUM_PERM = 64
+BANDS, ROWS = 16, 4
+_PRIME = (1 << 61) - 1
+_rng = random.Random(20240131)
+_PERMS = tuple((_rng.randrange(1, _PRIME), _rng.randrange(0, _PRIME)) for _ in range(NUM_PERM))
+
+K = TypeVar("K")
+DATE_WINDOW = timedelta(days=3)
+STRONG_TEXT = 0.45  # shared rare wording that alone makes one story
+SOME_TEXT = 0.12  # shared rare wording that supports shared people
+_COMPATIBLE = {
+    frozenset({"meeting", "visit"}),
+    frozenset({"meeting", "conference"}),
+    frozenset({"meeting", "statement"}),
+    frozenset({"visit", "conference"}),
+    frozenset({"meeting", "agreement"}),
+    frozenset({"announcement", "statement"}),
+    frozenset({"conference", "statement"}),
+}
+
+
+def _stable_hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def paragraph_shingles(text: str, n: int = 3) -> list[frozenset[int]]:
+    """Hashed word ``n``-grams of each paragraph (line) of ``text``."""
+    out = []
+    for paragraph in re.split(r"\n+", text):
+        words = re.findall(r"\w+", paragraph.casefold())
+        if not words:
+            continue
+        grams = [" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))]
+        out.append(frozenset(_stable_hash(g) for g in grams))
+    return out
+
+
+def shingles(text: str, n: int = 3) -> set[int]:
+    """Hashed word ``n``-grams of ``text``, stable across processes (BLAKE2b, not hash())."""
+    return set().union(*paragraph_shingles(text, n)) if text.strip() else set()
+
+
+def minhash(items: Iterable[int], num_perm: int = NUM_PERM) -> tuple[int, ...]:
+    """MinHash signature of a shingle set (``num_perm`` <= 64 fixed permutations)."""
+    values = list(items)
+    if not values:
+        return (_PRIME,) * num_perm
+    return tuple(min((a * x + b) % _PRIME for x in values) for a, b in _PERMS[:num_perm])
+
+
+def lsh_bands(signature: Sequence[int], bands: int = BANDS, rows: int = ROWS) -> list[str]:
+    """Band keys of a signature: two signatures sharing one are LSH candidates."""
+    keys = []
+    for i in range(bands):
+        chunk = ",".join(map(str, signature[i * rows : (i + 1) * rows]))
+        keys.append(f"b{i}:{hashlib.blake2b(chunk.encode(), digest_size=6).hexdigest()}")
+    return keys
+
+
+def jaccard(a: Iterable[int] | set[int], b: Iterable[int] | set[int]) -> float:
+    """|a ∩ b| / |a ∪ b| (0 for two empty sets)."""
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) if sa or sb else 0.0
+
+
+def overlap(a: frozenset[int], b: frozenset[int]) -> float:
+    """|a ∩ b| / min(|a|, |b|), with a floor of 20 on the denominator for short texts."""
+    return len(a & b) / max(20, min(len(a), len(b))) if a and b else 0.0
+
+
+def boilerplate_filter(
+    paragraphs: Sequence[frozenset[int]],
+    df: Mapping[int, int],
+    n: int,
+    *,
+    known: Iterable[frozenset[int]] = (),
+    min_df: int = 2,
+    max_ratio: float = 0.05,
+) -> frozenset[int]:
+    """The shingles of an article worth comparing: rare ones, outside boilerplate paragraphs.
+
+    ``df[s]`` is the number of stored stories containing shingle ``s`` and ``n`` their
+    number; ``known`` are shingle sets of known boilerplate paragraphs.
+    """
+    limit = max(min_df, max_ratio * n)
+    known = list(known)
+    kept: set[int] = set()
+    for para in paragraphs:
+        common = sum(1 for s in para if df.get(s, 0) >= limit)
+        if len(para) >= 5 and common / len(para) > 0.5:
+            continue
+        if any(jaccard(para, k) >= 0.6 for k in known):
+            continue
+        kept.update(s for s in para if df.get(s, 0) < limit)
+    return frozenset(kept)
+
+
+@dataclass(frozen=True)
+class StoryFeatures:
+    """What story matching needs of one article; every field can be stored and reloaded."""
+
+    language: str
+    published: date | None
+    event_date: date | None
+    month_day: tuple[int, int] | None
+    event_type: str
+    type_confidence: float
+    people: frozenset[str]
+    principals: frozenset[str]
+    initials: tuple[tuple[str, str], ...]  # (person key, first-name initial) pairs
+    organisations: frozenset[str]
+    place: str | None
+    country: str | None
+    places: frozenset[str]
+    shingles: frozenset[int]
+    content: frozenset[int]
+    signature: tuple[int, ...]
+
+
+def features(
+    title: str,
+    body: str,
+    language: str,
+    published: datetime | date | None,
+    event_info: EventInfo,
+    df: Mapping[int, int],
+    n: int,
+    *,
+    known_boilerplate: Iterable[frozenset[int]] = (),
+) -> StoryFeatures:
+    """Build the features of one article from its text and :func:`classify` result."""
+    paragraphs = paragraph_shingles(f"{title}\n{body}")
+    full = frozenset().union(*paragraphs) if paragraphs else frozenset()
+    initials: set[tuple[str, str]] = set()
+    for p in event_info.participants:
+        parts = p.name.split()
+        if len(parts) > 1 and not parts[0].endswith("."):
+            last = parts[-1] if parts[-2].casefold() not in {"al", "el"} else "al-" + parts[-1]
+            initials.add((person_key(last), person_key(parts[0])[:1]))
+    pub = published.date() if isinstance(published, datetime) else published
+    return StoryFeatures(
+        language=language,
+        published=pub,
+        event_date=event_info.event_date,
+        month_day=event_info.month_day,
+        event_type=event_info.event_type,
+        type_confidence=event_info.confidence,
+        people=event_info.people,
+        principals=event_info.principals,
+        initials=tuple(sorted(initials)),
+        organisations=event_info.organisations,
+        place=event_info.place.casefold() if event_info.place else None,
+        country=event_info.country,
+        places=event_info.places,
+        shingles=full,
+        content=boilerplate_filter(paragraphs, df, n, known=known_boilerplate),
+        signature=minhash(full),
+    )
+
+
+def is_duplicate(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """Near-identical copies: Jaccard >= 0.7, or a copy 90 % contained in a longer one."""
+    small = min(len(a.shingles), len(b.shingles))
+    if small == 0:
+        return False
+    shared = len(a.shingles & b.shingles)
+    return shared / len(a.shingles | b.shingles) >= 0.7 or (small >= 30 and shared / small >= 0.9)
+
+
+def _index_key(person: str) -> str:
+    return person[:-1] if len(person) > 5 and person[-1] == "i" else person
+
+
+def _months(day: date) -> set[str]:
+    months = {f"{day:%Y-%m}"}
+    for shift in (-DATE_WINDOW, DATE_WINDOW):
+        months.add(f"{day + shift:%Y-%m}")
+    return months
+
+
+def candidate_keys(f: StoryFeatures) -> set[str]:
+    """Index keys: an article is compared only with stored articles sharing one of them."""
+    keys = set(lsh_bands(f.signature))
+    people = sorted({_index_key(p) for p in f.people})
+    pool = people if len(people) <= 12 else sorted({_index_key(p) for p in f.principals})
+    for a in pool:
+        for b in pool:
+            if a < b:
+                keys.add(f"pp:{a}+{b}")
+    # a principal without a date, for the articles that give none (a bounded lookup)
+    keys.update(f"p1:{_index_key(p)}" for p in (f.principals or f.people))
+    months: set[str] = set()
+    for day in (f.event_date, f.published):
+        if day:
+            months |= _months(day)
+    for month in months:
+        keys.update(f"p:{_index_key(p)}|{month}" for p in f.people)
+        if f.place:
+            keys.add(f"pl:{f.place}|{month}")
+    return keys
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    same: bool
+    score: float
+    reason: str
+    veto: bool = False
+
+
+def _shared_people(a: StoryFeatures, b: StoryFeatures) -> set[str]:
+    shared = set()
+    for p in a.people:
+        for q in b.people:
+            if same_person(p, q):
+                ia = {i for k, i in a.initials if k == p}
+                ib = {i for k, i in b.initials if k == q}
+                if not (ia and ib and not ia & ib):
+                    shared.add(p)
+    return shared
+
+
+def _covered(principals: frozenset[str], other: frozenset[str]) -> set[str]:
+    return {p for p in principals if any(same_person(p, q) for q in other)}
+
+
+def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
+    if is_duplicate(a, b):
+        return _Verdict(True, 1.0, "duplicate")
+    text = overlap(a.content, b.content)
+    da, db = a.event_date or a.published, b.event_date or b.published
+    if da and db and abs(da - db) > DATE_WINDOW:
+        kind = "event dates" if a.event_date and b.event_date else "dates"
+        return _Verdict(False, 0.0, f"veto: {kind} differ ({da} vs {db})", True)
+    if a.country and b.country and a.country != b.country:
+        return _Verdict(False, 0.0, f"veto: places differ ({a.place} vs {b.place})", True)
+    cities = a.place != a.country and b.place != b.country
+    if a.place and b.place and a.place != b.place and cities and text < STRONG_TEXT:
+        return _Verdict(False, 0.0, f"veto: cities differ ({a.place} vs {b.place})", True)
+    shared = _shared_people(a, b)
+    extra_a = a.principals - _covered(a.principals, b.people)
+    extra_b = b.principals - _covered(b.principals, a.people)
+    if extra_a and extra_b and text < STRONG_TEXT:
+        return _Verdict(
+            False,
+            0.0,
+            f"veto: different counterparts ({sorted(extra_a)} vs {sorted(extra_b)})",
+            True,
+        )
+    dated = bool(da and db)
+    md_a = a.month_day or ((da.month, da.day) if da else None)
+    md_b = b.month_day or ((db.month, db.day) if db else None)
+    if not dated and md_a and md_b:
+        gap = abs(date(2000, *md_a) - date(2000, *md_b)).days
+        if min(gap, 366 - gap) > DATE_WINDOW.days:
+            return _Verdict(False, 0.0, f"veto: event days differ ({md_a} vs {md_b})", True)
+        dated = True
+    kinds = {a.event_type, b.event_type}
+    sure = min(a.type_confidence, b.type_confidence) >= 0.5 and text < STRONG_TEXT
+    if "phone_call" in kinds and kinds & {"meeting", "visit", "conference"} and sure:
+        return _Verdict(False, 0.0, f"veto: a call is not a meeting ({sorted(kinds)})", True)
+    types_ok = (
+        a.event_type == b.event_type or frozenset({a.event_type, b.event_type}) in _COMPATIBLE
+    )
+    score = round(0.5 * text + 0.15 * min(len(shared), 2) + 0.1 * types_ok + 0.1 * dated, 3)
+    why = f"text {text:.2f}, shared {sorted(shared)}, types {a.event_type}/{b.event_type}"
+    if text >= STRONG_TEXT:
+        return _Verdict(True, score, f"same wording: {why}")
+    people_agree = bool(a.principals and not extra_a) or len(shared) >= 2
+    if dated and shared and (text >= SOME_TEXT or (people_agree and types_ok)):
+        return _Verdict(True, score, f"same people, close dates: {why}")
+    if (
+        not dated
+        and len(shared) >= 2
+        and a.principals
+        and b.principals
+        and not extra_a
+        and not extra_b
+        and types_ok
+    ):
+        return _Verdict(True, score, f"same principals, date unknown: {why}")
+    if (
+        not dated
+        and shared
+        and a.principals
+        and b.principals
+        and not extra_a
+        and not extra_b
+        and a.place
+        and a.place == b.place
+        and types_ok
+        and (text >= SOME_TEXT or a.language != b.language)
+    ):
+        return _Verdict(True, score, f"same principals, place and type, date unknown: {why}")
+    return _Verdict(False, score, f"not enough in common: {why}")
+
+
+def same_story(a: StoryFeatures, b: StoryFeatures) -> tuple[bool, float, str]:
+    """Whether two articles report one event, a score in [0, 1], and the reason."""
+    verdict = _compare(a, b)
+    return verdict.same, verdict.score, verdict.reason
+
+
+def assign_story(article: StoryFeatures, candidates: Sequence[tuple[K, StoryFeatures]]) -> K | None:
+    """The story ``article`` belongs to among ``candidates`` ((story id, member) pairs).
+
+    A story is refused when one of its members vetoes the article; otherwise it scores
+    as its best-matching member. Returns the best story's id, or None for a new story.
+    """
+    by_story: dict[K, list[StoryFeatures]] = {}
+    for story_id, member in candidates:
+        by_story.setdefault(story_id, []).append(member)
+    best: tuple[float, K] | None = None
+    for story_id, members in by_story.items():
+        verdicts = [_compare(article, m) for m in members]
+        if any(v.veto for v in verdicts):
+            continue
+        matches = [v.score for v in verdicts if v.same]
+        if matches and (best is None or max(matches) > best[0]):
+            best = (max(matches), story_id)
+    return best[1] if best else None

@@ -1,0 +1,190 @@
+"""Duplicates and stories on fixture articles written for the project (monitor.stories).
+
+tests/fixtures/stories/articles.jsonl reproduces the traps of the real outlets: the same
+two people at two meetings a month apart in two countries, one meeting told by three
+outlets in different words, a background paragraph repeated in unrelated articles, a
+syndicated copy with its line breaks and a syndication mark, and Russian and Azerbaijani
+reports.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from monitor.classify import classify
+from monitor.stories import (
+    StoryFeatures,
+    assign_story,
+    boilerplate_filter,
+    candidate_keys,
+    features,
+    is_duplicate,
+    jaccard,
+    lsh_bands,
+    minhash,
+    overlap,
+    paragraph_shingles,
+    same_story,
+    shingles,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "stories"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _rows() -> list[dict[str, Any]]:
+    lines = (FIXTURES / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+ROWS = {row["id"]: row for row in _rows()}
+
+
+def _features(row: dict[str, Any], df: Any = None, n: int = 0) -> StoryFeatures:
+    published = datetime.fromisoformat(row["published"])
+    info = classify(row["title"], row["text"], row["language"], published)
+    return features(row["title"], row["text"], row["language"], published, info, df or {}, n)
+
+
+def _cluster(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """The pipeline's incremental clustering, with the DB index as a dict."""
+    index: dict[str, list[str]] = defaultdict(list)
+    story_of: dict[str, int] = {}
+    feats: dict[str, StoryFeatures] = {}
+    story_shingles: dict[int, set[int]] = defaultdict(set)
+    df: Counter[int] = Counter()
+    for row in sorted(rows, key=lambda r: r["published"]):
+        f = _features(row, df, len(story_shingles))
+        keys = candidate_keys(f)
+        seen = sorted({i for k in keys for i in index[k]})
+        story = assign_story(f, [(story_of[i], feats[i]) for i in seen])
+        story = len(story_shingles) if story is None else story
+        story_of[row["id"]], feats[row["id"]] = story, f
+        for s in f.shingles - story_shingles[story]:
+            df[s] += 1
+        story_shingles[story] |= f.shingles
+        for k in keys:
+            index[k].append(row["id"])
+    return story_of
+
+
+def test_clustering_the_fixtures_finds_the_labelled_stories() -> None:
+    rows = _rows()
+    story_of = _cluster(rows)
+    for a in rows:
+        for b in rows:
+            same = story_of[a["id"]] == story_of[b["id"]]
+            assert same == (a["story"] == b["story"]), (a["id"], b["id"])
+
+
+def test_same_people_at_two_meetings_a_month_apart_are_two_stories() -> None:
+    rabat, baku = _features(ROWS["rabat-azernews"]), _features(ROWS["baku-trend"])
+    same, _, reason = same_story(rabat, baku)
+    assert not same
+    assert reason.startswith("veto")
+    assert rabat.people & baku.people == {"almalik", "bairamov"}
+
+
+def test_a_recalled_visit_is_not_the_event_date() -> None:
+    assert _features(ROWS["rabat-azernews"]).event_date is None
+
+
+def test_three_outlets_reporting_one_meeting_are_one_story() -> None:
+    ids = ["amb-newsaz", "amb-apa", "amb-report"]
+    feats = [_features(ROWS[i]) for i in ids]
+    for a in feats:
+        for b in feats:
+            if a is not b:
+                assert same_story(a, b)[0]
+    assert assign_story(feats[2], [("s1", feats[0]), ("s1", feats[1])]) == "s1"
+
+
+def test_a_shared_background_paragraph_does_not_make_one_story() -> None:
+    corpus = [ROWS[i] for i in ("rabat-azernews", "culture-visit", "heritage-statement")]
+    df: Counter[int] = Counter()
+    for row in corpus:
+        df.update(shingles(row["title"] + "\n" + row["text"]))
+    visit = _features(ROWS["culture-visit"], df, len(corpus))
+    statement = _features(ROWS["heritage-statement"], df, len(corpus))
+    assert jaccard(visit.shingles, statement.shingles) > 0.2  # the paragraph is shared...
+    assert overlap(visit.content, statement.content) < 0.05  # ...and discounted
+    assert not same_story(visit, statement)[0]
+
+
+def test_boilerplate_filter_drops_common_paragraphs_and_known_ones() -> None:
+    paragraphs = paragraph_shingles("one two three four five six seven\nalpha beta gamma delta")
+    df = dict.fromkeys(paragraphs[0], 9)
+    kept = boilerplate_filter(paragraphs, df, 10)
+    assert kept == paragraphs[1]
+    assert boilerplate_filter(paragraphs, {}, 10, known=[paragraphs[1]]) == paragraphs[0]
+
+
+def test_a_syndicated_copy_is_a_duplicate() -> None:
+    trend, menafn = _features(ROWS["syndicated-trend"]), _features(ROWS["syndicated-menafn"])
+    assert is_duplicate(trend, menafn)
+    assert same_story(trend, menafn) == (True, 1.0, "duplicate")
+    assert not is_duplicate(trend, _features(ROWS["amb-newsaz"]))
+    assert set(lsh_bands(trend.signature)) & set(lsh_bands(menafn.signature))
+
+
+def test_a_phone_call_and_a_meeting_of_the_same_people_are_two_stories() -> None:
+    call, meeting = _features(ROWS["ru-phone"]), _features(ROWS["baku-trend"])
+    assert call.event_type == "phone_call"
+    assert not same_story(call, meeting)[0]
+
+
+def test_candidate_keys_hold_entity_month_and_place_keys() -> None:
+    keys = candidate_keys(_features(ROWS["amb-apa"]))
+    assert "p:almalik|2024-01" in keys
+    assert "pl:rabat|2024-01" in keys
+    assert "pp:almalik+mamadzade" in keys
+    assert sum(k.startswith("b") for k in keys) == 16
+
+
+def test_shingles_and_signatures_are_stable_across_processes() -> None:
+    here = sorted(shingles("ICESCO and Azerbaijan discuss cooperation"))[:3]
+    code = (
+        "from monitor.stories import shingles, minhash;"
+        "s = shingles('ICESCO and Azerbaijan discuss cooperation');"
+        "print(sorted(s)[:3], minhash(s)[:2])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    signature = minhash(shingles("ICESCO and Azerbaijan discuss cooperation"))
+    assert out.strip() == f"{here} {signature[:2]}"
+
+
+def test_minhash_estimates_jaccard() -> None:
+    a = shingles(" ".join(f"w{i}" for i in range(200)))
+    b = shingles(" ".join(f"w{i}" for i in range(100, 300)))
+    sa, sb = minhash(a), minhash(b)
+    estimate = sum(x == y for x, y in zip(sa, sb, strict=True)) / len(sa)
+    assert estimate == pytest.approx(jaccard(a, b), abs=0.15)
+
+
+def test_assign_story_refuses_a_story_with_a_vetoing_member() -> None:
+    newsaz, apa = _features(ROWS["amb-newsaz"]), _features(ROWS["amb-apa"])
+    rabat = _features(ROWS["rabat-azernews"])
+    assert assign_story(apa, [("s1", newsaz), ("s1", rabat)]) is None
+    assert assign_story(apa, []) is None
+
+
+@pytest.mark.devset
+def test_eval_script_runs_or_says_the_devset_is_absent(tmp_path: Path) -> None:
+    missing = tmp_path / "none.jsonl"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "eval_stories.py"), str(missing)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "not found" in result.stdout
