@@ -1,0 +1,614 @@
+"""Full-text search over the archive's titles and bodies (SQLite FTS5, PostgreSQL tsvector).
+
+The query language
+------------------
+
+``monitor search`` and the archive page take the same query text:
+
+=======================  =========================================================
+``heritage forum``       both words, anywhere in the title or the body (AND)
+``"Shusha declaration"`` the words next to each other, in this order (a phrase)
+``-sport``               no article that has the word; ``-"press release"`` for a phrase
+``NOT sport``            the same as ``-sport``
+``Baku OR Shusha``       either term; ``OR`` (in capitals) joins the terms on each side:
+                         ``culture Baku OR Shusha`` is culture AND (Baku OR Shusha)
+``herit*``               words starting with ``herit`` (two letters at least);
+                         ``"world herit*"`` ends a phrase with a prefix
+=======================  =========================================================
+
+* Case and accents do not matter: ``susa`` finds *Şuşa*, ``icesco`` finds *ICESCO*,
+  ``istanbul`` finds *İstanbul*. The Azerbaijani/Turkish dotless ``ı`` and the schwa
+  ``ə`` fold to ``i`` and ``e`` (``gence`` finds *Gəncə*), the Russian ``ё`` to ``е``.
+  On PostgreSQL accents fold only when the ``unaccent`` extension could be installed
+  (case always folds); without it ``şuşa`` is still found by ``Şuşa`` and ``şuşa``.
+* Punctuation separates words and is otherwise ignored: ``covid-19`` is the phrase
+  ``"covid 19"``, ``ICESCO's`` the phrase ``"icesco s"``. The words ``AND`` (in
+  capitals) and stray characters (``(``, ``*``, a lone ``-`` or ``"``) are ignored, so
+  no input is a syntax error; a query left with no word lists the newest articles.
+* A query of exclusions only (``-sport``) lists the newest articles without them.
+* Exclusions cannot be OR'ed: ``a OR -b`` is ``a -b``. At most 32 terms.
+
+Results are ranked by relevance (title matches weigh five times body matches: ``bm25``
+on SQLite, ``ts_rank_cd`` on PostgreSQL) or listed newest first; filters (topic,
+source, event type, language, a date range on the publication time, or the fetch time
+when it is unknown) apply to both and to an empty query.
+
+Snippets: ``SearchHit.snippet_parts`` is the excerpt as ``(text, is_match)`` pieces;
+``SearchHit.snippet`` joins them with the markers the caller chose
+(``SearchQuery.marks``, ``[`` and ``]`` by default, for the terminal). The text is raw
+scraped text: a web page must escape it, e.g.
+``render_snippet(hit.snippet_parts, ("<mark>", "</mark>"), html.escape)``.
+
+The index
+---------
+
+``ensure_search(engine)`` (called once at start-up, idempotent) creates on SQLite an
+external-content FTS5 table ``article_fts`` (``unicode61 remove_diacritics 2``) kept in
+sync by triggers on ``article``, and rebuilds it when it does not hold every article
+(an archive created before search existed); on PostgreSQL a stored generated column
+``article.search_vector`` (title weight A, body B; the ``monitor_search`` configuration:
+``simple`` plus ``unaccent`` when available) with a GIN index. ``rebuild_search`` redoes
+the SQLite index on demand (never use FTS5's own ``'rebuild'``: it skips the folding).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import col
+
+from monitor.errors import InputError, StoreError
+from monitor.models import ArticleRow, ArticleTopicRow
+
+log = logging.getLogger("monitor.store.search")
+
+MAX_LIMIT = 200
+MAX_TERMS = 32
+MIN_PREFIX = 2
+TITLE_WEIGHT = 5.0
+PG_CONFIG = "monitor_search"
+# Letters that neither FTS5's unicode61 nor PostgreSQL's unaccent fold (ı, ə) or fold
+# only on one backend (ё, İ); applied to the indexed text and to the query alike. Each
+# maps one letter to one letter, so token positions, and with them snippets, still fit
+# the original text.
+FOLD = {"ı": "i", "İ": "I", "ə": "e", "Ə": "E", "ё": "е", "Ё": "Е"}
+_FOLD_TABLE = str.maketrans(FOLD)
+_TOKEN = re.compile(r"[^\W_]+")
+_LEX = re.compile(r'(?P<neg>-*)"(?P<phrase>[^"]*)"?(?P<star>\*?)|(?P<word>[^\s"]+)')
+_OPEN, _CLOSE = "\x02", "\x03"  # snippet markers inside the database, never shown
+
+
+# -- the query language (pure) ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or a phrase: folded, lower-case tokens; ``prefix`` for ``word*``."""
+
+    tokens: tuple[str, ...]
+    prefix: bool = False
+
+    def fts5(self) -> str:
+        return '"' + " ".join(self.tokens) + '"' + ("*" if self.prefix else "")
+
+    def tsquery(self) -> str:
+        lexemes = [f"'{t}'" for t in self.tokens]
+        if self.prefix:
+            lexemes[-1] += ":*"
+        return " <-> ".join(lexemes)
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """``groups`` are AND-ed, the terms inside a group OR-ed; ``excluded`` must not match.
+
+    Tokens hold only letters and digits, so the renderings below cannot carry an operator
+    or a quote of the user's into the engine's query syntax.
+    """
+
+    groups: tuple[tuple[Term, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups and not self.excluded
+
+    def fts5(self) -> str:
+        """The FTS5 MATCH expression of the wanted terms (needs at least one group)."""
+        wanted = " AND ".join(_fts5_group(g) for g in self.groups)
+        if not self.excluded:
+            return wanted
+        return f"({wanted}) NOT ({self.fts5_excluded()})"
+
+    def fts5_excluded(self) -> str:
+        return " OR ".join(t.fts5() for t in self.excluded)
+
+    def tsquery(self) -> str:
+        """The PostgreSQL ``to_tsquery`` text of the wanted terms and exclusions."""
+        parts = [_ts_group(g) for g in self.groups]
+        parts += [f"!({t.tsquery()})" for t in self.excluded]
+        return " & ".join(parts)
+
+    def tsquery_excluded(self) -> str:
+        return " | ".join(f"({t.tsquery()})" for t in self.excluded)
+
+
+def _fts5_group(group: tuple[Term, ...]) -> str:
+    return group[0].fts5() if len(group) == 1 else "(" + " OR ".join(t.fts5() for t in group) + ")"
+
+
+def _ts_group(group: tuple[Term, ...]) -> str:
+    return "(" + " | ".join(f"({t.tsquery()})" for t in group) + ")"
+
+
+def fold(value: str) -> str:
+    """NFC, then the letters of ``FOLD``: what both the index and the query see."""
+    return unicodedata.normalize("NFC", value).translate(_FOLD_TABLE)
+
+
+def _term(raw: str, star: bool) -> Term | None:
+    tokens = tuple(_TOKEN.findall(fold(raw).lower()))
+    if not tokens:
+        return None
+    return Term(tokens, prefix=star and len(tokens[-1]) >= MIN_PREFIX)
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Parse the user's query language (see the module docstring); pure, never fails on
+    syntax. Raises InputError only when the query has more than MAX_TERMS terms."""
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    pending_or = negate_next = last_positive = False
+    for match in _LEX.finditer(text):
+        word = match["word"]
+        if word in ("OR", "|"):
+            pending_or = last_positive
+            continue
+        if word in ("AND", "&", "+"):
+            continue
+        if word == "NOT":
+            negate_next = True
+            continue
+        if word is not None:
+            negated = word.startswith("-")
+            term = _term(word.lstrip("-"), word.endswith("*"))
+        else:
+            negated = bool(match["neg"])
+            phrase = match["phrase"]
+            term = _term(phrase, bool(match["star"]) or phrase.rstrip().endswith("*"))
+        negated = negated or negate_next
+        negate_next = False
+        if term is None:
+            continue
+        if negated:
+            excluded.append(term)
+            pending_or = last_positive = False
+            continue
+        if pending_or and groups:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        pending_or, last_positive = False, True
+    count = sum(len(g) for g in groups) + len(excluded)
+    if count > MAX_TERMS:
+        raise InputError(f"the query has {count} terms; at most {MAX_TERMS} are allowed")
+    return ParsedQuery(tuple(tuple(g) for g in groups), tuple(excluded))
+
+
+# -- values ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """One search: text in the query language, filters, a page, an order.
+
+    ``since`` is inclusive and ``until`` exclusive, both timezone-aware, compared with the
+    publication time (the fetch time when the publication time is unknown).
+    """
+
+    text: str = ""
+    topic: str | None = None
+    source: str | None = None
+    event_type: str | None = None
+    language: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    limit: int = 20
+    offset: int = 0
+    order: Literal["relevance", "newest"] = "relevance"
+    marks: tuple[str, str] = ("[", "]")
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.limit <= MAX_LIMIT:
+            raise InputError(f"limit must be between 1 and {MAX_LIMIT}, not {self.limit}")
+        if self.offset < 0:
+            raise InputError(f"offset must not be negative, not {self.offset}")
+        if self.order not in ("relevance", "newest"):
+            raise InputError(f"order must be 'relevance' or 'newest', not {self.order!r}")
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None and value.tzinfo is None:
+                raise InputError(f"{name} must be a timezone-aware time, not {value!r}")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One article found. ``score``: higher is better (0.0 when listing without text).
+
+    ``snippet_parts`` is raw article text in ``(text, is_match)`` pieces; ``snippet``
+    joins them with the query's markers and is NOT escaped for HTML.
+    """
+
+    article_id: int
+    url: str
+    source: str
+    title: str
+    published: datetime | None
+    language: str
+    topics: tuple[str, ...]
+    event_type: str | None
+    story_id: int | None
+    score: float
+    snippet: str
+    snippet_parts: tuple[tuple[str, bool], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of results and the count of all matches."""
+
+    total: int
+    hits: list[SearchHit]
+    offset: int = 0
+
+    @property
+    def next_offset(self) -> int | None:
+        following = self.offset + len(self.hits)
+        return following if self.hits and following < self.total else None
+
+
+def render_snippet(
+    parts: Sequence[tuple[str, bool]],
+    marks: tuple[str, str] = ("[", "]"),
+    escape: Callable[[str], str] = str,
+) -> str:
+    """Join snippet pieces: each piece escaped, the matches between the markers."""
+    opening, closing = marks
+    return "".join(opening + escape(t) + closing if hit else escape(t) for t, hit in parts)
+
+
+def _parts(raw: str) -> tuple[tuple[str, bool], ...]:
+    pieces = raw.split(_OPEN)
+    parts: list[tuple[str, bool]] = [(pieces[0].replace(_CLOSE, ""), False)]
+    for piece in pieces[1:]:
+        marked, _, rest = piece.partition(_CLOSE)
+        parts += [(marked, True), (rest.replace(_CLOSE, ""), False)]
+    return tuple(p for p in parts if p[0])
+
+
+def _excerpt(body: str, length: int = 200) -> str:
+    if len(body) <= length:
+        return body
+    cut = body[:length].rsplit(None, 1)[0] if " " in body[:length] else body[:length]
+    return cut + "…"
+
+
+# -- the index ---------------------------------------------------------------------------
+
+
+def _sql_fold(expr: str) -> str:
+    for letter, replacement in FOLD.items():
+        expr = f"replace({expr}, '{letter}', '{replacement}')"
+    return expr
+
+
+_FTS_TABLE = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(title, body, content='article',"
+    " content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+)
+_INSERT = "INSERT INTO article_fts(rowid, title, body) VALUES (new.id, {t}, {b});".format(
+    t=_sql_fold("new.title"), b=_sql_fold("new.body")
+)
+_DELETE = (
+    "INSERT INTO article_fts(article_fts, rowid, title, body)"
+    " VALUES ('delete', old.id, {t}, {b});".format(
+        t=_sql_fold("old.title"), b=_sql_fold("old.body")
+    )
+)
+_TRIGGERS = {
+    f"article_fts_{name}": f"CREATE TRIGGER article_fts_{name} AFTER {event} ON article"
+    f" BEGIN {actions} END"
+    for name, event, actions in (
+        ("insert", "INSERT", _INSERT),
+        ("delete", "DELETE", _DELETE),
+        ("update", "UPDATE OF id, title, body", f"{_DELETE} {_INSERT}"),
+    )
+}
+_WHEN_INDEX = (
+    "CREATE INDEX IF NOT EXISTS ix_article_when ON article (coalesce(published, fetched_at), id)"
+)
+_PG_WHEN_INDEX = (
+    "CREATE INDEX IF NOT EXISTS ix_article_when ON article ((coalesce(published, fetched_at)), id)"
+)
+_PG_VECTOR = (
+    "ALTER TABLE article ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('{cfg}'::regconfig, translate(title, '{src}', '{dst}')), 'A') || "
+    "setweight(to_tsvector('{cfg}'::regconfig, translate(body, '{src}', '{dst}')), 'B')) STORED"
+).format(cfg=PG_CONFIG, src="".join(FOLD), dst="".join(FOLD.values()))
+_PG_WORDS = "hword, hword_part, word, numword, numhword, hword_numpart"
+_PG_LOCK = 0x6D6F6E5F73726368  # pg_advisory_xact_lock key: concurrent start-ups wait
+
+
+def ensure_search(engine: Engine) -> None:
+    """Create the search index if missing (idempotent); index the articles it lacks."""
+    try:
+        with engine.begin() as conn:
+            if engine.dialect.name == "sqlite":
+                _ensure_sqlite(conn)
+            elif engine.dialect.name == "postgresql":
+                _ensure_postgres(conn)
+            else:
+                log.warning("no full-text search on %s", engine.dialect.name)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot create the search index: {exc}") from exc
+
+
+def _ensure_sqlite(conn: Connection) -> None:
+    conn.exec_driver_sql(_FTS_TABLE)
+    stale = False
+    for name, sql in _TRIGGERS.items():
+        found = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+        ).scalar()
+        if found != sql:  # missing, or written by another version of this module
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+            conn.exec_driver_sql(sql)
+            stale = True
+    conn.exec_driver_sql(_WHEN_INDEX)
+    indexed = conn.exec_driver_sql("SELECT count(*) FROM article_fts_docsize").scalar()
+    rows = conn.exec_driver_sql("SELECT count(*) FROM article").scalar()
+    if stale or indexed != rows:
+        log.info("indexing %d articles for search", rows)
+        _rebuild_sqlite(conn)
+
+
+def _rebuild_sqlite(conn: Connection) -> int:
+    conn.exec_driver_sql("INSERT INTO article_fts(article_fts) VALUES ('delete-all')")
+    result = conn.exec_driver_sql(
+        "INSERT INTO article_fts(rowid, title, body) SELECT id, {t}, {b} FROM article".format(
+            t=_sql_fold("title"), b=_sql_fold("body")
+        )
+    )
+    conn.exec_driver_sql("INSERT INTO article_fts(article_fts) VALUES ('optimize')")
+    return int(result.rowcount)
+
+
+def rebuild_search(engine: Engine) -> int:
+    """Index every article again (SQLite; PostgreSQL's column is always current)."""
+    ensure_search(engine)
+    if engine.dialect.name != "sqlite":
+        with engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(ArticleRow)).scalar_one())
+    try:
+        with engine.begin() as conn:
+            return _rebuild_sqlite(conn)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot rebuild the search index: {exc}") from exc
+
+
+def _ensure_postgres(conn: Connection) -> None:
+    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK})
+    if conn.execute(text("SELECT to_regclass('ix_article_search')")).scalar() is not None:
+        return
+    has_config = conn.execute(
+        text("SELECT 1 FROM pg_ts_config WHERE cfgname = :name"), {"name": PG_CONFIG}
+    ).scalar()
+    if not has_config:
+        unaccent = False
+        try:
+            with conn.begin_nested():
+                conn.execute(text("CREATE EXTENSION IF NOT EXISTS unaccent"))
+            unaccent = True
+        except SQLAlchemyError as exc:
+            log.warning("no unaccent extension, accents will not fold in search: %s", exc)
+        conn.execute(text(f"CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = simple)"))
+        if unaccent:
+            conn.execute(
+                text(
+                    f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG}"
+                    f" ALTER MAPPING FOR {_PG_WORDS} WITH unaccent, simple"
+                )
+            )
+    conn.execute(text(_PG_VECTOR))
+    conn.execute(
+        text("CREATE INDEX IF NOT EXISTS ix_article_search ON article USING gin (search_vector)")
+    )
+    conn.execute(text(_PG_WHEN_INDEX))
+
+
+# -- searching ---------------------------------------------------------------------------
+
+_FTS = table("article_fts", column("rowid"))
+_WHEN = func.coalesce(ArticleRow.published, ArticleRow.fetched_at)
+_COLUMNS = (
+    col(ArticleRow.id),
+    col(ArticleRow.url),
+    col(ArticleRow.source),
+    col(ArticleRow.title),
+    col(ArticleRow.published),
+    col(ArticleRow.language),
+    col(ArticleRow.topics),
+    col(ArticleRow.event_type),
+    col(ArticleRow.story_id),
+)
+_HEADLINE = (
+    f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=30, MinWords=12, ShortWord=2,"
+    ' MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+def _filters(query: SearchQuery) -> list[Any]:
+    conds: list[Any] = []
+    if query.topic is not None:
+        topical = select(col(ArticleTopicRow.article_id)).where(
+            col(ArticleTopicRow.topic) == query.topic
+        )
+        conds.append(col(ArticleRow.id).in_(topical))
+    for name in ("source", "event_type", "language"):
+        value = getattr(query, name)
+        if value is not None:
+            conds.append(getattr(ArticleRow, name) == value)
+    if query.since is not None:
+        conds.append(query.since <= _WHEN)
+    if query.until is not None:
+        conds.append(query.until > _WHEN)
+    return conds
+
+
+def search(engine: Engine, query: SearchQuery) -> SearchPage:
+    """One page of articles matching the query, best (or newest) first, with the total."""
+    parsed = parse_query(query.text)
+    dialect = engine.dialect.name
+    if dialect not in ("sqlite", "postgresql"):
+        raise StoreError(f"full-text search needs SQLite or PostgreSQL, not {dialect}")
+    try:
+        with engine.connect() as conn:
+            if not parsed.groups:
+                return _listing(conn, query, parsed, dialect)
+            if dialect == "sqlite":
+                return _search_sqlite(conn, query, parsed)
+            return _search_postgres(conn, query, parsed)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"search failed: {exc}") from exc
+
+
+def _order(query: SearchQuery, score: Any) -> list[Any]:
+    newest = [_WHEN.desc(), col(ArticleRow.id).desc()]
+    if query.order == "newest" or score is None:
+        return newest
+    return [score.desc(), *newest]
+
+
+def _page(
+    conn: Connection,
+    query: SearchQuery,
+    statement: Any,
+    counting: Any,
+    score: Any,
+    snippets: Callable[[list[int]], dict[int, str]],
+) -> SearchPage:
+    total = int(conn.execute(counting).scalar_one())
+    columns = [*_COLUMNS, (score if score is not None else literal_column("0.0")).label("score")]
+    rows = conn.execute(
+        statement.with_only_columns(*columns)
+        .order_by(*_order(query, score))
+        .limit(query.limit)
+        .offset(query.offset)
+    ).all()
+    excerpts = snippets([row.id for row in rows]) if rows else {}
+    hits = []
+    for row in rows:
+        parts = _parts(excerpts.get(row.id, ""))
+        hits.append(
+            SearchHit(
+                article_id=row.id,
+                url=row.url,
+                source=row.source,
+                title=row.title,
+                published=row.published,
+                language=row.language,
+                topics=tuple(row.topics or ()),
+                event_type=row.event_type,
+                story_id=row.story_id,
+                score=float(row.score),
+                snippet=render_snippet(parts, query.marks),
+                snippet_parts=parts,
+            )
+        )
+    return SearchPage(total=total, hits=hits, offset=query.offset)
+
+
+def _listing(conn: Connection, query: SearchQuery, parsed: ParsedQuery, dialect: str) -> SearchPage:
+    conds = _filters(query)
+    if parsed.excluded:
+        if dialect == "sqlite":
+            unwanted = select(_FTS.c.rowid).where(
+                text("article_fts MATCH :unwanted").bindparams(unwanted=parsed.fts5_excluded())
+            )
+            conds.append(col(ArticleRow.id).not_in(unwanted))
+        else:
+            unwanted_q = func.to_tsquery(
+                literal_column(f"'{PG_CONFIG}'::regconfig"),
+                bindparam("unwanted", parsed.tsquery_excluded()),
+            )
+            conds.append(~literal_column("article.search_vector").op("@@")(unwanted_q))
+    statement = select(col(ArticleRow.id)).where(*conds)
+    counting = select(func.count()).select_from(ArticleRow).where(*conds)
+
+    def excerpts(ids: list[int]) -> dict[int, str]:
+        found = select(col(ArticleRow.id), func.substr(ArticleRow.body, 1, 240))
+        return {i: _excerpt(b) for i, b in conn.execute(found.where(col(ArticleRow.id).in_(ids)))}
+
+    return _page(conn, query, statement, counting, None, excerpts)
+
+
+def _search_sqlite(conn: Connection, query: SearchQuery, parsed: ParsedQuery) -> SearchPage:
+    expression = parsed.fts5()
+    matching = text("article_fts MATCH :match").bindparams(match=expression)
+    score = -func.bm25(literal_column("article_fts"), TITLE_WEIGHT, 1.0)
+    conds = [matching, *_filters(query)]
+    joined = _FTS.join(ArticleRow, col(ArticleRow.id) == _FTS.c.rowid)
+    statement = select(col(ArticleRow.id)).select_from(joined).where(*conds)
+    if len(conds) == 1:
+        counting = select(func.count()).select_from(_FTS).where(matching)
+    else:
+        counting = select(func.count()).select_from(joined).where(*conds)
+
+    def snippets(ids: list[int]) -> dict[int, str]:
+        # one row at a time: FTS5 answers "MATCH ... AND rowid = ?" without a scan
+        found = {}
+        for article_id in ids:
+            found[article_id] = conn.exec_driver_sql(
+                "SELECT snippet(article_fts, 1, ?, ?, '…', 24) FROM article_fts"
+                " WHERE article_fts MATCH ? AND rowid = ?",
+                (_OPEN, _CLOSE, expression, article_id),
+            ).scalar_one()
+        return found
+
+    return _page(conn, query, statement, counting, score, snippets)
+
+
+def _search_postgres(conn: Connection, query: SearchQuery, parsed: ParsedQuery) -> SearchPage:
+    config: Any = literal_column(f"'{PG_CONFIG}'::regconfig")
+    tsquery = func.to_tsquery(config, bindparam("tsquery", parsed.tsquery()))
+    vector: Any = literal_column("article.search_vector")
+    weights: Any = literal_column("'{0.1, 0.1, 0.2, 1.0}'::float4[]")  # D, C, B (body), A (title)
+    score = func.ts_rank_cd(weights, vector, tsquery, 1)
+    conds = [vector.op("@@")(tsquery), *_filters(query)]
+    statement = select(col(ArticleRow.id)).where(*conds)
+    counting = select(func.count()).select_from(ArticleRow).where(*conds)
+
+    def snippets(ids: list[int]) -> dict[int, str]:
+        headline = func.ts_headline(config, ArticleRow.body, tsquery, bindparam("opts", _HEADLINE))
+        found = select(col(ArticleRow.id), headline).where(col(ArticleRow.id).in_(ids))
+        return {i: h for i, h in conn.execute(found)}
+
+    return _page(conn, query, statement, counting, score, snippets)
