@@ -18,9 +18,11 @@ from typing import Any
 from monitor import __version__
 from monitor.alerts import Alert, Notifier, make_notifier, new_alert
 from monitor.alerts.message import iso
+from monitor.clustering import Clusterer
 from monitor.config import Config, Source, load_config
 from monitor.delivery import DeliveryWorker, RetryPolicy, queue_digest
 from monitor.fetch import Fetcher, FetchPolicy
+from monitor.notify import AlertPlanner
 from monitor.pipeline import Pipeline, Poller, PollReport
 from monitor.scheduler import Scheduler
 from monitor.settings import Settings
@@ -203,6 +205,7 @@ def configure_logging(level: str) -> None:
 def build(settings: Settings) -> App:
     """Load sources.toml, open the archive, wire the pipeline."""
     config = load_config(settings.config)
-    store = Store(settings.database_url)
+    planner = AlertPlanner(config.alerts, max_age=timedelta(hours=settings.alert_max_age))
+    store = Store(settings.database_url, clusterer=Clusterer(), on_story_changes=planner)
     store.sync_sources((s.name, s.homepage) for s in config.sources)
     return App(settings, config, store, Pipeline(config, store))

@@ -11,7 +11,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    Index,
+    LargeBinary,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 
@@ -163,7 +173,7 @@ class StoryKeyRow(SQLModel, table=True):
     """The candidate index: LSH band and entity-date keys of each article in a story."""
 
     __tablename__ = "story_key"
-    __table_args__ = (Index("ix_story_key_key", "key"),)
+    __table_args__ = (Index("ix_story_key_key_id", "key", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(max_length=200)
@@ -196,3 +206,22 @@ class OutboxRow(SQLModel, table=True):
     last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     created_at: datetime | None = _utc_column(nullable=False)
     delivered_at: datetime | None = _utc_column()
+
+
+class ArticleFeaturesRow(SQLModel, table=True):
+    """What story matching compares of one article (compressed), kept for later arrivals."""
+
+    __tablename__ = "article_features"
+
+    article_id: int = Field(primary_key=True)
+    story_id: int = Field(index=True)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class ShingleDFRow(SQLModel, table=True):
+    """In how many stories a word 3-gram occurs: common ones are boilerplate."""
+
+    __tablename__ = "shingle_df"
+
+    shingle: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    stories: int = 0

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from monitor import normalize
+from monitor.classify import classify
 from monitor.config import Config, Source
 from monitor.discover import Candidate, listing_candidates, parse_feed, parse_sitemap
 from monitor.errors import ExtractError, FetchError, InputError
@@ -109,7 +110,10 @@ class Pipeline:
     def prepare(self, raw: RawArticle, now: datetime | None = None) -> Prepared:
         article = self.normalize(raw, now or self.clock())
         matches = tuple(self.matcher.match(article.title, article.body))
-        return Prepared(article, matches)
+        if not matches and not self.config.matching.keep_unmatched:
+            return Prepared(article, matches)  # not kept: no need to classify it
+        event = classify(article.title, article.body, article.language, article.published)
+        return Prepared(article, matches, event)
 
     def keeps(self, prepared: Prepared) -> bool:
         return bool(prepared.matches) or self.config.matching.keep_unmatched

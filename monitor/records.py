@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Prepared:
 
     article: Article
     matches: tuple[TopicMatch, ...] = ()
+    event: Any = None  # monitor.classify.EventInfo: what happened, who, where, when
 
 
 @dataclass(frozen=True)
@@ -82,4 +84,5 @@ class AddOutcome:
     status: str  # "stored" or "duplicate"
     article_id: int
     url: str
-    reason: str = ""  # for duplicates: "url" or "content"
+    reason: str = ""  # for duplicates: "url", "content" or "similar" (a near-identical copy)
+    story_id: int | None = None

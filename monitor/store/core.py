@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, func, insert, select, update
 from sqlalchemy.engine import make_url
@@ -30,10 +30,16 @@ from monitor.models import (
     SourceRow,
 )
 from monitor.records import AddOutcome, Prepared, TopicMatch
+from monitor.rules import StoryChange
 from monitor.store import outbox
+from monitor.store import stories as stories_db
 from monitor.urls import url_key
 
+if TYPE_CHECKING:
+    from monitor.clustering import Clusterer, Filing
+
 log = logging.getLogger("monitor.store")
+StoryHook = Callable[[Any, list[StoryChange], datetime], None]
 
 
 @dataclass(frozen=True)
@@ -113,8 +119,22 @@ def hits_as_dict(matches: Iterable[TopicMatch]) -> dict[str, Any]:
 class Store:
     """The archive on one database."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        *,
+        clusterer: Clusterer | None = None,
+        on_story_changes: StoryHook | None = None,
+    ) -> None:
+        """Open (and create) the archive.
+
+        ``clusterer`` decides near-duplicates and stories of new articles inside the
+        transaction that stores them; ``on_story_changes(conn, changes, now)`` then runs
+        in that same transaction (the alert rules write the outbox there).
+        """
         self.url = database_url
+        self.clusterer = clusterer
+        self.on_story_changes = on_story_changes
         self.engine = make_engine(database_url)
         try:
             SQLModel.metadata.create_all(self.engine)
@@ -141,25 +161,28 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------
 
-    def add_articles(self, items: Sequence[Prepared]) -> list[AddOutcome]:
+    def add_articles(
+        self, items: Sequence[Prepared], now: datetime | None = None
+    ) -> list[AddOutcome]:
         """Store a batch in one transaction; duplicates only add their URLs."""
         if not items:
             return []
+        now = now or datetime.now(UTC)
         try:
             with self.engine.begin() as conn:
-                return self._add(conn, items)
+                return self._add(conn, items, now)
         except IntegrityError:
             # another writer stored one of these meanwhile: go one by one
             log.debug("batch conflicted with a concurrent writer; retrying one by one")
             outcomes = []
             for item in items:
                 with self.engine.begin() as conn:
-                    outcomes.extend(self._add(conn, [item]))
+                    outcomes.extend(self._add(conn, [item], now))
             return outcomes
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the archive: {exc}") from exc
 
-    def _add(self, conn: Any, items: Sequence[Prepared]) -> list[AddOutcome]:
+    def _add(self, conn: Any, items: Sequence[Prepared], now: datetime) -> list[AddOutcome]:
         # An owner is ("old", article id) for a stored article or ("new", index) for an
         # article of this batch; every URL key and content hash maps to its owner.
         urls_of = [list(dict.fromkeys((p.article.url, *p.article.urls))) for p in items]
@@ -200,16 +223,41 @@ class Store:
             decisions.append((owner, decision))
 
         new_index = [i for i, (_, decision) in enumerate(decisions) if decision == "stored"]
+        redirect: dict[int, tuple[str, int]] = {}  # new items folded into another article
+        filings: dict[int, Filing] = {}
+        if self.clusterer is not None and new_index:
+            for position, filing in enumerate(
+                self.clusterer.decide(conn, [items[i] for i in new_index])
+            ):
+                index = new_index[position]
+                if filing.duplicate_of is None:
+                    filings[index] = filing
+                    continue
+                kind, value = filing.duplicate_of
+                redirect[index] = ("old", value) if kind == "old" else ("new", new_index[value])
+                decisions[index] = (redirect[index], "similar")
+            new_index = [i for i in new_index if i not in redirect]
+
+        story_of: dict[int, int] = {}  # item index -> story id
+        founders = [i for i, f in filings.items() if f.story == ("new", new_index.index(i))]
+        founded = dict(zip(founders, stories_db.new_stories(conn, len(founders), now), strict=True))
+        for index, filing in filings.items():
+            assert filing.story is not None
+            kind, value = filing.story
+            story_of[index] = value if kind == "old" else founded[new_index[value]]
+
         ids: dict[int, int] = {}
         if new_index:
             result = conn.execute(
                 insert(ArticleRow).returning(ArticleRow.id, sort_by_parameter_order=True),
-                [self._row(items[i]) for i in new_index],
+                [self._row(items[i], story_of.get(i)) for i in new_index],
             )
             ids = dict(zip(new_index, result.scalars().all(), strict=True))
 
         def resolve(owner: tuple[str, int]) -> int:
             kind, value = owner
+            while kind == "new" and value in redirect:
+                kind, value = redirect[value]
             return ids[value] if kind == "new" else value
 
         if url_rows:
@@ -227,15 +275,57 @@ class Store:
         ]
         if topic_rows:
             conn.execute(insert(ArticleTopicRow), topic_rows)
+        if filings:
+            self._file_stories(conn, items, filings, ids, story_of, set(founded.values()), now)
         return [
             AddOutcome(
                 "stored" if decision == "stored" else "duplicate",
                 resolve(owner),
                 prepared.article.url,
                 "" if decision == "stored" else decision,
+                story_of.get(index),
             )
-            for prepared, (owner, decision) in zip(items, decisions, strict=True)
+            for index, (prepared, (owner, decision)) in enumerate(
+                zip(items, decisions, strict=True)
+            )
         ]
+
+    def _file_stories(
+        self,
+        conn: Any,
+        items: Sequence[Prepared],
+        filings: dict[int, Filing],
+        ids: dict[int, int],
+        story_of: dict[int, int],
+        founded: set[int],
+        now: datetime,
+    ) -> None:
+        """Index the new articles, refresh their stories and report the changes."""
+        keys = [(k, story_of[i], ids[i]) for i, f in filings.items() for k in f.keys]
+        feats = [(ids[i], story_of[i], f.data) for i, f in filings.items()]
+        shingles = [s for f in filings.values() for s in f.df_shingles]
+        stories_db.add_index(conn, keys, feats, shingles)
+        touched = sorted(set(story_of.values()))
+        before = stories_db.story_sources(conn, [s for s in touched if s not in founded])
+        changes = []
+        for story_id in touched:
+            after = stories_db.refresh_story(conn, story_id, now)
+            mine = [i for i in filings if story_of[i] == story_id]
+            published = [items[i].article.published for i in mine if items[i].article.published]
+            old_sources = before.get(story_id, [])
+            changes.append(
+                StoryChange(
+                    story_id=story_id,
+                    is_new=story_id in founded,
+                    topics=tuple(after["topics"]),
+                    event_type=after["event_type"],
+                    sources=tuple(after["sources"]),
+                    new_sources=tuple(s for s in after["sources"] if s not in old_sources),
+                    published=max(published) if published else None,
+                )
+            )
+        if self.on_story_changes is not None:
+            self.on_story_changes(conn, changes, now)
 
     @staticmethod
     def _lookup(conn: Any, key_col: Any, value_col: Any, keys: set[str]) -> dict[str, int]:
@@ -248,9 +338,18 @@ class Store:
         return found
 
     @staticmethod
-    def _row(prepared: Prepared) -> dict[str, Any]:
+    def _row(prepared: Prepared, story_id: int | None = None) -> dict[str, Any]:
         art = prepared.article
+        event = prepared.event
         return {
+            "story_id": story_id,
+            "event_type": event.event_type if event else None,
+            "event_date": event.event_date if event else None,
+            "place": event.place if event else None,
+            "participants": [
+                {"name": p.name, "role": p.role, "organisation": p.organisation}
+                for p in (event.participants if event else ())
+            ],
             "url": art.url,
             "source": art.source,
             "title": art.title,
@@ -262,7 +361,6 @@ class Store:
             "content_hash": art.content_hash,
             "topics": [m.topic for m in prepared.matches],
             "matched_terms": hits_as_dict(prepared.matches),
-            "participants": [],
         }
 
     def sync_sources(self, sources: Iterable[tuple[str, str]]) -> None:

@@ -1,0 +1,276 @@
+"""Stories in the archive: the candidate index, shingle document frequencies, features,
+story rows and the queries `monitor stories` and alerts need.
+
+Reads take a connection so that deciding a batch of new articles and writing the result
+happen in one transaction (see ``monitor.clustering``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, insert, select, union_all, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from monitor.models import (
+    ArticleFeaturesRow,
+    ArticleRow,
+    ArticleTopicRow,
+    ArticleURLRow,
+    ShingleDFRow,
+    StoryKeyRow,
+    StoryRow,
+)
+
+CHUNK = 500
+_SIGN = 1 << 63
+
+
+def to_db(shingle: int) -> int:
+    """A 64-bit unsigned shingle as a signed BIGINT (two's complement)."""
+    return shingle - (1 << 64) if shingle >= _SIGN else shingle
+
+
+def from_db(value: int) -> int:
+    return value + (1 << 64) if value < 0 else value
+
+
+def df_lookup(conn: Connection, shingles: Iterable[int]) -> dict[int, int]:
+    """Stories containing each shingle (only the shingles seen before)."""
+    wanted = sorted({to_db(s) for s in shingles})
+    found: dict[int, int] = {}
+    for start in range(0, len(wanted), CHUNK):
+        query = select(ShingleDFRow.shingle, ShingleDFRow.stories).where(
+            ShingleDFRow.shingle.in_(wanted[start : start + CHUNK])  # type: ignore[attr-defined]
+        )
+        for shingle, count in conn.execute(query):
+            found[from_db(shingle)] = count
+    return found
+
+
+def story_total(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(StoryRow)).scalar_one())
+
+
+def candidates(
+    conn: Connection, keys: Iterable[str], *, per_key: int = 30
+) -> list[tuple[int, int]]:
+    """(article id, story id) of the latest ``per_key`` articles under each key."""
+    keys = sorted(set(keys))
+    pairs: dict[int, int] = {}
+    for start in range(0, len(keys), 100):
+        parts = [
+            select(StoryKeyRow.article_id, StoryKeyRow.story_id)
+            .where(StoryKeyRow.key == key)
+            .order_by(StoryKeyRow.id.desc())  # type: ignore[union-attr]
+            .limit(per_key)
+            .subquery()
+            .select()
+            for key in keys[start : start + 100]
+        ]
+        if not parts:
+            continue
+        query = union_all(*parts) if len(parts) > 1 else parts[0]
+        for article_id, story_id in conn.execute(query):
+            pairs[article_id] = story_id
+    return list(pairs.items())
+
+
+def load_features(conn: Connection, article_ids: Iterable[int]) -> dict[int, tuple[int, bytes]]:
+    ids = sorted(set(article_ids))
+    found: dict[int, tuple[int, bytes]] = {}
+    for start in range(0, len(ids), CHUNK):
+        query = select(
+            ArticleFeaturesRow.article_id, ArticleFeaturesRow.story_id, ArticleFeaturesRow.data
+        ).where(ArticleFeaturesRow.article_id.in_(ids[start : start + CHUNK]))  # type: ignore[attr-defined]
+        for article_id, story_id, data in conn.execute(query):
+            found[article_id] = (story_id, bytes(data))
+    return found
+
+
+def new_stories(conn: Connection, count: int, now: datetime) -> list[int]:
+    """Insert ``count`` empty story rows; their ids, in order."""
+    if count == 0:
+        return []
+    empty = {"headline": "", "participants": [], "topics": [], "sources": []}
+    rows = [{**empty, "created_at": now, "updated_at": now} for _ in range(count)]
+    result = conn.execute(
+        insert(StoryRow).returning(StoryRow.id, sort_by_parameter_order=True), rows
+    )
+    return list(result.scalars().all())
+
+
+def add_index(
+    conn: Connection,
+    keys: Sequence[tuple[str, int, int]],
+    features: Sequence[tuple[int, int, bytes]],
+    df_shingles: Iterable[int],
+) -> None:
+    """Write candidate keys (key, story, article), features and df increments."""
+    if keys:
+        conn.execute(
+            insert(StoryKeyRow),
+            [{"key": k, "story_id": s, "article_id": a} for k, s, a in keys],
+        )
+    if features:
+        conn.execute(
+            insert(ArticleFeaturesRow),
+            [{"article_id": a, "story_id": s, "data": d} for a, s, d in features],
+        )
+    counts = Counter(to_db(s) for s in df_shingles)
+    if counts:
+        maker = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+        statement = maker(ShingleDFRow)
+        statement = statement.on_conflict_do_update(
+            index_elements=["shingle"],
+            set_={"stories": ShingleDFRow.stories + statement.excluded.stories},
+        )
+        rows = [{"shingle": s, "stories": n} for s, n in counts.items()]
+        for start in range(0, len(rows), CHUNK):
+            conn.execute(statement, rows[start : start + CHUNK])
+
+
+def story_sources(conn: Connection, story_ids: Iterable[int]) -> dict[int, list[str]]:
+    ids = sorted(set(story_ids))
+    query = select(StoryRow.id, StoryRow.sources).where(StoryRow.id.in_(ids))  # type: ignore[union-attr]
+    return {sid: list(sources or []) for sid, sources in conn.execute(query)}
+
+
+def _most_common(values: Iterable[Any]) -> Any:
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def refresh_story(conn: Connection, story_id: int, now: datetime) -> dict[str, Any]:
+    """Recompute a story's headline, event, place, people, outlets and topics from its
+    articles (the earliest article's headline; the most reported event type, date and
+    place); returns the new values."""
+    query = (
+        select(ArticleRow)
+        .where(ArticleRow.story_id == story_id)
+        .order_by(func.coalesce(ArticleRow.published, ArticleRow.fetched_at), ArticleRow.id)
+    )
+    rows = list(conn.execute(query))
+    if not rows:
+        return {}
+    first = rows[0]
+    people: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        for person in row.participants or []:
+            people.setdefault(person["name"].casefold(), person)
+    kinds = Counter(r.event_type for r in rows if r.event_type and r.event_type != "other")
+    topics: list[str] = []
+    sources: list[str] = []
+    for row in rows:
+        topics += [t for t in row.topics or [] if t not in topics]
+        if row.source not in sources:
+            sources.append(row.source)
+    dated = [r.published for r in rows if r.published]
+    values = {
+        "headline": first.title,
+        "event_type": kinds.most_common(1)[0][0] if kinds else "other",
+        "event_date": _most_common(r.event_date for r in rows),
+        "place": _most_common(r.place for r in rows),
+        "participants": list(people.values())[:12],
+        "topics": topics,
+        "sources": sources,
+        "article_count": len(rows),
+        "first_published": min(dated) if dated else None,
+        "last_published": max(dated) if dated else None,
+        "updated_at": now,
+    }
+    conn.execute(update(StoryRow).where(StoryRow.id == story_id).values(**values))
+    return values
+
+
+def story_snapshot(conn: Connection, story_id: int, *, summary_chars: int = 400) -> dict[str, Any]:
+    """A story as alerts and `monitor stories --json` show it (the documented payload)."""
+    story = conn.execute(select(StoryRow).where(StoryRow.id == story_id)).one()
+    query = (
+        select(ArticleRow)
+        .where(ArticleRow.story_id == story_id)
+        .order_by(func.coalesce(ArticleRow.published, ArticleRow.fetched_at), ArticleRow.id)
+    )
+    articles = []
+    summary = ""
+    for row in conn.execute(query):
+        if not summary:
+            summary = (
+                row.body[:summary_chars].rsplit(" ", 1)[0]
+                if len(row.body) > summary_chars
+                else row.body
+            )
+        terms = {
+            topic: list(dict.fromkeys(h["term"] for h in info.get("hits", [])))
+            for topic, info in (row.matched_terms or {}).items()
+        }
+        articles.append(
+            {
+                "id": row.id,
+                "outlet": row.source,
+                "url": row.url,
+                "title": row.title,
+                "published": row.published.isoformat().replace("+00:00", "Z")
+                if row.published
+                else None,
+                "topics": list(row.topics or []),
+                "matched_terms": terms,
+            }
+        )
+    return {
+        "id": story.id,
+        "event_type": story.event_type,
+        "event_date": story.event_date.isoformat() if story.event_date else None,
+        "place": story.place,
+        "participants": [
+            {"name": p.get("name"), "role": p.get("role"), "organisation": p.get("organisation")}
+            for p in story.participants or []
+        ],
+        "headline": story.headline,
+        "summary": summary,
+        "articles": articles,
+    }
+
+
+def list_stories(
+    engine: Engine,
+    *,
+    topic: str | None = None,
+    since: datetime | None = None,
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """Stories, newest first, each as its snapshot."""
+    query = select(StoryRow.id).where(StoryRow.article_count > 0)
+    if topic:
+        query = query.where(
+            StoryRow.id.in_(  # type: ignore[union-attr]
+                select(ArticleRow.story_id)
+                .join(ArticleTopicRow, ArticleTopicRow.article_id == ArticleRow.id)
+                .where(ArticleTopicRow.topic == topic)
+            )
+        )
+    if since:
+        query = query.where(func.coalesce(StoryRow.last_published, StoryRow.updated_at) >= since)
+    query = query.order_by(
+        func.coalesce(StoryRow.first_published, StoryRow.created_at).desc()
+    ).limit(limit)
+    with engine.connect() as conn:
+        ids = [sid for (sid,) in conn.execute(query)]
+        return [story_snapshot(conn, sid) for sid in ids]
+
+
+def merge_urls_into(
+    conn: Connection, article_id: int, urls: Sequence[tuple[str, str, str]]
+) -> None:
+    """Record (url, url_key, source) as more addresses of an existing article."""
+    if urls:
+        conn.execute(
+            insert(ArticleURLRow),
+            [{"article_id": article_id, "url": u, "url_key": k, "source": s} for u, k, s in urls],
+        )
+
+
