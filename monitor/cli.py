@@ -26,6 +26,7 @@ from monitor.pipeline import IngestReport, numbered
 from monitor.progress import Progress
 from monitor.settings import Settings
 from monitor.store import outbox
+from monitor.store import stories as stories_db
 
 
 def config_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -164,12 +165,7 @@ def export(
     output: TextIO,
 ) -> None:
     """Write stored articles, one per line (JSON Lines) or row (CSV)."""
-    since_dt = None
-    if since:
-        try:
-            since_dt = parse_datetime(since)
-        except InputError as exc:
-            raise ConfigError(f"bad date {since!r}: {exc}", key="--since") from exc
+    since_dt = _since(since)
     with open_app(settings) as app:
         if topic is not None and topic not in {t.name for t in app.config.topics}:
             known = ", ".join(t.name for t in app.config.topics) or "none"
@@ -276,6 +272,44 @@ def extract(settings: Settings, target: str, source_name: str | None) -> None:
         "body": page.body,
     }
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+def _since(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return parse_datetime(value)
+    except InputError as exc:
+        raise ConfigError(f"bad date {value!r}: {exc}", key="--since") from exc
+
+
+@cli.command()
+@click.option("--topic", default=None, help="Only stories with an article matching this topic.")
+@click.option("--since", default=None, help="Only stories reported on or after this date.")
+@click.option("--limit", default=50, show_default=True, help="Most recent stories to show.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
+@config_option
+def stories(
+    settings: Settings, topic: str | None, since: str | None, limit: int, as_json: bool
+) -> None:
+    """List stories: one event, every outlet that reported it, newest first."""
+    since_dt = _since(since)
+    with open_app(settings) as app:
+        found = stories_db.list_stories(app.store.engine, topic=topic, since=since_dt, limit=limit)
+    for story in found:
+        if as_json:
+            click.echo(json.dumps(story, ensure_ascii=False))
+            continue
+        who = ", ".join(p["name"] for p in story["participants"][:4]) or "-"
+        click.echo(
+            f"#{story['id']}  {story['event_type']}  {story['event_date'] or '-'}  "
+            f"{story['place'] or '-'}  {who}"
+        )
+        click.echo(f"    {story['headline']}")
+        for article in story["articles"]:
+            click.echo(f"    - {article['outlet']}: {article['url']}")
+    if not as_json:
+        click.echo(f"{len(found)} stories", err=True)
 
 
 @cli.group()

@@ -21,6 +21,11 @@ EXPORT_FIELDS = (
     "language",
     "topics",
     "matched_terms",
+    "story_id",
+    "event_type",
+    "event_date",
+    "place",
+    "participants",
     "content_hash",
     "body",
 )
@@ -35,6 +40,8 @@ def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
 
 
 def _cell(value: Any) -> Any:
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):
         return " | ".join(str(v) for v in value)
     if isinstance(value, dict):

@@ -571,4 +571,9 @@ def _export_dict(row: Any, urls: list[str], sources: list[str]) -> dict[str, Any
         "content_hash": row["content_hash"],
         "topics": row["topics"],
         "matched_terms": row["matched_terms"],
+        "story_id": row["story_id"],
+        "event_type": row["event_type"],
+        "event_date": row["event_date"].isoformat() if row["event_date"] else None,
+        "place": row["place"],
+        "participants": row["participants"] or [],
     }
