@@ -2,14 +2,29 @@
 
 ``classify(title, body, language, published) -> EventInfo``
 
-- **Event type** comes from phrase rules in English, Russian, Azerbaijani, French and
-  German (``met with``/``встретился``/``görüşüb``, ``phone conversation``/``телефонный
-  разговор``/``telefon danışığı`` ...). A hit weighs by where it is: 3 in the title, 2 in
-  the first sentence, 1 in the rest of the first paragraph, 0.25 further on (capped), so
-  the lead decides and the "he said" of every body does not. Ties go to the more specific
-  type (phone_call > agreement > award > visit > meeting > conference > announcement >
-  statement); below a small total the type is ``other``. ``confidence`` is the winner's
-  share of all weight.
+- **Event type** comes from phrase rules in English, Russian, Azerbaijani, French,
+  German, Arabic and Persian (``met with``/``встретился``/``görüşüb``/``استقبل``, ``phone
+  conversation``/``телефонный разговор``/``telefon danışığı`` ...). A hit weighs by where
+  it is: 3 in the title, 2 in the first sentence, 1 in the rest of the first paragraph,
+  0.25 further on (capped), so the lead decides and the "he said" of every body does not.
+  Ties go to the more specific type (phone_call > agreement > award > visit > meeting >
+  conference > announcement > statement); below a small total the type is ``other``.
+  ``confidence`` is the winner's share of all weight. Refinements:
+
+  - *strong* phrases weigh double: taking office (``takes office``, ``вступил в
+    должность``: ``other``, no listed type fits), a speech *at* a session (``said during
+    the 36th session``, ``сказал в ходе ... сессии``: ``conference``) and what is yet to
+    happen (``will attend``, ``представит``, ``iştirak edəcək``: ``announcement``);
+  - a visit told as the setting ("received the minister, who is on a visit to Baku",
+    "as part of his visit") is not counted as a visit; "received" counts as a meeting
+    unless an award, a letter or a title was received (``принял участие`` is taking
+    part, ``qərar qəbul edib`` a decision);
+  - sentences that look back (a recalled event, a year two or more before the article's)
+    are background and not counted; a lost status ("a goodwill ambassador no more",
+    "stripped of") cancels an award;
+  - the lead skips clutter lines and a repeat of the title; a lead that is only a
+    quotation takes the next paragraph (its speaker) with it and counts as a statement;
+    a URL slug standing for a title is read as words.
 - **Date**: dated phrases (:func:`monitor.entities.find_dates`) weigh by place too: a
   dateline ("BAKU, Azerbaijan, October 3.") or the title most, the lead next, and a date
   later in the body only after "on"/"held". Sentences that look back ("recalled his
@@ -69,68 +84,129 @@ class EventInfo:
     month_day: tuple[int, int] | None = None  # the event's day when its year is unknown
 
 
-# Phrase rules: a regex per type (matched on the lower-cased text), one line per language.
+# Phrase rules: a regex per type (matched on the lower-cased text), one line per language
+# (en, ru, az, fr/de, ar/fa). Arabic and Persian words take clitics (و، ب، ال), so their
+# patterns are matched inside words.
 _RULES: dict[str, tuple[str, ...]] = {
     "phone_call": (
         r"phone (?:conversation|call|talks?)|telephone (?:conversation|call|talks?)"
         r"|spoke (?:by|on the|over the) (?:tele)?phone|videoconference call",
-        r"телефонн\w+ разговор|по телефону",
-        r"telefon danışığı|telefonla danış",
-        r"entretien téléphonique|telefongespräch|telefonierte",
+        r"телефонн\w+ (?:разговор|беседу|беседа)|по телефону|созвонил\w*",
+        r"telefon danışığı|telefonla danış|telefon söhbəti",
+        r"entretien téléphonique|appel téléphonique|telefongespräch|telefonierte|telefonat",
+        r"اتصال(?:ا)? هاتفي|مكالمة هاتفية|تماس تلفنی|گفتگوی تلفنی",
     ),
     "agreement": (
         r"signed|signing|memorandum|agreement|\bmou\b",
         r"подписа\w*|меморандум|соглашени\w*",
-        r"imzala\w*|memorandum|saziş",
-        r"\bsigné|accord de|unterzeichne\w*|abkommen",
+        r"imzala\w*|memorandum|saziş|müqavilə",
+        r"\bsigné|signature d|accord de|unterzeichne\w*|abkommen|vereinbarung",
+        r"توقيع|وقع(?:ت|ا)? |اتفاقية|مذكرة تفاهم|امضا|تفاهم‌?نامه|توافق‌?نامه",
     ),
     "award": (
         r"\bawarded|\bawards?\b|honou?red with|\border of\b|\bmedal|\bprize\b|decorated",
-        r"наградил\w*|награжд\w*|\bорден\w*|медал\w*",
+        r"наградил\w*|награжд\w*|\bорден\w*|медал\w*|удостоен\w*"
+        r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)",
         r"təltif|mükafat|\borden\w*",
-        r"décoré|\bprix\b|ausgezeichnet|\borden\b",
+        r"décoré|\bprix\b|\bmédaille|ausgezeichnet|\borden\b|verliehen",
+        r"وسام|جائزة|منح(?:ت)? |جایزه|نشان ",
     ),
     "visit": (
         r"\bvisit(?:ed|s|ing)?\b|arriv(?:ed|es|ing) in|\btour(?:ed)?\b",
         r"посетил\w*|визит\w*|прибыл\w*",
         r"səfər|ziyarət|gəlib",
-        r"\bvisite\b|\bbesuch\w*",
+        r"\bvisite\b|s'est rendue? |\bbesuch\w*",
+        r"زيارة|يزور|زار |بازدید|سفر ",
     ),
     "meeting": (
-        r"\bmet\b|\bmeets?\b|meeting with|held talks|\btalks with|\breceive[ds]?\b|received"
+        # "received" is a meeting when a visitor is received, not an award or a letter
+        r"\bmet\b|\bmeets?\b|meeting with|held talks|\btalks with"
+        r"|\breceive[ds]?\b(?! (?:an? |the |his |her )?(?:award|prize|medal|letter|message"
+        r"|congratulat|title|order|honou?r|invitation|support|fund|grant|certificate|diploma"
+        r"|\w+ (?:award|prize|medal|title)))"
         r"|discuss(?:ed|es)? (?:cooperation|prospects)|had a meeting|have discussed",
-        r"встретил\w*|встреч\w*|\bпринял\w*|переговор\w*|обсудил\w*",
-        r"görüş\w*|qəbul ed\w*|müzakirə",
-        r"\ba reçu\b|\breçoit\b|rencontr\w*|s'est entretenu|\btrifft\b|empfing|zusammengetroffen",
-        r"استقبل|التقى|لقاء|دیدار|ملاقات",
+        r"встретил\w*|встреч\w*|\bпринял\w*(?! участие| решение)|переговор\w*|обсудил\w*",
+        r"görüş\w*|(?<!qərar )qəbul ed\w*|müzakirə|danışıqlar",
+        r"\ba reçu\b(?! (?:le |la |les |un |une )?(?:prix|médaille|titre|lettre))|\breçoit\b"
+        r"|rencontr\w*|s'est entretenu|\btrifft\b|\btraf\b|empfing|empfängt|zusammengetroffen",
+        r"استقبل|التقى|يلتقي|لقاء|مباحثات|دیدار|ملاقات|گفتگو کرد",
     ),
     "conference": (
         r"conference|\bforum\b|\bsession\b|\bsummit\b|congress|symposium|general assembly"
-        r"|executive council|opening ceremony|\bgames\b",
-        r"конференц\w*|форум\w*|сесси\w*|саммит\w*|заседани\w*|конгресс\w*"
-        r"|в ходе (?:\S+ ){0,3}(?:сесси|конференц|форум|саммит)\w*",
-        r"konfrans|\bforum\w*|sessiya\w*|sammit\w*|iclas\w*|qurultay",
-        r"conférence|\bsommet\b|konferenz|sitzung|gipfel",
-        r"مؤتمر|منتدى|قمة|نشست|اجلاس|کنفرانس",
+        r"|executive council|opening ceremony|\bgames\b|colloquium|seminar|workshop|webinar"
+        r"|round ?table|(?:took|takes|taking) part in|participat\w+ in|\battend(?:ed|s|ing)?\b",
+        r"конференц\w*|форум\w*|сесси\w*|саммит\w*|заседани\w*|конгресс\w*|съезд\w*|ассамбле\w*"
+        r"|семинар\w*|круглого стола|круглый стол|принял\w* участие|участвовал\w*",
+        r"konfrans|\bforum\w*|sessiya\w*|sammit\w*|iclas\w*|qurultay|simpozium\w*|konqres\w*"
+        r"|seminar\w*|dəyirmi masa|iştirak edib|iştirak ediblər",
+        r"conférence|\bsommet\b|colloque|congrès|séminaire|atelier|table ronde|a participé"
+        r"|konferenz|sitzung|gipfel|tagung|seminar|nahm (?:\S+ ){0,4}teil",
+        r"مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|ورشة|شارك|مشاركة|نشست|اجلاس|کنفرانس|همایش",
     ),
     "announcement": (
+        # decisions, appointments and what is yet to happen ("will attend", "представит")
         r"announce[ds]?|appointed|appointment|\bdecided\b|\bdecision\b|declared .{0,40}capital"
-        r"|will (?:host|be held|open)|to be held|\blaunch(?:ed|es)?\b|takes office",
-        r"объявил\w*|назнач\w*|решени\w*|будет представлен|объявлен\w*",
-        r"elan ed\w*|təyin\w*|qərar\w*|açılır|sədrlik edəcək|keçiriləcək",
-        r"annonc\w*|\bnommé|ernannt|angekündigt",
+        r"|will (?:host|open)|(?:is|are) (?:set|due|scheduled) to|\blaunch(?:ed|es)?\b"
+        r"|\b(?:re-?)?elected\b|\bselected as\b|\bchosen as\b",
+        r"объявил\w*|назнач\w*|решени\w*|объявлен\w*|возглавит|избран\w*",
+        r"elan ed\w*|təyin\w*|qərar\w*|açılır|açılacaq|seçilib",
+        r"annonc\w*|\bnommé|nomination|ernannt|angekündigt|gab bekannt",
+        r"أعلن|تعيين|قرر|انتخاب|انتصاب|منصوب",
     ),
     "statement": (
         r"\bsaid\b|\bstated\b|statement|declared|\bsays\b|interview|condemn\w*|calls? on"
-        r"|propos\w+|expressed|urged",
-        r"заявил\w*|заявлени\w*|сказал\w*|интервью|призвал\w*|предлож\w*",
-        r"bəyanat\w*|bildirib|deyib|bəyan ed\w*|müsahibə|önəm verir",
-        r"déclaration|a déclaré|erklär\w*",
-        r"بيان|أكدت?|قال|صرح|جدد|أعرب|دعا|خواستار|گفت|بیانیه|اعلام کرد",
+        r"|propos\w+|expressed|urged|told (?:journalists|reporters|the press)|congratulat\w*"
+        r"|denounc\w*|condolence\w*|welcomes|\bpraise[sd]\b",
+        r"заявил\w*|заявлени\w*|сказал\w*|интервью|призвал\w*|предлож\w*|осудил\w*"
+        r"|сообщил\w* журналист\w*|поздрави\w*|приветству\w*|соболезнован\w*",
+        r"bəyanat\w*|bildirib|deyib|bəyan ed\w*|müsahibə|önəm verir|açıqlama\w*|jurnalistlərə"
+        r"|pisləy\w*|təbrik\w*|başsağlığı|alqışla\w*",
+        r"déclaration|a déclaré|communiqué|condamn\w*|félicit\w*|condoléances|erklär\w*"
+        r"|verurteil\w*|\bsagte\b|gratuliert\w*|begrüßt",
+        r"بيان|أكدت?|قال|صرح|تصريح|جدد|أعرب|دعا|أدان|تدين|خواستار|گفت|بیانیه|اعلام کرد"
+        r"|محکوم|هنأ|تهنئ|رحب|ترحب|تعزية|أشاد|شدد|تبریک",
     ),
-    "other": (r"\bconcert\b|exhibition|festival|\blogo\b|концерт|выставк|sərgi|konsert",),
+    "other": (
+        r"\bconcert\b|exhibition|festival|\blogo\b|концерт|выставк|фестивал|sərgi|konsert"
+        r"|exposition|ausstellung|konzert|معرض|مهرجان|حفل|نمایشگاه|جشنواره"
+        r"|culture days|days of (?:\w+ )?culture|дни (?:\w+ )?культуры|mədəniyyət günləri"
+        r"|competition|contest|конкурс\w*|müsabiqə\w*|concours|wettbewerb|مسابقة",
+    ),
+}
+# Phrases that name the event beyond doubt: they weigh twice a plain hit and are not
+# discounted as context. Taking office is its own kind of news (no listed type fits);
+# a speech given *at* a session is news of the session.
+_STRONG: dict[str, tuple[str, ...]] = {
+    "other": (
+        r"takes office|took office|assum\w+ (?:office|(?:his|her) (?:duties|post))|sworn in",
+        r"вступил\w* в должность|приступил\w* к (?:исполнению|обязанност)\w*",
+        r"vəzifəsin\w* (?:icrasına )?başla\w*|prend ses fonctions|a pris ses fonctions",
+        r"amt angetreten|tritt (?:sein|ihr) amt an|تسلم مهامه|يتسلم مهامه",
+    ),
+    # what is yet to happen: the news is that it will ("will attend", "представит")
+    "announcement": (
+        r"will (?:\w+ )?(?:attend|take part|participate|represent|chair|be held|be represented)"
+        r"|\bto (?:attend|take part|participate|chair)\b|to be held",
+        r"будет представлен\w*|представит\b|примет участие|пройд[её]т\b|состоится",
+        r"iştirak edəcək|təmsil edəcək|keçiriləcək|sədrlik edəcək|təmsil olunacaq",
+        r"se tiendra|aura lieu|participera|représentera|wird (?:\S+ ){0,4}(?:teilnehmen"
+        r"|stattfinden|vertreten)",
+        r"سيشارك|سيعقد|ستعقد|ستستضيف|سيمثل",
+    ),
+    "conference": (
+        r"(?:said|stated|noted|speaking|spoke|addressing|addressed|speech|remarks)"
+        r"(?: \S+){0,4} (?:at|during|before|to) (?:\S+ ){0,6}(?:session|conference|forum"
+        r"|summit|congress|assembly|symposium|meeting of)",
+        r"(?:сказал\w*|заявил\w*|отметил\w*|выступил\w*|выступая|говорится)(?: \S+){0,3}"
+        r" (?:в ходе|на) (?:\S+ ){0,5}(?:сесси|конференц|форум|саммит|заседани|съезд|ассамбле)\w*",
+        r"(?:forum|konfrans|sessiya|sammit|iclas)\w* (?:\S+ )?(?:çıxış|iştirak)",
+        r"(?:a déclaré|a souligné|a affirmé)(?: \S+){0,4} lors d\w* (?:\S+ ){0,4}(?:session"
+        r"|conférence|forum|sommet)|(?:sagte|erklärte) (?:\S+ ){0,4}auf (?:\S+ ){0,4}"
+        r"(?:konferenz|tagung|sitzung|gipfel|forum)",
+    ),
 }
 _COMPILED = {k: re.compile("|".join(v)) for k, v in _RULES.items()}
+_COMPILED_STRONG = {k: re.compile("|".join(v)) for k, v in _STRONG.items()}
 _PRIORITY = (
     "phone_call",
     "agreement",
@@ -146,6 +222,31 @@ _MIN_SCORE = 1.0
 # Nouns of setting ("on the sidelines of the forum") and verbs of speech ("he said") are
 # context in most reports: they weigh less than the verbs of meeting, visiting, signing.
 _WEIGHT = {"conference": 0.6, "statement": 0.7, "announcement": 0.9}
+_STRONG_WEIGHT = 2.0
+# A status lost ("a goodwill ambassador no more", "stripped of the title") is no award.
+_NEGATED = re.compile(
+    r"\bno (?:more|longer)\b|stripped of|revok\w+|withdrawn|больше не|лишил\w*|лишен\w*"
+    r"|artıq\b.{0,40}\bdeyil|n'est plus|nicht mehr|aberkannt|لم يعد|سلب"
+)
+# A sentence that looks back (a recalled event, a year well before the article's) is
+# background: its verbs are not the news.
+_LOOKS_BACK = re.compile(
+    r"recall\w*|remind\w*|напомн\w*|xatırlat\w*|rappel\w*|erinnert\w*|years? ago|last year"
+    r"|в прошлом году|ötən il|keçən il",
+)
+_QUOTES = '“«"„'
+# A visit told as the setting of another event ("received the minister, who is on a
+# visit to Baku", "met ... as part of his visit") is circumstance, not the news: these
+# phrases are not counted as visits.
+_CIRCUMSTANCE = {
+    "visit": re.compile(
+        r"(?:who is|who are|currently|being|\bon|during|as part of|within the framework of"
+        r"|in the framework of|in the course of|within) (?:\S+ ){0,4}visit\b"
+        r"|находящ\w+ (?:\S+ ){0,4}с (?:\S+ )?визитом|в (?:рамках|ходе) (?:\S+ ){0,2}визита"
+        r"|səfərdə olan|səfəri çərçivəsində|səfəri zamanı|en visite (?:officielle |de travail )?"
+        r"(?:en|au|à)|في إطار زيارة|خلال زيارة|الذي يزور"
+    ),
+}
 
 _ORGS = {
     "icesco": r"icesco|isesco|исеско|исеско|isesko|icesko|islamic (?:world )?educational,? "
@@ -162,7 +263,7 @@ _ORGS = {
 }
 _ORG_RE = {k: re.compile(v, re.IGNORECASE) for k, v in _ORGS.items()}
 _PLACE_CUE = re.compile(
-    r"(?:\bin|\bat|\bto|\bfrom|held in|\bв|\bво|\bà|\bau|\ben|\bnach|\bim)\s+(?:the\s+)?"
+    r"(?:\bin|\bat|\bto|\bfrom|held in|\bv|\bvo|\bà|\bau|\ben|\bnach|\bim|في)\s+(?:the\s+)?"
     r"(?:(?:city|kingdom|republic|state|capital) of\s+(?:the\s+)?)?$"
 )
 _EVENT_WORD = re.compile(
@@ -172,10 +273,22 @@ _EVENT_WORD = re.compile(
 _DATE_CUE = re.compile(r"(?:\bon|held|took place|\bв|\bот)\s+(?:\w+\s+)?$", re.I)
 
 
-def _lead(body: str) -> tuple[str, str]:
-    """The first sentence and the first paragraph of ``body`` (skipping very short lines)."""
-    paragraphs = [p for p in re.split(r"\n\s*\n|\n", body) if len(p.strip()) > 40]
+def _lead(body: str, title: str = "") -> tuple[str, str]:
+    """The first sentence and the first paragraph of ``body``.
+
+    Very short lines (clutter: a temperature, a city, a site date) and a repeat of the
+    title are skipped. A first paragraph that is only a quotation takes the next
+    paragraph with it, where the speaker is named ("..." / "This was said by ...").
+    """
+    heading = title.strip().casefold()
+    paragraphs = [
+        p
+        for p in re.split(r"\n\s*\n|\n", body)
+        if len(p.strip()) > 40 and p.strip().casefold() != heading
+    ]
     first_par = paragraphs[0] if paragraphs else body[:400]
+    if _is_quote(first_par) and len(paragraphs) > 1:
+        return first_par, body[body.find(first_par) : body.find(paragraphs[1]) + len(paragraphs[1])]
     m = re.search(r"(?<=[.!?])\s+(?=[A-ZА-ЯƏİ«\"])", first_par)
     if m and m.start() < 50:  # a dateline ("BAKU, Azerbaijan, October 3.") is no sentence
         n = re.search(r"(?<=[.!?])\s+(?=[A-ZА-ЯƏİ«\"])", first_par[m.end() :])
@@ -183,10 +296,46 @@ def _lead(body: str) -> tuple[str, str]:
     return (first_par[: m.start()] if m else first_par), first_par
 
 
-def event_type(title: str, body: str) -> tuple[str, float]:
+def _is_quote(paragraph: str) -> bool:
+    """Whether a paragraph is a direct quotation (opens with a quotation mark)."""
+    text = paragraph.strip()
+    return bool(text) and text[0] in _QUOTES and text.rstrip(".").endswith(("”", "»", '"', "“"))
+
+
+def _reference_year(text: str, published: datetime | None) -> int | None:
+    if published:
+        return published.year
+    years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[:1500])]
+    return max(years) if years else None
+
+
+def _looks_back(sentence: str, year: int | None) -> bool:
+    """Whether a sentence tells background: a recalled event or a year long past."""
+    if _LOOKS_BACK.search(sentence):
+        return True
+    if year is None:
+        return False
+    return any(
+        int(y) < year - 1 for y in re.findall(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/-]|\.\d)", sentence)
+    )
+
+
+def _hits(pattern: re.Pattern[str], text: str, year: int | None) -> int:
+    """Matches of ``pattern`` in ``text`` outside the sentences that look back."""
+    return sum(
+        len(pattern.findall(sentence))
+        for sentence in re.split(r"(?<=[.!?])\s+", text)
+        if not _looks_back(sentence, year)
+    )
+
+
+def event_type(title: str, body: str, published: datetime | None = None) -> tuple[str, float]:
     """The event type of an article and the winner's share of the rule weight."""
-    sentence, paragraph = _lead(body)
+    sentence, paragraph = _lead(body, title)
     rest_start = body.find(paragraph) + len(paragraph)
+    year = _reference_year(f"{title}\n{body}", published)
+    if " " not in title.strip():  # a URL slug for a title: "president-receives-envoy"
+        title = re.sub(r"[-_]+", " ", title)
     zones = (
         (title.casefold(), 3.0, 2),
         (sentence.casefold(), 2.0, 2),
@@ -194,9 +343,16 @@ def event_type(title: str, body: str) -> tuple[str, float]:
         (body[rest_start:].casefold(), 0.25, 4),
     )
     scores = dict.fromkeys(_PRIORITY, 0.0)
-    for kind, pattern in _COMPILED.items():
-        for text, weight, cap in zones:
-            scores[kind] += _WEIGHT.get(kind, 1.0) * weight * min(cap, len(pattern.findall(text)))
+    for text, weight, cap in zones:
+        for kind, pattern in _COMPILED.items():
+            seen = _CIRCUMSTANCE[kind].sub(" ", text) if kind in _CIRCUMSTANCE else text
+            scores[kind] += _WEIGHT.get(kind, 1.0) * weight * min(cap, _hits(pattern, seen, year))
+        for kind, pattern in _COMPILED_STRONG.items():
+            scores[kind] += _STRONG_WEIGHT * weight * min(cap, _hits(pattern, text, year))
+    if _is_quote(sentence) and sentence != paragraph:
+        scores["statement"] += 2.0  # a quotation, then its speaker: a statement
+    if _NEGATED.search(f"{title}\n{sentence}".casefold()):
+        scores["award"] = 0.0
     best = max(_PRIORITY, key=lambda k: (scores[k], -_PRIORITY.index(k)))
     total = sum(scores.values())
     if scores[best] < _MIN_SCORE:
@@ -206,7 +362,7 @@ def event_type(title: str, body: str) -> tuple[str, float]:
 
 def _event_date(title: str, body: str, published: datetime | None) -> DateHit | None:
     ref = published.date() if published else None
-    _, paragraph = _lead(body)
+    _, paragraph = _lead(body, title)
     lead_end = body.find(paragraph) + len(paragraph) if paragraph else 400
     best: tuple[float, int, DateHit] | None = None
     for zone, text, base in (("title", title, 4.0), ("body", body[:2500], 0.0)):
@@ -279,7 +435,7 @@ def classify(title: str, body: str, language: str, published: datetime | None) -
     English text). ``published`` anchors relative and year-less dates.
     """
     del language  # the rules of every language are tried at once
-    kind, confidence = event_type(title, body)
+    kind, confidence = event_type(title, body, published)
     text = f"{title}\n\n{body}"
     sentence, _ = _lead(body)
     lead_end = len(title) + 2 + body.find(sentence) + len(sentence)

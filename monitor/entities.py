@@ -2,15 +2,20 @@
 
 Helpers for :mod:`monitor.classify`; every table is small and general, one line to extend.
 
-- ``person_key(name)``: the Latin key of a surname in any script. Cyrillic and
+- ``person_key(name)``: the Latin key of a surname in any script and case. Cyrillic and
   Azerbaijani letters are transliterated, accents dropped, the Arabic article joined
-  (``Al-Malik``, ``al Malik``, ``AlMalik``, ``əl-Maliki`` -> ``almalik``/``almaliki``) and
-  ``y``/``й`` read as ``i`` so that ``Aliyev``, ``Əliyev`` and ``Алиев`` give one key.
+  (``Al-Malik``, ``al Malik``, ``AlMalik``, ``əl-Maliki`` -> ``almalik``/``almaliki``),
+  ``y``/``й`` read as ``i``, *h* as *g* (Russian writes Hajiyev ``Гаджиев``) and
+  Azerbaijani *c* as *j* (``Hacıyev``), so ``Aliyev``/``Əliyev``/``Алиев`` and
+  ``Hajiyev``/``Hacıyev``/``Гаджиев`` give one key each; Russian and Azerbaijani case
+  endings are dropped (``Алиевым``, ``Bayramovun``). ``same_person`` also lets *a* and
+  *e* differ in long keys (``Məmmədov``/``Мамедов``); ``initial_of`` compares first-name
+  initials across scripts (``Ceyhun``/``Jeyhun``).
 - ``find_people(text)``: capitalised runs of 2-4 words (with ``bin``, ``M.``, ``al-``)
   that follow a title word (President, Minister, Director-General, министр, səfir...), sit
   before ", <title>", or look like surnames (``-ov``, ``-yev``, ``-zade``, ``Al...``).
-- ``find_places(text)``: a gazetteer of Azerbaijani cities, capitals of OIC members and
-  large world cities, each with its country, in the spellings met in the outlets.
+- ``find_places(text)``: the places of :mod:`monitor.gazetteer` (Azerbaijani cities,
+  capitals of OIC members, large world cities, each with its country) in ``text``.
 - ``find_dates(text, published)``: dated phrases with a weight by kind and position.
 """
 
@@ -20,44 +25,84 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from monitor.gazetteer import Place, load_places
 
 _CYR_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch - y - e iu ia"
 _CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _CYR_LATIN.split(" "), strict=True))
-_CYR.update({"-": ""})
 _AZ = {"ə": "a", "ı": "i", "ş": "sh", "ç": "ch", "ğ": "g", "x": "kh", "q": "g", "ö": "o", "ü": "u"}
+_TRANSLIT = str.maketrans({k: ("" if v == "-" else v) for k, v in (_CYR | _AZ).items()})
 
 
+@lru_cache(maxsize=4096)
 def translit(text: str) -> str:
     """Lower-case Latin form of ``text``: Cyrillic and Azerbaijani letters, no accents."""
-    out = []
-    for ch in text.casefold().replace("i̇", "i"):
-        rep = _CYR.get(ch) or _AZ.get(ch)
-        out.append("" if rep == "-" else rep if rep is not None else ch)
-    plain = unicodedata.normalize("NFKD", "".join(out))
+    plain = unicodedata.normalize("NFKD", text.casefold().replace("i̇", "i").translate(_TRANSLIT))
     return "".join(c for c in plain if not unicodedata.combining(c)).replace("dzh", "j")
 
 
-_ARTICLE = re.compile(r"^(?:al|el|ал|аль|əl|ul)(?:[-‐’' ]+|(?=[A-ZА-ЯƏ]))", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:al|el|ал|аль|əl|ul)(?:[-‐’' ]+|(?-i:(?=[A-ZА-ЯƏ])))", re.IGNORECASE)
+
+
+_AZ_LETTERS = re.compile(r"[əıışçğöüƏİŞÇĞÖÜ]")
+_AZ_SURNAME = re.compile(r"(?:ov|ova|yev|yeva|ev|eva|zadə|zade|li|lı|lu|lü)$", re.IGNORECASE)
+# Case endings after a surname stem: Russian (Алиевым, Алиевой, Байрамову, Байрамове) and
+# Azerbaijani (Bayramovun, Əliyevlə, Bayramovla, Hacıyevə).
+_RU_CASE = re.compile(r"(?<=[а-яё]{4})(?:ым|ом|ем|у|ю)$|(?<=[оеё]в)е$")
+_RU_FEMININE = re.compile(r"(?<=[оеё]в|ин)ой$")
+_AZ_CASE = re.compile(
+    r"(?<=ov|ev|və|ad)(?:un|ün|in|ın|la|lə|dan|dən|u|ü|ə)$|(?<=zadə)(?:nin|yə|ni)$"
+)
 
 
 def person_key(surname: str) -> str:
-    """Key of one surname: ``AlMalik``, ``Al-Malik``, ``Almalik`` -> ``almalik``."""
+    """Key of one surname in any script and case: ``Гаджиев``, ``Hacıyev`` -> ``gajiev``."""
     s = surname.strip(" .,'’-")
     m = _ARTICLE.match(s)
     joined = ("al" + s[m.end() :]) if m and len(s) - m.end() > 2 else s
-    if re.search(r"[а-яё]{4}(?:ом|ем|ым|у|ю)$", joined.casefold()):
-        joined = re.sub(r"(?:ом|ем|ым|у|ю)$", "", joined, flags=re.I)  # Russian case endings
-    key = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", translit(joined))
+    lower = joined.casefold()
+    if re.search(r"[а-яё]", lower):
+        lower = _RU_FEMININE.sub("а", _RU_CASE.sub("", lower))
+    elif _AZ_LETTERS.search(joined) or _AZ_SURNAME.search(lower) or _AZ_CASE.search(lower):
+        lower = _AZ_CASE.sub("", lower)
+        lower = lower.replace("c", "j")  # Azerbaijani c is j: Cəfərov, Hacıyev
+    key = translit(lower).replace("kh", "x").replace("sh", "w").replace("ch", "c")
+    key = key.replace("zh", "z").replace("h", "g").replace("w", "sh").replace("c", "ch")
+    key = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", key)
     key = re.sub(r"[^a-z]", "", key.replace("y", "i"))
     return re.sub(r"(.)\1+", r"\1", key)
 
 
+def initial_of(first_name: str) -> str:
+    """The class of a first name's initial, alike in every script.
+
+    ``Jeyhun``/``Ceyhun``/``Джейхун`` -> ``j``; ``Heydar``/``Гейдар`` -> ``g``. Initials
+    only tell apart people of one surname (Ilham, Heydar, Mehriban Aliyev(a)).
+    """
+    key = person_key(first_name)
+    return {"c": "j", "k": "g", "x": "g", "q": "g", "y": "i", "e": "i"}.get(key[:1], key[:1])
+
+
 def same_person(a: str, b: str) -> bool:
-    """Whether two surname keys name one person (``almalik`` and ``almaliki`` do)."""
+    """Whether two surname keys name one person.
+
+    ``almalik`` and ``almaliki`` do (a final *i* or *a*: nisba, Russian genitive or a
+    feminine form, told apart by initials); so do long keys that differ only in *a*
+    against *e* (``mamadov``/``mamedov``, ``karimov``/``kerimov``: Azerbaijani ə is
+    written a in Latin and often e in Russian).
+    """
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 5 and long_.startswith(short) and long_[len(short) :] in {"i", "a"}
+    if len(short) >= 5 and long_.startswith(short) and long_[len(short) :] in {"i", "a"}:
+        return True
+    return len(short) >= 6 and skeleton(a) == skeleton(b)
+
+
+def skeleton(key: str) -> str:
+    """A person key with *e* read as *a*: the index key that finds spelling variants."""
+    return key.replace("e", "a")
 
 
 # Words that open a person's title, in en/fr/de/ru/az (stems are matched as prefixes).
@@ -66,6 +111,7 @@ _TITLES = (
     r"|director|secretary[- ]general|secretary|chairman|chairwoman|chairperson|chair|speaker"
     r"|head|first lady|king|queen|prince|emir|sheikh|dr\.?|mr\.?|mrs\.?|ms\.?|h\.e\.?"
     r"|professor|prof\.?|rector|mayor|governor|envoy|adviser|advisor|assistant|ceo|fm"
+    r"|representative|représentant\w*|vertreter\w*|представител\w*|nümayəndə\w*"
     r"|président|ministre|ambassadeur|directeur|secrétaire|präsident\w*|minister\w*"
     r"|botschaft\w*|generaldirektor\w*|vizepräsident\w*|президент\w*|министр\w*|посол\w*"
     r"|генеральн\w+ директор\w*|гендиректор\w*|директор\w*|председател\w*|помощник\w*"
@@ -218,92 +264,11 @@ def _person(text: str, start: int, tokens: list[str]) -> Person | None:
     if len(tokens) > 1 and tokens[-2].casefold() in {"al", "el"}:
         last = tokens[-2] + "-" + last
     first = tokens[0] if len(tokens) > 1 else ""
-    initial = person_key(first)[:1] if first and not first.endswith(".") else ""
+    initial = initial_of(first) if first and not first.endswith(".") else ""
     return Person(" ".join(tokens), person_key(last), initial, role, start)
 
 
-@dataclass(frozen=True)
-class Place:
-    """A gazetteer place: its key and the key of its country (itself for a country)."""
-
-    key: str
-    country: str
-
-
-# country: city aliases; "/" joins the spellings of one place (first = key).
-_GAZETTEER = """
-azerbaijan/azerbaidjan/azərbaycan/азербайджан/aserbaidschan/azerbaïdjan: baku/bakı/баку/bakou,
- shusha/şuşa/шуша/choucha, ganja/gəncə/гянджа, nakhchivan/naxçıvan/нахчыван/нахичевань,
- sumgait/sumqayıt, lankaran/lənkəran, sheki/şəki/шеки, gabala/qəbələ, khankendi/xankəndi,
- aghdam/ağdam, fuzuli/füzuli, lachin/laçın, kalbajar/kəlbəcər, zangilan/zəngilan,
- shamakhi/şamaxı, guba/quba
-morocco/maroc/marokko/марокко/mərakeş: rabat/рабат, casablanca, marrakesh/marrakech, fez, tangier
-saudi arabia/səudiyyə ərəbistanı: riyadh/эр-рияд, jeddah/джидда, mecca/makkah, medina
-turkey/türkiye/турция/türkiyə: ankara/анкара, istanbul/стамбул, konya/конья
-iran/иран: tehran/тегеран
-egypt/египет: cairo/каир
-qatar/катар/qətər: doha/доха
-united arab emirates/uae: abu dhabi/абу-даби, dubai/дубай
-uzbekistan/узбекистан: tashkent/ташкент, samarkand, bukhara, khiva
-kazakhstan: astana/астана, almaty
-kyrgyzstan: bishkek
-tajikistan: dushanbe
-turkmenistan: ashgabat
-pakistan: islamabad, lahore, karachi
-indonesia: jakarta
-malaysia: kuala lumpur
-bangladesh: dhaka
-kuwait: kuwait city
-oman: muscat
-bahrain: manama
-jordan: amman
-iraq: baghdad
-lebanon: beirut
-syria: damascus
-tunisia: tunis
-algeria: algiers
-libya: tripoli
-sudan: khartoum
-mauritania: nouakchott
-senegal: dakar
-nigeria: abuja
-mali: bamako
-niger: niamey
-yemen: sanaa
-france/франция/fransa: paris/париж
-united kingdom/uk/britain: london/лондон
-switzerland/швейцария: geneva/женева/genève/genf, bern
-united states/usa: new york/нью-йорк, washington/вашингтон
-belgium: brussels/брюссель/bruxelles/brüssel
-russia/россия/rusiya: moscow/москва/moskva
-germany/германия: berlin/берлин
-austria: vienna/вена/wien
-italy: rome/рим/roma
-spain: madrid/мадрид
-china/китай: beijing/пекин
-japan: tokyo
-georgia/грузия/gürcüstan: tbilisi/тбилиси
-ukraine: kyiv/kiev/киев
-hungary: budapest
-poland: warsaw
-"""
-
-
-def _gazetteer() -> dict[str, Place]:
-    out: dict[str, Place] = {}
-    for line in re.sub(r"\n\s+", " ", _GAZETTEER).strip().splitlines():
-        country_part, cities = line.split(":")
-        names = [translit(n.strip()) for n in country_part.split("/")]
-        for name in names:
-            out[name] = Place(names[0], names[0])
-        for city in cities.split(","):
-            spellings = [translit(n.strip()) for n in city.split("/")]
-            for name in spellings:
-                out[name] = Place(spellings[0], names[0])
-    return out
-
-
-PLACES: dict[str, Place] = _gazetteer()
+PLACES: dict[str, Place] = load_places(translit)
 _PLACE_RE = re.compile(
     r"(?<![\w-])("
     + "|".join(sorted(map(re.escape, PLACES), key=len, reverse=True))
@@ -353,18 +318,16 @@ _DATE_PATTERNS = (
     # October 3, oktyabrın 2-də (year from published)
     re.compile(rf"(?<![\w-])({_MON})\w*\.?\s+{_DAY}{_RANGE}(?![\d,]*\s*\d{{4}})(?!\w)", re.I),
 )
-_WEEKDAYS = {
+_WEEKDAYS = {  # Monday first; each line: en ru (both cases) az fr de
     name: i
     for i, names in enumerate(
-        (
-            "monday понедельник bazar ertəsi lundi montag",
-            "tuesday вторник çərşənbə axşamı mardi dienstag",
-            "wednesday среду среда çərşənbə mercredi mittwoch",
-            "thursday четверг cümə axşamı jeudi donnerstag",
-            "friday пятницу пятница cümə vendredi freitag",
-            "saturday субботу суббота şənbə samedi samstag",
-            "sunday воскресенье bazar dimanche sonntag",
-        )
+        """monday понедельник bazar ertəsi lundi montag
+        tuesday вторник çərşənbə axşamı mardi dienstag
+        wednesday среду среда çərşənbə mercredi mittwoch
+        thursday четверг cümə axşamı jeudi donnerstag
+        friday пятницу пятница cümə vendredi freitag
+        saturday субботу суббота şənbə samedi samstag
+        sunday воскресенье bazar dimanche sonntag""".splitlines()
     )
     for name in names.split()
 }

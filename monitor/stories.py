@@ -13,7 +13,12 @@ the stories each shingle occurs in (the *df* mapping). A new article then
 3. joins the story chosen by :func:`assign_story`, or starts a new one.
 
 **Shingles** are hashed word 3-grams (BLAKE2b, so the numbers are the same in every
-process and can be stored), taken per paragraph.
+process and can be stored), taken per paragraph. The MinHash signature (64 permutations
+``(a*x + b) mod (2**61 - 1)``) is computed on all shingles of an article at once, packed
+into one integer (:func:`minhash`), about twice as fast as a loop and with the same
+numbers. People are indexed by a spelling-tolerant key (:func:`monitor.entities.skeleton`:
+``mamedov`` and ``mamadov`` meet), so reports in two scripts become candidates of each
+other.
 
 **Boilerplate** ("Azerbaijan has been a member of ICESCO since 1991...") must not glue
 unrelated articles. :func:`boilerplate_filter` keeps only the shingles that fewer than
@@ -47,13 +52,15 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+import sys
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from monitor.classify import EventInfo
-from monitor.entities import person_key, same_person
+from monitor.entities import initial_of, person_key, same_person, skeleton
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4
@@ -98,11 +105,37 @@ def shingles(text: str, n: int = 3) -> set[int]:
 
 
 def minhash(items: Iterable[int], num_perm: int = NUM_PERM) -> tuple[int, ...]:
-    """MinHash signature of a shingle set (``num_perm`` <= 64 fixed permutations)."""
-    values = list(items)
+    """MinHash signature of a shingle set (``num_perm`` <= 64 fixed permutations).
+
+    Entry ``i`` is ``min((a_i * x + b_i) mod P)`` over the shingles, ``P = 2**61 - 1``.
+    It is computed on all shingles at once: they are packed into one integer, 128 bits
+    a slot, so each permutation costs one big multiplication and a few masks (the
+    Mersenne reduction ``y mod P = (y & P) + (y >> 61)``, twice) instead of three
+    interpreted operations per shingle; about twice as fast, with the same numbers.
+    """
+    values = [x % _PRIME for x in items]
+    perms = _PERMS[:num_perm]
     if not values:
         return (_PRIME,) * num_perm
-    return tuple(min((a * x + b) % _PRIME for x in values) for a, b in _PERMS[:num_perm])
+    if len(values) < 8:
+        return tuple(min((a * x + b) % _PRIME for x in values) for a, b in perms)
+    size = 16 * len(values)
+    slots = array("Q", bytes(size))
+    slots[0::2] = array("Q", values)
+    packed = int.from_bytes(slots.tobytes(), sys.byteorder)
+    slots[0::2] = array("Q", [1]) * len(values)
+    ones = int.from_bytes(slots.tobytes(), sys.byteorder)
+    low61, low62, low2 = _PRIME * ones, ((1 << 62) - 1) * ones, 3 * ones
+    out = []
+    for a, b in perms:
+        y = a * packed + b * ones  # every slot < 2**123: no carry into the next
+        y = (y & low61) + ((y >> 61) & low62)  # < 2**63
+        y = (y & low61) + ((y >> 61) & low2)  # < P + 4, congruent to a*x + b
+        if (y + ones) >> 61 & ones:  # a slot in [P, P + 3]: rare, done the plain way
+            out.append(min((a * x + b) % _PRIME for x in values))
+        else:
+            out.append(min(array("Q", y.to_bytes(size, sys.byteorder))[0::2]))
+    return tuple(out)
 
 
 def lsh_bands(signature: Sequence[int], bands: int = BANDS, rows: int = ROWS) -> list[str]:
@@ -193,7 +226,7 @@ def features(
         parts = p.name.split()
         if len(parts) > 1 and not parts[0].endswith("."):
             last = parts[-1] if parts[-2].casefold() not in {"al", "el"} else "al-" + parts[-1]
-            initials.add((person_key(last), person_key(parts[0])[:1]))
+            initials.add((person_key(last), initial_of(parts[0])))
     pub = published.date() if isinstance(published, datetime) else published
     return StoryFeatures(
         language=language,
@@ -225,7 +258,10 @@ def is_duplicate(a: StoryFeatures, b: StoryFeatures) -> bool:
 
 
 def _index_key(person: str) -> str:
-    return person[:-1] if len(person) > 5 and person[-1] == "i" else person
+    """The key a person is indexed under: spelling variants (``mamadov``/``mamedov``,
+    ``almalik``/``almaliki``) share it, and :func:`same_person` then decides."""
+    key = person[:-1] if len(person) > 5 and person[-1] in "ia" else person
+    return skeleton(key) if len(key) >= 6 else key
 
 
 def _months(day: date) -> set[str]:

@@ -6,8 +6,10 @@ from datetime import date, datetime
 
 import pytest
 
-from monitor.classify import classify
-from monitor.entities import person_key, same_person
+from monitor import config
+from monitor.classify import EVENT_TYPES, classify
+from monitor.entities import find_places, initial_of, person_key, same_person
+from monitor.gazetteer import Place, load_places
 
 PUB = datetime(2023, 10, 4, 9, 0)
 
@@ -209,3 +211,248 @@ def test_spellings_across_scripts_meet() -> None:
 def test_an_institution_named_after_a_person_is_no_participant() -> None:
     info = classify("Concert", "The Heydar Aliyev Foundation held a concert.", "en", PUB)
     assert info.people == frozenset()
+
+
+# New rules, one fixture sentence each: taking office, lost titles, a quote then its
+# speaker, speech at a session, received visitors (not awards), circumstantial visits,
+# future events, reactions, taking part, elections, cultural events, Arabic, Persian,
+# French, German and a URL slug for a title.
+@pytest.mark.parametrize(
+    ("title", "body", "language", "expected"),
+    [
+        (
+            "New rector takes office",
+            "The newly appointed rector took office on Monday and met the faculty.",
+            "en",
+            "other",
+        ),
+        (
+            "Новый посол вступил в должность",
+            "Новый посол вступил в должность и провел встречу с сотрудниками.",
+            "ru",
+            "other",
+        ),
+        (
+            "The actress is a goodwill ambassador no more",
+            "The actress, who was awarded the title of goodwill ambassador in 2009, lost it this week.",
+            "en",
+            "other",
+        ),
+        (
+            "Минкульт: в Шуше откроется филиал фонда",
+            "«Филиал фонда начнет работу в Шуше в будущем году».\n\nОб этом сообщил журналистам министр культуры Рашад Исмайлов.",
+            "ru",
+            "statement",
+        ),
+        (
+            "Sessiyada Azərbaycan təmsil olunub",
+            "Nazir müavini sessiyada çıxış edib.",
+            "az",
+            "conference",
+        ),
+        (
+            "Министр выступил на сессии",
+            "Как сказал министр в ходе проходящей в Рабате 12-й сессии генеральной конференции, страна поддерживает организацию.",
+            "ru",
+            "conference",
+        ),
+        (
+            "President receives ICESCO Director-General",
+            "President Ilham Aliyev has received a delegation led by the Director-General.",
+            "en",
+            "meeting",
+        ),
+        (
+            "Scientist receives award",
+            "The scientist received the gold medal of the academy at a ceremony.",
+            "en",
+            "award",
+        ),
+        (
+            "Le ministre a reçu le directeur général de l'ICESCO",
+            "Le ministre a reçu mardi le directeur général de l'ICESCO à Rabat.",
+            "fr",
+            "meeting",
+        ),
+        (
+            "L'ICESCO et l'Azerbaïdjan signent un accord",
+            "Les deux parties ont signé un accord de coopération.",
+            "fr",
+            "agreement",
+        ),
+        (
+            "Le ministre a déclaré lors de la session",
+            "Le ministre a déclaré lors de la 45e session du conseil exécutif que la coopération progresse.",
+            "fr",
+            "conference",
+        ),
+        (
+            "Außenminister empfängt ICESCO-Chef",
+            "Der Außenminister empfing den Generaldirektor der ICESCO in Baku.",
+            "de",
+            "meeting",
+        ),
+        (
+            "Minister besucht Rabat",
+            "Der Minister besuchte am Montag das Hauptquartier der ICESCO in Rabat.",
+            "de",
+            "visit",
+        ),
+        (
+            "استقبل وزير الخارجية المدير العام للإيسيسكو",
+            "استقبل وزير الخارجية المدير العام لمنظمة الإيسيسكو في باكو.",
+            "ar",
+            "meeting",
+        ),
+        (
+            "الإيسيسكو تدين الهجوم",
+            "أدانت منظمة الإيسيسكو في بيان الهجوم على المسجد.",
+            "ar",
+            "statement",
+        ),
+        (
+            "توقيع مذكرة تفاهم بين الإيسيسكو وأذربيجان",
+            "وقعت الإيسيسكو وأذربيجان مذكرة تفاهم للتعاون في مجال التعليم.",
+            "ar",
+            "agreement",
+        ),
+        (
+            "انطلاق أعمال المؤتمر الدولي في الرباط",
+            "انطلقت اليوم أعمال المؤتمر الدولي حول التراث في الرباط.",
+            "ar",
+            "conference",
+        ),
+        (
+            "اتصال هاتفي بين وزيري الخارجية",
+            "أجرى وزير الخارجية اتصالا هاتفيا مع نظيره.",
+            "ar",
+            "phone_call",
+        ),
+        (
+            "دیدار وزیر امور خارجه با مدیرکل آیسسکو",
+            "وزیر امور خارجه با مدیرکل آیسسکو دیدار و گفتگو کرد.",
+            "fa",
+            "meeting",
+        ),
+        (
+            "ICESCO congratulates Azerbaijan on Independence Day",
+            "ICESCO congratulated the people of Azerbaijan on the anniversary.",
+            "en",
+            "statement",
+        ),
+        (
+            "Minister to attend OIC session in Jeddah",
+            "The foreign minister will attend the 50th session of the Council of Foreign Ministers next week.",
+            "en",
+            "announcement",
+        ),
+        (
+            "Azerbaijani culture days held at ICESCO",
+            "Days of Azerbaijani culture opened at the ICESCO headquarters with an exhibition.",
+            "en",
+            "other",
+        ),
+        (
+            "ICESCO DG elected chairman of board",
+            "The Director-General was elected chairman of the board of trustees.",
+            "en",
+            "announcement",
+        ),
+        (
+            "Deputy minister takes part in ICESCO forum",
+            "The deputy minister took part in the youth forum organised by ICESCO.",
+            "en",
+            "conference",
+        ),
+        (
+            "Министр принял участие в заседании",
+            "Министр принял участие в заседании исполнительного совета.",
+            "ru",
+            "conference",
+        ),
+        (
+            "Президент принял министра",
+            "Президент Ильхам Алиев принял министра иностранных дел Марокко.",
+            "ru",
+            "meeting",
+        ),
+        (
+            "Prezident nazirini qəbul edib",
+            "Prezident İlham Əliyev Mərakeşin xarici işlər nazirini qəbul edib.",
+            "az",
+            "meeting",
+        ),
+        ("Qərar qəbul edilib", "Şura yeni proqramla bağlı qərar qəbul edib.", "az", "announcement"),
+        (
+            "President Ilham Aliyev received Moroccan minister",
+            "President Ilham Aliyev received the Minister of Culture of Morocco, who is on a visit to Azerbaijan.",
+            "en",
+            "meeting",
+        ),
+        (
+            "Президент принял министра",
+            "Президент Ильхам Алиев принял находящегося с официальным визитом в Азербайджане министра культуры.",
+            "ru",
+            "meeting",
+        ),
+        (
+            "Minister visits Rabat",
+            "The minister arrived in Rabat on an official visit.",
+            "en",
+            "visit",
+        ),
+        (
+            "president-receives-icesco-director-general",
+            "The president received the guest.",
+            "en",
+            "meeting",
+        ),
+    ],
+)
+def test_event_type_rules(title: str, body: str, language: str, expected: str) -> None:
+    assert classify(title, body, language, PUB).event_type == expected
+
+
+def test_a_sentence_about_a_year_long_past_is_background() -> None:
+    body = "The singer was awarded the medal in 2004.\n\nCritics wrote about her career."
+    assert classify("A singer and her critics", body, "en", PUB).event_type == "other"
+    assert classify("A singer and her critics", body, "en", None).event_type == "award"
+
+
+def test_event_types_match_the_configuration() -> None:
+    assert EVENT_TYPES == config.EVENT_TYPES
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Hajiyev", "Hacıyev", "Гаджиев"),
+        ("Huseynov", "Hüseynov", "Гусейнов"),
+        ("Khalilov", "Xəlilov", "Халилов"),
+        ("Jafarov", "Cəfərov", "Джафаров"),
+        ("Aliyev", "Алиевым", "Əliyevin", "Алиеву"),
+        ("Bayramov", "Bayramovun", "Bayramovla", "Байрамове", "Байрамову"),
+        ("Aliyeva", "Алиевой"),
+        ("Al-Malik", "Аль-Маликом"),
+    ],
+)
+def test_a_surname_has_one_key_in_every_script_and_case(names: tuple[str, ...]) -> None:
+    assert len({person_key(n) for n in names}) == 1, [person_key(n) for n in names]
+
+
+def test_vowel_variants_are_one_person_but_other_names_are_not() -> None:
+    assert same_person(person_key("Məmmədov"), person_key("Мамедов"))
+    assert same_person(person_key("Kərimov"), person_key("Керимов"))
+    assert not same_person(person_key("Aliyev"), person_key("Алиева") + "x")
+    assert not same_person(person_key("Karimov"), person_key("Kasimov"))
+
+
+def test_first_name_initials_compare_across_scripts() -> None:
+    assert initial_of("Jeyhun") == initial_of("Ceyhun") == initial_of("Джейхун")
+    assert initial_of("Heydar") == initial_of("Гейдар")
+    assert initial_of("Ilham") != initial_of("Heydar")
+
+
+def test_the_gazetteer_knows_arabic_spellings() -> None:
+    assert [p.key for p, _ in find_places("عقد الاجتماع في باكو")] == ["baku"]
+    assert load_places(str.casefold, "land/country: town/burg")["burg"] == Place("town", "land")
