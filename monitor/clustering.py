@@ -98,6 +98,7 @@ class Clusterer:
         total = db.story_total(conn)
         batch: list[tuple[Ref, StoryFeatures, tuple[str, ...]]] = []  # (story ref, features, keys)
         cache: dict[int, tuple[int, StoryFeatures]] = {}
+        recent: dict[str, list[int]] = {}  # key -> positions of this batch's articles
         filings: list[Filing] = []
         for position, prepared in enumerate(items):
             art = prepared.article
@@ -118,14 +119,16 @@ class Clusterer:
             pool: list[tuple[Ref, Ref, StoryFeatures]] = [  # (article ref, story ref, features)
                 (("old", a), ("old", cache[a][0]), cache[a][1]) for a, _ in stored if a in cache
             ]
-            keyset = set(keys)
-            for earlier, (story_ref, other, other_keys) in enumerate(batch):
-                if keyset & set(other_keys) and filings[earlier].duplicate_of is None:
-                    pool.append((("new", earlier), story_ref, other))
+            near: set[int] = set()  # earlier articles of this batch sharing a key, capped
+            for key in keys:
+                near.update(recent.get(key, [])[-self.per_key :])
+            for earlier in sorted(near):
+                story_ref, other, _ = batch[earlier]
+                pool.append((("new", earlier), story_ref, other))
             copy = next((ref for ref, _, other in pool if is_duplicate(feats, other)), None)
             if copy is not None:
                 filings.append(Filing(duplicate_of=copy, story=None))
-                batch.append((("new", -1), feats, ()))
+                batch.append((("new", -1), feats, ()))  # keeps positions; never indexed
                 continue
             chosen = assign_story(feats, [(story_ref, other) for _, story_ref, other in pool])
             founding = chosen is None
@@ -144,4 +147,6 @@ class Clusterer:
                 )
             )
             batch.append((story_ref, feats, keys))
+            for key in keys:
+                recent.setdefault(key, []).append(position)
         return filings

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from monitor.classify import EVENT_TYPES as _EVENT_TYPES
 from monitor.errors import ConfigError
 from monitor.tomlcheck import Checker
 
@@ -82,17 +83,7 @@ class MatchRule:
     keep_unmatched: bool = False
 
 
-EVENT_TYPES = (
-    "meeting",
-    "visit",
-    "phone_call",
-    "announcement",
-    "agreement",
-    "award",
-    "conference",
-    "statement",
-    "other",
-)
+EVENT_TYPES = _EVENT_TYPES  # one list, owned by the classifier
 
 
 @dataclass(frozen=True)

@@ -248,11 +248,24 @@ class Store:
 
         ids: dict[int, int] = {}
         if new_index:
-            result = conn.execute(
-                insert(ArticleRow).returning(ArticleRow.id, sort_by_parameter_order=True),
-                [self._row(items[i], story_of.get(i)) for i in new_index],
-            )
-            ids = dict(zip(new_index, result.scalars().all(), strict=True))
+            rows = [self._row(items[i], story_of.get(i)) for i in new_index]
+            if conn.dialect.name == "postgresql":
+                # a plain executemany and one look-up beat INSERT ... RETURNING there
+                conn.execute(insert(ArticleRow), rows)
+                by_url = dict(
+                    conn.execute(
+                        select(ArticleRow.url, ArticleRow.id).where(
+                            ArticleRow.url.in_([r["url"] for r in rows])  # type: ignore[attr-defined]
+                        )
+                    ).all()
+                )
+                ids = {i: by_url[r["url"]] for i, r in zip(new_index, rows, strict=True)}
+            else:
+                result = conn.execute(
+                    insert(ArticleRow).returning(ArticleRow.id, sort_by_parameter_order=True),
+                    rows,
+                )
+                ids = dict(zip(new_index, result.scalars().all(), strict=True))
 
         def resolve(owner: tuple[str, int]) -> int:
             kind, value = owner

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select, union_all, update
+from sqlalchemy import Connection, Engine, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -56,26 +56,29 @@ def story_total(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(StoryRow)).scalar_one())
 
 
+def _candidate_sql(count: int, per_key: int) -> str:
+    part = (
+        "SELECT * FROM (SELECT article_id, story_id FROM story_key "
+        "WHERE key = :k{i} ORDER BY id DESC LIMIT {per_key}) AS c{i}"
+    )
+    return " UNION ALL ".join(part.format(i=i, per_key=int(per_key)) for i in range(count))
+
+
 def candidates(
     conn: Connection, keys: Iterable[str], *, per_key: int = 30
 ) -> list[tuple[int, int]]:
-    """(article id, story id) of the latest ``per_key`` articles under each key."""
+    """(article id, story id) of the latest ``per_key`` articles under each key.
+
+    One statement of per-key subqueries, each an index range scan of (key, id) read
+    backwards: the cost depends on the number of keys, never on the archive's size.
+    """
     keys = sorted(set(keys))
     pairs: dict[int, int] = {}
     for start in range(0, len(keys), 100):
-        parts = [
-            select(StoryKeyRow.article_id, StoryKeyRow.story_id)
-            .where(StoryKeyRow.key == key)
-            .order_by(StoryKeyRow.id.desc())  # type: ignore[union-attr]
-            .limit(per_key)
-            .subquery()
-            .select()
-            for key in keys[start : start + 100]
-        ]
-        if not parts:
-            continue
-        query = union_all(*parts) if len(parts) > 1 else parts[0]
-        for article_id, story_id in conn.execute(query):
+        chunk = keys[start : start + 100]
+        statement = text(_candidate_sql(len(chunk), per_key))
+        params = {f"k{i}": key for i, key in enumerate(chunk)}
+        for article_id, story_id in conn.execute(statement, params):
             pairs[article_id] = story_id
     return list(pairs.items())
 
