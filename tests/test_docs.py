@@ -1,0 +1,93 @@
+"""The README is kept honest: every command, setting and sources.toml key appears in it,
+every TOML example loads, and the webhook payload example is the real one."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import click
+import pytest
+
+from monitor.alerts.message import payload_example
+from monitor.cli import cli
+from monitor.config import (
+    ALERT_KEYS,
+    CHANNEL_KEYS,
+    MATCHING_KEYS,
+    SELECTOR_KEYS,
+    SOURCE_KEYS,
+    TOPIC_KEYS,
+    parse_config,
+)
+from monitor.settings import SETTINGS
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def _commands(group: click.Group, prefix: str = "monitor") -> list[str]:
+    names = []
+    for name, command in sorted(group.commands.items()):
+        full = f"{prefix} {name}"
+        if isinstance(command, click.Group):
+            names += _commands(command, full)
+        else:
+            names.append(full)
+    return names
+
+
+@pytest.mark.parametrize("command", _commands(cli))
+def test_every_command_is_documented(command: str) -> None:
+    assert f"`{command}" in README, command
+
+
+@pytest.mark.parametrize("variable", [s.env for s in SETTINGS.values()])
+def test_every_setting_is_documented(variable: str) -> None:
+    assert f"`{variable}`" in README
+
+
+KEYS = (
+    [("sources", k) for k in SOURCE_KEYS]
+    + [("selectors", k) for k in SELECTOR_KEYS]
+    + [("topics", k) for k in TOPIC_KEYS]
+    + [("matching", k) for k in MATCHING_KEYS]
+    + [("alerts", k) for k in ALERT_KEYS]
+    + [("channels", k) for kind in CHANNEL_KEYS.values() for k in kind]
+)
+
+
+@pytest.mark.parametrize(("table", "key"), KEYS)
+def test_every_sources_toml_key_is_documented(table: str, key: str) -> None:
+    if table in {"alerts", "channels"}:
+        assert f"`{table}.{key}`" in README
+    else:
+        assert f"`{key}`" in README
+
+
+EXAMPLES = re.findall(r"```toml\n(.*?)```", README, flags=re.S)
+
+
+def test_the_readme_has_toml_examples() -> None:
+    assert len(EXAMPLES) >= 4
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[f"example-{i}" for i in range(len(EXAMPLES))])
+def test_every_toml_example_loads(example: str) -> None:
+    if "[[sources]]" in example and "feeds" not in example and "listings" not in example:
+        pytest.fail("a source example must show how its articles are found")
+    parse_config(example, "README.md")
+
+
+def test_the_webhook_payload_example_is_the_real_one() -> None:
+    block = re.search(r"```json\n(.*?)```", README, flags=re.S)
+    assert block is not None
+    assert json.loads(block.group(1)) == payload_example()
+
+
+def test_the_two_setup_commands_are_there() -> None:
+    assert ".venv/bin/monitor run" in README
+    assert ".venv/bin/python -m pytest" in README
+    ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    test_command = re.search(r"^(python3 -m venv .*pytest)$", README, flags=re.M)
+    assert test_command is not None and test_command.group(1) in ci
