@@ -27,6 +27,8 @@ from monitor.progress import Progress
 from monitor.settings import Settings
 from monitor.store import outbox
 from monitor.store import stories as stories_db
+from monitor.store.search import SearchQuery
+from monitor.store.search import search as search_archive
 
 
 def config_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -310,6 +312,79 @@ def stories(
             click.echo(f"    - {article['outlet']}: {article['url']}")
     if not as_json:
         click.echo(f"{len(found)} stories", err=True)
+
+
+@cli.command()
+@click.argument("query", required=False, default="")
+@click.option("--topic", default=None, help="Only articles matching this topic.")
+@click.option("--source", default=None, help="Only articles from this source.")
+@click.option(
+    "--event", "event_type", default=None, help="Only this event type (meeting, visit...)."
+)
+@click.option("--language", default=None, help="Only this language (en, ru, az...).")
+@click.option("--since", default=None, help="Published on or after this date.")
+@click.option("--until", default=None, help="Published before this date.")
+@click.option("--newest", is_flag=True, help="Newest first instead of best match first.")
+@click.option("--limit", default=20, show_default=True, help="Results to show (at most 200).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON lines (the default when not a terminal)."
+)
+@config_option
+def search(
+    settings: Settings,
+    query: str,
+    topic: str | None,
+    source: str | None,
+    event_type: str | None,
+    language: str | None,
+    since: str | None,
+    until: str | None,
+    newest: bool,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Full-text search of the archive: words, "phrases", -exclusions, a OR b, prefix*."""
+    request = SearchQuery(
+        text=query,
+        topic=topic,
+        source=source,
+        event_type=event_type,
+        language=language,
+        since=_since(since),
+        until=_since(until),
+        limit=max(1, min(limit, 200)),
+        order="newest" if newest else "relevance",
+    )
+    with open_app(settings) as app:
+        page = search_archive(app.store.engine, request)
+    if as_json or not sys.stdout.isatty():
+        for hit in page.hits:
+            record = {
+                "id": hit.article_id,
+                "url": hit.url,
+                "source": hit.source,
+                "title": hit.title,
+                "published": hit.published.isoformat() if hit.published else None,
+                "language": hit.language,
+                "topics": list(hit.topics),
+                "event_type": hit.event_type,
+                "story_id": hit.story_id,
+                "score": hit.score,
+                "snippet": hit.snippet,
+            }
+            click.echo(json.dumps(record, ensure_ascii=False))
+        return
+    bold = functools.partial(click.style, bold=True)
+    for hit in page.hits:
+        date = hit.published.strftime("%Y-%m-%d") if hit.published else "----------"
+        click.echo(f"{date}  {hit.source:<12} {bold(hit.title)}")
+        snippet = "".join(
+            click.style(text, fg="yellow", bold=True) if match else text
+            for text, match in hit.snippet_parts
+        )
+        click.echo(f"            {snippet}")
+        click.echo(f"            {hit.url}")
+    click.echo(f"{len(page.hits)} of {page.total} articles", err=True)
 
 
 @cli.group()

@@ -190,3 +190,28 @@ def test_ingest_and_export_on_postgresql(pg_url: str, monkeypatch: pytest.Monkey
     rows = [json.loads(line) for line in exported.stdout.splitlines()]
     assert len(rows) == 4
     assert all(r["published"].endswith("+00:00") for r in rows)
+
+
+def test_search_finds_ranks_and_filters(run) -> None:
+    run("ingest", str(ARTICLES))
+    result = run("search", "heritage")
+    assert result.exit_code == 0, result.output
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert hits and hits[0]["source"] == "Azernews"  # the word is in its title
+    body_hits = [json.loads(line) for line in run("search", "mosques").stdout.splitlines()]
+    assert {h["source"] for h in body_hits} == {"Azernews", "Trend"}
+    assert all("[mosques]" in h["snippet"] for h in body_hits)
+    russian = [json.loads(line) for line in run("search", "исеско").stdout.splitlines()]
+    assert [h["source"] for h in russian] == ["Report"]
+    filtered = [
+        json.loads(line)
+        for line in run("search", "ICESCO", "--source", "Trend").stdout.splitlines()
+    ]
+    assert {h["source"] for h in filtered} == {"Trend"}
+    excluded = [
+        json.loads(line) for line in run("search", "ICESCO -manuscripts").stdout.splitlines()
+    ]
+    assert "Trend" not in {h["source"] for h in excluded}
+    hostile = run("search", "\"'; DROP TABLE article; --")
+    assert hostile.exit_code == 0
+    assert len(_export(run)) == 4

@@ -33,6 +33,7 @@ from monitor.records import AddOutcome, Prepared, TopicMatch
 from monitor.rules import StoryChange
 from monitor.store import outbox
 from monitor.store import stories as stories_db
+from monitor.store.search import ensure_search
 from monitor.urls import url_key
 
 if TYPE_CHECKING:
@@ -138,6 +139,7 @@ class Store:
         self.engine = make_engine(database_url)
         try:
             SQLModel.metadata.create_all(self.engine)
+            ensure_search(self.engine)
         except OperationalError as exc:
             raise StoreError(f"cannot open the archive at {self._safe_url()}: {exc.orig}") from exc
         except SQLAlchemyError as exc:
