@@ -132,6 +132,23 @@ SETTINGS: dict[str, Setting] = {
         "Failed polls in a row before the operator channel hears about a source.",
         _positive_int,
     ),
+    "api_enabled": Setting(
+        "MONITOR_API_ENABLED",
+        "true",
+        "Start the HTTP API and web page with `monitor run` (true/false).",
+        _flag,
+    ),
+    "api_host": Setting(
+        "MONITOR_API_HOST",
+        "127.0.0.1",
+        "Address the HTTP API listens on (0.0.0.0 in the container).",
+    ),
+    "api_port": Setting("MONITOR_API_PORT", "8080", "Port of the HTTP API.", _positive_int),
+    "api_token": Setting(
+        "MONITOR_API_TOKEN",
+        "",
+        "When set, the API, feeds and web page need `Authorization: Bearer <token>`.",
+    ),
 }
 
 
@@ -154,6 +171,10 @@ class Settings:
     alert_lease: float = 300.0
     alert_max_age: float = 48.0
     operator_failures: int = 3
+    api_enabled: bool = True
+    api_host: str = "127.0.0.1"
+    api_port: int = 8080
+    api_token: str = ""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
