@@ -264,3 +264,42 @@ async def test_the_operator_hears_once_when_a_source_keeps_failing_and_once_when
         failing = receiver.verified[0].json()["source"]
         assert failing["name"] == "Trend" and failing["consecutive_failures"] == 2
         assert failing["last_error"] == "HTTP 503"
+
+
+def test_alerts_commands_test_list_retry_and_flush(tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from monitor.cli import cli
+
+    with WebhookReceiver() as receiver:
+        config = tmp_path / "sources.toml"
+        config.write_text(
+            f'[channels.hook]\ntype = "webhook"\nurl = "{receiver.url}"\nsecret_env = "HOOK_SECRET"\n'
+        )
+        monkeypatch.setenv("MONITOR_DATABASE_URL", f"sqlite:///{tmp_path}/m.db")
+        runner = CliRunner()
+        missing = runner.invoke(cli, ["alerts", "test", "hook", "--config", str(config)])
+        assert missing.exit_code == 1 and "HOOK_SECRET is not set" in missing.stderr
+        check = runner.invoke(cli, ["check", "--config", str(config)])
+        assert check.exit_code == 1 and "HOOK_SECRET" in check.stderr
+        monkeypatch.setenv("HOOK_SECRET", SECRET)
+        sent = runner.invoke(cli, ["alerts", "test", "hook", "--config", str(config)])
+        assert sent.exit_code == 0, sent.output
+        assert receiver.verified[-1].json()["type"] == "test"
+        unknown = runner.invoke(cli, ["alerts", "test", "pager", "--config", str(config)])
+        assert unknown.exit_code == 1 and "unknown channel 'pager'" in unknown.stderr
+
+        monkeypatch.setenv("MONITOR_ALERT_MAX_ATTEMPTS", "1")
+        with Store(f"sqlite:///{tmp_path}/m.db") as store:
+            enqueue(store, "hook", "k-cli")
+        receiver.fail(1, status=500)
+        flushed = runner.invoke(cli, ["alerts", "flush", "--config", str(config)])
+        assert flushed.exit_code == 1 and "failed 1" in flushed.stdout
+        listing = runner.invoke(cli, ["alerts", "list", "--config", str(config)])
+        assert "failed" in listing.stdout and "HTTP 500" in listing.stdout
+        assert "Deputy minister discusses heritage projects" in listing.stdout
+        retried = runner.invoke(cli, ["alerts", "retry", "--failed", "--config", str(config)])
+        assert "queued 1 alerts again" in retried.stdout
+        flushed = runner.invoke(cli, ["alerts", "flush", "--config", str(config)])
+        assert flushed.exit_code == 0 and "delivered 1" in flushed.stdout
+        assert runner.invoke(cli, ["alerts", "retry", "--config", str(config)]).exit_code == 1

@@ -231,3 +231,31 @@ def test_monitor_run_polls_on_schedule_and_stops_on_sigterm(local_outlet, tmp_pa
     assert proc.returncode == 0, stderr
     assert "stopping" in stderr
     assert any(r.path == "/politics" for r in server.requests)
+
+
+def test_monitor_extract_shows_fields_and_the_winning_methods(tmp_path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from monitor.cli import cli
+
+    page = ROOT / "tests" / "fixtures" / "sites" / "azernews" / "article-visit.html"
+    expected = json.loads(page.with_name("article-visit.expected.json").read_text())
+    result = CliRunner().invoke(
+        cli, ["extract", str(page), "--source", "Azernews", "--config", str(SHIPPED)]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["title"] == expected["title"]
+    assert data["published"] == expected["published"]
+    assert data["methods"]["body"] == "selectors"
+    assert data["language"] == "en"
+    generic = json.loads(
+        CliRunner().invoke(cli, ["extract", str(page), "--config", str(SHIPPED)]).stdout
+    )
+    assert generic["methods"]["body"] != "selectors"
+    missing = CliRunner().invoke(
+        cli, ["extract", str(tmp_path / "nope.html"), "--config", str(SHIPPED)]
+    )
+    assert missing.exit_code == 1 and "nope.html" in missing.stderr
