@@ -38,7 +38,7 @@ Bodies and charsets
     charset that decodes it strictly: a byte-order mark; UTF-8 when the body has non-ASCII
     bytes (valid UTF-8 is never an accident, so a header or a ``<meta>`` that lies about
     it loses; a few broken bytes in an otherwise UTF-8 body are replaced); the
-    Content-Type charset; ``<meta charset>`` / ``<meta http-equiv>`` in the first 2 KB;
+    Content-Type charset; ``<meta charset>`` in the first 2 KB (see ``monitor.charset``);
     the XML declaration (not for ``text/html``); then windows-1251 (Russian and older
     Azerbaijani sites) and latin-1, which decodes anything. A declared charset that fails
     to decode (cp1251 bytes under ``charset=utf-8``) is skipped.
@@ -53,7 +53,6 @@ import dataclasses
 import email.utils
 import logging
 import random
-import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -65,6 +64,7 @@ import httpx
 from protego import Protego
 
 from monitor import __version__
+from monitor.charset import decode_body
 from monitor.errors import (
     FetchConnectError,
     FetchError,
@@ -95,13 +95,6 @@ _RETRY_STATUSES = frozenset({408, 429})
 _ROBOTS_MAX_BYTES = 500_000
 _ROBOTS_ERROR_TTL = 300.0
 _CRAWL_DELAY_CAP = 30.0
-_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 
 @dataclass(frozen=True)
@@ -459,53 +452,6 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
-
-
-def decode_body(body: bytes, declared: str | None = None, media_type: str = "") -> tuple[str, str]:
-    """Decode a page or feed; return ``(text, codec name)`` (rules in the module docstring)."""
-    head = body[:2048]
-    header = _codec(declared)
-    meta = _META_CHARSET.search(head)
-    meta_name = _codec(meta.group(1).decode("ascii")) if meta else None
-    if meta_name and meta_name.startswith("utf-16"):
-        meta_name = "utf-8"  # an ASCII-compatible page cannot really be UTF-16 (WHATWG)
-    xml = _XML_ENCODING.match(head)
-    xml_name = _codec(xml.group(1).decode("ascii")) if xml and media_type != "text/html" else None
-    names = [next((name for bom, name in _BOMS if body.startswith(bom)), None)]
-    if header and header.startswith(("utf-16", "utf-32")):
-        names.append(header)
-    if not body.isascii():
-        names.append("utf-8")  # valid UTF-8 beats any declaration: it is never an accident
-    names += [header, meta_name, xml_name, "utf-8", "cp1251"]
-    tried: set[str] = set()
-    for name in names:
-        if name is None or name in tried:
-            continue
-        tried.add(name)
-        try:
-            return body.decode(name), name
-        except UnicodeDecodeError:
-            if name == "utf-8" and _mostly_utf8(body):
-                return body.decode("utf-8", errors="replace"), "utf-8"
-    return body.decode("latin-1"), "iso8859-1"
-
-
-def _codec(label: str | None) -> str | None:
-    """Python's codec name for a charset label, or None when unknown."""
-    if not label:
-        return None
-    try:
-        return codecs.lookup(label.strip().strip("\"'")).name
-    except LookupError:
-        return None
-
-
-def _mostly_utf8(body: bytes) -> bool:
-    """True when a body that fails strict UTF-8 is still UTF-8 but for a few bad bytes."""
-    text = body.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    good = sum(1 for ch in text if ord(ch) > 127) - bad
-    return good >= 10 * bad
 
 
 def _param(params: str, name: str) -> str | None:
