@@ -135,6 +135,7 @@ def has_unaccent(store: Store) -> bool:
         ('"world herit*"', '"world herit"*', "(('world' <-> 'herit':*))"),
         ("h*", '"h"', "(('h'))"),
         ("baku OR shusha", '("baku" OR "shusha")', "(('baku') | ('shusha'))"),
+        ("a | b c", '("a" OR "b") AND "c"', "(('a') | ('b')) & (('c'))"),
         ("a -b", '("a") NOT ("b")', "(('a')) & !('b')"),
         ('a NOT "b c"', '("a") NOT ("b c")', "(('a')) & !('b' <-> 'c')"),
         ("covid-19", '"covid 19"', "(('covid' <-> '19'))"),

@@ -5,16 +5,17 @@ The query language
 
 ``monitor search`` and the archive page take the same query text:
 
-=======================  =========================================================
-``heritage forum``       both words, anywhere in the title or the body (AND)
-``"Shusha declaration"`` the words next to each other, in this order (a phrase)
-``-sport``               no article that has the word; ``-"press release"`` for a phrase
-``NOT sport``            the same as ``-sport``
-``Baku OR Shusha``       either term; ``OR`` (in capitals) joins the terms on each side:
-                         ``culture Baku OR Shusha`` is culture AND (Baku OR Shusha)
-``herit*``               words starting with ``herit`` (two letters at least);
-                         ``"world herit*"`` ends a phrase with a prefix
-=======================  =========================================================
+=========================  =======================================================
+``heritage forum``         both words, anywhere in the title or the body (AND)
+``"Shusha declaration"``   the words next to each other, in this order (a phrase)
+``-sport``                 no article that has the word; ``-"press release"``: a phrase
+``NOT sport``              the same as ``-sport``
+``Baku OR Shusha``         either term; ``OR`` (in capitals) or ``|`` joins the terms
+                           on each side: ``culture Baku OR Shusha`` is culture AND
+                           (Baku OR Shusha)
+``herit*``                 words starting with ``herit`` (two letters at least);
+                           ``"world herit*"`` ends a phrase with a prefix
+=========================  =======================================================
 
 * Case and accents do not matter: ``susa`` finds *Şuşa*, ``icesco`` finds *ICESCO*,
   ``istanbul`` finds *İstanbul*. The Azerbaijani/Turkish dotless ``ı`` and the schwa
@@ -22,16 +23,17 @@ The query language
   On PostgreSQL accents fold only when the ``unaccent`` extension could be installed
   (case always folds); without it ``şuşa`` is still found by ``Şuşa`` and ``şuşa``.
 * Punctuation separates words and is otherwise ignored: ``covid-19`` is the phrase
-  ``"covid 19"``, ``ICESCO's`` the phrase ``"icesco s"``. The words ``AND`` (in
-  capitals) and stray characters (``(``, ``*``, a lone ``-`` or ``"``) are ignored, so
-  no input is a syntax error; a query left with no word lists the newest articles.
+  ``"covid 19"``, ``ICESCO's`` the phrase ``"icesco s"``. ``AND`` (in capitals), ``&``,
+  ``+`` and stray characters (``(``, ``*``, a lone ``-`` or ``"``) are ignored, so no
+  input is a syntax error; a query left with no word lists the newest articles.
 * A query of exclusions only (``-sport``) lists the newest articles without them.
 * Exclusions cannot be OR'ed: ``a OR -b`` is ``a -b``. At most 32 terms.
 
 Results are ranked by relevance (title matches weigh five times body matches: ``bm25``
-on SQLite, ``ts_rank_cd`` on PostgreSQL) or listed newest first; filters (topic,
-source, event type, language, a date range on the publication time, or the fetch time
-when it is unknown) apply to both and to an empty query.
+on SQLite, ``ts_rank_cd`` on PostgreSQL; ties go to the later-stored article) or listed
+newest first. Filters (topic, source, event type, language, a date range on the
+publication time, or the fetch time when it is unknown) apply to both and to an empty
+query.
 
 Snippets: ``SearchHit.snippet_parts`` is the excerpt as ``(text, is_match)`` pieces;
 ``SearchHit.snippet`` joins them with the markers the caller chose
@@ -59,11 +61,14 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Literal
 
 from sqlalchemy import (
     Connection,
     Engine,
+    Integer,
+    String,
     bindparam,
     column,
     func,
@@ -76,7 +81,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col
 
 from monitor.errors import InputError, StoreError
-from monitor.models import ArticleRow, ArticleTopicRow
+from monitor.models import ArticleRow, ArticleTopicRow, UTCDateTime
 
 log = logging.getLogger("monitor.store.search")
 
@@ -447,40 +452,100 @@ def _ensure_postgres(conn: Connection) -> None:
 # -- searching ---------------------------------------------------------------------------
 
 _FTS = table("article_fts", column("rowid"))
-_WHEN = func.coalesce(ArticleRow.published, ArticleRow.fetched_at)
-_COLUMNS = (
-    col(ArticleRow.id),
-    col(ArticleRow.url),
-    col(ArticleRow.source),
-    col(ArticleRow.title),
-    col(ArticleRow.published),
-    col(ArticleRow.language),
-    col(ArticleRow.topics),
-    col(ArticleRow.event_type),
-    col(ArticleRow.story_id),
-)
+_when = func.coalesce(ArticleRow.published, ArticleRow.fetched_at)
+_HIT = ArticleRow.__table__.alias("hit")  # type: ignore[attr-defined]  # SQLModel sets it
+_HIT_NAMES = ["url", "source", "title", "published", "language", "topics", "event_type", "story_id"]
+_HIT_COLUMNS = tuple(_HIT.c[name] for name in _HIT_NAMES)
+_CONFIG: Any = literal_column(f"'{PG_CONFIG}'::regconfig")
+_VECTOR: Any = literal_column("article.search_vector")
+_WEIGHTS: Any = literal_column("'{0.1, 0.1, 0.2, 1.0}'::float4[]")  # D, C, B: body, A: title
+
+
+def _tsquery(name: str) -> Any:
+    return func.to_tsquery(_CONFIG, bindparam(name, type_=String))
+
+
 _HEADLINE = (
     f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=30, MinWords=12, ShortWord=2,"
     ' MaxFragments=2, FragmentDelimiter=" … "'
 )
 
 
-def _filters(query: SearchQuery) -> list[Any]:
-    conds: list[Any] = []
-    if query.topic is not None:
+_FILTERS = ("topic", "source", "event_type", "language", "since", "until")
+
+
+def _filter(name: str) -> Any:
+    if name == "topic":
         topical = select(col(ArticleTopicRow.article_id)).where(
-            col(ArticleTopicRow.topic) == query.topic
+            col(ArticleTopicRow.topic) == bindparam("topic")
         )
-        conds.append(col(ArticleRow.id).in_(topical))
-    for name in ("source", "event_type", "language"):
-        value = getattr(query, name)
-        if value is not None:
-            conds.append(getattr(ArticleRow, name) == value)
-    if query.since is not None:
-        conds.append(query.since <= _WHEN)
-    if query.until is not None:
-        conds.append(query.until > _WHEN)
-    return conds
+        return col(ArticleRow.id).in_(topical)
+    if name == "since":
+        return _when >= bindparam("since", type_=UTCDateTime())
+    if name == "until":
+        return _when < bindparam("until", type_=UTCDateTime())
+    return getattr(ArticleRow, name) == bindparam(name)
+
+
+@lru_cache(maxsize=512)
+def _statements(dialect: str, mode: str, newest: bool, filters: tuple[str, ...]) -> Any:
+    """(count, page) for one shape of query, values left as bind parameters: building a
+    statement costs more than running a selective one, so each shape is built once.
+
+    ``mode``: "match" (ranked full-text), "list" (filters only) or "exclude" (filters and
+    no match of the exclusions)."""
+    conds = [_filter(name) for name in filters]
+    source: Any = ArticleRow
+    article_id: Any = col(ArticleRow.id)
+    score: Any = literal_column("0.0")
+    if mode == "exclude" and dialect == "sqlite":
+        unwanted = select(_FTS.c.rowid).where(text("article_fts MATCH :unwanted"))
+        conds.append(col(ArticleRow.id).not_in(unwanted))
+    elif mode == "exclude":
+        conds.append(~_VECTOR.op("@@")(_tsquery("unwanted")))
+    elif mode == "match" and dialect == "sqlite":
+        conds.append(text("article_fts MATCH :match"))
+        score = -func.bm25(literal_column("article_fts"), TITLE_WEIGHT, 1.0)
+        if filters or newest:
+            source = _FTS.join(ArticleRow, col(ArticleRow.id) == _FTS.c.rowid)
+        else:  # rank in the index alone
+            source, article_id = _FTS, _FTS.c.rowid
+    elif mode == "match":
+        conds.append(_VECTOR.op("@@")(_tsquery("tsquery")))
+        score = func.ts_rank_cd(_WEIGHTS, _VECTOR, _tsquery("tsquery"), 1)
+    counting = select(func.count()).select_from(source).where(*conds)
+    columns = [article_id.label("id"), score.label("score")]
+    if newest or mode != "match":
+        columns.append(_when.label("at"))
+    sort = [columns[-1], columns[0]]  # (at or score) descending, then id descending
+    page = (
+        select(*columns)
+        .select_from(source)
+        .where(*conds)
+        .order_by(*(c.desc() for c in sort))
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
+        .subquery("page")
+    )
+    if mode != "match":
+        excerpt: Any = func.substr(_HIT.c.body, 1, 240)
+    elif dialect == "sqlite":
+        # correlated: FTS5 answers "MATCH ... AND rowid = page.id" by a lookup, no scan
+        snippet = func.snippet(literal_column("article_fts"), 1, _OPEN, _CLOSE, "…", 24)
+        excerpt = (
+            select(snippet)
+            .where(text("article_fts MATCH :match"), _FTS.c.rowid == page.c.id)
+            .scalar_subquery()
+        )
+    else:
+        headline: Any = bindparam("headline", _HEADLINE)
+        excerpt = func.ts_headline(_CONFIG, _HIT.c.body, _tsquery("tsquery"), headline)
+    listing = (
+        select(page.c.id, page.c.score, excerpt.label("excerpt"), *_HIT_COLUMNS)
+        .select_from(page.join(_HIT, _HIT.c.id == page.c.id))
+        .order_by(*(page.c[c.name].desc() for c in sort))
+    )
+    return counting, listing
 
 
 def search(engine: Engine, query: SearchQuery) -> SearchPage:
@@ -489,44 +554,31 @@ def search(engine: Engine, query: SearchQuery) -> SearchPage:
     dialect = engine.dialect.name
     if dialect not in ("sqlite", "postgresql"):
         raise StoreError(f"full-text search needs SQLite or PostgreSQL, not {dialect}")
+    params: dict[str, Any] = {"limit": query.limit, "offset": query.offset}
+    filters = tuple(name for name in _FILTERS if getattr(query, name) is not None)
+    params.update((name, getattr(query, name)) for name in filters)
+    sqlite = dialect == "sqlite"
+    if parsed.groups:
+        mode = "match"
+        params["match" if sqlite else "tsquery"] = parsed.fts5() if sqlite else parsed.tsquery()
+    elif parsed.excluded:
+        mode = "exclude"
+        params["unwanted"] = parsed.fts5_excluded() if sqlite else parsed.tsquery_excluded()
+    else:
+        mode = "list"
+    counting, listing = _statements(dialect, mode, query.order == "newest", filters)
     try:
         with engine.connect() as conn:
-            if not parsed.groups:
-                return _listing(conn, query, parsed, dialect)
-            if dialect == "sqlite":
-                return _search_sqlite(conn, query, parsed)
-            return _search_postgres(conn, query, parsed)
+            total = int(conn.execute(counting, params).scalar_one())
+            rows = conn.execute(listing, params).all() if total > query.offset else []
     except SQLAlchemyError as exc:
         raise StoreError(f"search failed: {exc}") from exc
-
-
-def _order(query: SearchQuery, score: Any) -> list[Any]:
-    newest = [_WHEN.desc(), col(ArticleRow.id).desc()]
-    if query.order == "newest" or score is None:
-        return newest
-    return [score.desc(), *newest]
-
-
-def _page(
-    conn: Connection,
-    query: SearchQuery,
-    statement: Any,
-    counting: Any,
-    score: Any,
-    snippets: Callable[[list[int]], dict[int, str]],
-) -> SearchPage:
-    total = int(conn.execute(counting).scalar_one())
-    columns = [*_COLUMNS, (score if score is not None else literal_column("0.0")).label("score")]
-    rows = conn.execute(
-        statement.with_only_columns(*columns)
-        .order_by(*_order(query, score))
-        .limit(query.limit)
-        .offset(query.offset)
-    ).all()
-    excerpts = snippets([row.id for row in rows]) if rows else {}
     hits = []
     for row in rows:
-        parts = _parts(excerpts.get(row.id, ""))
+        if mode == "match":
+            parts = _parts(row.excerpt or "")
+        else:
+            parts = ((_excerpt(row.excerpt), False),) if row.excerpt else ()
         hits.append(
             SearchHit(
                 article_id=row.id,
@@ -544,71 +596,3 @@ def _page(
             )
         )
     return SearchPage(total=total, hits=hits, offset=query.offset)
-
-
-def _listing(conn: Connection, query: SearchQuery, parsed: ParsedQuery, dialect: str) -> SearchPage:
-    conds = _filters(query)
-    if parsed.excluded:
-        if dialect == "sqlite":
-            unwanted = select(_FTS.c.rowid).where(
-                text("article_fts MATCH :unwanted").bindparams(unwanted=parsed.fts5_excluded())
-            )
-            conds.append(col(ArticleRow.id).not_in(unwanted))
-        else:
-            unwanted_q = func.to_tsquery(
-                literal_column(f"'{PG_CONFIG}'::regconfig"),
-                bindparam("unwanted", parsed.tsquery_excluded()),
-            )
-            conds.append(~literal_column("article.search_vector").op("@@")(unwanted_q))
-    statement = select(col(ArticleRow.id)).where(*conds)
-    counting = select(func.count()).select_from(ArticleRow).where(*conds)
-
-    def excerpts(ids: list[int]) -> dict[int, str]:
-        found = select(col(ArticleRow.id), func.substr(ArticleRow.body, 1, 240))
-        return {i: _excerpt(b) for i, b in conn.execute(found.where(col(ArticleRow.id).in_(ids)))}
-
-    return _page(conn, query, statement, counting, None, excerpts)
-
-
-def _search_sqlite(conn: Connection, query: SearchQuery, parsed: ParsedQuery) -> SearchPage:
-    expression = parsed.fts5()
-    matching = text("article_fts MATCH :match").bindparams(match=expression)
-    score = -func.bm25(literal_column("article_fts"), TITLE_WEIGHT, 1.0)
-    conds = [matching, *_filters(query)]
-    joined = _FTS.join(ArticleRow, col(ArticleRow.id) == _FTS.c.rowid)
-    statement = select(col(ArticleRow.id)).select_from(joined).where(*conds)
-    if len(conds) == 1:
-        counting = select(func.count()).select_from(_FTS).where(matching)
-    else:
-        counting = select(func.count()).select_from(joined).where(*conds)
-
-    def snippets(ids: list[int]) -> dict[int, str]:
-        # one row at a time: FTS5 answers "MATCH ... AND rowid = ?" without a scan
-        found = {}
-        for article_id in ids:
-            found[article_id] = conn.exec_driver_sql(
-                "SELECT snippet(article_fts, 1, ?, ?, '…', 24) FROM article_fts"
-                " WHERE article_fts MATCH ? AND rowid = ?",
-                (_OPEN, _CLOSE, expression, article_id),
-            ).scalar_one()
-        return found
-
-    return _page(conn, query, statement, counting, score, snippets)
-
-
-def _search_postgres(conn: Connection, query: SearchQuery, parsed: ParsedQuery) -> SearchPage:
-    config: Any = literal_column(f"'{PG_CONFIG}'::regconfig")
-    tsquery = func.to_tsquery(config, bindparam("tsquery", parsed.tsquery()))
-    vector: Any = literal_column("article.search_vector")
-    weights: Any = literal_column("'{0.1, 0.1, 0.2, 1.0}'::float4[]")  # D, C, B (body), A (title)
-    score = func.ts_rank_cd(weights, vector, tsquery, 1)
-    conds = [vector.op("@@")(tsquery), *_filters(query)]
-    statement = select(col(ArticleRow.id)).where(*conds)
-    counting = select(func.count()).select_from(ArticleRow).where(*conds)
-
-    def snippets(ids: list[int]) -> dict[int, str]:
-        headline = func.ts_headline(config, ArticleRow.body, tsquery, bindparam("opts", _HEADLINE))
-        found = select(col(ArticleRow.id), headline).where(col(ArticleRow.id).in_(ids))
-        return {i: h for i, h in conn.execute(found)}
-
-    return _page(conn, query, statement, counting, score, snippets)
