@@ -5,6 +5,7 @@ modules add one concern each (stories, the alert outbox, full-text search) as fu
 over a connection, so that one transaction can span them.
 """
 
-from monitor.store.core import SourceHealth, Store, hits_as_dict, make_engine
+from monitor.store.articles import hits_as_dict
+from monitor.store.core import SourceHealth, Store, make_engine
 
 __all__ = ["SourceHealth", "Store", "hits_as_dict", "make_engine"]

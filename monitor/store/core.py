@@ -29,18 +29,16 @@ from monitor.models import (
     SeenURLRow,
     SourceRow,
 )
-from monitor.records import AddOutcome, Prepared, TopicMatch
-from monitor.rules import StoryChange
-from monitor.store import outbox
-from monitor.store import stories as stories_db
+from monitor.records import AddOutcome, Prepared
+from monitor.store import articles, outbox
+from monitor.store.articles import StoryHook, lookup
 from monitor.store.search import ensure_search
 from monitor.urls import url_key
 
 if TYPE_CHECKING:
-    from monitor.clustering import Clusterer, Filing
+    from monitor.clustering import Clusterer
 
 log = logging.getLogger("monitor.store")
-StoryHook = Callable[[Any, list[StoryChange], datetime], None]
 
 
 @dataclass(frozen=True)
@@ -106,17 +104,6 @@ def make_engine(database_url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def hits_as_dict(matches: Iterable[TopicMatch]) -> dict[str, Any]:
-    """matched_terms as stored and exported: topic -> score and hits."""
-    return {
-        m.topic: {
-            "score": m.score,
-            "hits": [{"term": h.term, "field": h.field, "count": h.count} for h in m.hits],
-        }
-        for m in matches
-    }
-
-
 class Store:
     """The archive on one database."""
 
@@ -172,211 +159,20 @@ class Store:
         now = now or datetime.now(UTC)
         try:
             with self.engine.begin() as conn:
-                return self._add(conn, items, now)
+                return articles.add(conn, items, now, **self._stages())
         except IntegrityError:
             # another writer stored one of these meanwhile: go one by one
             log.debug("batch conflicted with a concurrent writer; retrying one by one")
             outcomes = []
             for item in items:
                 with self.engine.begin() as conn:
-                    outcomes.extend(self._add(conn, [item], now))
+                    outcomes.extend(articles.add(conn, [item], now, **self._stages()))
             return outcomes
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the archive: {exc}") from exc
 
-    def _add(self, conn: Any, items: Sequence[Prepared], now: datetime) -> list[AddOutcome]:
-        # An owner is ("old", article id) for a stored article or ("new", index) for an
-        # article of this batch; every URL key and content hash maps to its owner.
-        urls_of = [list(dict.fromkeys((p.article.url, *p.article.urls))) for p in items]
-        keys_of = [[url_key(u) for u in urls] for urls in urls_of]
-        key_owner: dict[str, tuple[str, int]] = {
-            key: ("old", article_id)
-            for key, article_id in self._lookup(
-                conn,
-                ArticleURLRow.url_key,
-                ArticleURLRow.article_id,
-                {k for ks in keys_of for k in ks},
-            ).items()
-        }
-        hash_owner: dict[str, tuple[str, int]] = {
-            digest: ("old", article_id)
-            for digest, article_id in self._lookup(
-                conn,
-                ArticleRow.content_hash,
-                ArticleRow.id,
-                {p.article.content_hash for p in items},
-            ).items()
-        }
-        decisions: list[tuple[tuple[str, int], str]] = []  # (owner, "stored"|"url"|"content")
-        url_rows: list[tuple[tuple[str, int], str, str, str]] = []  # owner, url, key, source
-        for index, (prepared, urls, keys) in enumerate(zip(items, urls_of, keys_of, strict=True)):
-            art = prepared.article
-            owner = next((key_owner[k] for k in keys if k in key_owner), None)
-            decision = "url"
-            if owner is None and art.content_hash in hash_owner:
-                owner, decision = hash_owner[art.content_hash], "content"
-            if owner is None:
-                owner, decision = ("new", index), "stored"
-                hash_owner[art.content_hash] = owner
-            for url, key in zip(urls, keys, strict=True):
-                if key not in key_owner:
-                    key_owner[key] = owner
-                    url_rows.append((owner, url, key, art.source))
-            decisions.append((owner, decision))
-
-        new_index = [i for i, (_, decision) in enumerate(decisions) if decision == "stored"]
-        redirect: dict[int, tuple[str, int]] = {}  # new items folded into another article
-        filings: dict[int, Filing] = {}
-        if self.clusterer is not None and new_index:
-            for position, filing in enumerate(
-                self.clusterer.decide(conn, [items[i] for i in new_index])
-            ):
-                index = new_index[position]
-                if filing.duplicate_of is None:
-                    filings[index] = filing
-                    continue
-                kind, value = filing.duplicate_of
-                redirect[index] = ("old", value) if kind == "old" else ("new", new_index[value])
-                decisions[index] = (redirect[index], "similar")
-            new_index = [i for i in new_index if i not in redirect]
-
-        story_of: dict[int, int] = {}  # item index -> story id
-        founders = [i for i, f in filings.items() if f.story == ("new", new_index.index(i))]
-        founded = dict(zip(founders, stories_db.new_stories(conn, len(founders), now), strict=True))
-        for index, filing in filings.items():
-            assert filing.story is not None
-            kind, value = filing.story
-            story_of[index] = value if kind == "old" else founded[new_index[value]]
-
-        ids: dict[int, int] = {}
-        if new_index:
-            rows = [self._row(items[i], story_of.get(i)) for i in new_index]
-            if conn.dialect.name == "postgresql":
-                # a plain executemany and one look-up beat INSERT ... RETURNING there
-                conn.execute(insert(ArticleRow), rows)
-                by_url = dict(
-                    conn.execute(
-                        select(ArticleRow.url, ArticleRow.id).where(
-                            ArticleRow.url.in_([r["url"] for r in rows])  # type: ignore[attr-defined]
-                        )
-                    ).all()
-                )
-                ids = {i: by_url[r["url"]] for i, r in zip(new_index, rows, strict=True)}
-            else:
-                result = conn.execute(
-                    insert(ArticleRow).returning(ArticleRow.id, sort_by_parameter_order=True),
-                    rows,
-                )
-                ids = dict(zip(new_index, result.scalars().all(), strict=True))
-
-        def resolve(owner: tuple[str, int]) -> int:
-            kind, value = owner
-            while kind == "new" and value in redirect:
-                kind, value = redirect[value]
-            return ids[value] if kind == "new" else value
-
-        if url_rows:
-            conn.execute(
-                insert(ArticleURLRow),
-                [
-                    {"article_id": resolve(o), "url": u, "url_key": k, "source": s}
-                    for o, u, k, s in url_rows
-                ],
-            )
-        topic_rows = [
-            {"article_id": ids[i], "topic": m.topic, "score": m.score}
-            for i in new_index
-            for m in items[i].matches
-        ]
-        if topic_rows:
-            conn.execute(insert(ArticleTopicRow), topic_rows)
-        if filings:
-            self._file_stories(conn, items, filings, ids, story_of, set(founded.values()), now)
-        return [
-            AddOutcome(
-                "stored" if decision == "stored" else "duplicate",
-                resolve(owner),
-                prepared.article.url,
-                "" if decision == "stored" else decision,
-                story_of.get(index),
-            )
-            for index, (prepared, (owner, decision)) in enumerate(
-                zip(items, decisions, strict=True)
-            )
-        ]
-
-    def _file_stories(
-        self,
-        conn: Any,
-        items: Sequence[Prepared],
-        filings: dict[int, Filing],
-        ids: dict[int, int],
-        story_of: dict[int, int],
-        founded: set[int],
-        now: datetime,
-    ) -> None:
-        """Index the new articles, refresh their stories and report the changes."""
-        keys = [(k, story_of[i], ids[i]) for i, f in filings.items() for k in f.keys]
-        feats = [(ids[i], story_of[i], f.data) for i, f in filings.items()]
-        shingles = [s for f in filings.values() for s in f.df_shingles]
-        stories_db.add_index(conn, keys, feats, shingles)
-        touched = sorted(set(story_of.values()))
-        before = stories_db.story_sources(conn, [s for s in touched if s not in founded])
-        changes = []
-        for story_id in touched:
-            after = stories_db.refresh_story(conn, story_id, now)
-            mine = [i for i in filings if story_of[i] == story_id]
-            published = [items[i].article.published for i in mine if items[i].article.published]
-            old_sources = before.get(story_id, [])
-            changes.append(
-                StoryChange(
-                    story_id=story_id,
-                    is_new=story_id in founded,
-                    topics=tuple(after["topics"]),
-                    event_type=after["event_type"],
-                    sources=tuple(after["sources"]),
-                    new_sources=tuple(s for s in after["sources"] if s not in old_sources),
-                    published=max(published) if published else None,
-                )
-            )
-        if self.on_story_changes is not None:
-            self.on_story_changes(conn, changes, now)
-
-    @staticmethod
-    def _lookup(conn: Any, key_col: Any, value_col: Any, keys: set[str]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        ordered = sorted(keys)
-        for start in range(0, len(ordered), CHUNK):
-            chunk = ordered[start : start + CHUNK]
-            for key, value in conn.execute(select(key_col, value_col).where(key_col.in_(chunk))):
-                found.setdefault(key, value)
-        return found
-
-    @staticmethod
-    def _row(prepared: Prepared, story_id: int | None = None) -> dict[str, Any]:
-        art = prepared.article
-        event = prepared.event
-        return {
-            "story_id": story_id,
-            "event_type": event.event_type if event else None,
-            "event_date": event.event_date if event else None,
-            "place": event.place if event else None,
-            "participants": [
-                {"name": p.name, "role": p.role, "organisation": p.organisation}
-                for p in (event.participants if event else ())
-            ],
-            "url": art.url,
-            "source": art.source,
-            "title": art.title,
-            "published": art.published,
-            "fetched_at": art.fetched_at,
-            "author": art.author,
-            "language": art.language,
-            "body": art.body,
-            "content_hash": art.content_hash,
-            "topics": [m.topic for m in prepared.matches],
-            "matched_terms": hits_as_dict(prepared.matches),
-        }
+    def _stages(self) -> dict[str, Any]:
+        return {"clusterer": self.clusterer, "on_story_changes": self.on_story_changes}
 
     def sync_sources(self, sources: Iterable[tuple[str, str]]) -> None:
         """Make sure every configured (name, homepage) has a source row."""
@@ -476,7 +272,7 @@ class Store:
         if not rows:
             return
         with self.engine.begin() as conn:
-            known = set(self._lookup(conn, SeenURLRow.url_key, SeenURLRow.id, set(rows)))
+            known = set(lookup(conn, SeenURLRow.url_key, SeenURLRow.id, set(rows)))
             new = [row for key, row in rows.items() if key not in known]
             if new:
                 conn.execute(insert(SeenURLRow), new)
@@ -488,11 +284,9 @@ class Store:
         keys = {u: url_key(u) for u in urls}
         with self.engine.connect() as conn:
             known = set(
-                self._lookup(
-                    conn, ArticleURLRow.url_key, ArticleURLRow.article_id, set(keys.values())
-                )
+                lookup(conn, ArticleURLRow.url_key, ArticleURLRow.article_id, set(keys.values()))
             )
-            known |= set(self._lookup(conn, SeenURLRow.url_key, SeenURLRow.id, set(keys.values())))
+            known |= set(lookup(conn, SeenURLRow.url_key, SeenURLRow.id, set(keys.values())))
         return [u for u in urls if keys[u] not in known]
 
     def source_health(self, name: str | None = None) -> Any:
@@ -522,7 +316,7 @@ class Store:
         """The URLs (by url_key) that the archive already holds."""
         keys = {url_key(u) for u in urls}
         with self.engine.connect() as conn:
-            return set(self._lookup(conn, ArticleURLRow.url_key, ArticleURLRow.article_id, keys))
+            return set(lookup(conn, ArticleURLRow.url_key, ArticleURLRow.article_id, keys))
 
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
