@@ -120,10 +120,11 @@ class App:
             poller = self.poller(fetcher)
             scheduler = Scheduler()
 
-            def job(source: Source):  # type: ignore[no-untyped-def]
+            def job(source: Source) -> Callable[[], Awaitable[PollReport]]:
                 async def poll() -> PollReport:
                     task = asyncio.current_task()
-                    running.add(task)  # type: ignore[arg-type]
+                    assert task is not None
+                    running.add(task)
                     try:
                         report = await poller.poll(source)
                         log.info(
@@ -137,7 +138,7 @@ class App:
                         )
                         return report
                     finally:
-                        running.discard(task)  # type: ignore[arg-type]
+                        running.discard(task)
 
                 return poll
 

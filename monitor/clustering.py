@@ -123,14 +123,14 @@ class Clusterer:
             for key in keys:
                 near.update(recent.get(key, [])[-self.per_key :])
             for earlier in sorted(near):
-                story_ref, other, _ = batch[earlier]
-                pool.append((("new", earlier), story_ref, other))
+                joined, other, _ = batch[earlier]
+                pool.append((("new", earlier), joined, other))
             copy = next((ref for ref, _, other in pool if is_duplicate(feats, other)), None)
             if copy is not None:
                 filings.append(Filing(duplicate_of=copy, story=None))
                 batch.append((("new", -1), feats, ()))  # keeps positions; never indexed
                 continue
-            chosen = assign_story(feats, [(story_ref, other) for _, story_ref, other in pool])
+            chosen = assign_story(feats, [(joined, other) for _, joined, other in pool])
             founding = chosen is None
             story_ref: Ref = ("new", position) if chosen is None else chosen
             if founding:

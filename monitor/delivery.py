@@ -53,7 +53,7 @@ class FlushReport:
 class DeliveryWorker:
     def __init__(
         self,
-        engine: object,
+        engine: Engine,
         notifiers: Mapping[str, Notifier],
         policy: RetryPolicy | None = None,
         *,
@@ -83,13 +83,13 @@ class DeliveryWorker:
             error = str(exc)
             report.errors.append(f"{item.alert_id}: {error}")
             if notifier is None or item.attempts >= self.policy.max_attempts:
-                await asyncio.to_thread(outbox.mark_failed, self.engine, item.id, error)  # type: ignore[arg-type]
+                await asyncio.to_thread(outbox.mark_failed, self.engine, item.id, error)
                 report.failed += 1
                 log.error("alert %s to %s failed for good: %s", item.alert_id, item.channel, error)
             else:
                 wait = self.policy.delay(item.attempts, self.rand)
                 due = self.clock() + timedelta(seconds=wait)
-                await asyncio.to_thread(outbox.mark_retry, self.engine, item.id, error, due)  # type: ignore[arg-type]
+                await asyncio.to_thread(outbox.mark_retry, self.engine, item.id, error, due)
                 report.retried += 1
                 log.warning(
                     "alert %s to %s: %s; attempt %d of %d, next in %.0fs",
@@ -101,7 +101,7 @@ class DeliveryWorker:
                     wait,
                 )
             return
-        await asyncio.to_thread(outbox.mark_delivered, self.engine, item.id, self.clock())  # type: ignore[arg-type]
+        await asyncio.to_thread(outbox.mark_delivered, self.engine, item.id, self.clock())
         report.delivered += 1
         log.info("alert %s delivered to %s", item.alert_id, item.channel)
 
@@ -114,7 +114,7 @@ class DeliveryWorker:
                 self.engine,
                 self.clock(),
                 limit=batch,
-                lease=self.policy.lease,  # type: ignore[arg-type]
+                lease=self.policy.lease,
             )
             if not items:
                 return report
@@ -136,7 +136,7 @@ class DeliveryWorker:
                 await self.flush()
             except Exception:  # the worker must outlive a database hiccup
                 log.exception("delivery round failed; trying again shortly")
-            due = await asyncio.to_thread(outbox.next_due, self.engine)  # type: ignore[arg-type]
+            due = await asyncio.to_thread(outbox.next_due, self.engine)
             wait = idle
             if due is not None:
                 wait = max(0.05, min(idle, (due - self.clock()).total_seconds()))

@@ -116,7 +116,7 @@ def add(
         if conn.dialect.name == "postgresql":
             # a plain executemany and one look-up beat INSERT ... RETURNING there
             conn.execute(insert(ArticleRow), rows)
-            by_url = dict(
+            by_url: dict[str, int] = dict(
                 conn.execute(
                     select(ArticleRow.url, ArticleRow.id).where(
                         ArticleRow.url.in_([r["url"] for r in rows])  # type: ignore[attr-defined]
@@ -189,7 +189,7 @@ def _file_stories(
     for story_id in touched:
         after = stories_db.refresh_story(conn, story_id, now)
         mine = [i for i in filings if story_of[i] == story_id]
-        published = [items[i].article.published for i in mine if items[i].article.published]
+        published = [p for i in mine if (p := items[i].article.published) is not None]
         old_sources = before.get(story_id, [])
         changes.append(
             StoryChange(
