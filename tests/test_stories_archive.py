@@ -182,3 +182,16 @@ def test_a_backfill_does_not_alert(tmp_path: Path, monkeypatch) -> None:
             assert stories_db.story_total(conn) >= 7
     finally:
         app.close()
+
+
+def test_a_copy_folded_inside_a_batch_does_not_upset_the_stories_after_it(app) -> None:
+    rows = {r["id"]: r for r in records()}
+    copy = dict(rows["syndicated-menafn"])
+    copy["text"] += "\n\nThe concert was broadcast live on the organisation's channels."
+    batch = [rows["syndicated-trend"], copy, rows["culture-visit"], rows["heritage-statement"]]
+    ingest(app, batch)  # one batch: the copy folds, the two after it found their stories
+    exported = list(app.store.iter_articles())
+    assert len(exported) == 3
+    assert len({r["story_id"] for r in exported}) == 3
+    concert = next(r for r in exported if "concert" in r["title"].lower())
+    assert len(concert["urls"]) == 2

@@ -91,24 +91,25 @@ def add(
     new_index = [i for i, (_, decision) in enumerate(decisions) if decision == "stored"]
     redirect: dict[int, tuple[str, int]] = {}  # new items folded into another article
     filings: dict[int, Filing] = {}
+    positions = list(new_index)  # filings count positions in this list
     if clusterer is not None and new_index:
-        for position, filing in enumerate(clusterer.decide(conn, [items[i] for i in new_index])):
-            index = new_index[position]
+        for position, filing in enumerate(clusterer.decide(conn, [items[i] for i in positions])):
+            index = positions[position]
             if filing.duplicate_of is None:
                 filings[index] = filing
                 continue
             kind, value = filing.duplicate_of
-            redirect[index] = ("old", value) if kind == "old" else ("new", new_index[value])
+            redirect[index] = ("old", value) if kind == "old" else ("new", positions[value])
             decisions[index] = (redirect[index], "similar")
         new_index = [i for i in new_index if i not in redirect]
 
     story_of: dict[int, int] = {}  # item index -> story id
-    founders = [i for i, f in filings.items() if f.story == ("new", new_index.index(i))]
+    founders = [i for i, f in filings.items() if f.story == ("new", positions.index(i))]
     founded = dict(zip(founders, stories_db.new_stories(conn, len(founders), now), strict=True))
     for index, filing in filings.items():
         assert filing.story is not None
         kind, value = filing.story
-        story_of[index] = value if kind == "old" else founded[new_index[value]]
+        story_of[index] = value if kind == "old" else founded[positions[value]]
 
     ids: dict[int, int] = {}
     if new_index:
