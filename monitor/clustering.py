@@ -88,8 +88,18 @@ def event_of(prepared: Prepared) -> EventInfo:
 class Clusterer:
     """Decides duplicates and stories for batches of new articles."""
 
-    def __init__(self, *, per_key: int = 30) -> None:
+    def __init__(self, *, per_key: int = 30, limit: int = 60, cache_size: int = 20_000) -> None:
         self.per_key = per_key
+        self.limit = limit
+        # stored features never change: decoded ones are kept across batches
+        self._cache: dict[int, tuple[int, StoryFeatures]] = {}
+        self._cache_size = cache_size
+
+    def _remember(self, article_id: int, story_id: int, feats: StoryFeatures) -> None:
+        if len(self._cache) >= self._cache_size:
+            for old in list(self._cache)[: self._cache_size // 10]:  # oldest tenth
+                del self._cache[old]
+        self._cache[article_id] = (story_id, feats)
 
     def decide(self, conn: Connection, items: Sequence[Prepared]) -> list[Filing]:
         texts = [f"{p.article.title}\n{p.article.body}" for p in items]
@@ -97,7 +107,7 @@ class Clusterer:
         df = db.df_lookup(conn, every)
         total = db.story_total(conn)
         batch: list[tuple[Ref, StoryFeatures, tuple[str, ...]]] = []  # (story ref, features, keys)
-        cache: dict[int, tuple[int, StoryFeatures]] = {}
+        cache = self._cache
         recent: dict[str, list[int]] = {}  # key -> positions of this batch's articles
         filings: list[Filing] = []
         for position, prepared in enumerate(items):
@@ -112,12 +122,12 @@ class Clusterer:
                 max(total, 1),
             )
             keys = tuple(sorted(candidate_keys(feats)))
-            stored = db.candidates(conn, keys, per_key=self.per_key)
+            stored = db.candidates(conn, keys, per_key=self.per_key, limit=self.limit)
             missing = [a for a, _ in stored if a not in cache]
             for article_id, (story_id, data) in db.load_features(conn, missing).items():
-                cache[article_id] = (story_id, decode(data))
+                self._remember(article_id, story_id, decode(data))
             pool: list[tuple[Ref, Ref, StoryFeatures]] = [  # (article ref, story ref, features)
-                (("old", a), ("old", cache[a][0]), cache[a][1]) for a, _ in stored if a in cache
+                (("old", a), ("old", s), cache[a][1]) for a, s in stored if a in cache
             ]
             near: set[int] = set()  # earlier articles of this batch sharing a key, capped
             for key in keys:

@@ -228,6 +228,7 @@ def features(
             last = parts[-1] if parts[-2].casefold() not in {"al", "el"} else "al-" + parts[-1]
             initials.add((person_key(last), initial_of(parts[0])))
     pub = published.date() if isinstance(published, datetime) else published
+    content = boilerplate_filter(paragraphs, df, n, known=known_boilerplate)
     return StoryFeatures(
         language=language,
         published=pub,
@@ -243,8 +244,9 @@ def features(
         country=event_info.country,
         places=event_info.places,
         shingles=full,
-        content=boilerplate_filter(paragraphs, df, n, known=known_boilerplate),
-        signature=minhash(full),
+        content=content,
+        # LSH bands from the rare wording: shared boilerplate makes no band collisions
+        signature=minhash(content or full),
     )
 
 

@@ -53,7 +53,8 @@ def df_lookup(conn: Connection, shingles: Iterable[int]) -> dict[int, int]:
 
 
 def story_total(conn: Connection) -> int:
-    return int(conn.execute(select(func.count()).select_from(StoryRow)).scalar_one())
+    """How many stories there are (ids are dense: the largest id, an index look-up)."""
+    return int(conn.execute(select(func.max(StoryRow.id))).scalar_one() or 0)
 
 
 def _candidate_sql(count: int, per_key: int) -> str:
@@ -65,22 +66,27 @@ def _candidate_sql(count: int, per_key: int) -> str:
 
 
 def candidates(
-    conn: Connection, keys: Iterable[str], *, per_key: int = 30
+    conn: Connection, keys: Iterable[str], *, per_key: int = 30, limit: int = 60
 ) -> list[tuple[int, int]]:
-    """(article id, story id) of the latest ``per_key`` articles under each key.
+    """(article id, story id) of stored articles sharing keys with a new one.
 
     One statement of per-key subqueries, each an index range scan of (key, id) read
-    backwards: the cost depends on the number of keys, never on the archive's size.
+    backwards (the latest ``per_key`` articles of each key); of those, the ``limit``
+    articles sharing the most keys (then the latest) are returned. The cost depends on
+    the number of keys and the caps, never on the archive's size.
     """
     keys = sorted(set(keys))
-    pairs: dict[int, int] = {}
+    stories: dict[int, int] = {}
+    shared: dict[int, int] = {}
     for start in range(0, len(keys), 100):
         chunk = keys[start : start + 100]
         statement = text(_candidate_sql(len(chunk), per_key))
         params = {f"k{i}": key for i, key in enumerate(chunk)}
         for article_id, story_id in conn.execute(statement, params):
-            pairs[article_id] = story_id
-    return list(pairs.items())
+            stories[article_id] = story_id
+            shared[article_id] = shared.get(article_id, 0) + 1
+    best = sorted(stories, key=lambda a: (shared[a], a), reverse=True)[:limit]
+    return [(a, stories[a]) for a in best]
 
 
 def load_features(conn: Connection, article_ids: Iterable[int]) -> dict[int, tuple[int, bytes]]:
@@ -275,5 +281,3 @@ def merge_urls_into(
             insert(ArticleURLRow),
             [{"article_id": article_id, "url": u, "url_key": k, "source": s} for u, k, s in urls],
         )
-
-
