@@ -1,0 +1,859 @@
+"""The read-only HTTP API, the web page and the Atom feeds: one FastAPI application.
+
+A face like the CLI: every route calls store queries (``monitor.store.search``,
+``monitor.store.queries``) and formats; no SQL here. FastAPI and uvicorn are imported
+only here and in ``monitor.web``.
+
+Routes (``/openapi.json`` documents the JSON ones with their models):
+
+======================================  ================================================
+``GET /api/articles``                   search: ``q`` (the query language of ``monitor
+                                        search``), ``topic``, ``source``, ``event_type``,
+                                        ``language``, ``since``, ``until``, ``order``
+                                        (``relevance``/``newest``), ``limit`` (1-200),
+                                        ``offset``
+``GET /api/articles.csv``, ``.jsonl``   the same search exported in full (streamed; the
+                                        fields of ``monitor export``; ``limit`` optional)
+``GET /api/articles/{id}``              one article with every URL and outlet
+``GET /api/stories``                    stories newest first: ``topic``, ``event_type``,
+                                        ``source``, ``since``, ``limit``, ``offset``
+``GET /api/stories/{id}``               one story with its articles and outlets
+``GET /api/sources``                    every source with its health
+``GET /feeds/{name}.atom``              Atom feed of a topic or, when no topic has the
+                                        name, of an alert rule (topics win)
+``GET /healthz``                        200 when the archive answers, else 503; never
+                                        needs the token
+``GET /metrics``                        Prometheus text format
+``GET /``, ``/articles/{id}``,          the web page (``monitor.web``)
+``/stories/{id}``, ``/sources``
+======================================  ================================================
+
+Errors are JSON ``{"error": "...", "status": N}`` (HTML on the web pages): a bad
+parameter is a 422 naming it, an unknown id or topic a 404 (naming the known topics),
+a missing or wrong token a 401, an unreachable archive a 503. No parameter value makes a
+500. When ``MONITOR_API_TOKEN`` is set, every route but ``/healthz`` needs
+``Authorization: Bearer <token>``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import hashlib
+import hmac
+import io
+import json
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any, Literal
+
+import uvicorn
+from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from monitor import __version__
+from monitor.classify import EVENT_TYPES
+from monitor.errors import InputError, MonitorError, StoreError
+from monitor.export import EXPORT_FIELDS, write_csv, write_jsonl
+from monitor.feeds import FeedSpec, atom_feed, resolve_feed
+from monitor.normalize import parse_datetime
+from monitor.store import queries
+from monitor.store.search import MAX_LIMIT, SearchHit, SearchQuery, parse_query, search
+
+if TYPE_CHECKING:
+    from monitor.app import App
+
+log = logging.getLogger("monitor.api")
+
+MAX_TEXT = 500  # longest query text; longer is a 422, not a slow query
+MAX_NAME = 200  # longest topic, source or feed name
+MAX_OFFSET = 10_000_000
+MAX_EXPORT = 1_000_000
+EXPORT_PAGE = MAX_LIMIT  # articles read per query while an export streams
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class ApiError(Exception):
+    """An error a route answers with: an HTTP status and a message for people."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+# -- response models (what /openapi.json documents) --------------------------------------
+
+
+class Problem(BaseModel):
+    """Every error answer."""
+
+    error: str = Field(description="What was wrong, naming the parameter.")
+    status: int
+    errors: list[dict[str, str]] = Field(
+        default_factory=list, description="One entry per bad parameter (422 only)."
+    )
+
+
+class SnippetPart(BaseModel):
+    text: str = Field(description="Raw article text: escape it before putting it in HTML.")
+    match: bool = Field(description="True for a piece that matched the query.")
+
+
+class ArticleHit(BaseModel):
+    """One search result."""
+
+    id: int
+    url: str
+    source: str
+    title: str
+    published: datetime | None
+    language: str
+    topics: list[str]
+    event_type: str | None
+    story_id: int | None
+    score: float = Field(description="Higher is better; 0 when listing without words.")
+    snippet: str = Field(description="The excerpt as plain text.")
+    snippet_parts: list[SnippetPart]
+
+
+class ArticlePage(BaseModel):
+    total: int = Field(description="Articles matching, on every page.")
+    offset: int
+    limit: int
+    next_offset: int | None = Field(description="The offset of the next page, if any.")
+    items: list[ArticleHit]
+
+
+class Participant(BaseModel):
+    name: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+
+
+class Article(BaseModel):
+    """One stored article: the fields of ``monitor export``."""
+
+    id: int
+    url: str = Field(description="The canonical URL.")
+    urls: list[str] = Field(description="Every URL the article is known under.")
+    source: str = Field(description="The outlet that published it first.")
+    sources: list[str] = Field(description="Every outlet that carried it.")
+    title: str
+    published: datetime | None
+    fetched_at: datetime
+    author: str | None
+    language: str
+    topics: list[str]
+    matched_terms: dict[str, Any] = Field(description="Per topic: score and the hits.")
+    story_id: int | None
+    event_type: str | None
+    event_date: date | None
+    place: str | None
+    participants: list[Participant]
+    content_hash: str
+    body: str
+
+
+class Outlet(BaseModel):
+    outlet: str
+    url: str
+    article_id: int
+    language: str
+
+
+class StoryArticle(BaseModel):
+    id: int
+    outlet: str
+    url: str
+    title: str
+    published: datetime | None
+    topics: list[str]
+    matched_terms: dict[str, list[str]]
+
+
+class Story(BaseModel):
+    """One event and every outlet that reported it."""
+
+    id: int
+    headline: str
+    summary: str
+    event_type: str
+    event_date: date | None
+    place: str | None
+    participants: list[Participant]
+    topics: list[str]
+    sources: list[str] = Field(description="Every outlet, syndicated copies included.")
+    article_count: int
+    first_published: datetime | None
+    last_published: datetime | None
+    updated_at: datetime | None
+    articles: list[StoryArticle]
+    outlets: list[Outlet] = Field(description="Each article under each outlet, earliest first.")
+
+
+class StoryPage(BaseModel):
+    total: int
+    offset: int
+    limit: int
+    next_offset: int | None
+    items: list[Story]
+
+
+class Source(BaseModel):
+    """A source and its health (as `monitor sources` shows it)."""
+
+    name: str
+    homepage: str | None
+    configured: bool = Field(description="Listed in sources.toml.")
+    enabled: bool
+    last_attempt_at: datetime | None
+    last_success_at: datetime | None
+    consecutive_failures: int
+    last_error: str | None
+    articles_found: int
+    articles_7d: int = Field(description="Articles stored in the last 7 days.")
+
+
+class Health(BaseModel):
+    status: Literal["ok", "unavailable"]
+    archive: str
+    version: str
+
+
+# -- parameters --------------------------------------------------------------------------
+
+
+def _clean(name: str, value: str | None) -> str | None:
+    """None for an absent or blank value; a 422 for control characters (NUL breaks
+    PostgreSQL and never belongs in a name or query)."""
+    if value is None or not value.strip():
+        return None
+    if _CONTROL.search(value):
+        raise ApiError(422, f"query parameter '{name}': control characters are not allowed")
+    return value.strip()
+
+
+def parse_when(name: str, value: str | None) -> datetime | None:
+    """A date parameter as an aware UTC time; a 422 naming the parameter otherwise."""
+    value = _clean(name, value)
+    if value is None:
+        return None
+    try:
+        return parse_datetime(value)
+    except (InputError, ValueError, OverflowError, OSError) as exc:
+        reason = exc.message if isinstance(exc, InputError) else str(exc)
+        raise ApiError(422, f"query parameter '{name}': bad date {value!r}: {reason}") from exc
+
+
+class Filters:
+    """The filters shared by search, export and the web page, checked against the config."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    def topic(self, value: str | None) -> str | None:
+        value = _clean("topic", value)
+        known = [t.name for t in self.app.config.topics]
+        if value is not None and value not in known:
+            raise ApiError(
+                404, f"unknown topic {value!r} (known topics: {', '.join(known) or 'none'})"
+            )
+        return value
+
+    @staticmethod
+    def event_type(value: str | None) -> str | None:
+        value = _clean("event_type", value)
+        if value is not None and value not in EVENT_TYPES:
+            raise ApiError(
+                422,
+                f"query parameter 'event_type': unknown event type {value!r} "
+                f"(one of: {', '.join(EVENT_TYPES)})",
+            )
+        return value
+
+    def query(
+        self,
+        *,
+        q: str | None,
+        topic: str | None,
+        source: str | None,
+        event_type: str | None,
+        language: str | None,
+        since: str | None,
+        until: str | None,
+        order: str,
+        limit: int,
+        offset: int,
+    ) -> SearchQuery:
+        """A SearchQuery from raw parameters; ApiError names the bad one."""
+        text = _clean("q", q) or ""
+        since_dt, until_dt = parse_when("since", since), parse_when("until", until)
+        if since_dt and until_dt and until_dt <= since_dt:
+            raise ApiError(422, "query parameter 'until' must be later than 'since'")
+        try:
+            request = SearchQuery(
+                text=text,
+                topic=self.topic(topic),
+                source=_clean("source", source),
+                event_type=self.event_type(event_type),
+                language=_clean("language", language),
+                since=since_dt,
+                until=until_dt,
+                order="newest" if order == "newest" else "relevance",
+                limit=limit,
+                offset=offset,
+            )
+            parse_query(text)  # more than MAX_TERMS terms is the user's error, said now
+        except InputError as exc:
+            raise ApiError(422, f"query parameter 'q': {exc.message}") from exc
+        return request
+
+    def stories(
+        self,
+        *,
+        topic: str | None = None,
+        event_type: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> queries.StoryPage:
+        """A page of stories from raw parameters; ApiError names the bad one."""
+        chosen = self.topic(topic)
+        kind = self.event_type(event_type)
+        outlet = _clean("source", source)
+        return queries.find_stories(
+            self.app.store.engine,
+            topics=[chosen] if chosen else [],
+            events=[kind] if kind else [],
+            sources=[outlet] if outlet else [],
+            since=parse_when("since", since),
+            limit=limit,
+            offset=offset,
+        )
+
+
+def _hit(hit: SearchHit) -> dict[str, Any]:
+    return {
+        "id": hit.article_id,
+        "url": hit.url,
+        "source": hit.source,
+        "title": hit.title,
+        "published": hit.published,
+        "language": hit.language,
+        "topics": list(hit.topics),
+        "event_type": hit.event_type,
+        "story_id": hit.story_id,
+        "score": hit.score,
+        "snippet": "".join(t for t, _ in hit.snippet_parts),
+        "snippet_parts": [{"text": t, "match": m} for t, m in hit.snippet_parts],
+    }
+
+
+def _export_lines(app: App, request: SearchQuery, fmt: str, cap: int | None) -> Iterator[str]:
+    """The whole search as export rows, page by page (the first page was already read,
+    so a bad request fails before the response starts)."""
+    page_size = EXPORT_PAGE
+    offset, sent = 0, 0
+    header = True
+    while cap is None or sent < cap:
+        size = page_size if cap is None else min(page_size, cap - sent)
+        page = search(
+            app.store.engine,
+            SearchQuery(
+                **{**request.__dict__, "limit": size, "offset": offset},
+            ),
+        )
+        rows = queries.articles_by_ids(app.store.engine, [h.article_id for h in page.hits])
+        buffer = io.StringIO()
+        if fmt == "csv":
+            if header:
+                csv.writer(buffer, lineterminator="\n").writerow(EXPORT_FIELDS)
+                header = False
+            chunk = io.StringIO()
+            write_csv(rows, chunk)
+            buffer.write(chunk.getvalue().split("\n", 1)[1])  # without its header line
+        else:
+            write_jsonl(rows, buffer)
+        if buffer.getvalue():
+            yield buffer.getvalue()
+        sent += len(page.hits)
+        if page.next_offset is None or not page.hits:
+            return
+        offset = page.next_offset
+
+
+# -- metrics -----------------------------------------------------------------------------
+
+
+def _label(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+class Metrics:
+    """HTTP requests by route and status, counted by the middleware."""
+
+    def __init__(self) -> None:
+        self.requests: Counter[tuple[str, str, int]] = Counter()
+
+    def render(self, app: App) -> str:
+        """The Prometheus text exposition (version 0.0.4)."""
+        counts = queries.archive_counts(app.store.engine)
+        health = app.store.source_health()
+        lines = [
+            "# HELP monitor_articles Articles in the archive.",
+            "# TYPE monitor_articles gauge",
+            f"monitor_articles {counts.articles}",
+            "# HELP monitor_stories Stories in the archive.",
+            "# TYPE monitor_stories gauge",
+            f"monitor_stories {counts.stories}",
+            "# HELP monitor_source_consecutive_failures Failed polls in a row per source.",
+            "# TYPE monitor_source_consecutive_failures gauge",
+        ]
+        lines += [
+            f'monitor_source_consecutive_failures{{source="{_label(h.name)}"}} '
+            f"{h.consecutive_failures}"
+            for h in health
+        ]
+        lines += [
+            "# HELP monitor_source_last_success_timestamp_seconds Unix time of the last "
+            "successful poll per source (0: never).",
+            "# TYPE monitor_source_last_success_timestamp_seconds gauge",
+        ]
+        lines += [
+            f'monitor_source_last_success_timestamp_seconds{{source="{_label(h.name)}"}} '
+            f"{h.last_success_at.timestamp() if h.last_success_at else 0:.3f}"
+            for h in health
+        ]
+        lines += [
+            "# HELP monitor_outbox_alerts Alerts in the outbox by status.",
+            "# TYPE monitor_outbox_alerts gauge",
+        ]
+        statuses = {"pending": 0, "delivered": 0, "failed": 0, "digest": 0, **counts.outbox}
+        lines += [
+            f'monitor_outbox_alerts{{status="{_label(s)}"}} {n}'
+            for s, n in sorted(statuses.items())
+        ]
+        lines += [
+            "# HELP monitor_http_requests_total HTTP requests answered, by route and status.",
+            "# TYPE monitor_http_requests_total counter",
+        ]
+        lines += [
+            f'monitor_http_requests_total{{route="{_label(route)}",method="{method}",'
+            f'status="{status}"}} {n}'
+            for (route, method, status), n in sorted(self.requests.items())
+        ]
+        return "\n".join(lines) + "\n"
+
+
+class Guard:
+    """ASGI middleware: the bearer token (when set) and the request counts.
+
+    The route label is the route's template (``/api/articles/{article_id}``), so the
+    number of series stays bounded; paths that match no route count as ``unmatched``.
+    """
+
+    def __init__(self, app: ASGIApp, *, token: str, metrics: Metrics, open_paths: set[str]):
+        self.app = app
+        self.token = token.encode()
+        self.metrics = metrics
+        self.open_paths = open_paths
+
+    def _authorized(self, scope: Scope) -> bool:
+        if not self.token or scope["path"] in self.open_paths:
+            return True
+        for name, value in scope.get("headers", ()):
+            if name == b"authorization":
+                scheme, _, given = value.partition(b" ")
+                if scheme.lower() == b"bearer":
+                    return hmac.compare_digest(given.strip(), self.token)
+        return False
+
+    @staticmethod
+    def _route(scope: Scope) -> str:
+        route = scope.get("route")
+        if route is None:
+            for candidate in scope["app"].router.routes:
+                if candidate.matches(scope)[0] == Match.FULL:
+                    route = candidate
+                    break
+        return str(getattr(route, "path", "unmatched"))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        status = 500
+
+        async def sending(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            if self._authorized(scope):
+                await self.app(scope, receive, sending)
+            else:
+                body = json.dumps({"error": "a bearer token is required", "status": 401})
+                response = Response(
+                    body,
+                    status_code=401,
+                    media_type="application/json",
+                    headers={"WWW-Authenticate": 'Bearer realm="monitor"'},
+                )
+                await response(scope, receive, sending)
+        finally:
+            self.metrics.requests[(self._route(scope), scope["method"], status)] += 1
+
+
+# -- the application ---------------------------------------------------------------------
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    return not path.startswith(("/api/", "/feeds/", "/metrics", "/healthz", "/openapi"))
+
+
+def create_api(app: App) -> FastAPI:
+    """The FastAPI application over one App (its store and config), ready for uvicorn."""
+    from monitor.web import create_web
+
+    api = FastAPI(
+        title="monitor",
+        version=__version__,
+        summary="Read-only archive of the news monitor: articles, stories, sources, feeds.",
+        description=__doc__,
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    metrics = Metrics()
+    filters = Filters(app)
+    token = str(getattr(app.settings, "api_token", "") or "")
+    api.add_middleware(Guard, token=token, metrics=metrics, open_paths={"/healthz"})
+    web = create_web(app, filters)
+    errors = {404: Problem, 422: Problem, 401: Problem, 503: Problem}
+    responses: dict[int | str, dict[str, Any]] = {k: {"model": v} for k, v in errors.items()}
+
+    def problem(request: Request, status: int, message: str, **extra: Any) -> Response:
+        if _wants_html(request):
+            return web.error_page(request, status, message)
+        return JSONResponse({"error": message, "status": status, **extra}, status_code=status)
+
+    @api.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError) -> Response:
+        return problem(request, exc.status, exc.message)
+
+    @api.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        details = []
+        for error in exc.errors():
+            where = [str(p) for p in error.get("loc", ())]
+            kind = where[0] if where else "request"
+            name = ".".join(where[1:]) or kind
+            details.append({"parameter": name, "in": kind, "message": str(error.get("msg"))})
+        message = "; ".join(
+            f"{d['in']} parameter '{d['parameter']}': {d['message']}" for d in details
+        )
+        return problem(request, 422, message or "invalid request", errors=details)
+
+    @api.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else "error"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no such page: {request.url.path}"
+        return problem(request, exc.status_code, message)
+
+    @api.exception_handler(StoreError)
+    async def unavailable(request: Request, exc: StoreError) -> Response:
+        log.error("archive error answering %s: %s", request.url.path, exc)
+        return problem(request, 503, "the archive is unavailable; try again later")
+
+    @api.exception_handler(MonitorError)
+    async def monitor_error(request: Request, exc: MonitorError) -> Response:
+        return problem(request, 422, str(exc))
+
+    def search_params(
+        q: str | None = Query(
+            None, max_length=MAX_TEXT, description='Words, "phrases", -exclusions, a OR b, pre*.'
+        ),
+        topic: str | None = Query(None, max_length=MAX_NAME, description="A configured topic."),
+        source: str | None = Query(None, max_length=MAX_NAME, description="An outlet's name."),
+        event_type: str | None = Query(
+            None, max_length=40, description="One of: " + ", ".join(EVENT_TYPES) + "."
+        ),
+        language: str | None = Query(None, max_length=12, description="ISO 639-1, e.g. en."),
+        since: str | None = Query(
+            None, max_length=64, description="Published on or after (ISO 8601, RFC 2822...)."
+        ),
+        until: str | None = Query(None, max_length=64, description="Published before."),
+        order: Literal["relevance", "newest"] = Query("relevance"),
+    ) -> dict[str, Any]:
+        return {
+            "q": q,
+            "topic": topic,
+            "source": source,
+            "event_type": event_type,
+            "language": language,
+            "since": since,
+            "until": until,
+            "order": order,
+        }
+
+    Params = Depends(search_params)
+
+    @api.get("/api/articles", response_model=ArticlePage, responses=responses, tags=["articles"])
+    def list_articles(
+        params: dict[str, Any] = Params,
+        limit: int = Query(20, ge=1, le=MAX_LIMIT),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    ) -> dict[str, Any]:
+        """Search the archive (or list it, newest first, without ``q``)."""
+        request = filters.query(**params, limit=limit, offset=offset)
+        page = search(app.store.engine, request)
+        return {
+            "total": page.total,
+            "offset": offset,
+            "limit": limit,
+            "next_offset": page.next_offset,
+            "items": [_hit(h) for h in page.hits],
+        }
+
+    def export(fmt: str, params: dict[str, Any], limit: int | None) -> Response:
+        request = filters.query(**params, limit=min(limit or MAX_LIMIT, MAX_LIMIT), offset=0)
+        search(app.store.engine, request)  # fail now (4xx/503) rather than mid-stream
+        media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson"
+        return StreamingResponse(
+            _export_lines(app, request, fmt, limit),
+            media_type=media,
+            headers={"Content-Disposition": f'attachment; filename="articles.{fmt}"'},
+        )
+
+    export_limit = Query(None, ge=1, le=MAX_EXPORT, description="At most this many articles.")
+
+    @api.get(
+        "/api/articles.csv",
+        responses={**responses, 200: {"content": {"text/csv": {}}}},
+        response_class=Response,
+        tags=["articles"],
+    )
+    def export_csv(params: dict[str, Any] = Params, limit: int | None = export_limit) -> Response:
+        """Every article the search finds as CSV (the columns of ``monitor export``)."""
+        return export("csv", params, limit)
+
+    @api.get(
+        "/api/articles.jsonl",
+        responses={**responses, 200: {"content": {"application/x-ndjson": {}}}},
+        response_class=Response,
+        tags=["articles"],
+    )
+    def export_jsonl(params: dict[str, Any] = Params, limit: int | None = export_limit) -> Response:
+        """Every article the search finds as JSON Lines (the fields of ``monitor export``)."""
+        return export("jsonl", params, limit)
+
+    ArticleId = Path(ge=1, le=queries.MAX_ID, description="The archive id.")
+
+    @api.get(
+        "/api/articles/{article_id}", response_model=Article, responses=responses, tags=["articles"]
+    )
+    def get_article(article_id: int = ArticleId) -> dict[str, Any]:
+        """One article with its body, every URL and every outlet."""
+        found = queries.get_article(app.store.engine, article_id)
+        if found is None:
+            raise ApiError(404, f"no article {article_id}")
+        return found
+
+    @api.get("/api/stories", response_model=StoryPage, responses=responses, tags=["stories"])
+    def list_stories(
+        topic: str | None = Query(None, max_length=MAX_NAME),
+        event_type: str | None = Query(None, max_length=40),
+        source: str | None = Query(None, max_length=MAX_NAME),
+        since: str | None = Query(None, max_length=64, description="Reported on or after."),
+        limit: int = Query(20, ge=1, le=MAX_LIMIT),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    ) -> dict[str, Any]:
+        """Stories, newest first, each with every outlet that reported it."""
+        found = filters.stories(
+            topic=topic,
+            event_type=event_type,
+            source=source,
+            since=since,
+            limit=limit,
+            offset=offset,
+        )
+        following = offset + len(found.stories)
+        return {
+            "total": found.total,
+            "offset": offset,
+            "limit": limit,
+            "next_offset": following if found.stories and following < found.total else None,
+            "items": found.stories,
+        }
+
+    StoryId = Path(ge=1, le=queries.MAX_ID, description="The story id.")
+
+    @api.get("/api/stories/{story_id}", response_model=Story, responses=responses, tags=["stories"])
+    def get_story(story_id: int = StoryId) -> dict[str, Any]:
+        """One story: its event, its articles and every outlet that carried them."""
+        found = queries.get_story(app.store.engine, story_id)
+        if found is None:
+            raise ApiError(404, f"no story {story_id}")
+        return found
+
+    @api.get("/api/sources", response_model=list[Source], responses=responses, tags=["sources"])
+    def list_sources() -> list[dict[str, Any]]:
+        """Every source with its health: last success, failures in a row, last error."""
+        return source_rows(app)
+
+    @api.get(
+        "/feeds/{name}.atom",
+        response_class=Response,
+        responses={**responses, 200: {"content": {"application/atom+xml": {}}}},
+        tags=["feeds"],
+    )
+    def feed(
+        request: Request,
+        name: str = Path(max_length=MAX_NAME, description="A topic, else an alert rule."),
+        limit: int = Query(50, ge=1, le=MAX_LIMIT),
+    ) -> Response:
+        """Atom 1.0 feed of the stories of a topic or of an alert rule, newest first."""
+        spec = resolve_feed(app.config, name)
+        if spec is None:
+            known = [f"{t.name} (topic)" for t in app.config.topics]
+            known += [f"{r.name} (alert rule)" for r in app.config.alerts]
+            raise ApiError(
+                404, f"no topic or alert rule named {name!r} (known: {', '.join(known) or 'none'})"
+            )
+        body = feed_body(request, spec, limit)
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        headers = {"ETag": etag, "Cache-Control": "max-age=60"}
+        if etag in request.headers.get("if-none-match", ""):
+            return Response(status_code=304, headers=headers)
+        return Response(body, media_type="application/atom+xml; charset=utf-8", headers=headers)
+
+    def feed_body(request: Request, spec: FeedSpec, limit: int) -> bytes:
+        found = queries.find_stories(
+            app.store.engine,
+            topics=spec.topics,
+            events=spec.events,
+            sources=spec.sources,
+            limit=limit,
+        )
+        base = str(request.base_url).rstrip("/")
+        return atom_feed(
+            spec,
+            found.stories,
+            self_url=str(request.url),
+            base_url=base,
+            authority=_authority(app),
+        )
+
+    @api.get("/healthz", response_model=Health, responses=responses, tags=["operations"])
+    def healthz() -> Response:
+        """200 when the archive answers a query, 503 otherwise; never needs the token."""
+        try:
+            queries.ping(app.store.engine)
+        except StoreError as exc:
+            log.error("health check failed: %s", exc)
+            body = {"status": "unavailable", "archive": app.store.dialect, "version": __version__}
+            return JSONResponse(body, status_code=503)
+        return JSONResponse({"status": "ok", "archive": app.store.dialect, "version": __version__})
+
+    @api.get("/metrics", response_class=PlainTextResponse, tags=["operations"])
+    def prometheus() -> Response:
+        """Prometheus text format: articles, stories, per-source failures and last
+        success, outbox by status, HTTP requests by route and status."""
+        return PlainTextResponse(
+            metrics.render(app), media_type="text/plain; version=0.0.4; charset=utf-8"
+        )
+
+    # feed readers and uptime checkers send HEAD too; the same handlers answer it
+    api.add_api_route("/feeds/{name}.atom", feed, methods=["HEAD"], include_in_schema=False)
+    api.add_api_route("/healthz", healthz, methods=["HEAD"], include_in_schema=False)
+    api.include_router(web.router)
+    return api
+
+
+def _authority(app: App) -> str:
+    """The tag: URI authority of feed and entry ids: the host of MONITOR_CONTACT_URL."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(app.settings.contact_url).hostname or "monitor.invalid"
+    return host
+
+
+def source_rows(app: App) -> list[dict[str, Any]]:
+    """Every source (configured or seen in the archive) with its health."""
+    health = {h.name: h for h in app.store.source_health()}
+    recent = app.store.recent_counts(datetime.now(UTC) - timedelta(days=7))
+    configured = {s.name: s for s in app.config.sources}
+    rows = []
+    for name in [*configured, *sorted(n for n in health if n not in configured)]:
+        h = health.get(name)
+        source = configured.get(name)
+        rows.append(
+            {
+                "name": name,
+                "homepage": source.homepage if source else None,
+                "configured": source is not None,
+                "enabled": bool(source and source.enabled),
+                "last_attempt_at": h.last_attempt_at if h else None,
+                "last_success_at": h.last_success_at if h else None,
+                "consecutive_failures": h.consecutive_failures if h else 0,
+                "last_error": h.last_error if h else None,
+                "articles_found": h.articles_found if h else 0,
+                "articles_7d": recent.get(name, 0),
+            }
+        )
+    return rows
+
+
+# -- serving -----------------------------------------------------------------------------
+
+
+class _Server(uvicorn.Server):
+    """uvicorn without its own signal handlers: ``monitor run`` owns SIGTERM/SIGINT and
+    tells the server to stop through the ``stop`` event."""
+
+    def capture_signals(self) -> Any:
+        import contextlib
+
+        return contextlib.nullcontext()
+
+
+async def serve(app: App, *, host: str, port: int, stop: asyncio.Event) -> None:
+    """Serve the API and web page on host:port in the running event loop until ``stop``
+    is set. A port that cannot be bound is a MonitorError naming it."""
+    config = uvicorn.Config(
+        create_api(app),
+        host=host,
+        port=port,
+        lifespan="off",
+        log_level=str(app.settings.log_level).lower(),
+        access_log=str(app.settings.log_level).upper() == "DEBUG",
+        server_header=False,
+        proxy_headers=False,
+    )
+    server = _Server(config)
+
+    async def watch() -> None:
+        await stop.wait()
+        server.should_exit = True
+
+    watcher = asyncio.create_task(watch(), name="api-stop")
+    try:
+        await server.serve()
+    except SystemExit as exc:  # uvicorn exits the process when it cannot bind the port
+        raise MonitorError(f"the HTTP API cannot listen on {host}:{port} (see the log)") from exc
+    finally:
+        watcher.cancel()
+    log.info("HTTP API on %s:%d stopped", host, port)

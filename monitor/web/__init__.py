@@ -1,0 +1,237 @@
+"""The web page for people: search, stories with their outlets, articles, source health.
+
+Server-rendered HTML (Jinja2 with autoescape on: every scraped title, body, name and URL
+is escaped; the only markup built from article text is the snippet, whose pieces go
+through ``html.escape`` before ``<mark>`` is put around the matches). One small CSS file,
+no JavaScript: the search form is a plain GET form, pagination plain links. Readable on a
+phone (viewport meta, one column under 40rem).
+
+Pages: ``/`` (search box and filters; the results, or the latest stories with every
+outlet), ``/articles/{id}``, ``/stories/{id}``, ``/sources``; ``/static/style.css``.
+The routes call the same helpers as the JSON API (``monitor.api.Filters``), so a bad
+parameter is the same 4xx, shown as a page.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from monitor import __version__
+from monitor.classify import EVENT_TYPES
+from monitor.store import queries
+from monitor.store.search import SearchHit, render_snippet, search
+
+if TYPE_CHECKING:
+    from monitor.api import Filters
+    from monitor.app import App
+
+HERE = Path(__file__).resolve().parent
+PAGE_SIZE = 20
+MAX_OFFSET = 10_000_000
+
+
+def _when(value: Any, with_time: bool = True) -> str:
+    """A date or time for people: 2024-01-31 09:00 UTC."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M UTC" if with_time else "%Y-%m-%d")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def snippet_html(hit: SearchHit) -> Markup:
+    """The snippet with <mark> around the matches; every piece of text escaped."""
+    marked = render_snippet(hit.snippet_parts, ("<mark>", "</mark>"), html.escape)
+    return Markup(marked)  # pieces escaped by html.escape just above
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["when"] = _when
+    env.filters["day"] = lambda v: _when(v, with_time=False)
+    env.filters["label"] = lambda v: str(v or "").replace("_", " ")
+    env.globals["version"] = __version__
+    return env
+
+
+class Web:
+    """The pages over one App; ``router`` is included by ``monitor.api.create_api``."""
+
+    def __init__(self, app: App, filters: Filters) -> None:
+        self.app = app
+        self.filters = filters
+        self.env = _environment()
+        self.css = (HERE / "static" / "style.css").read_bytes()
+        self.router = APIRouter(include_in_schema=False)
+        self._routes()
+
+    def render(
+        self, request: Request, template: str, status: int = 200, **context: Any
+    ) -> Response:
+        topics = [t.name for t in self.app.config.topics]
+        body = self.env.get_template(template).render(
+            request=request, topics=topics, event_types=EVENT_TYPES, **context
+        )
+        return HTMLResponse(body, status_code=status)
+
+    def error_page(self, request: Request, status: int, message: str) -> Response:
+        """The page shown for a 4xx or 5xx: the status and the message, escaped."""
+        titles = {401: "Not authorised", 404: "Not found", 422: "Bad request"}
+        return self.render(
+            request,
+            "error.html",
+            status=status,
+            title=titles.get(status, "Unavailable"),
+            status_code=status,
+            message=message,
+            params={},
+        )
+
+    def _routes(self) -> None:
+        router = self.router
+
+        @router.get("/", response_class=HTMLResponse)
+        def index(
+            request: Request,
+            q: str | None = Query(None, max_length=500),
+            topic: str | None = Query(None, max_length=200),
+            source: str | None = Query(None, max_length=200),
+            event_type: str | None = Query(None, max_length=40),
+            language: str | None = Query(None, max_length=12),
+            since: str | None = Query(None, max_length=64),
+            until: str | None = Query(None, max_length=64),
+            order: str | None = Query(None, max_length=20),
+            offset: int = Query(0, ge=0, le=MAX_OFFSET),
+        ) -> Response:
+            params = {
+                "q": q,
+                "topic": topic,
+                "source": source,
+                "event_type": event_type,
+                "language": language,
+                "since": since,
+                "until": until,
+                "order": order,
+            }
+            given = {k: v for k, v in params.items() if v and v.strip()}
+            searching = bool(given)
+            context: dict[str, Any] = {"params": given, "searching": searching}
+            if searching:
+                request_ = self.filters.query(
+                    q=q,
+                    topic=topic,
+                    source=source,
+                    event_type=event_type,
+                    language=language,
+                    since=since,
+                    until=until,
+                    order="newest" if order == "newest" else "relevance",
+                    limit=PAGE_SIZE,
+                    offset=offset,
+                )
+                page = search(self.app.store.engine, request_)
+                context.update(
+                    total=page.total,
+                    hits=[(h, snippet_html(h)) for h in page.hits],
+                    newer=self._page_link(given, offset - PAGE_SIZE) if offset > 0 else None,
+                    older=self._page_link(given, page.next_offset)
+                    if page.next_offset is not None
+                    else None,
+                )
+            else:
+                found = self.filters.stories(limit=PAGE_SIZE, offset=offset)
+                following = offset + len(found.stories)
+                context.update(
+                    total=found.total,
+                    stories=found.stories,
+                    newer=self._page_link({}, offset - PAGE_SIZE) if offset > 0 else None,
+                    older=self._page_link({}, following) if following < found.total else None,
+                )
+            context["choices"] = queries.distinct_values(self.app.store.engine)
+            return self.render(request, "index.html", title="Search", offset=offset, **context)
+
+        @router.get("/articles/{article_id}", response_class=HTMLResponse)
+        def article(
+            request: Request, article_id: int = PathParam(ge=1, le=queries.MAX_ID)
+        ) -> Response:
+            from monitor.api import ApiError
+
+            found = queries.get_article(self.app.store.engine, article_id)
+            if found is None:
+                raise ApiError(404, f"no article {article_id}")
+            paragraphs = [p.strip() for p in found["body"].split("\n") if p.strip()]
+            story = (
+                queries.get_story(self.app.store.engine, found["story_id"])
+                if found["story_id"]
+                else None
+            )
+            return self.render(
+                request,
+                "article.html",
+                title=found["title"],
+                article=found,
+                paragraphs=paragraphs,
+                story=story,
+                params={},
+            )
+
+        @router.get("/stories/{story_id}", response_class=HTMLResponse)
+        def story(request: Request, story_id: int = PathParam(ge=1, le=queries.MAX_ID)) -> Response:
+            from monitor.api import ApiError
+
+            found = queries.get_story(self.app.store.engine, story_id)
+            if found is None:
+                raise ApiError(404, f"no story {story_id}")
+            return self.render(
+                request, "story.html", title=found["headline"], story=found, params={}
+            )
+
+        @router.get("/sources", response_class=HTMLResponse)
+        def sources(request: Request) -> Response:
+            from monitor.api import source_rows
+
+            return self.render(
+                request, "sources.html", title="Sources", sources=source_rows(self.app), params={}
+            )
+
+        @router.get("/static/style.css")
+        def style() -> Response:
+            return Response(
+                self.css,
+                media_type="text/css; charset=utf-8",
+                headers={"Cache-Control": "max-age=3600"},
+            )
+
+    @staticmethod
+    def _page_link(params: dict[str, str], offset: int | None) -> str:
+        query = dict(params)
+        if offset:
+            query["offset"] = str(max(0, offset))
+        return "/?" + urlencode(query) if query else "/"
+
+
+def create_web(app: App, filters: Filters) -> Web:
+    """The web pages over ``app``; ``filters`` checks parameters as the API does."""
+    return Web(app, filters)
