@@ -51,11 +51,12 @@ SYLLABLES = ["ba", "ku", "ra", "mi", "to", "ne", "sa", "li", "qa", "ze", "vo", "
 BARE = """
 SELECT count(*) FROM article_fts WHERE article_fts MATCH :q;
 """
-BARE_PAGE = (
+BARE_PAGE = (  # snippets only for the page (a correlated look-up), as search() does
     "SELECT a.id, a.url, a.source, a.title, a.published, a.language, a.topics, a.event_type,"
-    " a.story_id, p.score, p.snip FROM (SELECT rowid AS id, -bm25(article_fts, 5.0, 1.0)"
-    " AS score, snippet(article_fts, 1, '[', ']', '…', 24) AS snip FROM article_fts"
-    " WHERE article_fts MATCH :q ORDER BY score DESC, rowid DESC LIMIT 20) AS p"
+    " a.story_id, p.score, (SELECT snippet(article_fts, 1, '[', ']', '…', 24) FROM article_fts"
+    " WHERE article_fts MATCH :q AND rowid = p.id) FROM (SELECT rowid AS id,"
+    " -bm25(article_fts, 5.0, 1.0) AS score FROM article_fts WHERE article_fts MATCH :q"
+    " ORDER BY score DESC, rowid DESC LIMIT 20) AS p"
     " JOIN article AS a ON a.id = p.id ORDER BY p.score DESC, p.id DESC"
 )
 
