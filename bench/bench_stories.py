@@ -186,8 +186,8 @@ class Bench:
         self.candidates: list[int] = []  # stored candidates per lookup, while timing
         lookup = db.candidates
 
-        def counted(conn: Any, keys: Any, *, per_key: int = 30) -> list[tuple[int, int]]:
-            found = lookup(conn, keys, per_key=per_key)
+        def counted(conn: Any, keys: Any, **caps: int) -> list[tuple[int, int]]:
+            found = lookup(conn, keys, **caps)
             if self.timer.on:
                 self.candidates.append(len(found))
             return found
