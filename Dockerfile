@@ -70,21 +70,20 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     MONITOR_CONFIG=/app/sources.toml \
-    MONITOR_DATABASE_URL=sqlite:////app/storage/monitor.db
+    MONITOR_DATABASE_URL=sqlite:////app/storage/monitor.db \
+    MONITOR_API_HOST=0.0.0.0
 
 WORKDIR /app
 USER monitor
 # The archive (SQLite default) and raw pages; keep it on a volume.
 VOLUME ["/app/storage"]
-# The HTTP API (when it lands).
+# The HTTP API, web page and Atom feeds.
 EXPOSE 8080
 
-# `monitor check` validates sources.toml and the secrets its channels name. When the HTTP
-# API lands, a GET of /healthz says more (the service is up and the archive answers);
-# switch to it then (no curl in these images, Python does it):
-#   CMD ["python3", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8080/healthz', timeout=5)"]
+# The service is healthy when its HTTP API answers /healthz (it checks the archive too);
+# there is no curl in these images, Python does it.
 HEALTHCHECK --interval=60s --timeout=30s --start-period=20s --retries=3 \
-    CMD ["monitor", "check"]
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('MONITOR_API_PORT', '8080'), timeout=5)"]
 
 # On SIGTERM `monitor run` waits up to 10 s for the polls in flight, then exits 0: give
 # `docker stop` more than that (`-t 30`; stop_grace_period in docker-compose.yml).

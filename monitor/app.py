@@ -21,7 +21,7 @@ from monitor.alerts.message import iso
 from monitor.clustering import Clusterer
 from monitor.config import Config, Source, load_config
 from monitor.delivery import DeliveryWorker, RetryPolicy, queue_digest
-from monitor.fetch import Fetcher, FetchPolicy
+from monitor.fetch import Fetcher, FetchPolicy, Poster
 from monitor.notify import AlertPlanner
 from monitor.pipeline import Pipeline, Poller, PollReport
 from monitor.scheduler import Scheduler
@@ -66,10 +66,12 @@ class App:
         """The one HTTP client of a run; ``transport`` lets tests route hosts elsewhere."""
         return Fetcher(self.fetch_policy(), transport=transport)
 
-    def notifiers(self, environ: Mapping[str, str] | None = None) -> dict[str, Notifier]:
+    def notifiers(
+        self, environ: Mapping[str, str] | None = None, *, poster: Poster | None = None
+    ) -> dict[str, Notifier]:
         """One notifier per configured channel; a missing secret is a ConfigError."""
         env = os.environ if environ is None else environ
-        return {c.name: make_notifier(c, env) for c in self.config.channels}
+        return {c.name: make_notifier(c, env, poster=poster) for c in self.config.channels}
 
     def retry_policy(self) -> RetryPolicy:
         s = self.settings
@@ -84,8 +86,13 @@ class App:
         timeouts = {
             c.name: float(c.get("timeout")) for c in self.config.channels if c.get("timeout")
         }
+        poster = Poster()  # one client for every webhook: connections are kept alive
         return DeliveryWorker(
-            self.store.engine, self.notifiers(), self.retry_policy(), timeouts=timeouts
+            self.store.engine,
+            self.notifiers(poster=poster),
+            self.retry_policy(),
+            timeouts=timeouts,
+            closers=[poster.aclose],
         )
 
     def operator_policy(self) -> OperatorPolicy | None:
@@ -101,8 +108,10 @@ class App:
 
         return OperatorPolicy(channel, max(1, self.settings.operator_failures), make_alert)
 
-    def poller(self, fetcher: Fetcher) -> Poller:
-        return Poller(self.pipeline, fetcher, operator=self.operator_policy())
+    def poller(self, fetcher: Fetcher, *, after_store: Callable[[], None] | None = None) -> Poller:
+        return Poller(
+            self.pipeline, fetcher, operator=self.operator_policy(), after_store=after_store
+        )
 
     async def poll_once(self, sources: Sequence[Source], transport: Any = None) -> list[PollReport]:
         async with self.fetcher(transport) as fetcher:
@@ -116,8 +125,9 @@ class App:
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, stop.set)
         running: set[asyncio.Task[PollReport]] = set()
+        worker = self.delivery_worker() if self.config.channels else None
         async with self.fetcher() as fetcher:
-            poller = self.poller(fetcher)
+            poller = self.poller(fetcher, after_store=worker.wake if worker else None)
             scheduler = Scheduler()
 
             def job(source: Source) -> Callable[[], Awaitable[PollReport]]:
@@ -152,13 +162,31 @@ class App:
                 scheduler.every(
                     f"digest:{rule.name}",
                     int(period.total_seconds()),
-                    self._digest_job(rule.name, list(rule.channels), list(rule.topics), period),
+                    self._digest_job(
+                        rule.name, list(rule.channels), list(rule.topics), period, worker
+                    ),
                     start_now=False,
                 )
             background: list[asyncio.Task[None]] = []
-            if self.config.channels:
-                worker = self.delivery_worker()
+            if worker is not None:
                 background.append(asyncio.create_task(worker.run(stop), name="delivery"))
+            if self.settings.api_enabled:
+                from monitor.api import serve
+
+                api = asyncio.create_task(
+                    serve(
+                        self, host=self.settings.api_host, port=self.settings.api_port, stop=stop
+                    ),
+                    name="api",
+                )
+
+                def api_ended(task: asyncio.Task[None]) -> None:
+                    if not task.cancelled() and task.exception() is not None:
+                        log.error("stopping: %s", task.exception())
+                        stop.set()
+
+                api.add_done_callback(api_ended)
+                background.append(api)
             scheduler.start()
             log.info(
                 "monitor %s running: %d sources, archive %s; stop with Ctrl-C or SIGTERM",
@@ -170,6 +198,8 @@ class App:
             log.info("stopping: %d polls in flight", len(running))
             scheduler.shutdown()
             await asyncio.gather(*background, return_exceptions=True)
+            if worker is not None:
+                await worker.aclose()
             if running:
                 _, pending = await asyncio.wait(set(running), timeout=grace)
                 for task in pending:
@@ -182,7 +212,12 @@ class App:
                 loop.remove_signal_handler(sig)
 
     def _digest_job(
-        self, rule: str, channels: list[str], topics: list[str], period: timedelta
+        self,
+        rule: str,
+        channels: list[str],
+        topics: list[str],
+        period: timedelta,
+        worker: DeliveryWorker | None,
     ) -> Callable[[], Awaitable[int]]:
         async def job() -> int:
             now = datetime.now(UTC)
@@ -191,6 +226,8 @@ class App:
                 queued += await asyncio.to_thread(
                     queue_digest, self.store.engine, rule, channel, topics, now, period
                 )
+            if queued and worker is not None:
+                worker.wake()
             return queued
 
         return job

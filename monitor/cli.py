@@ -6,6 +6,7 @@ import asyncio
 import functools
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -18,6 +19,7 @@ from monitor import __version__
 from monitor.alerts import sample_alert
 from monitor.app import App, build, configure_logging
 from monitor.config import load_config, missing_secrets
+from monitor.delivery import FlushReport
 from monitor.errors import ConfigError, InputError, MonitorError
 from monitor.export import WRITERS
 from monitor.extract import extract_article
@@ -185,6 +187,27 @@ def run(settings: Settings) -> None:
     """Start the service: poll every enabled source on its schedule until SIGTERM/Ctrl-C."""
     with open_app(settings) as app:
         asyncio.run(app.run_service())
+
+
+@cli.command()
+@click.option("--host", default=None, help="Address to listen on (default: $MONITOR_API_HOST).")
+@click.option("--port", type=int, default=None, help="Port (default: $MONITOR_API_PORT).")
+@config_option
+def serve(settings: Settings, host: str | None, port: int | None) -> None:
+    """Serve the read-only HTTP API, web page and Atom feeds until SIGTERM/Ctrl-C."""
+    from monitor.api import serve as serve_api
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        await serve_api(
+            app, host=host or settings.api_host, port=port or settings.api_port, stop=stop
+        )
+
+    with open_app(settings) as app:
+        asyncio.run(main())
 
 
 def _when(value: datetime | None) -> str:
@@ -450,8 +473,16 @@ def alerts_retry(settings: Settings, ids: tuple[int, ...], failed: bool) -> None
 @config_option
 def alerts_flush(settings: Settings) -> None:
     """Deliver every alert that is due, then exit (1 if some are still failing)."""
+
+    async def deliver(app: App) -> FlushReport:
+        worker = app.delivery_worker()
+        try:
+            return await worker.flush()
+        finally:
+            await worker.aclose()
+
     with open_app(settings) as app:
-        report = asyncio.run(app.delivery_worker().flush())
+        report = asyncio.run(deliver(app))
     for error in report.errors:
         click.echo(f"  {error}", err=True)
     click.echo(f"delivered {report.delivered}, to retry {report.retried}, failed {report.failed}")

@@ -11,10 +11,9 @@ last attempt the alert is recorded as failed with its last error.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -60,9 +59,13 @@ class DeliveryWorker:
         timeouts: Mapping[str, float] | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         rand: Callable[[], float] = random.random,
+        closers: Sequence[Callable[[], Awaitable[None]]] = (),
     ) -> None:
         self.engine = engine
         self.notifiers = notifiers
+        self._closers = list(closers)
+        self._wake: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self.policy = policy or RetryPolicy()
         self.timeouts = dict(timeouts or {})
         self.clock = clock
@@ -129,9 +132,23 @@ class DeliveryWorker:
 
             await asyncio.gather(*(run(q) for q in by_channel.values()))
 
+    def wake(self) -> None:
+        """Deliver now: alerts were queued. Safe to call from any thread."""
+        if self._loop is not None and self._wake is not None:
+            self._loop.call_soon_threadsafe(self._wake.set)
+
+    async def aclose(self) -> None:
+        """Close what the channels hold open (the webhook client)."""
+        for close in self._closers:
+            await close()
+
     async def run(self, stop: asyncio.Event, *, idle: float = 5.0) -> None:
-        """Deliver due alerts until ``stop`` is set, waking at least every ``idle`` seconds."""
+        """Deliver due alerts until ``stop`` is set, waking at least every ``idle``
+        seconds, and at once when ``wake()`` says alerts were queued."""
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
         while not stop.is_set():
+            self._wake.clear()
             try:
                 await self.flush()
             except Exception:  # the worker must outlive a database hiccup
@@ -140,8 +157,12 @@ class DeliveryWorker:
             wait = idle
             if due is not None:
                 wait = max(0.05, min(idle, (due - self.clock()).total_seconds()))
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=wait)
+            stopped = asyncio.ensure_future(stop.wait())
+            woken = asyncio.ensure_future(self._wake.wait())
+            await asyncio.wait({stopped, woken}, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
+            for waiter in (stopped, woken):
+                waiter.cancel()
+            await asyncio.gather(stopped, woken, return_exceptions=True)
 
 
 def queue_digest(

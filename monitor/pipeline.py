@@ -200,7 +200,9 @@ class Poller:
         *,
         max_articles: int = 100,
         operator: OperatorPolicy | None = None,
+        after_store: Callable[[], None] | None = None,
     ) -> None:
+        self.after_store = after_store  # told when articles were stored (alerts may wait)
         self.pipeline = pipeline
         self.store = pipeline.store
         self.fetcher = fetcher
@@ -297,6 +299,8 @@ class Poller:
         report.new = len(prepared)
         keep = [p for p in prepared if self.pipeline.keeps(p)]
         outcomes = await asyncio.to_thread(self.store.add_articles, keep) if keep else []
+        if outcomes and self.after_store is not None:
+            self.after_store()
         for outcome in outcomes:
             if outcome.status == "stored":
                 report.stored += 1

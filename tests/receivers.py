@@ -123,6 +123,7 @@ class WebhookReceiver:
 
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # no 40 ms delayed-ACK stall per answer
             timeout = 30  # a silent keep-alive client never pins a thread for long
 
             def setup(self) -> None:

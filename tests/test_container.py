@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import sqlite3
 import subprocess
 import time
@@ -76,7 +77,7 @@ def test_compose_monitor_waits_for_a_healthy_postgres_and_uses_it(
     assert monitor["depends_on"]["postgres"] == {"condition": "service_healthy"}
     assert "@postgres:5432/monitor" in monitor["environment"]["MONITOR_DATABASE_URL"]
     assert "pg_isready" in " ".join(services["postgres"]["healthcheck"]["test"])
-    assert monitor["healthcheck"]["test"] == ["CMD", "monitor", "check"]
+    assert "/healthz" in " ".join(monitor["healthcheck"]["test"])
     # longer than the 10 s the service waits for polls in flight after SIGTERM
     assert monitor["stop_grace_period"] == "30s"
 
@@ -109,7 +110,8 @@ def test_dockerfile_takes_its_base_image_as_a_build_argument() -> None:
     text = "\n".join(lines)
     assert 'CMD ["monitor", "run"]' in text
     assert "STOPSIGNAL SIGTERM" in text
-    assert re.search(r"^HEALTHCHECK .*\n?.*monitor.*check", text, re.M)
+    assert re.search(r"^HEALTHCHECK .*\n?.*/healthz", text, re.M)
+    assert "MONITOR_API_HOST=0.0.0.0" in text
     assert 'VOLUME ["/app/storage"]' in text
     assert "MONITOR_DATABASE_URL=sqlite:////app/storage/monitor.db" in text
     assert re.search(r"^USER (?!root|0\b)\w+", text, re.M)
@@ -182,7 +184,7 @@ def test_image_is_configured_to_run_the_service_as_a_non_root_user(image: str) -
     assert config["StopSignal"] == "SIGTERM"
     # podman shows the Docker-format healthcheck beside Config, Docker inside it
     healthcheck = inspect.get("Healthcheck") or config.get("Healthcheck")
-    assert healthcheck["Test"] == ["CMD", "monitor", "check"]
+    assert "/healthz" in " ".join(healthcheck["Test"])
     assert "/app/storage" in config["Volumes"]
     assert config["WorkingDir"] == "/app"
     assert "MONITOR_DATABASE_URL=sqlite:////app/storage/monitor.db" in config["Env"]
@@ -317,6 +319,10 @@ def test_service_polls_and_stops_cleanly_on_sigterm(
         # the host's 127.0.0.1:5432 is the container's with the host network; the outlets
         # point at 127.0.0.1 too, so that no real outlet is polled from a networked machine
         args += ["--network", "host", "--env", f"MONITOR_DATABASE_URL={database_url}"]
+        # the host network: a free port for the API, so nothing on the host's 8080 clashes
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            args += ["--env", f"MONITOR_API_PORT={sock.getsockname()[1]}"]
         for host in sorted(_outlet_hosts()):
             args += ["--add-host", f"{host}:127.0.0.1"]
     _podman(*args, image, check=True)

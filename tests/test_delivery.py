@@ -303,3 +303,30 @@ def test_alerts_commands_test_list_retry_and_flush(tmp_path: Path, monkeypatch) 
         flushed = runner.invoke(cli, ["alerts", "flush", "--config", str(config)])
         assert flushed.exit_code == 0 and "delivered 1" in flushed.stdout
         assert runner.invoke(cli, ["alerts", "retry", "--config", str(config)]).exit_code == 1
+
+
+async def test_the_running_worker_delivers_at_once_when_woken(tmp_path: Path) -> None:
+    import asyncio
+
+    from monitor.fetch import Poster
+
+    with Store(f"sqlite:///{tmp_path}/m.db") as store, WebhookReceiver() as receiver:
+        poster = Poster()
+        notifier = make_notifier(
+            webhook_channel(receiver.url), {"HOOK_SECRET": SECRET}, poster=poster
+        )
+        worker = DeliveryWorker(
+            store.engine, {"hook": notifier}, instant(), closers=[poster.aclose]
+        )
+        stop = asyncio.Event()
+        task = asyncio.create_task(worker.run(stop, idle=3600))  # it would sleep for an hour
+        await asyncio.sleep(0)  # let it start and find nothing
+        for n in (1, 2):
+            enqueue(store, "hook", f"wake-{n}")
+            worker.wake()
+            arrived = await asyncio.to_thread(receiver.wait_for_requests, n, 30)
+            assert arrived, f"alert {n} was not delivered after wake()"
+        stop.set()
+        await asyncio.wait_for(task, 30)
+        await worker.aclose()
+        assert len(receiver.verified) == 2

@@ -193,13 +193,18 @@ def test_monitor_run_polls_on_schedule_and_stops_on_sigterm(local_outlet, tmp_pa
 
     from monitor.store import Store
 
+    import httpx
+    from receivers import free_port
+
     server, config = local_outlet
     db = tmp_path / "run.db"
+    api_port = free_port()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")},
         "MONITOR_DATABASE_URL": f"sqlite:///{db}",
         "MONITOR_HOST_DELAY": "0",
         "MONITOR_MAX_RETRIES": "0",
+        "MONITOR_API_PORT": str(api_port),
     }
     proc = subprocess.Popen(
         [sys.executable, "-m", "monitor.cli", "run", "--config", str(config)],
@@ -220,6 +225,10 @@ def test_monitor_run_polls_on_schedule_and_stops_on_sigterm(local_outlet, tmp_pa
         assert any("polled Local" in line for line in seen), "".join(seen)
         with Store(f"sqlite:///{db}") as store:
             assert store.count_articles() > 0
+        health = httpx.get(f"http://127.0.0.1:{api_port}/healthz", timeout=10)  # the API runs too
+        assert health.status_code == 200
+        page = httpx.get(f"http://127.0.0.1:{api_port}/api/articles", timeout=10)
+        assert page.status_code == 200 and page.json()
         proc.send_signal(signal.SIGTERM)
         _, rest = proc.communicate(timeout=30)
         stderr = "".join(seen) + rest
@@ -259,3 +268,52 @@ def test_monitor_extract_shows_fields_and_the_winning_methods(tmp_path) -> None:
         cli, ["extract", str(tmp_path / "nope.html"), "--config", str(SHIPPED)]
     )
     assert missing.exit_code == 1 and "nope.html" in missing.stderr
+
+
+def test_monitor_serve_answers_and_stops_on_sigterm(tmp_path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import threading
+
+    import httpx
+    from receivers import free_port
+
+    port = free_port()
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")},
+        "MONITOR_DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}",
+    }
+    cmd = [
+        sys.executable,
+        "-m",
+        "monitor.cli",
+        "serve",
+        "--port",
+        str(port),
+        "--config",
+        str(SHIPPED),
+    ]
+    proc = subprocess.Popen(
+        cmd, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
+    watchdog = threading.Timer(60, proc.kill)
+    watchdog.start()
+    try:
+        assert proc.stderr is not None
+        seen = []
+        for line in proc.stderr:  # wait until the server says it listens
+            seen.append(line)
+            if f":{port}" in line:
+                break
+        assert any(f":{port}" in line for line in seen), "".join(seen)
+        assert httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=10).status_code == 200
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)
+    finally:
+        watchdog.cancel()
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0

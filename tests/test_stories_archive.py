@@ -160,7 +160,14 @@ def test_one_alert_per_story_one_follow_up_and_nothing_twice(tmp_path: Path, mon
             assert kinds.count("new_story") == stories and kinds.count("follow_up") == 1
             import asyncio
 
-            report = asyncio.run(app.delivery_worker().flush())
+            async def deliver():
+                worker = app.delivery_worker()
+                try:
+                    return await worker.flush()
+                finally:
+                    await worker.aclose()
+
+            report = asyncio.run(deliver())
             assert report.delivered == stories + 1 and report.failed == 0
         finally:
             app.close()
