@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from monitor.normalize import clean_text, clean_title, detect_language  # noqa: E402
+from monitor.normalize import clean_text, clean_title, detect_language
 
 DEVSET = ROOT.parent / "shared" / "devset" / "articles.jsonl"
 

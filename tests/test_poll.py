@@ -191,10 +191,10 @@ def test_monitor_run_polls_on_schedule_and_stops_on_sigterm(local_outlet, tmp_pa
     import sys
     import threading
 
-    from monitor.store import Store
-
     import httpx
     from receivers import free_port
+
+    from monitor.store import Store
 
     server, config = local_outlet
     db = tmp_path / "run.db"
