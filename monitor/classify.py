@@ -340,7 +340,8 @@ def event_type(title: str, body: str, published: datetime | None = None) -> tupl
         (title.casefold(), 3.0, 2),
         (sentence.casefold(), 2.0, 2),
         (paragraph[len(sentence) :].casefold(), 1.0, 2),
-        (body[rest_start:].casefold(), 0.25, 4),
+        # the rest counts little and at most 4 hits: 1,500 characters of it are enough
+        (body[rest_start : rest_start + 1500].casefold(), 0.25, 4),
     )
     scores = dict.fromkeys(_PRIORITY, 0.0)
     for text, weight, cap in zones:
