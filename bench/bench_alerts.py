@@ -47,6 +47,7 @@ from receivers import SECRET, WebhookReceiver
 
 from monitor.alerts import new_alert, sample_alert
 from monitor.app import App, build
+from monitor.delivery import DeliveryWorker, FlushReport
 from monitor.records import RawArticle
 from monitor.settings import Settings
 from monitor.store import outbox
@@ -159,7 +160,7 @@ def throughput(tmp: Path, n: int) -> tuple[float, float, float]:
             assert outbox.enqueue(conn, rows) == n
         worker = app.delivery_worker()
         started = time.perf_counter()
-        report = asyncio.run(worker.flush())
+        report = asyncio.run(flush_and_close(worker))
         flush = time.perf_counter() - started
         assert report.delivered == n and not report.errors, report
         assert len(receiver.verified) == n == len(receiver.deliveries)
@@ -186,6 +187,13 @@ def article(i: int, now: datetime) -> RawArticle:
     return RawArticle(url=url, title=title, text=text, published=now, language="en", fetched_at=now)
 
 
+async def flush_and_close(worker: DeliveryWorker) -> FlushReport:
+    try:
+        return await worker.flush()
+    finally:
+        await worker.aclose()
+
+
 async def latencies(app: App, receiver: TimedReceiver, count: int) -> tuple[list[float], int]:
     stop = asyncio.Event()
     worker = app.delivery_worker()
@@ -202,6 +210,7 @@ async def latencies(app: App, receiver: TimedReceiver, count: int) -> tuple[list
             before = {item.alert_id for item in outbox.recent(app.store.engine, limit=5)}
             outcomes = await asyncio.to_thread(app.store.add_articles, [prepared])
             stored = time.monotonic()
+            worker.wake()  # as the Poller does after storing in `monitor run`
             assert outcomes[0].status == "stored", outcomes
             queued = [
                 item
@@ -222,6 +231,7 @@ async def latencies(app: App, receiver: TimedReceiver, count: int) -> tuple[list
     finally:
         stop.set()
         await task
+        await worker.aclose()
     return measured, skipped
 
 
