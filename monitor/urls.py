@@ -47,6 +47,7 @@ as ``print.php`` or ``ampArticle`` (they cannot be recognised safely).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from monitor.errors import InputError
@@ -192,6 +193,7 @@ def _query(query: str) -> str:
     return "&".join(text for _, text in kept)
 
 
+@lru_cache(maxsize=65536)  # pure, and every URL is canonicalised more than once
 def canonical_url(url: str, base: str | None = None) -> str:
     """The canonical spelling of an http(s) URL (rules in the module docstring)."""
     raw = _CONTROL.sub("", url.strip())

@@ -114,23 +114,20 @@ def add(
     ids: dict[int, int] = {}
     if new_index:
         rows = [article_row(items[i], story_of.get(i)) for i in new_index]
-        if conn.dialect.name == "postgresql":
-            # a plain executemany and one look-up beat INSERT ... RETURNING there
-            conn.execute(insert(ArticleRow), rows)
-            by_url: dict[str, int] = dict(
+        # a plain executemany and one look-up by the (unique) URL beat INSERT ... RETURNING,
+        # which both drivers run row by row when the order of the ids must be kept
+        conn.execute(insert(ArticleRow), rows)
+        by_url: dict[str, int] = {}
+        urls = [r["url"] for r in rows]
+        for start in range(0, len(urls), CHUNK):
+            by_url.update(
                 conn.execute(
                     select(ArticleRow.url, ArticleRow.id).where(
-                        ArticleRow.url.in_([r["url"] for r in rows])  # type: ignore[attr-defined]
+                        ArticleRow.url.in_(urls[start : start + CHUNK])
                     )
                 ).all()
             )
-            ids = {i: by_url[r["url"]] for i, r in zip(new_index, rows, strict=True)}
-        else:
-            result = conn.execute(
-                insert(ArticleRow).returning(ArticleRow.id, sort_by_parameter_order=True),
-                rows,
-            )
-            ids = dict(zip(new_index, result.scalars().all(), strict=True))
+        ids = {i: by_url[r["url"]] for i, r in zip(new_index, rows, strict=True)}
 
     def resolve(owner: tuple[str, int]) -> int:
         kind, value = owner
