@@ -328,8 +328,15 @@ class Poller:
                 "published": candidate.published,
                 "author": candidate.author,
             }
-            extracted = extract_article(
-                page.text, page.final_url, source.selectors, feed_hint=hint, now=now
+            # the text work runs off the event loop: other hosts' requests (and the HTTP
+            # API served by the same loop in `monitor run`) go on meanwhile
+            extracted = await asyncio.to_thread(
+                extract_article,
+                page.text,
+                page.final_url,
+                source.selectors,
+                feed_hint=hint,
+                now=now,
             )
             others = tuple(u for u in (candidate.url, extracted.canonical_url) if u)
             raw = RawArticle(
@@ -343,7 +350,7 @@ class Poller:
                 fetched_at=now,
                 other_urls=others,
             )
-            return self.pipeline.prepare(raw, now)
+            return await asyncio.to_thread(self.pipeline.prepare, raw, now)
         except (FetchError, ExtractError, InputError) as exc:
             report.errors.append(str(exc))
             log.warning("%s: %s", source.name, exc)
