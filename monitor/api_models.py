@@ -1,0 +1,147 @@
+"""The HTTP API's response models: what ``/openapi.json`` documents (pydantic only)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+
+class Problem(BaseModel):
+    """Every error answer."""
+
+    error: str = Field(description="What was wrong, naming the parameter.")
+    status: int
+    errors: list[dict[str, str]] = Field(
+        default_factory=list, description="One entry per bad parameter (422 only)."
+    )
+
+
+class SnippetPart(BaseModel):
+    text: str = Field(description="Raw article text: escape it before putting it in HTML.")
+    match: bool = Field(description="True for a piece that matched the query.")
+
+
+class ArticleHit(BaseModel):
+    """One search result."""
+
+    id: int
+    url: str
+    source: str
+    title: str
+    published: datetime | None
+    language: str
+    topics: list[str]
+    event_type: str | None
+    story_id: int | None
+    score: float = Field(description="Higher is better; 0 when listing without words.")
+    snippet: str = Field(description="The excerpt as plain text.")
+    snippet_parts: list[SnippetPart]
+
+
+class ArticlePage(BaseModel):
+    total: int = Field(description="Articles matching, on every page.")
+    offset: int
+    limit: int
+    next_offset: int | None = Field(description="The offset of the next page, if any.")
+    items: list[ArticleHit]
+
+
+class Participant(BaseModel):
+    name: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+
+
+class Article(BaseModel):
+    """One stored article: the fields of ``monitor export``."""
+
+    id: int
+    url: str = Field(description="The canonical URL.")
+    urls: list[str] = Field(description="Every URL the article is known under.")
+    source: str = Field(description="The outlet that published it first.")
+    sources: list[str] = Field(description="Every outlet that carried it.")
+    title: str
+    published: datetime | None
+    fetched_at: datetime
+    author: str | None
+    language: str
+    topics: list[str]
+    matched_terms: dict[str, Any] = Field(description="Per topic: score and the hits.")
+    story_id: int | None
+    event_type: str | None
+    event_date: date | None
+    place: str | None
+    participants: list[Participant]
+    content_hash: str
+    body: str
+
+
+class Outlet(BaseModel):
+    outlet: str
+    url: str
+    article_id: int
+    language: str
+
+
+class StoryArticle(BaseModel):
+    id: int
+    outlet: str
+    url: str
+    title: str
+    published: datetime | None
+    topics: list[str]
+    matched_terms: dict[str, list[str]]
+
+
+class Story(BaseModel):
+    """One event and every outlet that reported it."""
+
+    id: int
+    headline: str
+    summary: str
+    event_type: str
+    event_date: date | None
+    place: str | None
+    participants: list[Participant]
+    topics: list[str]
+    sources: list[str] = Field(description="Every outlet, syndicated copies included.")
+    article_count: int
+    first_published: datetime | None
+    last_published: datetime | None
+    updated_at: datetime | None
+    articles: list[StoryArticle]
+    outlets: list[Outlet] = Field(description="Each article under each outlet, earliest first.")
+
+
+class StoryPage(BaseModel):
+    total: int
+    offset: int
+    limit: int
+    next_offset: int | None
+    items: list[Story]
+
+
+class Source(BaseModel):
+    """A source and its health (as `monitor sources` shows it)."""
+
+    name: str
+    homepage: str | None
+    configured: bool = Field(description="Listed in sources.toml.")
+    enabled: bool
+    last_attempt_at: datetime | None
+    last_success_at: datetime | None
+    consecutive_failures: int
+    last_error: str | None
+    articles_found: int
+    articles_7d: int = Field(description="Articles stored in the last 7 days.")
+
+
+class Health(BaseModel):
+    status: Literal["ok", "unavailable"]
+    archive: str
+    version: str
+
+
+# -- parameters --------------------------------------------------------------------------
