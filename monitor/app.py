@@ -238,6 +238,8 @@ def configure_logging(level: str) -> None:
         level=getattr(logging, level.upper(), logging.INFO),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # the scheduler's own "running job"/"executed" lines repeat what the poll log says
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def build(settings: Settings) -> App:
