@@ -270,7 +270,8 @@ def sources(settings: Settings) -> None:
 def extract(settings: Settings, target: str, source_name: str | None) -> None:
     """Print as JSON what the extractor gets from one page (a FILE or a URL)."""
     config = load_config(settings.config)
-    selectors = config.source(source_name).selectors if source_name else None
+    source = config.source(source_name) if source_name else None
+    selectors = source.selectors if source else None
     if target.startswith(("http://", "https://")):
         with open_app(settings) as app:
 
@@ -286,7 +287,9 @@ def extract(settings: Settings, target: str, source_name: str | None) -> None:
         except OSError as exc:
             raise InputError(f"{target}: {exc.strerror}") from exc
         url = Path(target).resolve().as_uri().replace("file://", "http://localhost")
-    page = extract_article(html, url, selectors, now=datetime.now(UTC))
+    page = extract_article(
+        html, url, selectors, now=datetime.now(UTC), tz=source.tz if source else None
+    )
     result = {
         "title": page.title,
         "published": page.published.isoformat() if page.published else None,

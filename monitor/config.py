@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from monitor.classify import EVENT_TYPES as _EVENT_TYPES
 from monitor.errors import ConfigError
@@ -46,6 +48,12 @@ class Source:
     article_pattern: str | None = None  # regex an article URL path must match
     selectors: Selectors = field(default_factory=Selectors)
     enabled: bool = True
+    timezone: str | None = None  # IANA name for page dates written without an offset
+
+    @property
+    def tz(self) -> tzinfo | None:
+        """The time zone of dates the outlet writes without an offset (None: UTC)."""
+        return ZoneInfo(self.timezone) if self.timezone else None
 
     @property
     def all_hosts(self) -> tuple[str, ...]:
@@ -156,6 +164,7 @@ SOURCE_KEYS = {
     "hosts": "extra host names whose links belong to this outlet",
     "article_pattern": "regex an article URL's path must match (discovery without a selector)",
     "enabled": "false to keep a source in the file without polling it",
+    "timezone": 'time zone of dates the pages write without an offset, e.g. "Asia/Baku"',
     "selectors": "CSS selectors for the outlet's pages",
 }
 SELECTOR_KEYS = {
@@ -275,6 +284,16 @@ def _check_sources(ck: Checker, raw: Any) -> tuple[Source, ...]:
                 raise ck.fail(
                     f"invalid regular expression: {exc}", key="article_pattern", **loc
                 ) from None
+        timezone = ck.string(data, "timezone", required=False, **loc)
+        if timezone is not None:
+            try:
+                ZoneInfo(timezone)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ck.fail(
+                    f'unknown time zone {timezone!r} (an IANA name such as "Asia/Baku")',
+                    key="timezone",
+                    **loc,
+                ) from None
         enabled = data.get("enabled", True)
         if not isinstance(enabled, bool):
             raise ck.fail(f"expected true or false, got {enabled!r}", key="enabled", **loc)
@@ -314,6 +333,7 @@ def _check_sources(ck: Checker, raw: Any) -> tuple[Source, ...]:
                 article_pattern=pattern,
                 selectors=Selectors(**selector_values),
                 enabled=enabled,
+                timezone=timezone,
             )
         )
     return tuple(sources)

@@ -36,7 +36,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from functools import cached_property
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -258,8 +258,11 @@ def extract_article(
     *,
     feed_hint: dict[str, Any] | None = None,
     now: datetime | None = None,
+    tz: tzinfo | None = None,
 ) -> Extracted:
-    """Extract one article page; ExtractError (with ``url``) without a title or a body."""
+    """Extract one article page; ExtractError (with ``url``) without a title or a body.
+
+    ``tz`` is the time zone of dates the page writes without an offset (UTC if None)."""
     tree = _parse(html, url)
     sel = selectors or Selectors()
     hint = feed_hint or {}
@@ -310,7 +313,7 @@ def extract_article(
         return generic.squash(value) or None if isinstance(value, str) else None
 
     title = pick("title", title_candidates(), text)
-    published = pick("published", date_candidates(), lambda v: to_datetime(v, now))
+    published = pick("published", date_candidates(), lambda v: to_datetime(v, now, tz))
 
     body, method, found = "", None, None
     if sel.body:

@@ -4,13 +4,14 @@
 ``31.01.2024 14:05``, timestamps) and dates written with a month name: "15 October 2024
 11:29 (UTC+04:00)", "October 3, 2023 2:25 PM", "Tuesday May 14 2024", with the UTC offset
 when one follows (``(UTC+04:00)``, ``GMT+4``, ``+0400``). A value without an offset is
-read as UTC. Dates before 1990 or more than two days after ``now`` give None.
+read in ``tz`` (the source's ``timezone``; UTC when it has none). Dates before 1990 or
+more than two days after ``now`` give None.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from monitor.errors import InputError
@@ -48,7 +49,9 @@ _TEXT_DATE = re.compile(
 )
 
 
-def to_datetime(value: Any, now: datetime | None = None) -> datetime | None:
+def to_datetime(
+    value: Any, now: datetime | None = None, tz: tzinfo | None = None
+) -> datetime | None:
     """An aware UTC datetime from a page value, or None when absent, garbled or insane."""
     if isinstance(value, datetime):
         value = value.isoformat()
@@ -58,20 +61,22 @@ def to_datetime(value: Any, now: datetime | None = None) -> datetime | None:
     for match in _TEXT_DATE.finditer(text):
         month = _MONTHS.get((match["m1"] or match["m2"] or "").lower())
         if month is not None:
-            return _text_date(match, month, now)
+            return _text_date(match, month, now, tz)
     try:
-        return parse_datetime(text, now=now)
+        return parse_datetime(text, now=now, default_tz=tz or UTC)
     except InputError:
         return None
 
 
-def _text_date(match: re.Match[str], month: int, now: datetime | None) -> datetime | None:
+def _text_date(
+    match: re.Match[str], month: int, now: datetime | None, tz: tzinfo | None = None
+) -> datetime | None:
     """A date written with a month name, with its UTC offset when one follows."""
     g = match.groupdict()
     hour, minute, second = (int(g[k] or 0) for k in ("hh", "mm", "ss"))
     if g["ampm"] and hour <= 12:
         hour = hour % 12 + (12 if g["ampm"].lower() == "p" else 0)
-    offset = "+00:00"
+    offset = ""  # none written: the source's time zone applies
     for suffix in ("", "2"):
         if g["sign" + suffix]:
             sign = "-" if g["sign" + suffix] in "-−" else "+"
@@ -81,7 +86,7 @@ def _text_date(match: re.Match[str], month: int, now: datetime | None) -> dateti
         f"T{hour:02d}:{minute:02d}:{second:02d}{offset}"
     )
     try:
-        return parse_datetime(iso, now=now)
+        return parse_datetime(iso, now=now, default_tz=tz or UTC)
     except InputError:
         return None
 

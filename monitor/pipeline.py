@@ -337,6 +337,7 @@ class Poller:
                 source.selectors,
                 feed_hint=hint,
                 now=now,
+                tz=source.tz,
             )
             others = tuple(u for u in (candidate.url, extracted.canonical_url) if u)
             raw = RawArticle(

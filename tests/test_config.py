@@ -122,6 +122,14 @@ ERRORS = [
     ),
     ("unknown top-level key", "[sauces]\nx = 1\n", 1, "sauces", "unknown top-level key"),
     (
+        "unknown time zone",
+        '[[sources]]\nname = "A"\nhomepage = "https://a.az"\nfeeds = ["https://a.az/rss"]\n'
+        'timezone = "Baku/Standard"\n',
+        5,
+        "timezone",
+        "unknown time zone 'Baku/Standard'",
+    ),
+    (
         "topic regex",
         '[[topics]]\nname = "t"\nregex = "(unclosed"\n',
         3,

@@ -308,3 +308,23 @@ def test_listing_selectors_of_every_outlet_find_its_articles() -> None:
         source = CONFIG.source(site)
         links = extract_links(html, source.homepage, source.selectors.article_links)
         assert len(links) == expected + 1  # one duplicate differs only by its query
+
+
+def test_a_date_without_an_offset_is_read_in_the_sources_time_zone() -> None:
+    from zoneinfo import ZoneInfo
+
+    html = (
+        "<html><head><title>ICESCO delegation in Ganja</title></head><body><article>"
+        "<h1>ICESCO delegation in Ganja</h1><span class='date'>20 May 2024 15:47</span>"
+        "<div class='text'><p>An ICESCO delegation visited Ganja on Monday and met the "
+        "city's museum directors to discuss a joint exhibition of manuscripts.</p>"
+        "<p>The exhibition is planned for the autumn and will travel to Rabat next year, "
+        "the organisers said after the meeting.</p></div></article></body></html>"
+    )
+    selectors = Selectors(published=".date", body=".text")
+    utc = extract_article(html, "https://www.azernews.az/region/1.html", selectors)
+    baku = extract_article(
+        html, "https://www.azernews.az/region/1.html", selectors, tz=ZoneInfo("Asia/Baku")
+    )
+    assert utc.published == datetime(2024, 5, 20, 15, 47, tzinfo=UTC)
+    assert baku.published == datetime(2024, 5, 20, 11, 47, tzinfo=UTC)
