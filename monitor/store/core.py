@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,15 +64,7 @@ class SourceHealth:
 
     @classmethod
     def from_row(cls, row: Any) -> SourceHealth:
-        return cls(
-            name=row.name,
-            last_attempt_at=row.last_attempt_at,
-            last_success_at=row.last_success_at,
-            consecutive_failures=row.consecutive_failures,
-            last_error=row.last_error,
-            articles_found=row.articles_found,
-            alerted_failing=row.alerted_failing,
-        )
+        return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})
 
 
 CHUNK = 500

@@ -8,7 +8,7 @@ mid-send leaves the alert due again after the lease, with the same ``alert_id``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -39,21 +39,7 @@ class OutboxItem:
 
     @classmethod
     def from_row(cls, row: Any) -> OutboxItem:
-        return cls(
-            id=row.id,
-            alert_id=row.alert_id,
-            kind=row.kind,
-            rule=row.rule,
-            channel=row.channel,
-            story_id=row.story_id,
-            payload=row.payload,
-            status=row.status,
-            attempts=row.attempts,
-            next_attempt_at=row.next_attempt_at,
-            last_error=row.last_error,
-            created_at=row.created_at,
-            delivered_at=row.delivered_at,
-        )
+        return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})
 
 
 def enqueue(conn: Connection, rows: Iterable[dict[str, Any]]) -> int:
