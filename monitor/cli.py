@@ -8,56 +8,27 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 import click
 
 from monitor import __version__
-from monitor.alerts import sample_alert
-from monitor.app import App, build, configure_logging
+from monitor.cli_alerts import alerts
+from monitor.cli_common import config_option, open_app, since_option, when
 from monitor.config import load_config, missing_secrets
-from monitor.delivery import FlushReport
-from monitor.errors import ConfigError, InputError, MonitorError
+from monitor.errors import ConfigError, InputError
 from monitor.export import WRITERS
 from monitor.extract import extract_article
-from monitor.normalize import detect_language, parse_datetime
+from monitor.normalize import detect_language
 from monitor.pipeline import IngestReport, numbered
 from monitor.progress import Progress
 from monitor.settings import Settings
-from monitor.store import outbox
 from monitor.store import stories as stories_db
 from monitor.store.search import SearchQuery
 from monitor.store.search import search as search_archive
-
-
-def config_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--config on every command; errors of the monitor become one clear line and exit 1."""
-
-    @click.option(
-        "--config",
-        "config_path",
-        type=click.Path(dir_okay=False),
-        default=None,
-        help="Path of sources.toml (default: $MONITOR_CONFIG or ./sources.toml).",
-    )
-    @functools.wraps(command)
-    def wrapper(*args: Any, config_path: str | None, **kwargs: Any) -> Any:
-        try:
-            settings = Settings.from_env(config=config_path)
-            return command(*args, settings=settings, **kwargs)
-        except MonitorError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
-
-    return wrapper
-
-
-def open_app(settings: Settings) -> App:
-    configure_logging(settings.log_level)
-    return build(settings)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -169,7 +140,7 @@ def export(
     output: TextIO,
 ) -> None:
     """Write stored articles, one per line (JSON Lines) or row (CSV)."""
-    since_dt = _since(since)
+    since_dt = since_option(since)
     with open_app(settings) as app:
         if topic is not None and topic not in {t.name for t in app.config.topics}:
             known = ", ".join(t.name for t in app.config.topics) or "none"
@@ -208,10 +179,6 @@ def serve(settings: Settings, host: str | None, port: int | None) -> None:
 
     with open_app(settings) as app:
         asyncio.run(main())
-
-
-def _when(value: datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value else "never"
 
 
 @cli.command()
@@ -257,7 +224,7 @@ def sources(settings: Settings) -> None:
             h = health.get(source.name)
             state = "" if source.enabled else " (disabled)"
             click.echo(
-                f"{source.name + state:<16}{_when(h.last_success_at if h else None):<18}"
+                f"{source.name + state:<16}{when(h.last_success_at if h else None):<18}"
                 f"{(h.consecutive_failures if h else 0):>9}{recent.get(source.name, 0):>8}  "
                 f"{(h.last_error or '') if h else ''}"
             )
@@ -302,15 +269,6 @@ def extract(settings: Settings, target: str, source_name: str | None) -> None:
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 
-def _since(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return parse_datetime(value)
-    except InputError as exc:
-        raise ConfigError(f"bad date {value!r}: {exc}", key="--since") from exc
-
-
 @cli.command()
 @click.option("--topic", default=None, help="Only stories with an article matching this topic.")
 @click.option("--since", default=None, help="Only stories reported on or after this date.")
@@ -321,7 +279,7 @@ def stories(
     settings: Settings, topic: str | None, since: str | None, limit: int, as_json: bool
 ) -> None:
     """List stories: one event, every outlet that reported it, newest first."""
-    since_dt = _since(since)
+    since_dt = since_option(since)
     with open_app(settings) as app:
         found = stories_db.list_stories(app.store.engine, topic=topic, since=since_dt, limit=limit)
     for story in found:
@@ -376,8 +334,8 @@ def search(
         source=source,
         event_type=event_type,
         language=language,
-        since=_since(since),
-        until=_since(until),
+        since=since_option(since),
+        until=since_option(until),
         limit=max(1, min(limit, 200)),
         order="newest" if newest else "relevance",
     )
@@ -413,84 +371,7 @@ def search(
     click.echo(f"{len(page.hits)} of {page.total} articles", err=True)
 
 
-@cli.group()
-def alerts() -> None:
-    """Send a test alert, list alerts and their delivery, retry or flush the outbox."""
-
-
-@alerts.command("test")
-@click.argument("channel")
-@config_option
-def alerts_test(settings: Settings, channel: str) -> None:
-    """Send a sample alert to CHANNEL now (not through the outbox)."""
-    with open_app(settings) as app:
-        known = {c.name for c in app.config.channels}
-        if channel not in known:
-            raise ConfigError(
-                f"unknown channel {channel!r} (known: {', '.join(sorted(known)) or 'none'})",
-                path=app.config.path,
-            )
-        notifier = app.notifiers()[channel]
-        alert = sample_alert()
-        asyncio.run(notifier.send(alert))
-    click.echo(f"sent a test alert to {channel} (id {alert.id})")
-
-
-@alerts.command("list")
-@click.option("--status", type=click.Choice(["pending", "delivered", "failed", "digest"]))
-@click.option("--limit", default=30, show_default=True)
-@config_option
-def alerts_list(settings: Settings, status: str | None, limit: int) -> None:
-    """Recent alerts with their delivery state, attempts and last error."""
-    with open_app(settings) as app:
-        items = outbox.recent(app.store.engine, limit=limit, status=status)
-    click.echo(
-        f"{'id':>5}  {'created':<16}  {'kind':<10} {'channel':<14} {'status':<10} {'tries':>5}"
-        "  what"
-    )
-    for item in items:
-        story = item.payload.get("story") or {}
-        what = story.get("headline") or (item.payload.get("source") or {}).get("name", "")
-        click.echo(
-            f"{item.id:>5}  {_when(item.created_at):<16}  {item.kind:<10} {item.channel:<14} "
-            f"{item.status:<10} {item.attempts:>5}  {str(what)[:60]}"
-        )
-        if item.last_error and item.status != "delivered":
-            click.echo(f"{'':>7}last error: {item.last_error}")
-
-
-@alerts.command("retry")
-@click.argument("ids", nargs=-1, type=int)
-@click.option("--failed", is_flag=True, help="Queue every failed alert again.")
-@config_option
-def alerts_retry(settings: Settings, ids: tuple[int, ...], failed: bool) -> None:
-    """Queue alerts again by ID, or every failed one with --failed."""
-    if not ids and not failed:
-        raise ConfigError("give alert ids or --failed", key="retry")
-    with open_app(settings) as app:
-        count = outbox.requeue(app.store.engine, ids=ids, failed=failed, now=datetime.now(UTC))
-    click.echo(f"queued {count} alerts again")
-
-
-@alerts.command("flush")
-@config_option
-def alerts_flush(settings: Settings) -> None:
-    """Deliver every alert that is due, then exit (1 if some are still failing)."""
-
-    async def deliver(app: App) -> FlushReport:
-        worker = app.delivery_worker()
-        try:
-            return await worker.flush()
-        finally:
-            await worker.aclose()
-
-    with open_app(settings) as app:
-        report = asyncio.run(deliver(app))
-    for error in report.errors:
-        click.echo(f"  {error}", err=True)
-    click.echo(f"delivered {report.delivered}, to retry {report.retried}, failed {report.failed}")
-    if report.retried or report.failed:
-        sys.exit(1)
+cli.add_command(alerts)
 
 
 def main() -> None:

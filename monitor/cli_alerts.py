@@ -1,0 +1,97 @@
+"""`monitor alerts`: send a test alert, list alerts and their delivery, retry, flush."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from datetime import UTC, datetime
+
+import click
+
+from monitor.alerts import sample_alert
+from monitor.app import App
+from monitor.cli_common import config_option, open_app, when
+from monitor.delivery import FlushReport
+from monitor.errors import ConfigError
+from monitor.settings import Settings
+from monitor.store import outbox
+
+
+@click.group()
+def alerts() -> None:
+    """Send a test alert, list alerts and their delivery, retry or flush the outbox."""
+
+
+@alerts.command("test")
+@click.argument("channel")
+@config_option
+def alerts_test(settings: Settings, channel: str) -> None:
+    """Send a sample alert to CHANNEL now (not through the outbox)."""
+    with open_app(settings) as app:
+        known = {c.name for c in app.config.channels}
+        if channel not in known:
+            raise ConfigError(
+                f"unknown channel {channel!r} (known: {', '.join(sorted(known)) or 'none'})",
+                path=app.config.path,
+            )
+        notifier = app.notifiers()[channel]
+        alert = sample_alert()
+        asyncio.run(notifier.send(alert))
+    click.echo(f"sent a test alert to {channel} (id {alert.id})")
+
+
+@alerts.command("list")
+@click.option("--status", type=click.Choice(["pending", "delivered", "failed", "digest"]))
+@click.option("--limit", default=30, show_default=True)
+@config_option
+def alerts_list(settings: Settings, status: str | None, limit: int) -> None:
+    """Recent alerts with their delivery state, attempts and last error."""
+    with open_app(settings) as app:
+        items = outbox.recent(app.store.engine, limit=limit, status=status)
+    click.echo(
+        f"{'id':>5}  {'created':<16}  {'kind':<10} {'channel':<14} {'status':<10} {'tries':>5}"
+        "  what"
+    )
+    for item in items:
+        story = item.payload.get("story") or {}
+        what = story.get("headline") or (item.payload.get("source") or {}).get("name", "")
+        click.echo(
+            f"{item.id:>5}  {when(item.created_at):<16}  {item.kind:<10} {item.channel:<14} "
+            f"{item.status:<10} {item.attempts:>5}  {str(what)[:60]}"
+        )
+        if item.last_error and item.status != "delivered":
+            click.echo(f"{'':>7}last error: {item.last_error}")
+
+
+@alerts.command("retry")
+@click.argument("ids", nargs=-1, type=int)
+@click.option("--failed", is_flag=True, help="Queue every failed alert again.")
+@config_option
+def alerts_retry(settings: Settings, ids: tuple[int, ...], failed: bool) -> None:
+    """Queue alerts again by ID, or every failed one with --failed."""
+    if not ids and not failed:
+        raise ConfigError("give alert ids or --failed", key="retry")
+    with open_app(settings) as app:
+        count = outbox.requeue(app.store.engine, ids=ids, failed=failed, now=datetime.now(UTC))
+    click.echo(f"queued {count} alerts again")
+
+
+@alerts.command("flush")
+@config_option
+def alerts_flush(settings: Settings) -> None:
+    """Deliver every alert that is due, then exit (1 if some are still failing)."""
+
+    async def deliver(app: App) -> FlushReport:
+        worker = app.delivery_worker()
+        try:
+            return await worker.flush()
+        finally:
+            await worker.aclose()
+
+    with open_app(settings) as app:
+        report = asyncio.run(deliver(app))
+    for error in report.errors:
+        click.echo(f"  {error}", err=True)
+    click.echo(f"delivered {report.delivered}, to retry {report.retried}, failed {report.failed}")
+    if report.retried or report.failed:
+        sys.exit(1)
