@@ -47,8 +47,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from monitor.query import fold, parse_query
 from monitor.store import Store
-from monitor.store.search import SearchQuery, ensure_search, fold, parse_query, search
+from monitor.store.search import SearchQuery, ensure_search, search
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 P95_TARGET_MS = 50.0

@@ -69,8 +69,9 @@ from monitor.errors import InputError, MonitorError, StoreError
 from monitor.export import EXPORT_FIELDS, write_csv, write_jsonl
 from monitor.feeds import FeedSpec, atom_feed, resolve_feed
 from monitor.normalize import parse_datetime
+from monitor.query import parse_query
 from monitor.store import queries
-from monitor.store.search import MAX_LIMIT, SearchHit, SearchQuery, parse_query, search
+from monitor.store.search import MAX_LIMIT, SearchHit, SearchQuery, search
 
 if TYPE_CHECKING:
     from monitor.app import App

@@ -11,17 +11,10 @@ from sqlalchemy import delete, text, update
 
 from monitor.errors import InputError
 from monitor.models import ArticleRow, ArticleTopicRow, ArticleURLRow
+from monitor.query import ParsedQuery, Term, parse_query
 from monitor.records import Article, Prepared, TopicMatch
 from monitor.store import Store
-from monitor.store.search import (
-    ParsedQuery,
-    SearchQuery,
-    Term,
-    ensure_search,
-    parse_query,
-    render_snippet,
-    search,
-)
+from monitor.store.search import SearchQuery, ensure_search, render_snippet, search
 
 DAY = datetime(2025, 3, 11, 9, 0, tzinfo=UTC)
 
