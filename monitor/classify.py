@@ -41,8 +41,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 from monitor.entities import TITLE_RE, DateHit, find_dates, find_people, find_places, translit
 
