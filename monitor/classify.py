@@ -2,8 +2,8 @@
 
 ``classify(title, body, language, published) -> EventInfo``
 
-- **Event type** comes from phrase rules in English, Russian, Azerbaijani, French,
-  German, Arabic and Persian (``met with``/``встретился``/``görüşüb``/``استقبل``, ``phone
+- **Event type** comes from phrase rules in English, Russian, Azerbaijani, Turkish,
+  French, German, Arabic and Persian (``met with``/``встретился``/``görüşüb``/``استقبل``, ``phone
   conversation``/``телефонный разговор``/``telefon danışığı`` ...). A hit weighs by where
   it is: 3 in the title, 2 in the first sentence, 1 in the rest of the first paragraph,
   0.25 further on (capped), so the lead decides and the "he said" of every body does not.
@@ -22,9 +22,15 @@
   - sentences that look back (a recalled event, a year two or more before the article's)
     are background and not counted; a lost status ("a goodwill ambassador no more",
     "stripped of") cancels an award;
-  - the lead skips clutter lines and a repeat of the title; a lead that is only a
-    quotation takes the next paragraph (its speaker) with it and counts as a statement;
-    a URL slug standing for a title is read as words.
+  - the lead skips lines that are not prose (a menu, a heading, a temperature) and a
+    repeat of the title, unwraps hard-wrapped lines, and does not end a sentence at a
+    title or an initial ("Dr. AlMalik", "A. Garayev"); a lead that is only a quotation
+    takes the next paragraph (its speaker) with it and counts as a statement; long
+    quotations are speech, so their verbs ("we will sign") count for nothing; a URL slug
+    standing for a title is read as words;
+  - headline grammar is read in the title: "X, Y discuss ..." (talks), "X to visit
+    Baku" (what is to come), "Minister: ..." (a statement); a decree or a guest book
+    signed is no agreement, and a meeting held online is a call.
 - **Date**: dated phrases (:func:`monitor.entities.find_dates`) weigh by place too: a
   dateline ("BAKU, Azerbaijan, October 3.") or the title most, the lead next, and a date
   later in the body only after "on"/"held". Sentences that look back ("recalled his
@@ -159,7 +165,7 @@ _RULES: dict[str, tuple[str, ...]] = {
     ),
     "announcement": (
         # decisions, appointments and what is yet to happen ("will attend", "представит")
-        r"announce[ds]?|appoint(?:s|ed|ment)?\b|\bdecided\b|\bdecision\b|declared .{0,40}capital"
+        r"announce[ds]?|appoint(?:s|ed|ing|ment)?\b|\bdecided\b|\bdecision\b|declared .{0,40}capital"
         r"|will (?:host|open)|(?:is|are) (?:set|due|scheduled) to|\blaunch(?:ed|es)?\b"
         r"|\b(?:re-?)?elected\b|\bselected as\b|\bchosen as\b|(?:opens?|accept\w*|invites?)"
         r" (?:\w+ )?(?:applications|nominations|submissions|entries)|call for (?:applications"
