@@ -96,7 +96,7 @@ class EventInfo:
 # patterns are matched inside words.
 _RULES: dict[str, tuple[str, ...]] = {
     "phone_call": (
-        r"phone (?:conversation|call|talks?)|telephone (?:conversation|call|talks?)"
+        r"phone (?:conversation|call|talks?|con\w*)|telephone (?:conversation|call|talks?)"
         r"|\b(?:by|on the|over the|via) (?:tele)?phone\b|videoconference call|video ?call"
         r"|video link|via video|by video|(?:online|virtual) meeting",
         r"телефонн\w+ (?:разговор|беседу|беседа)|по телефону|созвонил\w*|видеосвяз\w*"
@@ -115,11 +115,13 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"توقيع|وقع(?:ت|ا)? |اتفاقية|مذكرة تفاهم|امضا|تفاهم‌?نامه|توافق‌?نامه",
     ),
     "award": (
-        r"\bawarded|\bawards?\b|honou?red with|\border of\b|\bmedal|\bprize\b|decorated",
+        r"\bawarded|\bawards?\b|honou?red with|\border of\b(?! the (?:president|cabinet|minist))"
+        r"|\bmedal|\bprize\b|decorated|\breward(?:s|ed|ing)?\b|honorary (?:title|doctorate|degree"
+        r"|professor|doctor)|honoris causa|tribute to|in recognition of",
         r"наградил\w*|награжд\w*|\bорден\w*|медал\w*|удостоен\w*"
         r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)",
         r"təltif|mükafat|\borden\w*",
-        r"décoré|\bprix\b|\bmédaille|ausgezeichnet|\borden\b|verliehen",
+        r"décoré|\bprix\b|\bmédaille|décern\w*|ausgezeichnet|\borden\b|verliehen",
         r"وسام|جائزة|منح(?:ت)? |جایزه|نشان ",
     ),
     "visit": (
@@ -142,47 +144,60 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"|meeting (?:between|was held|took place)|(?:at|during|in the course of) (?:the|a)"
         r" meeting\b(?! of)|(?:were|was) discussed|exchanged views|exchange of views"
         r"|the (?:sides|parties) (?:discussed|exchanged|noted|stressed|emphasi[sz]ed|agreed)"
-        r"|courtesy call|host\w* (?:an? |the )?(?:\S+ ){0,3}delegation",
+        r"|courtesy call|host\w* (?:an? |the )?(?:\S+ ){0,3}delegation|credentials"
+        r"|pa(?:ys|id|ying) (?:an? )?(?:\w+ )?visit to (?:the )?(?:\S+ ){0,3}(?:secretary|president"
+        r"|minister|director|head|ambassador|chairman|speaker|rector|governor)",
         r"встретил\w*|встреч\w*|\bпринял\w*(?! участие| решение)|переговор\w*|обсудил\w*",
         r"görüş\w*|(?<!qərar )qəbul ed\w*|müzakirə|danışıqlar|kabul ett\w*|bir araya gel\w*"
         r"|ağırla\w*",
         r"\ba reçu\b(?! (?:le |la |les |un |une )?(?:prix|médaille|titre|lettre))|\breçoit\b"
-        r"|rencontr\w*|s'est entretenu|\btrifft\b|\btraf\b|empfing|empfängt|zusammengetroffen",
+        r"|rencontr\w*|s'est entretenu|\btrifft\b|\btraf\b|empfing|empfängt|zusammengetroffen"
+        r"|empfangen|getroffen|lettres de créance|se reún\w*|\breunión|recibió|se discutieron",
         r"استقبل|التقى|يلتقي|لقاء|مباحثات|دیدار|ملاقات|گفتگو کرد",
     ),
     "conference": (
         r"conference|\bforum\b|\bsession\b|\bsummit\b|congress|symposium|general assembly"
         r"|executive council|opening ceremony|\bgames\b|colloquium|seminar|workshop|webinar"
-        r"|round ?table|(?:took|takes|taking) part in|participat\w+ in|\battend(?:ed|s|ing)?\b",
+        r"|round ?table|(?:took|takes|taking) part in|participat\w+ in|\battend(?:ed|s|ing)?\b"
+        r"|kick(?:s|ed)? off|\bmeeting of (?:the )?(?:\S+ ){0,4}(?:council|ministers|heads"
+        r"|committee|board|assembly|commission|states|parliament)"
+        r"|address(?:ed|es)? (?:the )?(?:\S+ ){0,4}(?:meeting|session"
+        r"|forum|conference|summit|assembly|congress)",
         r"конференц\w*|форум\w*|сесси\w*|саммит\w*|заседани\w*|конгресс\w*|съезд\w*|ассамбле\w*"
         r"|семинар\w*|круглого стола|круглый стол|принял\w* участие|участвовал\w*",
         r"konfrans|\bforum\w*|sessiya\w*|sammit\w*|iclas\w*|qurultay|simpozium\w*|konqres\w*"
         r"|seminar\w*|dəyirmi masa|iştirak edib|iştirak ediblər|konferans\w*|zirve\w*"
-        r"|sempozyum\w*|çalıştay\w*|kongre\w*|katıldı",
+        r"|sempozyum\w*|çalıştay\w*|kongre\w*|katıldı|zirvə\w*|toplantısı\w*",
         r"conférence|\bsommet\b|colloque|congrès|séminaire|atelier|table ronde|a participé"
         r"|konferenz|sitzung|gipfel|tagung|seminar|nahm (?:\S+ ){0,4}teil",
         r"مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|ورشة|شارك|مشاركة|نشست|اجلاس|کنفرانس|همایش",
     ),
     "announcement": (
         # decisions, appointments and what is yet to happen ("will attend", "представит")
-        r"announce[ds]?|appoint(?:s|ed|ing|ment)?\b|\bdecided\b|\bdecision\b|declared .{0,40}capital"
+        r"announce[ds]?|appoint(?:s|ed|ing|ment)?\b|\bdecided\b|\bdecision\b"
+        r"|declared .{0,40}capital|\bdecrees?\b|order of the president|\bestablish(?:es|ing)\b"
         r"|will (?:host|open)|(?:is|are) (?:set|due|scheduled) to|\blaunch(?:ed|es)?\b"
         r"|\b(?:re-?)?elected\b|\bselected as\b|\bchosen as\b|(?:opens?|accept\w*|invites?)"
         r" (?:\w+ )?(?:applications|nominations|submissions|entries)|call for (?:applications"
-        r"|nominations|proposals|papers|entries)|\binscribed\b|added to (?:the )?(?:\S+ ){0,4}list",
-        r"объявил\w*|назнач\w*|решени\w*|объявлен\w*|возглавит|избран\w*",
+        r"|nominations|proposals|papers|entries)|\binscribed\b|added to (?:the )?(?:\S+ ){0,4}list"
+        r"|\bapprov(?:es|ed|al)\b|ratif(?:y|ies|ied|ication)|inaugurat\w*"
+        r"|open\w* (?:an? |the |its )?(?:\S+ ){0,3}(?:office|centre|center|branch|chair|doors)",
+        r"объявил\w*|назнач\w*|решени\w*|объявлен\w*|возглавит|избран\w*|утвердил\w*|\bуказ\w*"
+        r"|ратифицир\w*",
         r"elan ed\w*|təyin\w*|qərar(?!gah)\w*|açılır|açılacaq|seçilib|atandı|seçildi|duyurdu"
+        r"|təsdiq\w*|yaradılacaq|onayla\w*|sərəncam\w*|fərman\w*"
         r"|açıkladı|başvuru\w*",
-        r"annonc\w*|\bnommé|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures",
+        r"annonc\w*|\bnommé|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures"
+        r"|\blance\b|ouvre ses portes|approuv\w*|ratifi\w*|تطلق|إطلاق",
         r"أعلن|تعيين|قرر|انتخاب|انتصاب|منصوب|فراخوان",
     ),
     "statement": (
         r"\bsaid\b|\bstated\b|statement|declared|\bsays\b|interview|condemn\w*|calls? on"
         r"|propos\w+|expressed|urged|told (?:journalists|reporters|the press)|congratulat\w*"
         r"|denounc\w*|condolence\w*|welcomes|\bpraise[sd]\b|calls? for|comment(?:s|ed)? on"
-        r"|in an? (?:comment|interview|op-ed|article|message)",
+        r"|in an? (?:comment|interview|op-ed|article|message)|reaffirm\w*|\bsupports\b",
         r"заявил\w*|заявлени\w*|сказал\w*|интервью|призвал\w*|предлож\w*|осудил\w*"
-        r"|сообщил\w* журналист\w*|поздрави\w*|приветству\w*|соболезнован\w*",
+        r"|сообщил\w* журналист\w*|поздрави\w*|приветству\w*|соболезнован\w*|поддерживает",
         r"bəyanat\w*|bildirib|deyib|bəyan ed\w*|müsahibə|önəm verir|açıqlama\w*|jurnalistlərə"
         r"|pisləy\w*|təbrik\w*|başsağlığı|alqışla\w*|açıklama\w*|\bdedi\b|söyledi|kınadı|tebrik\w*"
         r"|taziye\w*|röportaj\w*|belirtti|vurguladı",
@@ -266,23 +281,51 @@ _TITLE_RULES: dict[str, tuple[float, re.Pattern[str]]] = {
             r"|map out|hold talks|talk)\w*\b"
         ),
     ),
-    "announcement": (
-        _STRONG_WEIGHT,
-        re.compile(
-            r"(?:^|\s)(?:is |are )?to (?:visit|host|hold|attend|take part|participate|open|launch"
-            r"|sign|meet|chair|organi[sz]e|be held|start|begin|receive)\b"
-        ),
-    ),
-    "statement": (
-        1.0,
-        re.compile(
-            r"^[^:\d]{2,60}:\s+[“«\"„]|^[^:\d]{0,40}\b(?:ambassador|minister|president|official"
-            r"|chief|director|head|spokes\w+|envoy|rector|secretary|mufti|expert|посол|министр"
-            r"|президент|глава|директор|səfir|nazir|prezident|rəhbər|direktor|büyükelçi|bakan)"
-            r"[^:\d]{0,30}:\s"
-        ),
-    ),
 }
+# "X to visit Baku", "Games to kick off tomorrow": what is to come. Not after a noun or a
+# verb that makes it a purpose ("agreement to organise", "invited to visit").
+_TITLE_FUTURE = re.compile(
+    r"(?:^|(\S+)\s)(?:is |are )?to (?:visit|host|hold|attend|take part|participate|open|launch"
+    r"|sign|meet|chair|organi[sz]e|be held|start|begin|receive|kick off)\b"
+)
+_NOT_FUTURE = frozenset(
+    (
+        *("agreement", "memorandum", "deal", "plan", "decision", "decree", "bid", "order"),
+        *("effort", "efforts", "ready", "agree", "agrees", "agreed", "invited", "invites"),
+        *("invitation", "way", "how", "want", "wants", "like", "aims", "aim", "calls", "call"),
+        "urges",
+    )
+)
+# "Minister: words", "AlMalik: “...”", "Бирол Акгюн: ...": the words are the news. The
+# speaker is named before a quotation, by a title, or by capitalised names alone.
+_SPEAKERS = (
+    re.compile(r"^[^:\d]{2,60}(?=:\s+[“«\"„])"),
+    re.compile(
+        r"^(?!(?:under|in|on|at|with|for|from|by|after|before|during)\b)"
+        r"[^:\d]{0,40}\b(?:ambassador|minister|president|official|chief|director|head"
+        r"|spokes\w+|envoy|rector|secretary|mufti|expert|посол|министр|президент|глава"
+        r"|директор|səfir|nazir|prezident|rəhbər|direktor|büyükelçi|bakan)[^:\d]{0,30}(?=:\s)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^(?:[A-ZА-ЯЁƏİÖÜÇŞĞ][\w'’.-]+ ){1,3}[A-ZА-ЯЁƏİÖÜÇŞĞ][\w'’-]+(?=:\s)"),
+)
+
+
+def _speaker(title: str) -> str | None:
+    """The speaker of a "Speaker: words" headline, if it is one."""
+    for pattern in _SPEAKERS:
+        if m := pattern.match(title.strip()):
+            return m.group()
+    return None
+
+
+def _title_future(title: str) -> bool:
+    return any(
+        (m.group(1) or "").casefold().strip(",.") not in _NOT_FUTURE
+        for m in _TITLE_FUTURE.finditer(title.casefold())
+    )
+
+
 # A status lost ("a goodwill ambassador no more", "stripped of the title") is no award.
 _NEGATED = re.compile(
     r"\bno (?:more|longer)\b|stripped of|revok\w+|withdrawn|больше не|лишил\w*|лишен\w*"
@@ -309,14 +352,23 @@ _CIRCUMSTANCE = {
         r"|(?:upcoming|forthcoming|planned|future|possible|expected|next) (?:\S+ ){0,2}visit"
         r"|предстоящ\w+ (?:\S+ ){0,2}визит\w*|gələcək səfər\w*"
     ),
+    # a prize launched or open for nominations is an announcement, not an award
+    "award": re.compile(
+        r"(?:launch\w*|lance\w*|establish\w*|invites? applications for|applications for"
+        r"|nominations? for|call for|تطلق|إطلاق) (?:\S+ ){0,6}?(?:prize|award|prix|جائزة)"
+    ),
+    # "the newly elected Director-General" is who, not what happened
+    "announcement": re.compile(r"newly (?:elected|appointed)|новоизбранн\w*|yeni seçilmiş"),
     # a meeting held online is a call (counted there), not a meeting in person
     "meeting": re.compile(
         r"(?:online|virtual|video) meeting|онлайн-встреч\w*|videobağlantı vasitəsilə görüş\w*"
         r"|onlayn görüş\w*"
     ),
-    # a decree, an order or a law signed is a decision; a guest book signed is no treaty
+    # a decree, an order or a law signed is a decision; a guest book signed is no treaty;
+    # "the memorandum signed with ..." names a past signing
     "agreement": re.compile(
-        r"sign\w* (?:an? |the )?(?:\S+ )?(?:decree|order|law|ordinance|resolution|guest book"
+        r"(?:memo|memorandum|agreement|accord|protocol|mou)\w* (?:\S+ )?signed"
+        r"|sign\w* (?:an? |the )?(?:\S+ )?(?:decree|order|law|ordinance|resolution|guest book"
         r"|book of (?:honou?r|condolences?)|petition)|подписал\w* (?:\S+ )?(?:указ|распоряжени"
         r"|закон)\w*|(?:sərəncam|fərman|qanun)\w* imzala\w*"
     ),
@@ -414,7 +466,8 @@ def _unwrap(text: str) -> str:
 
 def _is_prose(text: str) -> bool:
     """Whether a paragraph reads as running text, not a menu, a heading or a byline."""
-    return len(text) > 40 and (len(text) >= 100 or bool(_PROSE_MARK.search(text)))
+    words = sum(1 for w in text.split() if any(c.isalpha() for c in w))
+    return len(text) > 40 and words >= 6 and (len(text) >= 100 or bool(_PROSE_MARK.search(text)))
 
 
 def _lead(body: str, title: str = "") -> _Lead:
@@ -505,8 +558,10 @@ def event_scores(title: str, body: str, published: datetime | None = None) -> di
     year = _reference_year(f"{title}\n{body}", published)
     if " " not in title.strip():  # a URL slug for a title: "president-receives-envoy"
         title = re.sub(r"[-_]+", " ", title)
+    speaker = _speaker(title)
     zones = (
-        (title.casefold(), 3.0, 2),
+        # after "Speaker:" the headline is speech: only the speaker part is read for events
+        ((speaker or title).casefold(), 3.0, 2),
         # a lead that is a quotation is speech: its verbs are not the event
         ("" if _is_quote(sentence) else _unquoted(sentence).casefold(), 2.0, 2),
         (_unquoted(paragraph[len(sentence) :]).casefold(), 1.0, 2),
@@ -514,15 +569,25 @@ def event_scores(title: str, body: str, published: datetime | None = None) -> di
         (_unquoted(body[rest_start : rest_start + 1500]).casefold(), 0.25, 4),
     )
     scores = dict.fromkeys(_PRIORITY, 0.0)
+    call_in_lead = False
     for text, weight, cap in zones:
         for kind, pattern in _COMPILED.items():
             seen = _CIRCUMSTANCE[kind].sub(" ", text) if kind in _CIRCUMSTANCE else text
-            scores[kind] += _WEIGHT.get(kind, 1.0) * weight * min(cap, _hits(pattern, seen, year))
+            hits = min(cap, _hits(pattern, seen, year))
+            scores[kind] += _WEIGHT.get(kind, 1.0) * weight * hits
+            call_in_lead |= kind == "phone_call" and weight >= 2.0 and hits > 0
         for kind, pattern in _COMPILED_STRONG.items():
             scores[kind] += _STRONG_WEIGHT * weight * min(cap, _hits(pattern, text, year))
     for kind, (weight, pattern) in _TITLE_RULES.items():
         if pattern.search(title.casefold()):
             scores[kind] += weight * 3.0
+    if call_in_lead:  # a call is told with the words of talks ("the sides discussed")
+        scores["phone_call"] += scores["meeting"]
+        scores["meeting"] = 0.0
+    if speaker:
+        scores["statement"] += 3.0
+    elif _title_future(title):
+        scores["announcement"] += _STRONG_WEIGHT * 3.0
     if _is_quote(sentence) and sentence != paragraph:
         scores["statement"] += 2.0  # a quotation, then its speaker: a statement
     if _NEGATED.search(f"{title}\n{sentence}".casefold()):

@@ -540,6 +540,56 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "ICESCO-nun mənzil-qərargahında muğam konserti təşkil edilib.",
             "other",
         ),
+        # a headline that gives a speaker's words is a statement, whatever the words say
+        (
+            "President Aliyev: Azerbaijan would like ICESCO experts to visit Shusha",
+            "President Ilham Aliyev said this in an interview with a Moroccan newspaper.",
+            "statement",
+        ),
+        (
+            "Бирол Акгюн: Азербайджан - важный центр тюркского мира",
+            "Азербайджан является одним из ключевых центров тюркского мира.",
+            "statement",
+        ),
+        # ... but a headline that opens with a circumstance is no speaker
+        (
+            "Under the patronage of President Aliyev: ICESCO Executive Council opens in Baku",
+            "The 45th session of the Executive Council opened in Baku on Monday.",
+            "conference",
+        ),
+        # an approval of a memorandum signed earlier is a decision, not a signing
+        (
+            "President approves memorandum signed with ICESCO",
+            "President Ilham Aliyev has approved the memorandum of understanding signed "
+            "between the government and ICESCO in Rabat in May.",
+            "announcement",
+        ),
+        # "Order of the President" is a decree; a prize launched is news of the prize
+        (
+            "Order of the President on establishing the National Heritage Agency",
+            "The Cabinet of Ministers is instructed to prepare the statute within two months.",
+            "announcement",
+        ),
+        (
+            "ICESCO launches its Prize for Digital Transformation",
+            "ICESCO has launched the first edition of its prize and invites applications "
+            "until 30 June.",
+            "announcement",
+        ),
+        # a call is told with the words of talks
+        (
+            "Baku and UNESCO discussed deepening partnership",
+            "Foreign Minister Jeyhun Bayramov held a phone conversation with the "
+            "Director-General of UNESCO.\n\nThe sides discussed cooperation and noted the "
+            "meeting held in Paris last year.",
+            "phone_call",
+        ),
+        # "the newly elected Director-General" is who was called, not what happened
+        (
+            "Foreign minister holds phone conversation with newly elected UNESCO chief",
+            "The minister congratulated the newly elected Director-General of UNESCO.",
+            "phone_call",
+        ),
     ],
 )
 def test_event_type_traps(title: str, body: str, expected: str) -> None:
