@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event, func, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
-from sqlmodel import SQLModel
 
 from monitor.errors import StoreError
 from monitor.models import (
@@ -32,6 +31,7 @@ from monitor.models import (
 from monitor.records import AddOutcome, Prepared
 from monitor.store import articles, outbox
 from monitor.store.articles import StoryHook, lookup
+from monitor.store.schema import migrate
 from monitor.store.search import ensure_search
 from monitor.urls import url_key
 
@@ -117,12 +117,19 @@ class Store:
         self.on_story_changes = on_story_changes
         self.engine = make_engine(database_url)
         try:
-            SQLModel.metadata.create_all(self.engine)
+            self.schema = migrate(self.engine, self._safe_url())
+            if self.schema != "current":
+                log.info("archive at %s: schema %s", self._safe_url(), self.schema)
             ensure_search(self.engine)
         except OperationalError as exc:
+            self.engine.dispose()
             raise StoreError(f"cannot open the archive at {self._safe_url()}: {exc.orig}") from exc
         except SQLAlchemyError as exc:
+            self.engine.dispose()
             raise StoreError(f"cannot open the archive at {self._safe_url()}: {exc}") from exc
+        except StoreError:
+            self.engine.dispose()
+            raise
 
     def _safe_url(self) -> str:
         return make_url(self.url).render_as_string(hide_password=True)

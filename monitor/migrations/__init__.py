@@ -1,0 +1,1 @@
+"""Schema migrations of the archive (alembic); :mod:`monitor.store.schema` runs them."""
