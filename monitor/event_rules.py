@@ -1,0 +1,294 @@
+"""The phrase tables that :func:`monitor.classify.event_type` weighs (data, no logic).
+
+One regex per event type and language line (en, ru, az/tr, fr/de/es, ar/fa), matched on
+lower-cased text; *strong* phrases that name the event beyond doubt; *circumstances*
+that look like an event but are its setting ("who is on a visit to Baku", "the newly
+elected Director-General", "signed a decree"); and the headline grammar read in titles
+only. :mod:`monitor.classify` explains how they are weighed.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Phrase rules: a regex per type (matched on the lower-cased text), one line per language
+# (en, ru, az, fr/de, ar/fa). Arabic and Persian words take clitics (و، ب، ال), so their
+# patterns are matched inside words.
+RULES: dict[str, tuple[str, ...]] = {
+    "phone_call": (
+        r"phone (?:conversation|call|talks?|con\w*)|telephone (?:conversation|call|talks?)"
+        r"|\b(?:by|on the|over the|via) (?:tele)?phone\b|videoconference call|video ?call"
+        r"|video link|via video|by video|(?:online|virtual) meeting",
+        r"телефонн\w+ (?:разговор|беседу|беседа)|по телефону|созвонил\w*|видеосвяз\w*"
+        r"|видеозвон\w*|онлайн-встреч\w*",
+        r"telefon danışığı|telefonla danış|telefon söhbəti|videobağlantı|videozəng|onlayn görüş"
+        r"|telefon görüşmesi|telefonda görüş\w*|video konferans yoluyla",
+        r"entretien téléphonique|appel téléphonique|telefongespräch|telefonierte|telefonat",
+        r"اتصال\S* هاتفي|مكالمة هاتفية|تماس تلفنی|گفتگوی تلفنی",
+    ),
+    "agreement": (
+        r"\bsign(?:s|ed|ing)?\b|\binks?\b|\binked\b|initial(?:l)?ed|initial(?:l)?ing"
+        r"|conclude[ds]? (?:an? |the )?(?:\w+ )?(?:agreement|accord|treaty)",
+        r"подписа\w*|парафир\w*",
+        r"imzala\w*|imzalan\w*",
+        r"\bsigné|signature d|accord de|unterzeichne\w*|abkommen|vereinbarung",
+        r"توقيع|وقع(?:ت|ا)? |اتفاقية|مذكرة تفاهم|امضا|تفاهم‌?نامه|توافق‌?نامه",
+    ),
+    "award": (
+        r"\bawarded|\bawards?\b|honou?red with|\border of\b(?! the (?:president|cabinet|minist))"
+        r"|\bmedal|\bprize\b|decorated|\breward(?:s|ed|ing)?\b|honorary (?:title|doctorate|degree"
+        r"|professor|doctor)|honoris causa|tribute to|in recognition of",
+        r"наградил\w*|награжд\w*|\bорден\w*|медал\w*|удостоен\w*"
+        r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)",
+        r"təltif|mükafat|\borden\w*",
+        r"décoré|\bprix\b|\bmédaille|décern\w*|ausgezeichnet|\borden\b|verliehen",
+        r"وسام|جائزة|منح(?:ت)? |جایزه|نشان ",
+    ),
+    "visit": (
+        r"\bvisit(?:ed|s|ing)?\b|arriv(?:ed|es|ing) in|\btour(?:ed)?\b"
+        r"|(?:got|get|gets|getting) acquainted with|acquaint\w* (?:himself|herself|themselves)"
+        r" with|familiari[sz]\w* (?:himself|herself|themselves) with",
+        r"посетил\w*|визит\w*|прибыл\w*|ознакомил\w*",
+        r"səfər|ziyarət|gəlib|tanış olub|qərargahında olub|ziyaret\w*",
+        r"\bvisite\b|s'est rendue? |\bbesuch\w*",
+        r"زيارة|يزور|زار |بازدید|سفر ",
+    ),
+    "meeting": (
+        # "received" is a meeting when a visitor is received, not an award or a letter
+        r"\bmet\b|\bmeets?\b|meeting with|held talks|\btalks with"
+        r"|\breceive[ds]?\b(?! (?:an? |the |his |her )?(?:award|prize|medal|letter|message"
+        r"|congratulat|title|order|honou?r|invitation|support|fund|grant|certificate|diploma"
+        r"|\w+ (?:award|prize|medal|title)))"
+        r"|discuss(?:ed|es)? (?:cooperation|prospects)|had a meeting|have discussed"
+        # a meeting told with nouns: "were discussed at a meeting between", "the sides ..."
+        r"|meeting (?:between|was held|took place)|(?:at|during|in the course of) (?:the|a)"
+        r" meeting\b(?! of)|(?:were|was) discussed|exchanged views|exchange of views"
+        r"|the (?:sides|parties) (?:discussed|exchanged|noted|stressed|emphasi[sz]ed|agreed)"
+        r"|courtesy call|host\w* (?:an? |the )?(?:\S+ ){0,3}delegation|credentials"
+        r"|pa(?:ys|id|ying) (?:an? )?(?:\w+ )?visit to (?:the )?(?:\S+ ){0,3}(?:secretary|president"
+        r"|minister|director|head|ambassador|chairman|speaker|rector|governor)",
+        r"встретил\w*|встреч\w*|\bпринял\w*(?! участие| решение)|переговор\w*|обсудил\w*",
+        r"görüş\w*|(?<!qərar )qəbul ed\w*|müzakirə|danışıqlar|kabul ett\w*|bir araya gel\w*"
+        r"|ağırla\w*",
+        r"\ba reçu\b(?! (?:le |la |les |un |une )?(?:prix|médaille|titre|lettre))|\breçoit\b"
+        r"|rencontr\w*|s'est entretenu|\btrifft\b|\btraf\b|empfing|empfängt|zusammengetroffen"
+        r"|empfangen|getroffen|lettres de créance|se reún\w*|\breunión|recibió|se discutieron",
+        r"استقبل|التقى|يلتقي|لقاء|مباحثات|دیدار|ملاقات|گفتگو کرد",
+    ),
+    "conference": (
+        r"conference|\bforum\b|\bsession\b|\bsummit\b|congress|symposium|general assembly"
+        r"|executive council|opening ceremony|\bgames\b|colloquium|seminar|workshop|webinar"
+        r"|round ?table|(?:took|takes|taking) part in|participat\w+ in|\battend(?:ed|s|ing)?\b"
+        r"|kick(?:s|ed)? off|\bmeeting of (?:the )?(?:\S+ ){0,4}(?:council|ministers|heads"
+        r"|committee|board|assembly|commission|states|parliament)"
+        r"|address(?:ed|es)? (?:the )?(?:\S+ ){0,4}(?:meeting|session"
+        r"|forum|conference|summit|assembly|congress)",
+        r"конференц\w*|форум\w*|сесси\w*|саммит\w*|заседани\w*|конгресс\w*|съезд\w*|ассамбле\w*"
+        r"|семинар\w*|круглого стола|круглый стол|принял\w* участие|участвовал\w*",
+        r"konfrans|\bforum\w*|sessiya\w*|sammit\w*|iclas\w*|qurultay|simpozium\w*|konqres\w*"
+        r"|seminar\w*|dəyirmi masa|iştirak edib|iştirak ediblər|konferans\w*|zirve\w*"
+        r"|sempozyum\w*|çalıştay\w*|kongre\w*|katıldı|zirvə\w*|toplantısı\w*",
+        r"conférence|\bsommet\b|colloque|congrès|séminaire|atelier|table ronde|a participé"
+        r"|konferenz|sitzung|gipfel|tagung|seminar|nahm (?:\S+ ){0,4}teil",
+        r"مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|ورشة|شارك|مشاركة|نشست|اجلاس|کنفرانس|همایش",
+    ),
+    "announcement": (
+        # decisions, appointments and what is yet to happen ("will attend", "представит")
+        r"announce[ds]?|appoint(?:s|ed|ing|ment)?\b|\bdecided\b|\bdecision\b"
+        r"|declared .{0,40}capital|\bdecrees?\b|order of the president|\bestablish(?:es|ing)\b"
+        r"|will (?:host|open)|(?:is|are) (?:set|due|scheduled) to|\blaunch(?:ed|es)?\b"
+        r"|\b(?:re-?)?elected\b|\bselected as\b|\bchosen as\b|(?:opens?|accept\w*|invites?)"
+        r" (?:\w+ )?(?:applications|nominations|submissions|entries)|call for (?:applications"
+        r"|nominations|proposals|papers|entries)|\binscribed\b|added to (?:the )?(?:\S+ ){0,4}list"
+        r"|\bapprov(?:es|ed|al)\b|ratif(?:y|ies|ied|ication)|inaugurat\w*"
+        r"|open\w* (?:an? |the |its )?(?:\S+ ){0,3}(?:office|centre|center|branch|chair|doors)",
+        r"объявил\w*|назнач\w*|решени\w*|объявлен\w*|возглавит|избран\w*|утвердил\w*|\bуказ\w*"
+        r"|ратифицир\w*",
+        r"elan ed\w*|təyin\w*|qərar(?!gah)\w*|açılır|açılacaq|seçilib|atandı|seçildi|duyurdu"
+        r"|təsdiq\w*|yaradılacaq|onayla\w*|sərəncam\w*|fərman\w*"
+        r"|açıkladı|başvuru\w*",
+        r"annonc\w*|\bnommé|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures"
+        r"|\blance\b|ouvre ses portes|approuv\w*|ratifi\w*|تطلق|إطلاق",
+        r"أعلن|تعيين|قرر|انتخاب|انتصاب|منصوب|فراخوان",
+    ),
+    "statement": (
+        r"\bsaid\b|\bstated\b|statement|declared|\bsays\b|interview|condemn\w*|calls? on"
+        r"|propos\w+|expressed|urged|told (?:journalists|reporters|the press)|congratulat\w*"
+        r"|denounc\w*|condolence\w*|welcomes|\bpraise[sd]\b|calls? for|comment(?:s|ed)? on"
+        r"|in an? (?:comment|interview|op-ed|article|message)|reaffirm\w*|\bsupports\b",
+        r"заявил\w*|заявлени\w*|сказал\w*|интервью|призвал\w*|предлож\w*|осудил\w*"
+        r"|сообщил\w* журналист\w*|поздрави\w*|приветству\w*|соболезнован\w*|поддерживает",
+        r"bəyanat\w*|bildirib|deyib|bəyan ed\w*|müsahibə|önəm verir|açıqlama\w*|jurnalistlərə"
+        r"|pisləy\w*|təbrik\w*|başsağlığı|alqışla\w*|açıklama\w*|\bdedi\b|söyledi|kınadı|tebrik\w*"
+        r"|taziye\w*|röportaj\w*|belirtti|vurguladı",
+        r"déclaration|a déclaré|communiqué|condamn\w*|félicit\w*|condoléances|erklär\w*"
+        r"|verurteil\w*|\bsagte\b|gratuliert\w*|begrüßt",
+        r"بيان|أكدت?|قال|صرح|تصريح|جدد|أعرب|دعا|أدان|تدين|خواستار|گفت|بیانیه|اعلام کرد"
+        r"|محکوم|هنأ|تهنئ|رحب|ترحب|تعزية|أشاد|شدد|تبریک",
+    ),
+    "other": (
+        r"\bconcert\b|exhibition|festival|\blogo\b|концерт|выставк|фестивал|sərgi|konsert"
+        r"|exposition|ausstellung|konzert|معرض|مهرجان|حفل|نمایشگاه|جشنواره"
+        r"|culture days|days of (?:\w+ )?culture|дни (?:\w+ )?культуры|mədəniyyət günləri"
+        r"|competition|contest|конкурс\w*|müsabiqə\w*|concours|wettbewerb|مسابقة",
+    ),
+}
+# Phrases that name the event beyond doubt: they weigh twice a plain hit and are not
+# discounted as context. Taking office is its own kind of news (no listed type fits);
+# a speech given *at* a session is news of the session.
+STRONG: dict[str, tuple[str, ...]] = {
+    "other": (
+        r"takes office|took office|assum\w+ (?:office|(?:his|her) (?:duties|post))|sworn in",
+        r"вступил\w* в должность|приступил\w* к (?:исполнению|обязанност)\w*",
+        r"vəzifəsin\w* (?:icrasına )?başla\w*|prend ses fonctions|a pris ses fonctions",
+        r"amt angetreten|tritt (?:sein|ihr) amt an|تسلم مهامه|يتسلم مهامه",
+    ),
+    # what is yet to happen: the news is that it will ("will attend", "представит")
+    "announcement": (
+        r"will (?:\w+ )?(?:attend|take part|participate|represent|chair|be held|be represented)"
+        r"|\bto (?:attend|take part|participate|chair)\b|to be held",
+        r"будет представлен\w*|представит\b|примет участие|пройд[её]т\b|состоится",
+        r"will (?:\w+ )?(?:meet|visit|host|hold|organi[sz]e|launch|open|sign|start|begin)\b",
+        r"iştirak edəcək|təmsil edəcək|keçiriləcək|sədrlik edəcək|təmsil olunacaq|başlayacaq"
+        r"|olacaq\b|yapılacak|düzenlenecek|başlayacak|gerçekleştirilecek|katılacak",
+        r"se tiendra|aura lieu|participera|représentera|organisera|accueillera|lancera"
+        r"|wird (?:\S+ ){0,4}(?:teilnehmen"
+        r"|stattfinden|vertreten)",
+        r"سيشارك|سيعقد|ستعقد|ستستضيف|سيمثل|برگزار خواهد شد|خواهد شد",
+    ),
+    # headline verbs of reaction: the reaction is the news ("ICESCO welcomes ...")
+    "statement": (
+        r"\b(?:welcomes|condemns|hails|denounces|deplores|mourns|urges|congratulates|calls for)\b",
+        r"осуждает|приветствует|поздравляет|призывает|qınayır|alqışlayır|təbrik edir|çağırır",
+    ),
+    "conference": (
+        r"(?:said|stated|noted|speaking|spoke|addressing|addressed|speech|remarks)"
+        r"(?: \S+){0,4} (?:at|during|before|to) (?:\S+ ){0,6}(?:session|conference|forum"
+        r"|summit|congress|assembly|symposium|meeting of)",
+        r"(?:сказал\w*|заявил\w*|отметил\w*|выступил\w*|выступая|говорится)(?: \S+){0,3}"
+        r" (?:в ходе|на) (?:\S+ ){0,5}(?:сесси|конференц|форум|саммит|заседани|съезд|ассамбле)\w*",
+        r"(?:forum|konfrans|sessiya|sammit|iclas)\w* (?:\S+ )?(?:çıxış|iştirak)",
+        r"(?:a déclaré|a souligné|a affirmé)(?: \S+){0,4} lors d\w* (?:\S+ ){0,4}(?:session"
+        r"|conférence|forum|sommet)|(?:sagte|erklärte) (?:\S+ ){0,4}auf (?:\S+ ){0,4}"
+        r"(?:konferenz|tagung|sitzung|gipfel|forum)",
+    ),
+}
+COMPILED = {k: re.compile("|".join(v)) for k, v in RULES.items()}
+COMPILED_STRONG = {k: re.compile("|".join(v)) for k, v in STRONG.items()}
+PRIORITY = (
+    "phone_call",
+    "agreement",
+    "award",
+    "visit",
+    "meeting",
+    "conference",
+    "announcement",
+    "statement",
+    "other",
+)
+MIN_SCORE = 1.0
+# Nouns of setting ("on the sidelines of the forum") and verbs of speech ("he said") are
+# context in most reports: they weigh less than the verbs of meeting, visiting, signing.
+WEIGHT = {"conference": 0.6, "statement": 0.7, "announcement": 0.9}
+STRONG_WEIGHT = 2.0
+# Headline grammar, read in the title only: "X, Y discuss ..." tells of talks; "X to
+# visit Baku", "Baku to host ..." of what is to come; "Speaker: words" of a statement.
+TITLE_RULES: dict[str, tuple[float, re.Pattern[str]]] = {
+    "meeting": (
+        1.0,
+        re.compile(
+            r"^[^,:]{2,80}(?:,| and| &) [^,:]{2,80} (?:discuss|mull|eye|explore|review|weigh"
+            r"|map out|hold talks|talk)\w*\b"
+        ),
+    ),
+}
+# "X to visit Baku", "Games to kick off tomorrow": what is to come. Not after a noun or a
+# verb that makes it a purpose ("agreement to organise", "invited to visit").
+TITLE_FUTURE = re.compile(
+    r"(?:^|(\S+)\s)(?:is |are )?to (?:visit|host|hold|attend|take part|participate|open|launch"
+    r"|sign|meet|chair|organi[sz]e|be held|start|begin|receive|kick off)\b"
+)
+NOT_FUTURE = frozenset(
+    (
+        *("agreement", "memorandum", "deal", "plan", "decision", "decree", "bid", "order"),
+        *("effort", "efforts", "ready", "agree", "agrees", "agreed", "invited", "invites"),
+        *("invitation", "way", "how", "want", "wants", "like", "aims", "aim", "calls", "call"),
+        "urges",
+    )
+)
+# "Minister: words", "AlMalik: “...”", "Бирол Акгюн: ...": the words are the news. The
+# speaker is named before a quotation, by a title, or by capitalised names alone.
+SPEAKERS = (
+    re.compile(r"^[^:\d]{2,60}(?=:\s+[“«\"„])"),
+    re.compile(
+        r"^(?!(?:under|in|on|at|with|for|from|by|after|before|during)\b)"
+        r"[^:\d]{0,40}\b(?:ambassador|minister|president|official|chief|director|head"
+        r"|spokes\w+|envoy|rector|secretary|mufti|expert|посол|министр|президент|глава"
+        r"|директор|səfir|nazir|prezident|rəhbər|direktor|büyükelçi|bakan)[^:\d]{0,30}(?=:\s)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^(?:[A-ZА-ЯЁƏİÖÜÇŞĞ][\w'’.-]+ ){1,3}[A-ZА-ЯЁƏİÖÜÇŞĞ][\w'’-]+(?=:\s)"),
+)
+
+
+def speaker(title: str) -> str | None:
+    """The speaker of a "Speaker: words" headline, if it is one."""
+    for pattern in SPEAKERS:
+        if m := pattern.match(title.strip()):
+            return m.group()
+    return None
+
+
+def title_future(title: str) -> bool:
+    return any(
+        (m.group(1) or "").casefold().strip(",.") not in NOT_FUTURE
+        for m in TITLE_FUTURE.finditer(title.casefold())
+    )
+
+
+# A status lost ("a goodwill ambassador no more", "stripped of the title") is no award.
+NEGATED = re.compile(
+    r"\bno (?:more|longer)\b|stripped of|revok\w+|withdrawn|больше не|лишил\w*|лишен\w*"
+    r"|artıq\b.{0,40}\bdeyil|n'est plus|nicht mehr|aberkannt|لم يعد|سلب"
+)
+# A sentence that looks back (a recalled event, a year well before the article's) is
+# background: its verbs are not the news.
+LOOKS_BACK = re.compile(
+    r"recall\w*|remind\w*|напомн\w*|xatırlat\w*|rappel\w*|erinnert\w*|years? ago|last year"
+    r"|в прошлом году|ötən il|keçən il",
+)
+# A visit told as the setting of another event ("received the minister, who is on a
+# visit to Baku", "met ... as part of his visit") is circumstance, not the news: these
+# phrases are not counted as visits.
+CIRCUMSTANCE = {
+    "visit": re.compile(
+        r"(?:who is|who are|currently|being|\bon|during|as part of|within the framework of"
+        r"|in the framework of|in the course of|within) (?:\S+ ){0,4}visit\b"
+        r"|находящ\w+ (?:\S+ ){0,4}с (?:\S+ )?визитом|в (?:рамках|ходе) (?:\S+ ){0,2}визита"
+        r"|səfərdə olan|səfəri çərçivəsində|səfəri zamanı|en visite (?:officielle |de travail )?"
+        r"(?:en|au|à)|في إطار زيارة|خلال زيارة|الذي يزور"
+        # a visit yet to come is the subject of a call or an announcement, not a visit
+        r"|(?:upcoming|forthcoming|planned|future|possible|expected|next) (?:\S+ ){0,2}visit"
+        r"|предстоящ\w+ (?:\S+ ){0,2}визит\w*|gələcək səfər\w*"
+    ),
+    # a prize launched or open for nominations is an announcement, not an award
+    "award": re.compile(
+        r"(?:launch\w*|lance\w*|establish\w*|invites? applications for|applications for"
+        r"|nominations? for|call for|تطلق|إطلاق) (?:\S+ ){0,6}?(?:prize|award|prix|جائزة)"
+    ),
+    # "the newly elected Director-General" is who, not what happened
+    "announcement": re.compile(r"newly (?:elected|appointed)|новоизбранн\w*|yeni seçilmiş"),
+    # a meeting held online is a call (counted there), not a meeting in person
+    "meeting": re.compile(
+        r"(?:online|virtual|video) meeting|онлайн-встреч\w*|videobağlantı vasitəsilə görüş\w*"
+        r"|onlayn görüş\w*"
+    ),
+    # a decree, an order or a law signed is a decision; a guest book signed is no treaty;
+    # "the memorandum signed with ..." names a past signing
+    "agreement": re.compile(
+        r"(?:memo|memorandum|agreement|accord|protocol|mou)\w* (?:\S+ )?signed"
+        r"|sign\w* (?:an? |the )?(?:\S+ )?(?:decree|order|law|ordinance|resolution|guest book"
+        r"|book of (?:honou?r|condolences?)|petition)|подписал\w* (?:\S+ )?(?:указ|распоряжени"
+        r"|закон)\w*|(?:sərəncam|fərman|qanun)\w* imzala\w*"
+    ),
+}

@@ -1,0 +1,130 @@
+"""An article's lead: its first sentence and first paragraph (pure text structure).
+
+Real pages put menus, headings, bylines and datelines above the text, wrap lines hard,
+and write "Dr. AlMalik" with a full stop that ends no sentence. :func:`read_lead` finds the
+first paragraph that reads as prose, unwraps it and cuts its first sentence, and says
+where both end in the body, so that callers can weigh the lead apart from the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+_QUOTES = '“«"„'
+
+
+@dataclass(frozen=True)
+class Lead:
+    """An article's lead: its first sentence and paragraph (lines unwrapped), and where
+    they end in the body."""
+
+    sentence: str
+    paragraph: str
+    sentence_end: int
+    end: int
+
+
+# A full stop after a title or an initial ("Dr. AlMalik", "H.E. Mr.", "A. Garayev",
+# "2023 г.") ends no sentence.
+ABBREVIATION = re.compile(
+    r"(?:\b(?:dr|mr|mrs|ms|prof|h\.e|amb|gen|col|lt|st|jr|sr|no|nos|vs|gov|sen|rev|sh|acad"
+    r"|u\.s|u\.k|e\.g|i\.e|[^\W\d_])|\bг|\bгг|\bим|\bул|\bт\.е|\bт\.д|\bдр|\bакад)\.$",
+    re.IGNORECASE,
+)
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[\"“«„(]?[A-ZА-ЯЁƏİÇŞÖÜĞ0-9])")
+PROSE_MARK = re.compile(r"[.!?:;,،؛]")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets in ``text`` where a sentence ends (titles and initials are no ends)."""
+    ends = []
+    for m in SENTENCE_BREAK.finditer(text):
+        head = text[max(0, m.start() - 12) : m.start()].rstrip("\"”»'")
+        if not ABBREVIATION.search(head):
+            ends.append(m.start())
+    return ends
+
+
+def paragraph_spans(body: str) -> list[tuple[int, int]]:
+    """Paragraph (start, end) offsets in ``body``.
+
+    A blank line always ends a paragraph; a single line break does too, unless the text
+    is hard-wrapped there: the line ends in a comma, a hyphen or an opening bracket, or
+    it ends without a sentence mark and the next line goes on in lower case or with a
+    bracket ("... dedicated to the 100th" / "anniversary of ...").
+    """
+    spans: list[tuple[int, int]] = []
+    for block in re.finditer(r"[^\n]+(?:\n[^\n]+)*", body):
+        lines = list(re.finditer(r"[^\n]+", block.group()))
+        begin = block.start() + lines[0].start()
+        for line, nxt in pairwise(lines):
+            tail, head = line.group().rstrip(), nxt.group().lstrip()
+            wrapped = (
+                bool(tail)
+                and bool(head)
+                and (
+                    tail[-1] in ",-–("
+                    or (tail[-1] not in '.!?:"”»' and (head[0].islower() or head[0] == "("))
+                )
+            )
+            if not wrapped:
+                spans.append((begin, block.start() + line.end()))
+                begin = block.start() + nxt.start()
+        spans.append((begin, block.start() + lines[-1].end()))
+    return spans
+
+
+def unwrap(text: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", text.strip())
+
+
+def is_prose(text: str) -> bool:
+    """Whether a paragraph reads as running text, not a menu, a heading or a byline."""
+    words = sum(1 for w in text.split() if any(c.isalpha() for c in w))
+    return len(text) > 40 and words >= 6 and (len(text) >= 100 or bool(PROSE_MARK.search(text)))
+
+
+def read_lead(body: str, title: str = "") -> Lead:
+    """The first sentence and the first paragraph of ``body``.
+
+    Lines that do not read as prose (clutter: a temperature, a city, a site date, a menu,
+    a heading) and a repeat of the title are skipped. A first paragraph that is only a
+    quotation takes the next paragraph with it, where the speaker is named ("..." / "This
+    was said by ...").
+    """
+    heading = unwrap(title).casefold()
+    spans = [
+        (a, b)
+        for a, b in paragraph_spans(body)
+        if is_prose(unwrap(body[a:b])) and unwrap(body[a:b]).casefold() != heading
+    ]
+    if not spans:
+        text = unwrap(body[:400])
+        return Lead(text, text, min(len(body), 400), min(len(body), 400))
+    start, end = spans[0]
+    first = body[start:end]
+    if is_quote(unwrap(first)) and len(spans) > 1:
+        end = spans[1][1]
+        return Lead(unwrap(first), unwrap(body[start:end]), start + len(first), end)
+    ends = sentence_ends(first)
+    ends = [e for e in ends if e >= 50]  # a dateline ("Baku. 23 November.") is no sentence
+    cut = start + ends[0] if ends else end
+    return Lead(unwrap(body[start:cut]), unwrap(first), cut, end)
+
+
+def is_quote(paragraph: str) -> bool:
+    """Whether a paragraph is a direct quotation (opens with a quotation mark)."""
+    text = paragraph.strip()
+    return bool(text) and text[0] in _QUOTES and text.rstrip(".").endswith(("”", "»", '"', "“"))
+
+
+# Words quoted at length are speech: "we will sign", "the visit was fruitful" said by
+# someone are not the events of the article. Short quotations are names and stay.
+QUOTATION = re.compile(r'[“«„"][^“”«»„"\n]{1,1500}[”»"“]')
+
+
+def unquoted(text: str) -> str:
+    """``text`` with its long quotations (six words or more) blanked."""
+    return QUOTATION.sub(lambda m: '" "' if m.group().count(" ") >= 6 else m.group(), text)
