@@ -108,7 +108,7 @@ class ArticleURLRow(SQLModel, table=True):
     article_id: int = Field(foreign_key="article.id", index=True)
     url: str = Field(max_length=2000)
     url_key: str = Field(unique=True, max_length=2000)
-    source: str = Field(max_length=200)
+    source: str = Field(max_length=200, index=True)  # searched: every outlet that ran it
 
 
 class ArticleTopicRow(SQLModel, table=True):

@@ -6,7 +6,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import insert, inspect, select, text
+from sqlalchemy import Connection, insert, inspect, select, text
 from sqlmodel import SQLModel
 
 from monitor.errors import StoreError
@@ -41,15 +41,23 @@ def test_an_archive_from_before_migrations_is_stamped_and_keeps_its_rows(
     database_url: str,
 ) -> None:
     engine = make_engine(database_url)
-    SQLModel.metadata.create_all(engine)  # how archives were made before migrations
-    with engine.begin() as conn:
+    with engine.begin() as conn:  # the tables of the first release, and no version table
+        command.upgrade(_config(conn), BASELINE)
+        conn.execute(text("DROP TABLE alembic_version"))
         conn.execute(insert(SourceRow).values(name="azernews", homepage="https://www.azernews.az/"))
+        assert "ix_article_url_source" not in _indexes(conn, "article_url")
     engine.dispose()
     with Store(database_url) as store:
         assert store.schema == f"upgraded from {BASELINE}"
         with store.engine.connect() as conn:
             assert current(conn) == head()
             assert conn.execute(select(SourceRow.name)).scalars().all() == ["azernews"]
+            # revision 0002 ran: a search by outlet has its index
+            assert "ix_article_url_source" in _indexes(conn, "article_url")
+
+
+def _indexes(conn: Connection, table: str) -> set[str]:
+    return {str(index["name"]) for index in inspect(conn).get_indexes(table)}
 
 
 def test_an_archive_written_by_a_newer_monitor_is_refused(database_url: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -236,6 +237,20 @@ def test_accents_and_azerbaijani_letters_fold(archive) -> None:
     assert found(store, "susa") == ["icesco"]
     assert found(store, "QARABAG") == ["derby"]
     assert found(store, "numayende heyeti") == ["ganja"]
+
+
+def test_a_search_by_outlet_finds_the_copies_it_ran(archive) -> None:
+    store, ids = archive
+    assert found(store, "museum", source="Report") == []
+    original = CORPUS["museum"].article
+    copy = Prepared(  # Report runs News.az's story word for word under its own URL
+        replace(original, url="https://report.az/culture/museum-week", source="Report"),
+        CORPUS["museum"].matches,
+    )
+    (outcome,) = store.add_articles([copy])
+    assert outcome.article_id == ids["museum"]  # one article, two outlets
+    assert found(store, "museum", source="Report") == ["museum"]
+    assert found(store, "museum", source="News.az") == ["museum"]
 
 
 def test_cyrillic_queries_fold_case_and_yo(archive) -> None:

@@ -100,7 +100,10 @@ def write_revision(message: str) -> Path:
             )
         engine.dispose()
     assert script is not None and not isinstance(script, list)
-    return Path(script.path)
+    path = Path(script.path)
+    kept = [line for line in path.read_text().splitlines() if "# ### " not in line]
+    path.write_text("\n".join(kept) + "\n")  # alembic's "please adjust" markers
+    return path
 
 
 if __name__ == "__main__":  # python -m monitor.store.schema revision "what changed"

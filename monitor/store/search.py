@@ -71,6 +71,7 @@ from sqlalchemy import (
     column,
     func,
     literal_column,
+    or_,
     select,
     table,
     text,
@@ -79,7 +80,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col
 
 from monitor.errors import InputError, StoreError
-from monitor.models import ArticleRow, ArticleTopicRow, UTCDateTime
+from monitor.models import ArticleRow, ArticleTopicRow, ArticleURLRow, UTCDateTime
 from monitor.query import FOLD, parse_query
 
 log = logging.getLogger("monitor.store.search")
@@ -353,6 +354,11 @@ def _filter(name: str) -> Any:
         return _when >= bindparam("since", type_=UTCDateTime())
     if name == "until":
         return _when < bindparam("until", type_=UTCDateTime())
+    if name == "source":  # the first outlet, or any outlet that ran a copy
+        copies = select(col(ArticleURLRow.article_id)).where(
+            col(ArticleURLRow.source) == bindparam("source")
+        )
+        return or_(col(ArticleRow.source) == bindparam("source"), col(ArticleRow.id).in_(copies))
     return getattr(ArticleRow, name) == bindparam(name)
 
 
