@@ -175,7 +175,9 @@ def event_scores(title: str, body: str, published: datetime | None = None) -> di
     call_in_lead = False
     for text, weight, cap in zones:
         for kind, pattern in rules.COMPILED.items():
-            seen = rules.CIRCUMSTANCE[kind].sub(" ", text) if kind in rules.CIRCUMSTANCE else text
+            # a headline names its news: "delegation on a visit to Rabat" is the visit
+            setting = kind in rules.CIRCUMSTANCE and not (kind == "visit" and weight == 3.0)
+            seen = rules.CIRCUMSTANCE[kind].sub(" ", text) if setting else text
             hits = min(cap, _hits(pattern, seen, year))
             scores[kind] += rules.WEIGHT.get(kind, 1.0) * weight * hits
             call_in_lead |= kind == "phone_call" and weight >= 2.0 and hits > 0
