@@ -14,6 +14,9 @@ Routes (``/openapi.json`` documents the JSON ones with their models):
                                         ``offset``
 ``GET /api/articles.csv``, ``.jsonl``   the same search exported in full (streamed; the
                                         fields of ``monitor export``; ``limit`` optional)
+``GET /api/coverage``                   the same search counted per UTC day and outlet:
+                                        ``days``, ``series`` (``outlet``, ``counts``),
+                                        ``total`` (no ``order``, ``limit``, ``offset``)
 ``GET /api/articles/{id}``              one article with every URL and outlet
 ``GET /api/stories``                    stories newest first: ``topic``, ``event_type``,
                                         ``source``, ``since``, ``limit``, ``offset``
@@ -58,6 +61,7 @@ from monitor.api_guard import Guard, Metrics
 from monitor.api_models import (
     Article,
     ArticlePage,
+    Coverage,
     Health,
     Problem,
     Source,
@@ -71,6 +75,7 @@ from monitor.feeds import FeedSpec, atom_feed, resolve_feed
 from monitor.normalize import parse_datetime
 from monitor.query import parse_query
 from monitor.store import queries
+from monitor.store.coverage import coverage
 from monitor.store.search import MAX_LIMIT, SearchHit, SearchQuery, search
 
 if TYPE_CHECKING:
@@ -153,9 +158,9 @@ class Filters:
         language: str | None,
         since: str | None,
         until: str | None,
-        order: str,
-        limit: int,
-        offset: int,
+        order: str = "relevance",
+        limit: int = 20,
+        offset: int = 0,
     ) -> SearchQuery:
         """A SearchQuery from raw parameters; ApiError names the bad one."""
         text = _clean("q", q) or ""
@@ -321,12 +326,14 @@ def create_api(app: App) -> FastAPI:
     async def monitor_error(request: Request, exc: MonitorError) -> Response:
         return problem(request, 422, str(exc))
 
-    def search_params(
+    def filter_params(
         q: str | None = Query(
             None, max_length=MAX_TEXT, description='Words, "phrases", -exclusions, a OR b, pre*.'
         ),
         topic: str | None = Query(None, max_length=MAX_NAME, description="A configured topic."),
-        source: str | None = Query(None, max_length=MAX_NAME, description="An outlet's name."),
+        source: str | None = Query(
+            None, max_length=MAX_NAME, description="An outlet: the first, or one that ran a copy."
+        ),
         event_type: str | None = Query(
             None, max_length=40, description="One of: " + ", ".join(EVENT_TYPES) + "."
         ),
@@ -335,7 +342,6 @@ def create_api(app: App) -> FastAPI:
             None, max_length=64, description="Published on or after (ISO 8601, RFC 2822...)."
         ),
         until: str | None = Query(None, max_length=64, description="Published before."),
-        order: Literal["relevance", "newest"] = Query("relevance"),
     ) -> dict[str, Any]:
         return {
             "q": q,
@@ -345,8 +351,15 @@ def create_api(app: App) -> FastAPI:
             "language": language,
             "since": since,
             "until": until,
-            "order": order,
         }
+
+    Filtered = Depends(filter_params)
+
+    def search_params(
+        chosen: dict[str, Any] = Filtered,
+        order: Literal["relevance", "newest"] = Query("relevance"),
+    ) -> dict[str, Any]:
+        return {**chosen, "order": order}
 
     Params = Depends(search_params)
 
@@ -398,6 +411,14 @@ def create_api(app: App) -> FastAPI:
     def export_jsonl(params: dict[str, Any] = Params, limit: int | None = export_limit) -> Response:
         """Every article the search finds as JSON Lines (the fields of ``monitor export``)."""
         return export("jsonl", params, limit)
+
+    @api.get("/api/coverage", response_model=Coverage, responses=responses, tags=["articles"])
+    def article_coverage(params: dict[str, Any] = Filtered) -> dict[str, Any]:
+        """Articles the search finds per UTC day and per outlet (the one that published
+        first), counted by the archive: from ``since`` to ``until``, or the 30 days up to
+        the newest match; the 6 outlets with the most articles, then ``other``."""
+        request = filters.query(**params)
+        return coverage(app.store.engine, request).as_dict()
 
     ArticleId = Path(ge=1, le=queries.MAX_ID, description="The archive id.")
 

@@ -48,6 +48,22 @@ class ArticlePage(BaseModel):
     items: list[ArticleHit]
 
 
+class CoverageSeries(BaseModel):
+    outlet: str = Field(description="The outlet that published the articles first.")
+    other: bool = Field(description="True for the sum of the outlets beyond the top six.")
+    total: int
+    counts: list[int] = Field(description="Articles per day, in the order of `days`.")
+
+
+class Coverage(BaseModel):
+    """A search counted per UTC day and per outlet: the coverage chart's numbers."""
+
+    days: list[date] = Field(description="Every day of the range, in order, empty ones too.")
+    series: list[CoverageSeries] = Field(description="Most articles first, `other` last.")
+    total: int = Field(description="Articles in the range.")
+    outlets: int = Field(description="Distinct outlets in the range, `other`'s included.")
+
+
 class Participant(BaseModel):
     name: str | None = None
     role: str | None = None

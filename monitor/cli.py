@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import functools
 import json
 import os
 import signal
@@ -18,6 +17,7 @@ import click
 from monitor import __version__
 from monitor.cli_alerts import alerts
 from monitor.cli_common import config_option, open_app, since_option, when
+from monitor.cli_search import search
 from monitor.config import load_config, missing_secrets
 from monitor.errors import ConfigError, InputError
 from monitor.export import WRITERS
@@ -27,8 +27,6 @@ from monitor.pipeline import IngestReport, numbered
 from monitor.progress import Progress
 from monitor.settings import Settings
 from monitor.store import stories as stories_db
-from monitor.store.search import SearchQuery
-from monitor.store.search import search as search_archive
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -298,80 +296,8 @@ def stories(
         click.echo(f"{len(found)} stories", err=True)
 
 
-@cli.command()
-@click.argument("query", required=False, default="")
-@click.option("--topic", default=None, help="Only articles matching this topic.")
-@click.option("--source", default=None, help="Only articles from this source.")
-@click.option(
-    "--event", "event_type", default=None, help="Only this event type (meeting, visit...)."
-)
-@click.option("--language", default=None, help="Only this language (en, ru, az...).")
-@click.option("--since", default=None, help="Published on or after this date.")
-@click.option("--until", default=None, help="Published before this date.")
-@click.option("--newest", is_flag=True, help="Newest first instead of best match first.")
-@click.option("--limit", default=20, show_default=True, help="Results to show (at most 200).")
-@click.option(
-    "--json", "as_json", is_flag=True, help="JSON lines (the default when not a terminal)."
-)
-@config_option
-def search(
-    settings: Settings,
-    query: str,
-    topic: str | None,
-    source: str | None,
-    event_type: str | None,
-    language: str | None,
-    since: str | None,
-    until: str | None,
-    newest: bool,
-    limit: int,
-    as_json: bool,
-) -> None:
-    """Full-text search of the archive: words, "phrases", -exclusions, a OR b, prefix*."""
-    request = SearchQuery(
-        text=query,
-        topic=topic,
-        source=source,
-        event_type=event_type,
-        language=language,
-        since=since_option(since),
-        until=since_option(until),
-        limit=max(1, min(limit, 200)),
-        order="newest" if newest else "relevance",
-    )
-    with open_app(settings) as app:
-        page = search_archive(app.store.engine, request)
-    if as_json or not sys.stdout.isatty():
-        for hit in page.hits:
-            record = {
-                "id": hit.article_id,
-                "url": hit.url,
-                "source": hit.source,
-                "title": hit.title,
-                "published": hit.published.isoformat() if hit.published else None,
-                "language": hit.language,
-                "topics": list(hit.topics),
-                "event_type": hit.event_type,
-                "story_id": hit.story_id,
-                "score": hit.score,
-                "snippet": hit.snippet,
-            }
-            click.echo(json.dumps(record, ensure_ascii=False))
-        return
-    bold = functools.partial(click.style, bold=True)
-    for hit in page.hits:
-        date = hit.published.strftime("%Y-%m-%d") if hit.published else "----------"
-        click.echo(f"{date}  {hit.source:<12} {bold(hit.title)}")
-        snippet = "".join(
-            click.style(text, fg="yellow", bold=True) if match else text
-            for text, match in hit.snippet_parts
-        )
-        click.echo(f"            {snippet}")
-        click.echo(f"            {hit.url}")
-    click.echo(f"{len(page.hits)} of {page.total} articles", err=True)
-
-
 cli.add_command(alerts)
+cli.add_command(search)
 
 
 def main() -> None:

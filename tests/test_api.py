@@ -154,6 +154,7 @@ API_PATHS = {
     "/api/articles.csv",
     "/api/articles.jsonl",
     "/api/articles/{article_id}",
+    "/api/coverage",
     "/api/stories",
     "/api/stories/{story_id}",
     "/api/sources",
@@ -175,7 +176,7 @@ def test_openapi_document_lists_every_route_with_its_models(client: Client) -> N
         operation = operations["get"]
         assert operation["summary"] and operation["responses"]["200"], path
     schemas = doc["components"]["schemas"]
-    for model in ("Article", "ArticlePage", "ArticleHit", "Story", "StoryPage", "Source"):
+    for model in ("Article", "ArticlePage", "ArticleHit", "Coverage", "Story", "StoryPage"):
         assert model in schemas
     assert "Problem" in schemas
     article = doc["paths"]["/api/articles/{article_id}"]["get"]
@@ -193,6 +194,13 @@ def test_openapi_document_lists_every_route_with_its_models(client: Client) -> N
         "limit",
         "offset",
     }
+    counted = doc["paths"]["/api/coverage"]["get"]
+    assert {p["name"] for p in counted["parameters"]} == names - {"order", "limit", "offset"}
+    assert counted["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Coverage"
+    }
+    assert set(schemas["Coverage"]["properties"]) >= {"days", "series", "total"}
+    assert set(schemas["CoverageSeries"]["properties"]) >= {"outlet", "counts"}
     # every $ref points at a schema that exists
     refs = re.findall(r'"\$ref": ?"#/components/schemas/([^"]+)"', json.dumps(doc))
     assert refs and set(refs) <= set(schemas)
@@ -274,6 +282,54 @@ def test_one_article_has_its_body_urls_and_outlets(client: Client) -> None:
     assert article["body"] and article["content_hash"]
     assert set(article) == set(EXPORT_FIELDS)
     assert article["story_id"] == syndicated["story_id"]
+
+
+def test_coverage_counts_a_syndicated_copy_once(client: Client) -> None:
+    window = {"since": "2023-12-15", "until": "2023-12-18"}
+    expected = {
+        "days": ["2023-12-15", "2023-12-16", "2023-12-17"],
+        "series": [{"outlet": "Trend", "other": False, "total": 1, "counts": [0, 1, 0]}],
+        "total": 1,
+        "outlets": 1,
+    }
+    for source in ("Trend", "menafn.com"):  # menafn.com ran Trend's concert story
+        response = client.get("/api/coverage", params={**window, "source": source})
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("application/json")
+        assert response.json() == expected
+    listed = client.get("/api/articles", params={**window, "source": "menafn.com"}).json()
+    assert listed["total"] == 1
+
+
+def test_coverage_agrees_with_the_search_it_counts(client: Client) -> None:
+    for params in ({"q": "ICESCO"}, {"topic": "culture"}, {"language": "ru"}, {"q": "-ICESCO"}):
+        window = {**params, "since": "2022-01-01", "until": "2025-06-01"}
+        counted = client.get("/api/coverage", params=window).json()
+        assert len(counted["days"]) == 366 and counted["days"][-1] == "2025-05-31"
+        total = client.get("/api/articles", params={**window, "since": "2024-06-01"}).json()
+        assert counted["total"] == total["total"] > 0, params
+        assert sum(sum(s["counts"]) for s in counted["series"]) == counted["total"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"since": "soon"},
+        {"since": "2024-02-01", "until": "2024-01-01"},
+        {"topic": "nope"},
+        {"event_type": "party"},
+        {"q": "\x00"},
+        {"q": "x" * 501},
+        {"q": " ".join(f"w{i}" for i in range(40))},
+        {"source": "\x00"},
+        {"language": "x" * 50},
+    ],
+)
+def test_coverage_rejects_what_the_search_rejects(client: Client, params: dict[str, str]) -> None:
+    counted = client.get("/api/coverage", params=params)
+    searched = client.get("/api/articles", params=params)
+    assert counted.status_code == searched.status_code in (404, 422)
+    assert counted.json() == searched.json()
 
 
 @pytest.mark.parametrize("path", ["/api/articles/999999", "/api/stories/999999"])
@@ -524,6 +580,12 @@ HOSTILE: list[tuple[str, dict[str, Any] | None, int | None]] = [
     ("/api/articles", {"language": "\x1b[31m"}, 422),
     ("/api/articles", {"q": "ICESCO", "limit": "200", "offset": "10000000"}, 200),
     ("/api/articles.csv", {"q": "\x00"}, 422),
+    ("/api/coverage", {"q": "'; DROP TABLE article; --"}, 200),
+    ("/api/coverage", {"since": "1e308"}, 422),
+    ("/api/coverage", {"until": "0001-01-01T00:00:00+14:00"}, 422),
+    ("/api/coverage", {"since": "1990-01-02", "until": "9999-12-31"}, 200),
+    ("/api/coverage", {"until": "9999-12-31T23:59:59.999999Z"}, 200),
+    ("/api/coverage", {"topic": "\x00"}, 422),
     ("/api/articles.jsonl", {"limit": "0"}, 422),
     *(
         (f"/api/articles/{v}", None, code)

@@ -1,19 +1,22 @@
 """The web page: scraped text always escaped, usable without JavaScript, readable on a
-phone. The last test starts the real server (``monitor.api.serve`` under uvicorn) and
-looks at it with headless Chromium: the DOM it renders and a phone-sized screenshot
-kept in tests/artifacts/."""
+phone; the coverage chart above the search results. The last tests start the real server
+(``monitor.api.serve`` under uvicorn) and look at it with headless Chromium: the DOM it
+renders and screenshots kept in tests/artifacts/."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import os
+import re
 import shutil
 import socket
 import struct
 import subprocess
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
@@ -21,11 +24,14 @@ from urllib.parse import urlencode
 import httpx
 import markupsafe
 import pytest
-from test_api import HOSTILE_BODY, HOSTILE_TITLE, Client, filled_app
+from test_api import HOSTILE_BODY, HOSTILE_TITLE, Client, filled_app, write_config
+from test_coverage import HOSTILE_OUTLET, fill
 
 from monitor import web
 from monitor.api import create_api, serve
-from monitor.app import App
+from monitor.app import App, build
+from monitor.chart import OTHER_COLOUR, PALETTE
+from monitor.settings import Settings
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = next(
@@ -49,6 +55,18 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 @pytest.fixture
 def client(archive: App) -> Client:
     return Client(create_api(archive))
+
+
+@pytest.fixture(scope="module")
+def covered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    """An archive with known days and eight outlets (tests/test_coverage.py), one of them
+    named ``<script>alert(4)</script>``."""
+    folder = tmp_path_factory.mktemp("chart")
+    url = f"sqlite:///{folder / 'storage' / 'monitor.db'}"
+    app = build(Settings(config=str(write_config(folder)), database_url=url))
+    fill(app.store)
+    yield app
+    app.close()
 
 
 def hostile_ids(client: Client) -> tuple[int, int]:
@@ -155,6 +173,64 @@ def test_errors_are_pages_for_people(client: Client) -> None:
     assert unknown.status_code == 404 and "icesco" in unknown.text
 
 
+# -- the coverage chart ------------------------------------------------------------------
+
+
+def chart_of(page: str) -> str:
+    found = re.findall(r'<figure class="chart">.*?</figure>', page, flags=re.S)
+    assert len(found) == 1, "one chart above the results"
+    assert page.index('<figure class="chart">') < page.index('<article class="hit">')
+    return found[0]
+
+
+def test_the_chart_has_a_bar_a_day_and_a_legend_entry_an_outlet(covered: App) -> None:
+    page = Client(create_api(covered)).get("/", params={"order": "newest"}).text
+    chart = chart_of(page)
+    assert '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 ' in chart
+    assert 'width="100%"' in chart and 'role="img"' in chart
+    assert 'aria-label="16 articles from 8 outlets, 10 Oct – 8 Nov 2026"' in chart
+    assert "<title>Articles per day by outlet</title>" in chart
+    assert re.search(r"<desc>Articles per day by outlet, 10 Oct – 8 Nov 2026: Trend 4, ", chart)
+    assert chart.count('class="bar') == 30  # the 30 days up to the newest article
+    assert chart.count('<a class="bar"') == 6  # the days with articles link
+    assert chart.count('<g class="bar empty">') == 24
+    assert chart.count('<g class="entry">') == 7  # six outlets and "other"
+    assert ">other 2</text>" in chart and ">Trend 4</text>" in chart
+    for label in (">4<", ">0<", ">10 Oct 2026<", ">8 Nov 2026<"):  # max count, 0, first, last
+        assert label in chart
+    segments = re.findall(r'<rect class="segment"[^>]* fill="(#[0-9a-f]{6})"/>', chart)
+    assert len(segments) == 2 + 2 + 4 + 1 + 3 + 2  # series a day, on the six days
+    assert set(segments) == {*PALETTE, OTHER_COLOUR}
+    assert "<script" not in page.replace("&lt;script", "")
+
+
+def test_outlet_names_in_the_chart_are_text(covered: App) -> None:
+    chart = chart_of(Client(create_api(covered)).get("/", params={"q": "ICESCO"}).text)
+    assert "<script>" not in chart
+    assert f"<title>{esc(HOSTILE_OUTLET)}</title>" in chart  # the legend entry's
+    assert f">{esc(HOSTILE_OUTLET[:23])}… 1</text>" in chart  # a long name is cut
+    day = f"4 Nov 2026: 2 articles (News.az 1, {esc(HOSTILE_OUTLET)} 1)"
+    assert f'aria-label="{day}">' in chart and f"<title>{day}</title>" in chart
+
+
+def test_a_bar_links_to_the_search_of_its_day(covered: App) -> None:
+    client = Client(create_api(covered))
+    chart = chart_of(client.get("/", params={"topic": "icesco", "order": "newest"}).text)
+    link = "/?topic=icesco&amp;order=newest&amp;since=2026-11-04&amp;until=2026-11-05"
+    assert f'<a class="bar" href="{link}" aria-label="4 Nov 2026: 3 articles' in chart
+    day = client.get(html.unescape(link)).text
+    assert "<h2>3 articles" in day
+    assert chart_of(day).count('class="bar') == 1
+    assert 'aria-label="3 articles from 3 outlets, 4 Nov 2026"' in day
+
+
+def test_no_chart_without_results(covered: App) -> None:
+    client = Client(create_api(covered))
+    for params in ({"q": "nowhere"}, {"source": "nobody"}, {}):
+        page = client.get("/", params=params).text
+        assert "<svg" not in page and 'class="chart"' not in page, params
+
+
 # -- a real server and a real browser -----------------------------------------------------
 
 
@@ -166,6 +242,12 @@ def free_port() -> int:
 
 @pytest.fixture
 def server(archive: App) -> Iterator[str]:
+    with running(archive) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def running(archive: App) -> Iterator[str]:
     """``monitor.api.serve`` on a free port of 127.0.0.1, in a thread with its own loop."""
     port = free_port()
     loop = asyncio.new_event_loop()
@@ -192,10 +274,12 @@ def server(archive: App) -> Iterator[str]:
         assert not failure, failure
         assert time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
-    yield url
-    loop.call_soon_threadsafe(stop.set)
-    thread.join(timeout=15)
-    loop.close()
+    try:
+        yield url
+    finally:
+        loop.call_soon_threadsafe(stop.set)
+        thread.join(timeout=15)
+        loop.close()
     assert not thread.is_alive(), "the server did not stop when asked"
     assert not failure, failure
 
@@ -229,6 +313,43 @@ def png_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
+def png_colours(data: bytes) -> set[str]:
+    """Every colour (#rrggbb) in an 8-bit RGB or RGBA, non-interlaced PNG."""
+    width, height = png_size(data)
+    depth, kind, interlace = data[24], data[25], data[28]
+    assert depth == 8 and kind in (2, 6) and interlace == 0
+    step = 3 if kind == 2 else 4
+    chunks, at = [], 8
+    while at < len(data):
+        (length,) = struct.unpack(">I", data[at : at + 4])
+        if data[at + 4 : at + 8] == b"IDAT":
+            chunks.append(data[at + 8 : at + 8 + length])
+        at += 12 + length
+    raw, stride = zlib.decompress(b"".join(chunks)), width * step
+    previous, colours = bytearray(stride), set()
+    for y in range(height):
+        kind_of_filter = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - step] if i >= step else 0
+            up, corner = previous[i], previous[i - step] if i >= step else 0
+            if kind_of_filter == 1:
+                line[i] = (line[i] + left) & 255
+            elif kind_of_filter == 2:
+                line[i] = (line[i] + up) & 255
+            elif kind_of_filter == 3:
+                line[i] = (line[i] + (left + up) // 2) & 255
+            elif kind_of_filter == 4:
+                guess = left + up - corner
+                near = min((abs(guess - left), 0), (abs(guess - up), 1), (abs(guess - corner), 2))
+                line[i] = (line[i] + (left, up, corner)[near[1]]) & 255
+        colours.update(
+            "#{:02x}{:02x}{:02x}".format(*line[x : x + 3]) for x in range(0, stride, step)
+        )
+        previous = line
+    return colours
+
+
 @pytest.mark.chromium
 @pytest.mark.skipif(
     CHROMIUM is None, reason="headless Chromium is not installed (Debian: apt-get install chromium)"
@@ -258,3 +379,27 @@ def test_real_server_in_headless_chromium(server: str, archive: App, tmp_path: P
         data = shot.read_bytes()
         assert len(data) > 5000, name
         assert png_size(data) == (412, 915), name
+
+
+@pytest.mark.chromium
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="headless Chromium is not installed (Debian: apt-get install chromium)"
+)
+def test_the_chart_in_headless_chromium_on_a_desktop_and_a_phone(
+    covered: App, tmp_path: Path
+) -> None:
+    with running(covered) as url:
+        query = urlencode({"order": "newest"})  # every article: eight outlets
+        dom = chromium(tmp_path, "--dump-dom", f"{url}/?{query}").stdout
+        assert dom.count('class="bar') == 30 and dom.count('class="entry"') == 7
+        assert "<script>alert(4)" not in dom
+        ARTIFACTS.mkdir(exist_ok=True)
+        for name, size in (("desktop", (1280, 900)), ("phone", (412, 915))):
+            shot = ARTIFACTS / f"web-chart-{name}.png"
+            shot.unlink(missing_ok=True)
+            window = f"--window-size={size[0]},{size[1]}"
+            chromium(tmp_path, f"--screenshot={shot}", window, f"{url}/?{query}")
+            data = shot.read_bytes()
+            assert png_size(data) == size, name
+            drawn = png_colours(data)  # the bars are on the screen, in every colour
+            assert {*PALETTE, OTHER_COLOUR} <= drawn, (name, {*PALETTE, OTHER_COLOUR} - drawn)

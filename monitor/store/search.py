@@ -34,6 +34,8 @@ on SQLite, ``ts_rank_cd`` on PostgreSQL; ties go to the later-stored article) or
 newest first. Filters (topic, source, event type, language, a date range on the
 publication time, or the fetch time when it is unknown) apply to both and to an empty
 query.
+The text and the filters become SQL in ``monitor.store.selection``, which the counts per
+day of ``monitor.store.coverage`` share, so both always select the same articles.
 
 Snippets: ``SearchHit.snippet_parts`` is the excerpt as ``(text, is_match)`` pieces;
 ``SearchHit.snippet`` joins them with the markers the caller chose
@@ -60,68 +62,31 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    Integer,
-    String,
-    bindparam,
-    column,
-    func,
-    literal_column,
-    or_,
-    select,
-    table,
-    text,
-)
+from sqlalchemy import Connection, Engine, Integer, bindparam, func, literal_column, select, text
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import col
 
-from monitor.errors import InputError, StoreError
-from monitor.models import ArticleRow, ArticleTopicRow, ArticleURLRow, UTCDateTime
-from monitor.query import FOLD, parse_query
+from monitor.errors import StoreError
+from monitor.models import ArticleRow
+from monitor.query import FOLD
+from monitor.store.selection import (
+    CONFIG,
+    FTS,
+    PG_CONFIG,
+    VECTOR,
+    article_time,
+    matching,
+    plan,
+    tsquery,
+)
+from monitor.store.selection import MAX_LIMIT as MAX_LIMIT  # re-exported for the faces
+from monitor.store.selection import SearchQuery as SearchQuery  # the input of search()
 
 log = logging.getLogger("monitor.store.search")
 
-MAX_LIMIT = 200
 TITLE_WEIGHT = 5.0
-PG_CONFIG = "monitor_search"
 _OPEN, _CLOSE = "\x02", "\x03"  # snippet markers inside the database, never shown
-
-
-@dataclass(frozen=True)
-class SearchQuery:
-    """One search: text in the query language, filters, a page, an order.
-
-    ``since`` is inclusive and ``until`` exclusive, both timezone-aware, compared with the
-    publication time (the fetch time when the publication time is unknown).
-    """
-
-    text: str = ""
-    topic: str | None = None
-    source: str | None = None
-    event_type: str | None = None
-    language: str | None = None
-    since: datetime | None = None
-    until: datetime | None = None
-    limit: int = 20
-    offset: int = 0
-    order: Literal["relevance", "newest"] = "relevance"
-    marks: tuple[str, str] = ("[", "]")
-
-    def __post_init__(self) -> None:
-        if not 1 <= self.limit <= MAX_LIMIT:
-            raise InputError(f"limit must be between 1 and {MAX_LIMIT}, not {self.limit}")
-        if self.offset < 0:
-            raise InputError(f"offset must not be negative, not {self.offset}")
-        if self.order not in ("relevance", "newest"):
-            raise InputError(f"order must be 'relevance' or 'newest', not {self.order!r}")
-        for name in ("since", "until"):
-            value = getattr(self, name)
-            if value is not None and value.tzinfo is None:
-                raise InputError(f"{name} must be a timezone-aware time, not {value!r}")
 
 
 @dataclass(frozen=True)
@@ -321,77 +286,30 @@ def _ensure_postgres(conn: Connection) -> None:
 
 # -- searching ---------------------------------------------------------------------------
 
-_FTS = table("article_fts", column("rowid"))
-_when = func.coalesce(ArticleRow.published, ArticleRow.fetched_at)
 _HIT = ArticleRow.__table__.alias("hit")  # type: ignore[attr-defined]  # SQLModel sets it
 _HIT_NAMES = ["url", "source", "title", "published", "language", "topics", "event_type", "story_id"]
 _HIT_COLUMNS = tuple(_HIT.c[name] for name in _HIT_NAMES)
-_CONFIG: Any = literal_column(f"'{PG_CONFIG}'::regconfig")
-_VECTOR: Any = literal_column("article.search_vector")
 _WEIGHTS: Any = literal_column("'{0.1, 0.1, 0.2, 1.0}'::float4[]")  # D, C, B: body, A: title
-
-
-def _tsquery(name: str) -> Any:
-    return func.to_tsquery(_CONFIG, bindparam(name, type_=String))
-
-
 _HEADLINE = (
     f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=30, MinWords=12, ShortWord=2,"
     ' MaxFragments=2, FragmentDelimiter=" … "'
 )
 
 
-_FILTERS = ("topic", "source", "event_type", "language", "since", "until")
-
-
-def _filter(name: str) -> Any:
-    if name == "topic":
-        topical = select(col(ArticleTopicRow.article_id)).where(
-            col(ArticleTopicRow.topic) == bindparam("topic")
-        )
-        return col(ArticleRow.id).in_(topical)
-    if name == "since":
-        return _when >= bindparam("since", type_=UTCDateTime())
-    if name == "until":
-        return _when < bindparam("until", type_=UTCDateTime())
-    if name == "source":  # the first outlet, or any outlet that ran a copy
-        copies = select(col(ArticleURLRow.article_id)).where(
-            col(ArticleURLRow.source) == bindparam("source")
-        )
-        return or_(col(ArticleRow.source) == bindparam("source"), col(ArticleRow.id).in_(copies))
-    return getattr(ArticleRow, name) == bindparam(name)
-
-
 @lru_cache(maxsize=512)
 def _statements(dialect: str, mode: str, newest: bool, filters: tuple[str, ...]) -> Any:
     """(count, page) for one shape of query, values left as bind parameters: building a
-    statement costs more than running a selective one, so each shape is built once.
-
-    ``mode``: "match" (ranked full-text), "list" (filters only) or "exclude" (filters and
-    no match of the exclusions)."""
-    conds = [_filter(name) for name in filters]
-    source: Any = ArticleRow
-    article_id: Any = col(ArticleRow.id)
+    statement costs more than running a selective one, so each shape is built once."""
+    source, article_id, conds = matching(dialect, mode, filters, rows=newest)
     score: Any = literal_column("0.0")
-    if mode == "exclude" and dialect == "sqlite":
-        unwanted = select(_FTS.c.rowid).where(text("article_fts MATCH :unwanted"))
-        conds.append(col(ArticleRow.id).not_in(unwanted))
-    elif mode == "exclude":
-        conds.append(~_VECTOR.op("@@")(_tsquery("unwanted")))
-    elif mode == "match" and dialect == "sqlite":
-        conds.append(text("article_fts MATCH :match"))
+    if mode == "match" and dialect == "sqlite":
         score = -func.bm25(literal_column("article_fts"), TITLE_WEIGHT, 1.0)
-        if filters or newest:
-            source = _FTS.join(ArticleRow, col(ArticleRow.id) == _FTS.c.rowid)
-        else:  # rank in the index alone
-            source, article_id = _FTS, _FTS.c.rowid
     elif mode == "match":
-        conds.append(_VECTOR.op("@@")(_tsquery("tsquery")))
-        score = func.ts_rank_cd(_WEIGHTS, _VECTOR, _tsquery("tsquery"), 1)
+        score = func.ts_rank_cd(_WEIGHTS, VECTOR, tsquery("tsquery"), 1)
     counting = select(func.count()).select_from(source).where(*conds)
     columns = [article_id.label("id"), score.label("score")]
     if newest or mode != "match":
-        columns.append(_when.label("at"))
+        columns.append(article_time.label("at"))
     sort = [columns[-1], columns[0]]  # (at or score) descending, then id descending
     page = (
         select(*columns)
@@ -409,12 +327,12 @@ def _statements(dialect: str, mode: str, newest: bool, filters: tuple[str, ...])
         snippet = func.snippet(literal_column("article_fts"), 1, _OPEN, _CLOSE, "…", 24)
         excerpt = (
             select(snippet)
-            .where(text("article_fts MATCH :match"), _FTS.c.rowid == page.c.id)
+            .where(text("article_fts MATCH :match"), FTS.c.rowid == page.c.id)
             .scalar_subquery()
         )
     else:
         headline: Any = bindparam("headline", _HEADLINE)
-        excerpt = func.ts_headline(_CONFIG, _HIT.c.body, _tsquery("tsquery"), headline)
+        excerpt = func.ts_headline(CONFIG, _HIT.c.body, tsquery("tsquery"), headline)
     listing = (
         select(page.c.id, page.c.score, excerpt.label("excerpt"), *_HIT_COLUMNS)
         .select_from(page.join(_HIT, _HIT.c.id == page.c.id))
@@ -425,23 +343,10 @@ def _statements(dialect: str, mode: str, newest: bool, filters: tuple[str, ...])
 
 def search(engine: Engine, query: SearchQuery) -> SearchPage:
     """One page of articles matching the query, best (or newest) first, with the total."""
-    parsed = parse_query(query.text)
-    dialect = engine.dialect.name
-    if dialect not in ("sqlite", "postgresql"):
-        raise StoreError(f"full-text search needs SQLite or PostgreSQL, not {dialect}")
-    params: dict[str, Any] = {"limit": query.limit, "offset": query.offset}
-    filters = tuple(name for name in _FILTERS if getattr(query, name) is not None)
-    params.update((name, getattr(query, name)) for name in filters)
-    sqlite = dialect == "sqlite"
-    if parsed.groups:
-        mode = "match"
-        params["match" if sqlite else "tsquery"] = parsed.fts5() if sqlite else parsed.tsquery()
-    elif parsed.excluded:
-        mode = "exclude"
-        params["unwanted"] = parsed.fts5_excluded() if sqlite else parsed.tsquery_excluded()
-    else:
-        mode = "list"
-    counting, listing = _statements(dialect, mode, query.order == "newest", filters)
+    shape = plan(engine, query)
+    mode = shape.mode
+    params = {**shape.params, "limit": query.limit, "offset": query.offset}
+    counting, listing = _statements(shape.dialect, mode, query.order == "newest", shape.filters)
     try:
         with engine.connect() as conn:
             total = int(conn.execute(counting, params).scalar_one())

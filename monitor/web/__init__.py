@@ -6,8 +6,10 @@ through ``html.escape`` before ``<mark>`` is put around the matches). One small 
 no JavaScript: the search form is a plain GET form, pagination plain links. Readable on a
 phone (viewport meta, one column under 40rem).
 
-Pages: ``/`` (search box and filters; the results, or the latest stories with every
-outlet), ``/articles/{id}``, ``/stories/{id}``, ``/sources``; ``/static/style.css``.
+Pages: ``/`` (search box and filters; the results under a chart of their coverage per day
+and outlet, an inline SVG laid out by ``monitor.chart`` whose bars link to the search of
+their day; or the latest stories with every outlet), ``/articles/{id}``,
+``/stories/{id}``, ``/sources``; ``/static/style.css``.
 The routes call the same helpers as the JSON API (``monitor.api.Filters``), so a bad
 parameter is the same 4xx, shown as a page.
 """
@@ -15,7 +17,7 @@ parameter is the same 4xx, shown as a page.
 from __future__ import annotations
 
 import html
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
@@ -27,8 +29,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from monitor import __version__
+from monitor.chart import layout
 from monitor.classify import EVENT_TYPES
 from monitor.store import queries
+from monitor.store.coverage import coverage
 from monitor.store.search import SearchHit, render_snippet, search
 
 if TYPE_CHECKING:
@@ -152,8 +156,12 @@ class Web:
                     offset=offset,
                 )
                 page = search(self.app.store.engine, request_)
+                counted = coverage(self.app.store.engine, request_) if page.total else None
                 context.update(
                     total=page.total,
+                    chart=layout(counted, lambda day: self._day_link(given, day))
+                    if counted and counted.total
+                    else None,
                     hits=[(h, snippet_html(h)) for h in page.hits],
                     newer=self._page_link(given, offset - PAGE_SIZE) if offset > 0 else None,
                     older=self._page_link(given, page.next_offset)
@@ -223,6 +231,12 @@ class Web:
                 media_type="text/css; charset=utf-8",
                 headers={"Cache-Control": "max-age=3600"},
             )
+
+    @staticmethod
+    def _day_link(params: dict[str, str], day: date) -> str:
+        """The same search narrowed to one UTC day."""
+        query = {**params, "since": day.isoformat(), "until": (day + timedelta(days=1)).isoformat()}
+        return "/?" + urlencode(query)
 
     @staticmethod
     def _page_link(params: dict[str, str], offset: int | None) -> str:
