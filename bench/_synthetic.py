@@ -331,12 +331,29 @@ class Generator:
             url=url, title=title, text=body, published=published, source=outlet, language="en"
         )
 
-    def archive(self) -> Iterator[tuple[Story, RawArticle]]:
+    def archive(self) -> Archive:
         """An endless stream of (story, article), the articles of a story together."""
-        while True:
-            story = self.story()
-            for _ in range(self.sizes()):
-                yield story, self.article(story)
+        return Archive(self)
+
+
+@dataclass
+class Archive:
+    """The stream of :meth:`Generator.archive`; a plain object, so that it can be pickled
+    with its generator and resumed where it stopped."""
+
+    gen: Generator
+    story: Story | None = None
+    left: int = 0  # articles of ``story`` still to come
+
+    def __iter__(self) -> Iterator[tuple[Story, RawArticle]]:
+        return self
+
+    def __next__(self) -> tuple[Story, RawArticle]:
+        if self.story is None or self.left == 0:
+            self.story = self.gen.story()
+            self.left = self.gen.sizes()
+        self.left -= 1
+        return self.story, self.gen.article(self.story)
 
 
 def _fill(template: str, values: dict[str, str]) -> str:

@@ -3,6 +3,7 @@
     python bench/bench_stories.py                       # 1k, 10k, 100k on SQLite
     python bench/bench_stories.py --sizes 1000,10000    # a quick run
     python bench/bench_stories.py --pg                  # also PostgreSQL on 127.0.0.1:5432
+    python bench/bench_stories.py --keep ~/.cache/monitor-bench   # build each archive once
 
 The archive is synthetic, made from the project's fixture text (``bench/_synthetic.py``):
 invented people, places and dates over six years, stories told by 1-4 outlets, syndicated
@@ -17,11 +18,21 @@ are added one at a time with ``Store.add_articles([prepared])``:
 * monitor: the store + stories step alone (prepared beforehand), median and p95, and the
   full path including ``Pipeline.prepare``;
 * brute force: the same article's features against every stored article's (all rows of
-  article_features decoded, ``monitor.stories.same_story`` on each), for a few of them.
+  article_features decoded, ``monitor.stories.same_story`` on each), for a few of them,
+  in a process of its own, so that the whole decoded archive never enters (and never
+  slows down) the process being timed.
+
+With ``--keep DIR`` each SQLite archive is saved in DIR once built (a page copy made
+before its probes, with the generators' state and the clusterer's cached ids) and later
+runs start from it instead of building it again: the same probes meet the same archive
+as after a build. A saved archive is used only by a run with the same seed and batch size and the
+same code: its name carries a hash of ``monitor/``, ``sources.toml``, the synthetic
+generator, its fixtures and the build functions of this file, so any change to them
+builds it again through the store.
 
 Target: the monitor's median per article at the largest size within 1.5x of the smallest.
-Mind the build time: at ~85 ms per article in batches (10k in 846 s on a shared 2-core
-machine) 100k takes hours until the per-article cost is flat.
+Mind the build time: the 100k archive takes about ten minutes (609 s on a shared 2-core
+machine).
 The per-statement SQL times and SQLite's plan of the candidate lookup are printed too, so
 that a cost that grows can be traced to its query.
 """
@@ -29,9 +40,16 @@ that a cost that grows can be traced to its query.
 from __future__ import annotations
 
 import argparse
+import functools
+import hashlib
+import inspect
+import itertools
 import multiprocessing as mp
+import os
+import pickle
 import random
 import resource
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -47,18 +65,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _synthetic import Generator, Story
+from _synthetic import FIXTURES, Generator, Story
 from sqlalchemy import event, select
 
 from monitor.app import App, build
-from monitor.clustering import decode, event_of
+from monitor.clustering import decode, features_of
 from monitor.config import load_config
 from monitor.models import ArticleFeaturesRow
 from monitor.pipeline import Pipeline
 from monitor.records import Prepared, RawArticle
 from monitor.settings import Settings
 from monitor.store import stories as db
-from monitor.stories import features, paragraph_shingles, same_story
+from monitor.store.core import make_engine
+from monitor.stories import paragraph_shingles, same_story
 
 CONFIG = ROOT / "sources.toml"
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -80,6 +99,28 @@ def _prepare_chunk(raws: list[RawArticle]) -> tuple[list[Prepared], float]:
     t0 = time.perf_counter()
     out = [_worker_pipeline.prepare(raw) for raw in raws]
     return out, time.perf_counter() - t0
+
+
+def _brute(url: str, prepared: Prepared) -> tuple[float, float, set[int]]:
+    """Features of the article, then same_story against every stored article.
+
+    Run in a process of its own (spawned, not forked: a forked child would share the
+    timed process's pages, and every write there would then copy one): the decoded
+    features of the whole archive, gigabytes at 100k, never enter the timed process.
+    """
+    art = prepared.article
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        t0 = time.perf_counter()
+        every = set().union(*paragraph_shingles(f"{art.title}\n{art.body}"))
+        feats = features_of(prepared, db.df_lookup(conn, every), db.story_total(conn))
+        rows = conn.execute(select(ArticleFeaturesRow.story_id, ArticleFeaturesRow.data)).all()
+        stored = [(story_id, decode(bytes(data))) for story_id, data in rows]
+        t1 = time.perf_counter()
+        hits = {sid for sid, other in stored if same_story(feats, other)[0]}
+        t2 = time.perf_counter()
+    engine.dispose()
+    return t1 - t0, t2 - t1, hits
 
 
 # -- SQL statement timing ----------------------------------------------------------------
@@ -110,15 +151,16 @@ class SQLTimer:
 
 
 def label_of(statement: str) -> str:
+    """The verb and the first table named (not a subquery): ``SELECT story_key``."""
     words = statement.split()
     verb = words[0].upper() if words else "?"
+    if statement.lower().startswith("select count("):
+        verb = "COUNT"
     lowered = [w.strip('"(),').lower() for w in words]
     for marker in ("into", "update", "from"):
-        if marker in lowered:
-            table = lowered[lowered.index(marker) + 1]
-            if verb == "SELECT" and "count(*)" in statement.lower():
-                return f"COUNT {table}"
-            return f"{verb} {table}"
+        for word, following in itertools.pairwise(lowered):
+            if word == marker and following not in {"select", ""}:
+                return f"{verb} {following}"
     return verb
 
 
@@ -151,10 +193,7 @@ def percentile(values: list[float], q: float) -> float:
 
 class Bench:
     def __init__(self, url: str, args: argparse.Namespace) -> None:
-        settings = Settings.from_env(environ={}, config=str(CONFIG), database_url=url)
-        self.app: App = build(settings)
-        self.store = self.app.store
-        self.pipeline = self.app.pipeline
+        self.url = url
         self.args = args
         self.gen = Generator(args.seed)
         self.fresh = Generator(args.seed + 1000)  # new stories for probes
@@ -167,9 +206,29 @@ class Bench:
         self.prepare_s = 0.0
         self.unmatched = 0
         self.fallbacks = 0  # batches stored one by one (see _store)
+        self.reused = False  # the current archive came from --keep
+        self.brute_pool: Any = None  # a process of its own for the brute force
         self.timer = SQLTimer()
-        self.timer.attach(self.store.engine)
         self.decide_s: list[float] = []
+        self.candidates: list[int] = []  # stored candidates per lookup, while timing
+        lookup = db.candidates
+
+        def counted(conn: Any, keys: Any, **caps: int) -> list[tuple[int, int]]:
+            found = lookup(conn, keys, **caps)
+            if self.timer.on:
+                self.candidates.append(len(found))
+            return found
+
+        db.candidates = counted  # type: ignore[assignment]  # counts only; same query
+        self._open()
+
+    def _open(self) -> None:
+        """The app on ``self.url``, with its statements timed and decide() timed."""
+        settings = Settings.from_env(environ={}, config=str(CONFIG), database_url=self.url)
+        self.app: App = build(settings)
+        self.store = self.app.store
+        self.pipeline = self.app.pipeline
+        self.timer.attach(self.store.engine)
         clusterer = self.store.clusterer
         assert clusterer is not None
         real = clusterer.decide
@@ -183,16 +242,56 @@ class Bench:
                     self.decide_s.append(time.perf_counter() - t0)
 
         clusterer.decide = timed_decide  # type: ignore[method-assign]
-        self.candidates: list[int] = []  # stored candidates per lookup, while timing
-        lookup = db.candidates
 
-        def counted(conn: Any, keys: Any, **caps: int) -> list[tuple[int, int]]:
-            found = lookup(conn, keys, **caps)
-            if self.timer.on:
-                self.candidates.append(len(found))
-            return found
+    # -- archives kept across runs (--keep) ------------------------------------------------
 
-        db.candidates = counted  # type: ignore[assignment]  # counts only; same query
+    _STATE = ("gen", "fresh", "stream", "stories", "story_ids", "rng", "build_s", "store_s")
+    _STATE += ("prepare_s", "unmatched", "fallbacks")
+
+    def kept(self, size: int) -> Path | None:
+        """Where the archive of ``size`` articles is kept (None without --keep or off SQLite)."""
+        if not self.args.keep or self.store.dialect != "sqlite":
+            return None
+        name = f"stories-{size}-seed{self.args.seed}-batch{self.args.batch}-{code_hash()}.db"
+        return Path(self.args.keep).expanduser() / name
+
+    def save(self, path: Path) -> None:
+        """A page copy of the archive (SQLite's backup API), then the state beside it."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_suffix(".part")
+        with self.store.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            target = sqlite3.connect(part)
+            raw.backup(target)  # type: ignore[attr-defined]  # sqlite3.Connection
+            target.close()
+        clusterer = self.store.clusterer
+        assert clusterer is not None
+        state = {name: getattr(self, name) for name in self._STATE}
+        state["cached"] = clusterer.cached_ids()
+        path.with_suffix(".pickle").write_bytes(pickle.dumps(state))
+        os.replace(part, path)  # the archive last: it marks a complete save
+
+    def restore(self, path: Path) -> None:
+        """Start from a kept archive: its file, state and clusterer cache."""
+        self.app.close()
+        database = Path(self.store.engine.url.database or "")
+        for leftover in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+            leftover.unlink(missing_ok=True)
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        target = sqlite3.connect(database)
+        source.backup(target)
+        source.close()
+        target.close()
+        state = pickle.loads(path.with_suffix(".pickle").read_bytes())
+        for name in self._STATE:
+            setattr(self, name, state[name])
+        self._open()
+        clusterer = self.store.clusterer
+        assert clusterer is not None
+        with self.store.engine.connect() as conn:
+            clusterer.warm(conn, state["cached"])
+        self.reused = True
 
     def build_to(self, pool: Any, size: int) -> None:
         """Add synthetic articles until the archive holds ``size`` article rows."""
@@ -254,30 +353,6 @@ class Bench:
         self.rng.shuffle(out)
         return out
 
-    def brute(self, prepared: Prepared) -> tuple[float, float, set[int]]:
-        """Features of the article, then same_story against every stored article."""
-        art = prepared.article
-        with self.store.engine.connect() as conn:
-            t0 = time.perf_counter()
-            every = set().union(*paragraph_shingles(f"{art.title}\n{art.body}"))
-            df = db.df_lookup(conn, every)
-            total = db.story_total(conn)
-            feats = features(
-                art.title,
-                art.body,
-                art.language,
-                art.published,
-                event_of(prepared),
-                df,
-                max(total, 1),
-            )
-            rows = conn.execute(select(ArticleFeaturesRow.story_id, ArticleFeaturesRow.data)).all()
-            stored = [(story_id, decode(bytes(data))) for story_id, data in rows]
-            t1 = time.perf_counter()
-            hits = {sid for sid, other in stored if same_story(feats, other)[0]}
-            t2 = time.perf_counter()
-        return t1 - t0, t2 - t1, hits
-
     def measure(self, size: int) -> SizeResult:
         store_ms: list[float] = []
         full_ms: list[float] = []
@@ -295,7 +370,8 @@ class Bench:
             prepare_s = time.perf_counter() - t0
             hits: set[int] | None = None
             if index < self.args.brute:
-                read_s, compare_s, hits = self.brute(prepared)
+                assert self.brute_pool is not None
+                read_s, compare_s, hits = self.brute_pool.apply(_brute, (self.url, prepared))
                 brute.append((read_s, compare_s))
             self.timer.on = True
             t1, c1 = time.perf_counter(), time.process_time()
@@ -377,16 +453,41 @@ class Bench:
         return [f"{total:,} index rows; largest keys: " + ", ".join(f"{k} {n:,}" for k, n in rows)]
 
 
+@functools.cache
+def code_hash() -> str:
+    """A hash of everything that decides what a built archive holds."""
+    digest = hashlib.blake2b(digest_size=6)
+    files = sorted((ROOT / "monitor").rglob("*.py"))
+    files += [CONFIG, Path(inspect.getfile(Generator)), *FIXTURES]
+    for path in files:
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    for function in (Bench.build_to, Bench._store, Bench._add):
+        digest.update(inspect.getsource(function).encode())
+    return digest.hexdigest()
+
+
 def run(url: str, name: str, args: argparse.Namespace, sizes: list[int]) -> list[SizeResult]:
     bench = Bench(url, args)
     results: list[SizeResult] = []
     ctx = mp.get_context("fork")
-    with ctx.Pool(args.workers, initializer=_init_worker) as pool:
+    with (
+        ctx.Pool(args.workers, initializer=_init_worker) as pool,
+        mp.get_context("spawn").Pool(1) as bench.brute_pool,
+    ):
         for size in sizes:
-            bench.build_to(pool, size)
+            kept = bench.kept(size)
+            if kept is not None and kept.exists():
+                bench.restore(kept)
+            else:
+                bench.reused = False
+                bench.build_to(pool, size)
+                if kept is not None:
+                    bench.save(kept)
+            done = f"reused {kept}, " if bench.reused else ""
             print(
-                f"  {name}: built {bench.store.count_articles():,} articles in "
-                f"{bench.build_s:,.0f} s (store {bench.store_s:,.0f} s, prepare "
+                f"  {name}: {bench.store.count_articles():,} articles ({done}built in "
+                f"{bench.build_s:,.0f} s: store {bench.store_s:,.0f} s, prepare "
                 f"{bench.prepare_s:,.0f} s CPU in {args.workers} workers, "
                 f"{bench.unmatched} unmatched skipped, {bench.fallbacks} batches split "
                 f"in halves after that store error)",
@@ -479,12 +580,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--batch", type=int, default=500, help="build batch size")
     parser.add_argument("--workers", type=int, default=2, help="prepare processes")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--keep", metavar="DIR", help="keep the built SQLite archives in DIR and reuse them"
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
+    if args.keep:
+        code_hash()  # of the code as this process loaded it (cached from now on)
     print(
         f"stories: time to add one article at {', '.join(f'{s:,}' for s in sizes)} stored "
         f"articles (synthetic, from fixture text), {args.probes} probes per size"

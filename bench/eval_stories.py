@@ -10,8 +10,9 @@ part (not looked at while tuning) by a hash of the event group (or of the id for
 article with no group): every report of one event falls in the same part, so no pair is
 split and each part measures whole stories. In each part the articles are clustered
 incrementally in order of publication (undated ones last), as the pipeline would: the DB
-index is a dict key -> article ids filled with :func:`monitor.stories.candidate_keys`,
-df counts, per shingle, the stories seen so far that contain it, and each new article is
+index is a dict key -> article ids filled with :func:`monitor.stories.candidate_keys`
+and read with :func:`monitor.stories.lookup_keys` (uncapped: every article filed under a
+key is a candidate), df counts, per shingle, the stories seen so far that contain it, and each new article is
 compared only with the stories of the articles sharing one of its keys.
 
 Printed per part: pairwise precision and recall (pairs of articles put in one story
@@ -42,6 +43,7 @@ from monitor.stories import (
     features,
     is_duplicate,
     jaccard,
+    lookup_keys,
     same_story,
 )
 
@@ -80,8 +82,7 @@ def cluster(rows: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, Story
         published = _published(row)
         info = classify(title, body, row["language"], published)
         f = features(title, body, row["language"], published, info, df, len(story_shingles))
-        keys = candidate_keys(f)
-        seen = {i for k in keys for i in index.get(k, [])}
+        seen = {i for k in lookup_keys(f) for i in index.get(k, [])}
         candidates = [(story_of[i], feats[i]) for i in sorted(seen)]
         story = assign_story(f, candidates)
         if story is None:
@@ -91,7 +92,7 @@ def cluster(rows: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, Story
         for s in f.shingles - story_shingles[story]:
             df[s] += 1
         story_shingles[story] |= f.shingles
-        for k in keys:
+        for k in candidate_keys(f):
             index[k].append(row["id"])
     return story_of, feats
 

@@ -1,22 +1,29 @@
 """The stories stage: near-duplicates and story membership of a batch of new articles.
 
 For each new article, in order: its features (``monitor.stories.features``, with the
-archive's shingle document frequencies so that boilerplate is discounted), its candidate
-keys, the stored articles sharing a key (a bounded index lookup, never a scan of the
-archive) plus the earlier articles of the same batch, then
+archive's shingle document frequencies so that boilerplate is discounted), the keys it
+is filed under and the keys it looks up (``candidate_keys``, ``lookup_keys``), the
+stored articles that share the rarest of them (a bounded index lookup ranked in the
+database, never a scan of the archive: at most ``limit``, whatever the archive's size)
+plus the earlier articles of the same batch filed under one of them, then
 
 * a near-identical copy of one of them (``is_duplicate``) folds into that article, or
 * ``assign_story`` picks the story it belongs to, or it founds a new story.
 
 Reads go through ``monitor.store.stories`` on the batch's connection, so deciding and
-writing happen in one transaction; the decisions are plain ``Filing`` values.
+writing happen in one transaction; the decisions are plain ``Filing`` values. Stored
+features are packed arrays (:func:`encode`), read back in tens of microseconds; the
+decoded ones of the articles compared lately stay in a bounded cache.
 """
 
 from __future__ import annotations
 
 import json
+import struct
+import sys
 import zlib
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
@@ -32,6 +39,7 @@ from monitor.stories import (
     candidate_keys,
     features,
     is_duplicate,
+    lookup_keys,
     paragraph_shingles,
 )
 
@@ -49,31 +57,88 @@ class Filing:
     df_shingles: frozenset[int] = frozenset()  # counted in the df table (new stories only)
 
 
+_MAGIC = b"SF1"  # then the byte length of the header and the lengths of the first two arrays
+_SETS = {"people", "principals", "organisations", "places"}
+_ARRAYS = ("shingles", "content", "signature")
+
+
+def _packed(values: Iterable[int]) -> bytes:
+    packed = array("Q", values)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _unpacked(data: bytes) -> list[int]:
+    packed = array("Q")
+    packed.frombytes(data)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tolist()
+
+
 def encode(f: StoryFeatures) -> bytes:
-    """Compressed JSON of a StoryFeatures, for the article_features table."""
+    """A StoryFeatures as bytes, for the article_features table.
+
+    The small fields as JSON, then three arrays of 64-bit integers: the shingles,
+    ``content`` (the shingles left once boilerplate is discounted) or, when shorter, the
+    shingles it leaves out, and the MinHash signature. Reading one back takes tens of
+    microseconds, about a third of the time compressed JSON took.
+    """
     plain: dict[str, Any] = {}
     for field in fields(f):
         value = getattr(f, field.name)
+        if field.name in _ARRAYS:
+            continue
         if isinstance(value, frozenset | set):
             value = sorted(value)
         elif isinstance(value, date):
             value = value.isoformat()
         plain[field.name] = value
-    return zlib.compress(json.dumps(plain, separators=(",", ":")).encode(), 6)
-
-
-_SETS = {"people", "principals", "organisations", "places", "shingles", "content"}
+    left_out = f.shingles - f.content
+    minus = f.content <= f.shingles and len(left_out) < len(f.content)
+    plain["content"] = "minus" if minus else "listed"  # what the second array holds
+    second = sorted(left_out if minus else f.content)
+    head = json.dumps(plain, separators=(",", ":")).encode()
+    lengths = struct.pack("<3I", len(head), len(f.shingles), len(second))
+    body = _packed(sorted(f.shingles)) + _packed(second) + _packed(f.signature)
+    return _MAGIC + lengths + head + body
 
 
 def decode(data: bytes) -> StoryFeatures:
+    if not data.startswith(_MAGIC):
+        return _decode_json(data)
+    start = len(_MAGIC) + 12
+    head, first, second = struct.unpack_from("<3I", data, len(_MAGIC))
+    plain = json.loads(data[start : start + head])
+    numbers = _unpacked(data[start + head :])
+    shingles = frozenset(numbers[:first])
+    listed = frozenset(numbers[first : first + second])
+    plain["shingles"] = shingles
+    if plain["content"] == "listed":
+        plain["content"] = listed
+    else:  # the same set when nothing was left out (half the memory when cached)
+        plain["content"] = shingles - listed if listed else shingles
+    plain["signature"] = tuple(numbers[first + second :])
+    return _from_plain(plain)
+
+
+def _decode_json(data: bytes) -> StoryFeatures:
+    """Features written as compressed JSON (archives from before the binary layout)."""
     plain = json.loads(zlib.decompress(data))
+    for name in ("shingles", "content"):
+        plain[name] = frozenset(plain[name])
+    plain["signature"] = tuple(plain["signature"])
+    return _from_plain(plain)
+
+
+def _from_plain(plain: dict[str, Any]) -> StoryFeatures:
     for name in _SETS:
         plain[name] = frozenset(plain[name])
     for name in ("published", "event_date"):
         plain[name] = date.fromisoformat(plain[name]) if plain[name] else None
     plain["month_day"] = tuple(plain["month_day"]) if plain["month_day"] else None
     plain["initials"] = tuple(tuple(pair) for pair in plain["initials"])
-    plain["signature"] = tuple(plain["signature"])
     return StoryFeatures(**plain)
 
 
@@ -85,21 +150,50 @@ def event_of(prepared: Prepared) -> EventInfo:
     return classify(art.title, art.body, art.language, art.published)
 
 
+def features_of(prepared: Prepared, df: Mapping[int, int], stories: int) -> StoryFeatures:
+    """The features of a prepared article, given the shingle counts of ``stories`` stories."""
+    art = prepared.article
+    info = event_of(prepared)
+    return features(art.title, art.body, art.language, art.published, info, df, max(stories, 1))
+
+
 class Clusterer:
     """Decides duplicates and stories for batches of new articles."""
 
-    def __init__(self, *, per_key: int = 30, limit: int = 60, cache_size: int = 20_000) -> None:
+    def __init__(self, *, per_key: int = 20, limit: int = 16, cache_size: int = 20_000) -> None:
         self.per_key = per_key
         self.limit = limit
-        # stored features never change: decoded ones are kept across batches
-        self._cache: dict[int, tuple[int, StoryFeatures]] = {}
+        # stored features never change: decoded ones are kept across batches, the least
+        # recently compared dropped first
+        self._cache: dict[int, StoryFeatures] = {}
         self._cache_size = cache_size
 
-    def _remember(self, article_id: int, story_id: int, feats: StoryFeatures) -> None:
+    def _remember(self, article_id: int, feats: StoryFeatures) -> StoryFeatures:
         if len(self._cache) >= self._cache_size:
-            for old in list(self._cache)[: self._cache_size // 10]:  # oldest tenth
+            for old in list(self._cache)[: self._cache_size // 10]:  # least recent tenth
                 del self._cache[old]
-        self._cache[article_id] = (story_id, feats)
+        self._cache[article_id] = feats
+        return feats
+
+    def _recall(self, article_ids: Iterable[int]) -> dict[int, StoryFeatures]:
+        """The cached features of these articles, which become the most recently used."""
+        found: dict[int, StoryFeatures] = {}
+        for article_id in article_ids:
+            feats = self._cache.pop(article_id, None)
+            if feats is not None:
+                self._cache[article_id] = found[article_id] = feats
+        return found
+
+    def cached_ids(self) -> list[int]:
+        """The stored articles whose decoded features are cached, least recently used first."""
+        return list(self._cache)
+
+    def warm(self, conn: Connection, article_ids: Sequence[int]) -> None:
+        """Decode and cache the features of these stored articles, in this order."""
+        loaded = db.load_features(conn, article_ids)
+        for article_id in article_ids:
+            if article_id in loaded:
+                self._remember(article_id, decode(loaded[article_id][1]))
 
     def decide(self, conn: Connection, items: Sequence[Prepared]) -> list[Filing]:
         texts = [f"{p.article.title}\n{p.article.body}" for p in items]
@@ -107,30 +201,22 @@ class Clusterer:
         df = db.df_lookup(conn, every)
         total = db.story_total(conn)
         batch: list[tuple[Ref, StoryFeatures, tuple[str, ...]]] = []  # (story ref, features, keys)
-        cache = self._cache
         recent: dict[str, list[int]] = {}  # key -> positions of this batch's articles
         filings: list[Filing] = []
         for position, prepared in enumerate(items):
-            art = prepared.article
-            feats = features(
-                art.title,
-                art.body,
-                art.language,
-                art.published,
-                event_of(prepared),
-                df,
-                max(total, 1),
-            )
+            feats = features_of(prepared, df, total)
             keys = tuple(sorted(candidate_keys(feats)))
-            stored = db.candidates(conn, keys, per_key=self.per_key, limit=self.limit)
-            missing = [a for a, _ in stored if a not in cache]
-            for article_id, (story_id, data) in db.load_features(conn, missing).items():
-                self._remember(article_id, story_id, decode(data))
+            wanted = sorted(lookup_keys(feats))
+            stored = db.candidates(conn, wanted, per_key=self.per_key, limit=self.limit)
+            found = self._recall([a for a, _ in stored])
+            missing = [a for a, _ in stored if a not in found]
+            for article_id, (_, data) in db.load_features(conn, missing).items():
+                found[article_id] = self._remember(article_id, decode(data))
             pool: list[tuple[Ref, Ref, StoryFeatures]] = [  # (article ref, story ref, features)
-                (("old", a), ("old", s), cache[a][1]) for a, s in stored if a in cache
+                (("old", a), ("old", s), found[a]) for a, s in stored if a in found
             ]
             near: set[int] = set()  # earlier articles of this batch sharing a key, capped
-            for key in keys:
+            for key in wanted:
                 near.update(recent.get(key, [])[-self.per_key :])
             for earlier in sorted(near):
                 joined, other, _ = batch[earlier]

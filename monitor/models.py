@@ -170,10 +170,14 @@ class StoryRow(SQLModel, table=True):
 
 
 class StoryKeyRow(SQLModel, table=True):
-    """The candidate index: LSH band and entity-date keys of each article in a story."""
+    """The candidate index: LSH band and entity-date keys of each article in a story.
+
+    The lookup (the latest articles under a key) reads its index alone: (key, id) in
+    order, with the article and story ids carried along, never the table's rows.
+    """
 
     __tablename__ = "story_key"
-    __table_args__ = (Index("ix_story_key_key_id", "key", "id"),)
+    __table_args__ = (Index("ix_story_key_lookup", "key", "id", "article_id", "story_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(max_length=200)
@@ -209,7 +213,7 @@ class OutboxRow(SQLModel, table=True):
 
 
 class ArticleFeaturesRow(SQLModel, table=True):
-    """What story matching compares of one article (compressed), kept for later arrivals."""
+    """What story matching compares of one article (packed), kept for later arrivals."""
 
     __tablename__ = "article_features"
 
@@ -219,9 +223,14 @@ class ArticleFeaturesRow(SQLModel, table=True):
 
 
 class ShingleDFRow(SQLModel, table=True):
-    """In how many stories a word 3-gram occurs: common ones are boilerplate."""
+    """In how many stories a word 3-gram occurs: common ones are boilerplate.
+
+    On SQLite a table without rowid: the rows live in the primary key's tree, so a
+    look-up or an increment is one search, not an index search and then the row's.
+    """
 
     __tablename__ = "shingle_df"
+    __table_args__ = {"sqlite_with_rowid": False}
 
     shingle: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     stories: int = 0

@@ -4,10 +4,12 @@ An article becomes :class:`StoryFeatures` through :func:`features`; the store ke
 article, the keys of :func:`candidate_keys` in an index table and, per story, a count of
 the stories each shingle occurs in (the *df* mapping). A new article then
 
-1. looks up the articles sharing one of its keys (never every stored article): the LSH
-   bands of its MinHash signature (near copies) and entity-date keys such as
-   ``p:almalik|2023-10`` (a person in a month), ``pl:rabat|2023-11`` (a place in a month)
-   and ``pp:almalik+bairamov`` (two principal people, for articles without any date);
+1. looks up the articles filed under one of its :func:`lookup_keys` (never every stored
+   article): the LSH bands of its MinHash signature (near copies) and entity-date keys
+   such as ``p:almalik|2023-10`` (a person in a month) and ``pl:rabat|2023-11`` (a place
+   in a month); between an article without any date and the others, people keys such as
+   ``pp:almalik+bairamov`` (two principal people). The index returns the few that share
+   the rarest keys (``monitor.store.stories.candidates``);
 2. is a duplicate of one of them (:func:`is_duplicate`: Jaccard of the full shingle sets
    >= 0.7, or a short copy 90 % contained in a longer one), or else
 3. joins the story chosen by :func:`assign_story`, or starts a new one.
@@ -252,11 +254,11 @@ def features(
 
 def is_duplicate(a: StoryFeatures, b: StoryFeatures) -> bool:
     """Near-identical copies: Jaccard >= 0.7, or a copy 90 % contained in a longer one."""
-    small = min(len(a.shingles), len(b.shingles))
-    if small == 0:
+    small, large = sorted((len(a.shingles), len(b.shingles)))
+    if small == 0 or (small < 30 and small / large < 0.7):  # neither test can pass
         return False
     shared = len(a.shingles & b.shingles)
-    return shared / len(a.shingles | b.shingles) >= 0.7 or (small >= 30 and shared / small >= 0.9)
+    return shared / (small + large - shared) >= 0.7 or (small >= 30 and shared / small >= 0.9)
 
 
 def _index_key(person: str) -> str:
@@ -273,26 +275,59 @@ def _months(day: date) -> set[str]:
     return months
 
 
-def candidate_keys(f: StoryFeatures) -> set[str]:
-    """Index keys: an article is compared only with stored articles sharing one of them."""
-    keys = set(lsh_bands(f.signature))
+def _people_keys(f: StoryFeatures, mark: str = "") -> set[str]:
+    """Keys of an article's people whatever its date: pairs of them (``pp:``) and its
+    principals (``p1:``); ``mark`` tells apart those of articles without a date."""
+    keys: set[str] = set()
     people = sorted({_index_key(p) for p in f.people})
     pool = people if len(people) <= 12 else sorted({_index_key(p) for p in f.principals})
     for a in pool:
         for b in pool:
             if a < b:
-                keys.add(f"pp:{a}+{b}")
-    # a principal without a date, for the articles that give none (a bounded lookup)
-    keys.update(f"p1:{_index_key(p)}" for p in (f.principals or f.people))
+                keys.add(f"{mark}pp:{a}+{b}")
+    keys.update(f"{mark}p1:{_index_key(p)}" for p in (f.principals or f.people))
+    return keys
+
+
+def _dated_keys(f: StoryFeatures) -> set[str]:
+    """Each person and the place in the months within 3 days of the article's dates."""
     months: set[str] = set()
     for day in (f.event_date, f.published):
         if day:
             months |= _months(day)
+    keys: set[str] = set()
     for month in months:
         keys.update(f"p:{_index_key(p)}|{month}" for p in f.people)
         if f.place:
             keys.add(f"pl:{f.place}|{month}")
     return keys
+
+
+def candidate_keys(f: StoryFeatures) -> set[str]:
+    """The keys an article is filed under in the index (see :func:`lookup_keys`).
+
+    Its LSH bands; its people whatever the date (``pp:``, ``p1:``), for the articles
+    that give no date; with a date, its person-month and place-month keys
+    (``p:almalik|2023-10``, ``pl:rabat|2023-10``); without one, its people once more
+    marked undated (``upp:``, ``up1:``), for the articles that give a date.
+    """
+    dated = _dated_keys(f) if f.event_date or f.published else _people_keys(f, "u")
+    return set(lsh_bands(f.signature)) | _people_keys(f) | dated
+
+
+def lookup_keys(f: StoryFeatures) -> set[str]:
+    """The keys an article looks up: it is compared only with stored articles filed under
+    one of them.
+
+    Its LSH bands, and with a date its person-month and place-month keys and the undated
+    articles' people (``upp:``, ``up1:``); without a date, everyone's people (``pp:``,
+    ``p1:``). A dated article never looks up ``p1:``: that key holds every article naming
+    the person at any date (the Director General's, in thousands), and those more than
+    three days away are vetoed anyway, while those close enough share a month key.
+    """
+    if f.event_date or f.published:
+        return set(lsh_bands(f.signature)) | _dated_keys(f) | _people_keys(f, "u")
+    return set(lsh_bands(f.signature)) | _people_keys(f)
 
 
 @dataclass(frozen=True)

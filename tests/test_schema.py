@@ -72,3 +72,23 @@ def test_an_archive_written_by_a_newer_monitor_is_refused(database_url: str) -> 
         assert conn.execute(select(SourceRow.name)).scalars().all() == ["trend"]
         assert "article" in inspect(conn).get_table_names()
     engine.dispose()
+
+
+def test_revision_0003_keeps_the_counts_and_lets_story_lookups_read_one_tree(
+    database_url: str,
+) -> None:
+    engine = make_engine(database_url)
+    with engine.begin() as conn:
+        command.upgrade(_config(conn), "0002")
+        conn.execute(text("INSERT INTO shingle_df (shingle, stories) VALUES (-5, 3), (7, 1)"))
+    engine.dispose()
+    with Store(database_url) as store:
+        assert store.schema == "upgraded from 0002"
+        with store.engine.connect() as conn:
+            counts = conn.execute(text("SELECT shingle, stories FROM shingle_df ORDER BY 1"))
+            assert counts.all() == [(-5, 3), (7, 1)]
+            indexes = _indexes(conn, "story_key")
+            assert "ix_story_key_lookup" in indexes and "ix_story_key_key_id" not in indexes
+            if conn.dialect.name == "sqlite":  # the rows live in the primary key's tree
+                table = "SELECT sql FROM sqlite_master WHERE name = 'shingle_df'"
+                assert "WITHOUT ROWID" in conn.exec_driver_sql(table).scalar_one()

@@ -14,6 +14,7 @@ import random
 import subprocess
 import sys
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from monitor.stories import (
     features,
     is_duplicate,
     jaccard,
+    lookup_keys,
     lsh_bands,
     minhash,
     overlap,
@@ -65,15 +67,14 @@ def _cluster(rows: list[dict[str, Any]]) -> dict[str, int]:
     df: Counter[int] = Counter()
     for row in sorted(rows, key=lambda r: r["published"]):
         f = _features(row, df, len(story_shingles))
-        keys = candidate_keys(f)
-        seen = sorted({i for k in keys for i in index[k]})
+        seen = sorted({i for k in lookup_keys(f) for i in index[k]})
         story = assign_story(f, [(story_of[i], feats[i]) for i in seen])
         story = len(story_shingles) if story is None else story
         story_of[row["id"]], feats[row["id"]] = story, f
         for s in f.shingles - story_shingles[story]:
             df[s] += 1
         story_shingles[story] |= f.shingles
-        for k in keys:
+        for k in candidate_keys(f):
             index[k].append(row["id"])
     return story_of
 
@@ -151,6 +152,22 @@ def test_candidate_keys_hold_entity_month_and_place_keys() -> None:
     assert sum(k.startswith("b") for k in keys) == 16
 
 
+def test_dated_articles_look_up_undated_ones_but_never_everyone_naming_a_person() -> None:
+    dated = _features(ROWS["amb-apa"])
+    undated = replace(dated, published=None, event_date=None)
+    bands = set(lsh_bands(dated.signature))
+    # every article is filed under its people whatever its date, for the undated ones...
+    assert {"p1:almalik", "pp:almalik+mamadzada"} <= candidate_keys(dated)
+    assert {"p1:almalik", "pp:almalik+mamadzada"} <= lookup_keys(undated)
+    # ...which a dated article never looks up: the Director General's would be thousands
+    assert not {k for k in lookup_keys(dated) if k.startswith(("p1:", "pp:"))}
+    # an undated article is filed under its people marked undated, which dated ones read
+    assert "up1:almalik" in candidate_keys(undated) and "up1:almalik" in lookup_keys(dated)
+    assert not {k for k in candidate_keys(dated) if k.startswith(("up1:", "upp:"))}
+    assert lookup_keys(dated) & candidate_keys(undated) - bands
+    assert lookup_keys(undated) & candidate_keys(dated) - bands
+
+
 def test_shingles_and_signatures_are_stable_across_processes() -> None:
     here = sorted(shingles("ICESCO and Azerbaijan discuss cooperation"))[:3]
     code = (
@@ -221,4 +238,4 @@ def test_one_meeting_told_in_russian_and_english_is_one_story() -> None:
         feats.append(features(title, body, language, published, info, {}, 0))
     assert feats[0].people & feats[1].people == {"gajiev", "benali"}
     assert same_story(feats[0], feats[1])[0]
-    assert candidate_keys(feats[0]) & candidate_keys(feats[1]) - set(lsh_bands(feats[0].signature))
+    assert lookup_keys(feats[1]) & candidate_keys(feats[0]) - set(lsh_bands(feats[0].signature))

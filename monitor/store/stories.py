@@ -57,35 +57,49 @@ def story_total(conn: Connection) -> int:
     return int(conn.execute(select(func.max(StoryRow.id))).scalar_one() or 0)
 
 
-def _candidate_sql(count: int, per_key: int) -> str:
-    part = (
-        "SELECT * FROM (SELECT article_id, story_id FROM story_key "
-        "WHERE key = :k{i} ORDER BY id DESC LIMIT {per_key}) AS c{i}"
+MAX_KEYS = 400  # keys per candidate statement (SQLite compounds at most 500 SELECTs)
+
+
+def _candidate_sql(count: int, per_key: int, limit: int | None) -> str:
+    hits = " UNION ALL ".join(
+        f"SELECT {i} AS k, article_id, story_id FROM (SELECT article_id, story_id "
+        f"FROM story_key WHERE key = :k{i} ORDER BY id DESC LIMIT {int(per_key)}) AS c{i}"
+        for i in range(count)
     )
-    return " UNION ALL ".join(part.format(i=i, per_key=int(per_key)) for i in range(count))
+    best = "" if limit is None else f" ORDER BY weight DESC, article_id DESC LIMIT {int(limit)}"
+    return (
+        "SELECT article_id, max(story_id), sum(w) AS weight FROM (SELECT article_id, story_id, "
+        f"1.0 / count(*) OVER (PARTITION BY k) AS w FROM ({hits}) AS hits) AS weighed "
+        f"GROUP BY article_id{best}"
+    )
 
 
 def candidates(
-    conn: Connection, keys: Iterable[str], *, per_key: int = 30, limit: int = 60
+    conn: Connection, keys: Iterable[str], *, per_key: int = 20, limit: int = 16
 ) -> list[tuple[int, int]]:
-    """(article id, story id) of stored articles sharing keys with a new one.
+    """(article id, story id) of the ``limit`` stored articles sharing most with a new one.
 
-    One statement of per-key subqueries, each an index range scan of (key, id) read
-    backwards (the latest ``per_key`` articles of each key); of those, the ``limit``
-    articles sharing the most keys (then the latest) are returned. The cost depends on
-    the number of keys and the caps, never on the archive's size.
+    Each key reads the latest ``per_key`` articles filed under it, from story_key's
+    lookup index alone (a range of (key, id) read backwards, the ids carried in the
+    index). An article found under a key that holds few others shares rare evidence:
+    the same wording (an LSH band), a little-known person in the same month. One found
+    under a key that holds many shares little: the Director General, whom every other
+    story names. So each key weighs 1 / (the articles it returned), an article scores
+    the sum of its keys' weights, and the best ``limit`` (then the latest) are compared.
+    The cost depends on the number of keys and the caps, never on the archive's size;
+    the ranking happens in the database, one statement for up to ``MAX_KEYS`` keys.
     """
     keys = sorted(set(keys))
+    chunks = [keys[start : start + MAX_KEYS] for start in range(0, len(keys), MAX_KEYS)]
     stories: dict[int, int] = {}
-    shared: dict[int, int] = {}
-    for start in range(0, len(keys), 100):
-        chunk = keys[start : start + 100]
-        statement = text(_candidate_sql(len(chunk), per_key))
+    weight: dict[int, float] = {}
+    for chunk in chunks:
+        statement = text(_candidate_sql(len(chunk), per_key, limit if len(chunks) == 1 else None))
         params = {f"k{i}": key for i, key in enumerate(chunk)}
-        for article_id, story_id in conn.execute(statement, params):
+        for article_id, story_id, w in conn.execute(statement, params):
             stories[article_id] = story_id
-            shared[article_id] = shared.get(article_id, 0) + 1
-    best = sorted(stories, key=lambda a: (shared[a], a), reverse=True)[:limit]
+            weight[article_id] = weight.get(article_id, 0.0) + float(w)
+    best = sorted(stories, key=lambda a: (weight[a], a), reverse=True)[:limit]
     return [(a, stories[a]) for a in best]
 
 
