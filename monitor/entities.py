@@ -153,7 +153,8 @@ _NOT_NAME = _words(
     disclaimer translate report stars area citi city le la les de du des l’ d’ der die
     das und im am mit von herr frau президент министр республики азербайджан
     азербайджана первый вице-президент prezident nazir respublikası azərbaycan
-    azərbaycanın birinci xanım
+    azərbaycanın birinci xanım vereinten vereinte nationen republik bildung wissenschaft
+    kultur willens unies nations-unies объединенных наций организации организация
     """
 )
 

@@ -617,3 +617,14 @@ def test_event_types_of_the_project_corpus() -> None:
     assert sum(right.values()) / len(rows) >= 0.95, misses
     for kind, n in by_type.items():
         assert right[kind] / n >= 0.85, (kind, misses)
+
+
+def test_an_organisation_named_after_a_title_is_no_person() -> None:
+    body = (
+        "Am Sonntag, dem 30. Juni ist die Erste Vizepräsidentin Mehriban Aliyeva mit der "
+        "Generaldirektorin der Organisation der Vereinten Nationen für Erziehung, "
+        "Wissenschaft und Kultur, Audrey Azoulay, in Baku zusammengetroffen."
+    )
+    info = classify("Treffen in Baku", body, "de", PUB)
+    assert "nationen" not in info.people
+    assert "alieva" in info.principals
