@@ -31,8 +31,13 @@ generator, its fixtures and the build functions of this file, so any change to t
 builds it again through the store.
 
 Target: the monitor's median per article at the largest size within 1.5x of the smallest.
-Mind the build time: the 100k archive takes about ten minutes (609 s on a shared 2-core
-machine).
+Mind the build time: the 100k archive takes ten to twelve minutes on a shared 2-core
+machine. Measured there (1k / 10k / 100k, median ms): in the run that built the archives,
+7.3 / 8.3 / 14.5 (1.99x; an earlier build run gave 6.0 / 8.1 / 15.0, 2.49x); on the same
+archives reused with ``--keep``, in a fresh process, 7.6 / 9.4 / 11.3 (1.48x). The process
+that has just stored 100k articles is slower at the same work (its SQL statements too);
+neither a WAL checkpoint, a garbage collection, new connections nor a re-warmed feature
+cache brings it back to a fresh process's time.
 The per-statement SQL times and SQLite's plan of the candidate lookup are printed too, so
 that a cost that grows can be traced to its query.
 """
