@@ -51,7 +51,7 @@ from datetime import date, datetime, timedelta
 
 from monitor import event_rules as rules
 from monitor.entities import TITLE_RE, DateHit, find_dates, find_people, find_places, translit
-from monitor.lead import is_quote, read_lead, unquoted
+from monitor.lead import Lead, is_quote, read_lead, unquoted
 
 EVENT_TYPES = (
     "meeting",
@@ -144,9 +144,11 @@ def _hits(pattern: re.Pattern[str], text: str, year: int | None) -> int:
     )
 
 
-def event_type(title: str, body: str, published: datetime | None = None) -> tuple[str, float]:
+def event_type(
+    title: str, body: str, published: datetime | None = None, lead: Lead | None = None
+) -> tuple[str, float]:
     """The event type of an article and the winner's share of the rule weight."""
-    scores = event_scores(title, body, published)
+    scores = event_scores(title, body, published, lead)
     best = max(rules.PRIORITY, key=lambda k: (scores[k], -rules.PRIORITY.index(k)))
     total = sum(scores.values())
     if scores[best] < rules.MIN_SCORE:
@@ -154,38 +156,43 @@ def event_type(title: str, body: str, published: datetime | None = None) -> tupl
     return best, round(scores[best] / total, 3)
 
 
-def event_scores(title: str, body: str, published: datetime | None = None) -> dict[str, float]:
-    """The rule weight each event type gets from an article (what :func:`event_type` weighs)."""
-    lead = read_lead(body, title)
+def event_scores(
+    title: str, body: str, published: datetime | None = None, lead: Lead | None = None
+) -> dict[str, float]:
+    """The rule weight each event type gets from an article (what :func:`event_type` weighs).
+
+    ``lead`` is ``read_lead(body, title)``, passed when the caller has it already.
+    """
+    lead = lead or read_lead(body, title)
     sentence, paragraph, rest_start = lead.sentence, lead.paragraph, lead.end
     year = _reference_year(f"{title}\n{body}", published)
     if " " not in title.strip():  # a URL slug for a title: "president-receives-envoy"
         title = re.sub(r"[-_]+", " ", title)
     speaker = rules.speaker(title)
+    # (text, weight, most hits counted, is the headline)
     zones = (
         # after "Speaker:" the headline is speech: only the speaker part is read for events
-        ((speaker or title).casefold(), 3.0, 2),
+        ((speaker or title).casefold(), 3.0, 2, True),
         # a lead that is a quotation is speech: its verbs are not the event
-        ("" if is_quote(sentence) else unquoted(sentence).casefold(), 2.0, 2),
-        (unquoted(paragraph[len(sentence) :]).casefold(), 1.0, 2),
+        ("" if is_quote(sentence) else unquoted(sentence).casefold(), 2.0, 2, False),
+        (unquoted(paragraph[len(sentence) :]).casefold(), 1.0, 2, False),
         # the rest counts little and at most 4 hits: 1,500 characters of it are enough
-        (unquoted(body[rest_start : rest_start + 1500]).casefold(), 0.25, 4),
+        (unquoted(body[rest_start : rest_start + 1500]).casefold(), 0.25, 4, False),
     )
     scores = dict.fromkeys(rules.PRIORITY, 0.0)
     call_in_lead = False
-    for text, weight, cap in zones:
+    for text, weight, cap, headline in zones:
         for kind, pattern in rules.COMPILED.items():
             # a headline names its news: "delegation on a visit to Rabat" is the visit
-            setting = kind in rules.CIRCUMSTANCE and not (kind == "visit" and weight == 3.0)
+            setting = kind in rules.CIRCUMSTANCE and not (kind == "visit" and headline)
             seen = rules.CIRCUMSTANCE[kind].sub(" ", text) if setting else text
             hits = min(cap, _hits(pattern, seen, year))
             scores[kind] += rules.WEIGHT.get(kind, 1.0) * weight * hits
             call_in_lead |= kind == "phone_call" and weight >= 2.0 and hits > 0
         for kind, pattern in rules.COMPILED_STRONG.items():
             scores[kind] += rules.STRONG_WEIGHT * weight * min(cap, _hits(pattern, text, year))
-    for kind, (weight, pattern) in rules.TITLE_RULES.items():
-        if pattern.search(title.casefold()):
-            scores[kind] += weight * 3.0
+    if rules.TITLE_TALKS.search(title.casefold()):
+        scores["meeting"] += 3.0
     if call_in_lead:  # a call is told with the words of talks ("the sides discussed")
         scores["phone_call"] += scores["meeting"]
         scores["meeting"] = 0.0
@@ -200,9 +207,8 @@ def event_scores(title: str, body: str, published: datetime | None = None) -> di
     return scores
 
 
-def _event_date(title: str, body: str, published: datetime | None) -> DateHit | None:
+def _event_date(title: str, body: str, published: datetime | None, lead_end: int) -> DateHit | None:
     ref = published.date() if published else None
-    lead_end = read_lead(body, title).end
     best: tuple[float, int, DateHit] | None = None
     for zone, text, base in (("title", title, 4.0), ("body", body[:2500], 0.0)):
         for hit in find_dates(text, published):
@@ -231,8 +237,8 @@ def _event_date(title: str, body: str, published: datetime | None) -> DateHit | 
     return best[2] if best else None
 
 
-def _place(title: str, body: str) -> tuple[str | None, str | None, frozenset[str]]:
-    lead = f"{title}\n{body[: read_lead(body).end]}"
+def _place(title: str, body: str, lead_end: int) -> tuple[str | None, str | None, frozenset[str]]:
+    lead = f"{title}\n{body[:lead_end]}"
     lead_t = translit(lead)
     chosen: list[tuple[int, str, str]] = []
     for place, start in find_places(lead):
@@ -273,9 +279,13 @@ def classify(title: str, body: str, language: str, published: datetime | None) -
     English text). ``published`` anchors relative and year-less dates.
     """
     del language  # the rules of every language are tried at once
-    kind, confidence = event_type(title, body, published)
+    # the type and the date read the lead past a repeat of the title; the principals and
+    # the place read it from the body's first prose paragraph, a repeated title included
+    lead = read_lead(body, title)
+    first = read_lead(body)
+    kind, confidence = event_type(title, body, published, lead)
     text = f"{title}\n\n{body}"
-    lead_end = len(title) + 2 + read_lead(body).sentence_end
+    lead_end = len(title) + 2 + first.sentence_end
     participants: dict[tuple[str, str], Participant] = {}
     people: set[str] = set()
     principals: set[str] = set()
@@ -295,8 +305,8 @@ def classify(title: str, body: str, language: str, published: datetime | None) -
             )
             participants[(person.key, initial)] = Participant(person.name, role, org)
     organisations = frozenset(k for k, p in _ORG_RE.items() if p.search(text[:4000]))
-    place, country, places = _place(title, body)
-    when = _event_date(title, body, published)
+    place, country, places = _place(title, body, first.end)
+    when = _event_date(title, body, published, lead.end)
     return EventInfo(
         event_type=kind,
         confidence=confidence,

@@ -193,15 +193,10 @@ WEIGHT = {"conference": 0.6, "statement": 0.7, "announcement": 0.9}
 STRONG_WEIGHT = 2.0
 # Headline grammar, read in the title only: "X, Y discuss ..." tells of talks; "X to
 # visit Baku", "Baku to host ..." of what is to come; "Speaker: words" of a statement.
-TITLE_RULES: dict[str, tuple[float, re.Pattern[str]]] = {
-    "meeting": (
-        1.0,
-        re.compile(
-            r"^[^,:]{2,80}(?:,| and| &) [^,:]{2,80} (?:discuss|mull|eye|explore|review|weigh"
-            r"|map out|hold talks|talk)\w*\b"
-        ),
-    ),
-}
+TITLE_TALKS = re.compile(
+    r"^[^,:]{2,80}(?:,| and| &) [^,:]{2,80} (?:discuss|mull|eye|explore|review|weigh"
+    r"|map out|hold talks|talk)\w*\b"
+)
 # "X to visit Baku", "Games to kick off tomorrow": what is to come. Not after a noun or a
 # verb that makes it a purpose ("agreement to organise", "invited to visit").
 TITLE_FUTURE = re.compile(

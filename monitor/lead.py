@@ -9,8 +9,9 @@ where both end in the body, so that callers can weigh the lead apart from the re
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 
 _QUOTES = '“«"„'
 
@@ -47,7 +48,7 @@ def sentence_ends(text: str) -> list[int]:
     return ends
 
 
-def paragraph_spans(body: str) -> list[tuple[int, int]]:
+def paragraph_spans(body: str) -> Iterator[tuple[int, int]]:
     """Paragraph (start, end) offsets in ``body``.
 
     A blank line always ends a paragraph; a single line break does too, unless the text
@@ -55,7 +56,6 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
     it ends without a sentence mark and the next line goes on in lower case or with a
     bracket ("... dedicated to the 100th" / "anniversary of ...").
     """
-    spans: list[tuple[int, int]] = []
     for block in re.finditer(r"[^\n]+(?:\n[^\n]+)*", body):
         lines = list(re.finditer(r"[^\n]+", block.group()))
         begin = block.start() + lines[0].start()
@@ -70,10 +70,9 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
                 )
             )
             if not wrapped:
-                spans.append((begin, block.start() + line.end()))
+                yield begin, block.start() + line.end()
                 begin = block.start() + nxt.start()
-        spans.append((begin, block.start() + lines[-1].end()))
-    return spans
+        yield begin, block.start() + lines[-1].end()
 
 
 def unwrap(text: str) -> str:
@@ -95,11 +94,12 @@ def read_lead(body: str, title: str = "") -> Lead:
     was said by ...").
     """
     heading = unwrap(title).casefold()
-    spans = [
+    prose = (
         (a, b)
         for a, b in paragraph_spans(body)
-        if is_prose(unwrap(body[a:b])) and unwrap(body[a:b]).casefold() != heading
-    ]
+        if is_prose(text := unwrap(body[a:b])) and text.casefold() != heading
+    )
+    spans = list(islice(prose, 2))  # the lead, and the paragraph after a quoted one
     if not spans:
         text = unwrap(body[:400])
         return Lead(text, text, min(len(body), 400), min(len(body), 400))
