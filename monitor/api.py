@@ -1,8 +1,10 @@
 """The read-only HTTP API, the web page and the Atom feeds: one FastAPI application.
 
 A face like the CLI: every route calls store queries (``monitor.store.search``,
-``monitor.store.queries``) and formats; no SQL here. FastAPI and uvicorn are imported
-only here and in ``monitor.web``.
+``monitor.store.queries``) and formats; no SQL here. This module holds the routes;
+``monitor.api_filters`` reads and checks their parameters, ``monitor.api_errors`` turns
+errors into answers and ``monitor.api_server`` serves the application with uvicorn (its
+only importer). FastAPI is imported only by these modules and ``monitor.web``.
 
 Routes (``/openapi.json`` documents the JSON ones with their models):
 
@@ -40,23 +42,21 @@ a missing or wrong token a 401, an unreachable archive a 503. No parameter value
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import hashlib
 import io
 import logging
-import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-import uvicorn
 from fastapi import Depends, FastAPI, Path, Query, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from monitor import __version__
+from monitor.api_errors import ApiError, add_error_handlers
+from monitor.api_filters import MAX_NAME, Filtered, Filters, search_params
+from monitor.api_filters import parse_when as parse_when  # re-exported with Filters
 from monitor.api_guard import Guard, Metrics
 from monitor.api_models import (
     Article,
@@ -68,12 +68,10 @@ from monitor.api_models import (
     Story,
     StoryPage,
 )
-from monitor.classify import EVENT_TYPES
-from monitor.errors import InputError, MonitorError, StoreError
+from monitor.api_server import serve as serve  # re-exported: app and cli start it from here
+from monitor.errors import StoreError
 from monitor.export import EXPORT_FIELDS, write_csv, write_jsonl
 from monitor.feeds import FeedSpec, atom_feed, resolve_feed
-from monitor.normalize import parse_datetime
-from monitor.query import parse_query
 from monitor.store import queries
 from monitor.store.coverage import coverage
 from monitor.store.search import MAX_LIMIT, SearchHit, SearchQuery, search
@@ -83,131 +81,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("monitor.api")
 
-MAX_TEXT = 500  # longest query text; longer is a 422, not a slow query
-MAX_NAME = 200  # longest topic, source or feed name
 MAX_OFFSET = 10_000_000
 MAX_EXPORT = 1_000_000
 EXPORT_PAGE = MAX_LIMIT  # articles read per query while an export streams
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-class ApiError(Exception):
-    """An error a route answers with: an HTTP status and a message for people."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-def _clean(name: str, value: str | None) -> str | None:
-    """None for an absent or blank value; a 422 for control characters (NUL breaks
-    PostgreSQL and never belongs in a name or query)."""
-    if value is None or not value.strip():
-        return None
-    if _CONTROL.search(value):
-        raise ApiError(422, f"query parameter '{name}': control characters are not allowed")
-    return value.strip()
-
-
-def parse_when(name: str, value: str | None) -> datetime | None:
-    """A date parameter as an aware UTC time; a 422 naming the parameter otherwise."""
-    value = _clean(name, value)
-    if value is None:
-        return None
-    try:
-        return parse_datetime(value)
-    except (InputError, ValueError, OverflowError, OSError) as exc:
-        reason = exc.message if isinstance(exc, InputError) else str(exc)
-        raise ApiError(422, f"query parameter '{name}': bad date {value!r}: {reason}") from exc
-
-
-class Filters:
-    """The filters shared by search, export and the web page, checked against the config."""
-
-    def __init__(self, app: App) -> None:
-        self.app = app
-
-    def topic(self, value: str | None) -> str | None:
-        value = _clean("topic", value)
-        known = [t.name for t in self.app.config.topics]
-        if value is not None and value not in known:
-            raise ApiError(
-                404, f"unknown topic {value!r} (known topics: {', '.join(known) or 'none'})"
-            )
-        return value
-
-    @staticmethod
-    def event_type(value: str | None) -> str | None:
-        value = _clean("event_type", value)
-        if value is not None and value not in EVENT_TYPES:
-            raise ApiError(
-                422,
-                f"query parameter 'event_type': unknown event type {value!r} "
-                f"(one of: {', '.join(EVENT_TYPES)})",
-            )
-        return value
-
-    def query(
-        self,
-        *,
-        q: str | None,
-        topic: str | None,
-        source: str | None,
-        event_type: str | None,
-        language: str | None,
-        since: str | None,
-        until: str | None,
-        order: str = "relevance",
-        limit: int = 20,
-        offset: int = 0,
-    ) -> SearchQuery:
-        """A SearchQuery from raw parameters; ApiError names the bad one."""
-        text = _clean("q", q) or ""
-        since_dt, until_dt = parse_when("since", since), parse_when("until", until)
-        if since_dt and until_dt and until_dt <= since_dt:
-            raise ApiError(422, "query parameter 'until' must be later than 'since'")
-        try:
-            request = SearchQuery(
-                text=text,
-                topic=self.topic(topic),
-                source=_clean("source", source),
-                event_type=self.event_type(event_type),
-                language=_clean("language", language),
-                since=since_dt,
-                until=until_dt,
-                order="newest" if order == "newest" else "relevance",
-                limit=limit,
-                offset=offset,
-            )
-            parse_query(text)  # more than MAX_TERMS terms is the user's error, said now
-        except InputError as exc:
-            raise ApiError(422, f"query parameter 'q': {exc.message}") from exc
-        return request
-
-    def stories(
-        self,
-        *,
-        topic: str | None = None,
-        event_type: str | None = None,
-        source: str | None = None,
-        since: str | None = None,
-        limit: int = 20,
-        offset: int = 0,
-    ) -> queries.StoryPage:
-        """A page of stories from raw parameters; ApiError names the bad one."""
-        chosen = self.topic(topic)
-        kind = self.event_type(event_type)
-        outlet = _clean("source", source)
-        return queries.find_stories(
-            self.app.store.engine,
-            topics=[chosen] if chosen else [],
-            events=[kind] if kind else [],
-            sources=[outlet] if outlet else [],
-            since=parse_when("since", since),
-            limit=limit,
-            offset=offset,
-        )
 
 
 def _hit(hit: SearchHit) -> dict[str, Any]:
@@ -263,11 +139,6 @@ def _export_lines(app: App, request: SearchQuery, fmt: str, cap: int | None) -> 
 # -- the application ---------------------------------------------------------------------
 
 
-def _wants_html(request: Request) -> bool:
-    path = request.url.path
-    return not path.startswith(("/api/", "/feeds/", "/metrics", "/healthz", "/openapi"))
-
-
 def create_api(app: App) -> FastAPI:
     """The FastAPI application over one App (its store and config), ready for uvicorn."""
     from monitor.web import create_web
@@ -287,79 +158,7 @@ def create_api(app: App) -> FastAPI:
     web = create_web(app, filters)
     errors = {404: Problem, 422: Problem, 401: Problem, 503: Problem}
     responses: dict[int | str, dict[str, Any]] = {k: {"model": v} for k, v in errors.items()}
-
-    def problem(request: Request, status: int, message: str, **extra: Any) -> Response:
-        if _wants_html(request):
-            return web.error_page(request, status, message)
-        return JSONResponse({"error": message, "status": status, **extra}, status_code=status)
-
-    @api.exception_handler(ApiError)
-    async def api_error(request: Request, exc: ApiError) -> Response:
-        return problem(request, exc.status, exc.message)
-
-    @api.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        details = []
-        for error in exc.errors():
-            where = [str(p) for p in error.get("loc", ())]
-            kind = where[0] if where else "request"
-            name = ".".join(where[1:]) or kind
-            details.append({"parameter": name, "in": kind, "message": str(error.get("msg"))})
-        message = "; ".join(
-            f"{d['in']} parameter '{d['parameter']}': {d['message']}" for d in details
-        )
-        return problem(request, 422, message or "invalid request", errors=details)
-
-    @api.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        message = exc.detail if isinstance(exc.detail, str) else "error"
-        if exc.status_code == 404 and message == "Not Found":
-            message = f"no such page: {request.url.path}"
-        return problem(request, exc.status_code, message)
-
-    @api.exception_handler(StoreError)
-    async def unavailable(request: Request, exc: StoreError) -> Response:
-        log.error("archive error answering %s: %s", request.url.path, exc)
-        return problem(request, 503, "the archive is unavailable; try again later")
-
-    @api.exception_handler(MonitorError)
-    async def monitor_error(request: Request, exc: MonitorError) -> Response:
-        return problem(request, 422, str(exc))
-
-    def filter_params(
-        q: str | None = Query(
-            None, max_length=MAX_TEXT, description='Words, "phrases", -exclusions, a OR b, pre*.'
-        ),
-        topic: str | None = Query(None, max_length=MAX_NAME, description="A configured topic."),
-        source: str | None = Query(
-            None, max_length=MAX_NAME, description="An outlet: the first, or one that ran a copy."
-        ),
-        event_type: str | None = Query(
-            None, max_length=40, description="One of: " + ", ".join(EVENT_TYPES) + "."
-        ),
-        language: str | None = Query(None, max_length=12, description="ISO 639-1, e.g. en."),
-        since: str | None = Query(
-            None, max_length=64, description="Published on or after (ISO 8601, RFC 2822...)."
-        ),
-        until: str | None = Query(None, max_length=64, description="Published before."),
-    ) -> dict[str, Any]:
-        return {
-            "q": q,
-            "topic": topic,
-            "source": source,
-            "event_type": event_type,
-            "language": language,
-            "since": since,
-            "until": until,
-        }
-
-    Filtered = Depends(filter_params)
-
-    def search_params(
-        chosen: dict[str, Any] = Filtered,
-        order: Literal["relevance", "newest"] = Query("relevance"),
-    ) -> dict[str, Any]:
-        return {**chosen, "order": order}
+    add_error_handlers(api, web.error_page)
 
     Params = Depends(search_params)
 
@@ -575,45 +374,3 @@ def source_rows(app: App) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-# -- serving -----------------------------------------------------------------------------
-
-
-class _Server(uvicorn.Server):
-    """uvicorn without its own signal handlers: ``monitor run`` owns SIGTERM/SIGINT and
-    tells the server to stop through the ``stop`` event."""
-
-    def capture_signals(self) -> Any:
-        import contextlib
-
-        return contextlib.nullcontext()
-
-
-async def serve(app: App, *, host: str, port: int, stop: asyncio.Event) -> None:
-    """Serve the API and web page on host:port in the running event loop until ``stop``
-    is set. A port that cannot be bound is a MonitorError naming it."""
-    config = uvicorn.Config(
-        create_api(app),
-        host=host,
-        port=port,
-        lifespan="off",
-        log_level=str(app.settings.log_level).lower(),
-        access_log=str(app.settings.log_level).upper() == "DEBUG",
-        server_header=False,
-        proxy_headers=False,
-    )
-    server = _Server(config)
-
-    async def watch() -> None:
-        await stop.wait()
-        server.should_exit = True
-
-    watcher = asyncio.create_task(watch(), name="api-stop")
-    try:
-        await server.serve()
-    except SystemExit as exc:  # uvicorn exits the process when it cannot bind the port
-        raise MonitorError(f"the HTTP API cannot listen on {host}:{port} (see the log)") from exc
-    finally:
-        watcher.cancel()
-    log.info("HTTP API on %s:%d stopped", host, port)

@@ -10,8 +10,8 @@ Pages: ``/`` (search box and filters; the results under a chart of their coverag
 and outlet, an inline SVG laid out by ``monitor.chart`` whose bars link to the search of
 their day; or the latest stories with every outlet), ``/articles/{id}``,
 ``/stories/{id}``, ``/sources``; ``/static/style.css``.
-The routes call the same helpers as the JSON API (``monitor.api.Filters``), so a bad
-parameter is the same 4xx, shown as a page.
+The routes call the same helpers as the JSON API (``monitor.api_filters.Filters``), so
+a bad parameter is the same 4xx, shown as a page.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from monitor import __version__
+from monitor.api_errors import ApiError
+from monitor.api_filters import Filtered
 from monitor.chart import layout
 from monitor.classify import EVENT_TYPES
 from monitor.store import queries
@@ -36,7 +38,7 @@ from monitor.store.coverage import coverage
 from monitor.store.search import SearchHit, render_snippet, search
 
 if TYPE_CHECKING:
-    from monitor.api import Filters
+    from monitor.api_filters import Filters
     from monitor.app import App
 
 HERE = Path(__file__).resolve().parent
@@ -119,38 +121,17 @@ class Web:
         @router.get("/", response_class=HTMLResponse)
         def index(
             request: Request,
-            q: str | None = Query(None, max_length=500),
-            topic: str | None = Query(None, max_length=200),
-            source: str | None = Query(None, max_length=200),
-            event_type: str | None = Query(None, max_length=40),
-            language: str | None = Query(None, max_length=12),
-            since: str | None = Query(None, max_length=64),
-            until: str | None = Query(None, max_length=64),
+            chosen: dict[str, Any] = Filtered,
             order: str | None = Query(None, max_length=20),
             offset: int = Query(0, ge=0, le=MAX_OFFSET),
         ) -> Response:
-            params = {
-                "q": q,
-                "topic": topic,
-                "source": source,
-                "event_type": event_type,
-                "language": language,
-                "since": since,
-                "until": until,
-                "order": order,
-            }
+            params = {**chosen, "order": order}
             given = {k: v for k, v in params.items() if v and v.strip()}
             searching = bool(given)
             context: dict[str, Any] = {"params": given, "searching": searching}
             if searching:
                 request_ = self.filters.query(
-                    q=q,
-                    topic=topic,
-                    source=source,
-                    event_type=event_type,
-                    language=language,
-                    since=since,
-                    until=until,
+                    **chosen,
                     order="newest" if order == "newest" else "relevance",
                     limit=PAGE_SIZE,
                     offset=offset,
@@ -184,8 +165,6 @@ class Web:
         def article(
             request: Request, article_id: int = PathParam(ge=1, le=queries.MAX_ID)
         ) -> Response:
-            from monitor.api import ApiError
-
             found = queries.get_article(self.app.store.engine, article_id)
             if found is None:
                 raise ApiError(404, f"no article {article_id}")
@@ -207,8 +186,6 @@ class Web:
 
         @router.get("/stories/{story_id}", response_class=HTMLResponse)
         def story(request: Request, story_id: int = PathParam(ge=1, le=queries.MAX_ID)) -> Response:
-            from monitor.api import ApiError
-
             found = queries.get_story(self.app.store.engine, story_id)
             if found is None:
                 raise ApiError(404, f"no story {story_id}")

@@ -1,0 +1,82 @@
+"""The HTTP API's errors: how a failure becomes an answer, JSON or an HTML page.
+
+A route raises :class:`ApiError` (a status and a message for people); the handlers that
+:func:`add_error_handlers` installs also turn FastAPI's validation errors, Starlette's
+HTTP errors, an unreachable archive (``StoreError``) and any other ``MonitorError`` into
+the same answer: JSON ``{"error": "...", "status": N}`` under ``/api/``, ``/feeds/``,
+``/metrics``, ``/healthz`` and ``/openapi``, else the web page's error page. A bad
+parameter is a 422 naming it, an unreachable archive a 503.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from monitor.errors import MonitorError, StoreError
+
+log = logging.getLogger("monitor.api")
+
+ErrorPage = Callable[[Request, int, str], Response]
+
+
+class ApiError(Exception):
+    """An error a route answers with: an HTTP status and a message for people."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    return not path.startswith(("/api/", "/feeds/", "/metrics", "/healthz", "/openapi"))
+
+
+def add_error_handlers(api: FastAPI, error_page: ErrorPage) -> None:
+    """Answer every error of ``api`` as JSON, or with ``error_page`` on the web pages."""
+
+    def problem(request: Request, status: int, message: str, **extra: Any) -> Response:
+        if _wants_html(request):
+            return error_page(request, status, message)
+        return JSONResponse({"error": message, "status": status, **extra}, status_code=status)
+
+    @api.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError) -> Response:
+        return problem(request, exc.status, exc.message)
+
+    @api.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        details = []
+        for error in exc.errors():
+            where = [str(p) for p in error.get("loc", ())]
+            kind = where[0] if where else "request"
+            name = ".".join(where[1:]) or kind
+            details.append({"parameter": name, "in": kind, "message": str(error.get("msg"))})
+        message = "; ".join(
+            f"{d['in']} parameter '{d['parameter']}': {d['message']}" for d in details
+        )
+        return problem(request, 422, message or "invalid request", errors=details)
+
+    @api.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else "error"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no such page: {request.url.path}"
+        return problem(request, exc.status_code, message)
+
+    @api.exception_handler(StoreError)
+    async def unavailable(request: Request, exc: StoreError) -> Response:
+        log.error("archive error answering %s: %s", request.url.path, exc)
+        return problem(request, 503, "the archive is unavailable; try again later")
+
+    @api.exception_handler(MonitorError)
+    async def monitor_error(request: Request, exc: MonitorError) -> Response:
+        return problem(request, 422, str(exc))
