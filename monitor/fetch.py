@@ -1,8 +1,10 @@
-"""Fetching pages and feeds politely: the only module that imports httpx and protego.
+"""Fetching pages and feeds politely: this module and its ``monitor.fetch_*`` helpers are
+the only importers of httpx (and protego).
 
 One :class:`Fetcher` holds one shared ``httpx.AsyncClient`` for a whole run. Every
 failure leaves as a :class:`~monitor.errors.FetchError` subclass carrying the URL and a
-human reason; no httpx exception escapes this module.
+human reason; no httpx exception escapes these modules. :class:`Poster` (from
+``monitor.fetch_post``) sends the alert webhooks' POSTs.
 
 Politeness
     Per host (``host:port``) at most ``per_host_concurrency`` requests are in flight and
@@ -21,33 +23,15 @@ Retries
     4 attempts``. A 304 answer to a conditional GET is a :class:`Page` with
     ``not_modified=True``, not an error.
 
-robots.txt (Google's convention)
-    Fetched once per origin and cached for ``robots_ttl`` seconds. 2xx: parsed with
-    protego (truncated at 500 KB); 4xx (except 429) or too many redirects: everything is
-    allowed; 429, 5xx or unreachable: everything is disallowed for a short while
-    (5 minutes), then robots.txt is asked again. A disallowed URL raises
-    :class:`RobotsDisallowed` and logs a warning on ``monitor.fetch``. Only the requested
-    URL is checked, not the hops of its redirects.
-
-Bodies and charsets
-    The body is streamed and refused (:class:`FetchTooLarge`) as soon as it passes
-    ``max_body_bytes`` (or when Content-Length already says so). For ``accept="html"`` or
-    ``"feed"`` a type that is neither HTML nor XML/a feed (PDF, images...) raises
-    :class:`NotHTML` before the body is read; ``text/plain``, ``octet-stream`` or no type
-    are accepted when the body starts like markup. The text is decoded with the first
-    charset that decodes it strictly: a byte-order mark; UTF-8 when the body has non-ASCII
-    bytes (valid UTF-8 is never an accident, so a header or a ``<meta>`` that lies about
-    it loses; a few broken bytes in an otherwise UTF-8 body are replaced); the
-    Content-Type charset; ``<meta charset>`` in the first 2 KB (see ``monitor.charset``);
-    the XML declaration (not for ``text/html``); then windows-1251 (Russian and older
-    Azerbaijani sites) and latin-1, which decodes anything. A declared charset that fails
-    to decode (cp1251 bytes under ``charset=utf-8``) is skipped.
+robots.txt and bodies
+    Before a page is asked for, robots.txt of its origin must allow it: Google's
+    convention, cached per origin (``monitor.fetch_robots``, the only protego importer).
+    An answer's type, size and charset are checked and decoded by ``monitor.fetch_body``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import codecs
 import contextlib
 import dataclasses
 import email.utils
@@ -57,43 +41,27 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
 from urllib.parse import urlsplit
 
 import httpx
-from protego import Protego
 
 from monitor import __version__
-from monitor.charset import decode_body
+from monitor.charset import decode_body as decode_body  # re-exported: tests import it here
 from monitor.errors import (
     FetchConnectError,
     FetchError,
     FetchHTTPStatus,
     FetchRedirectLoop,
     FetchTimeout,
-    FetchTooLarge,
-    NotHTML,
-    RobotsDisallowed,
 )
+from monitor.fetch_body import ACCEPT_HEADERS, Accept, read_body
+from monitor.fetch_post import Poster as Poster  # re-exported: app and alerts use them
+from monitor.fetch_post import post as post
+from monitor.fetch_robots import Robots, RobotsCache, load_robots
 
 log = logging.getLogger("monitor.fetch")
 
-Accept = Literal["html", "feed", "any"]
-
-_ACCEPT_HEADER = {
-    "html": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
-    "feed": "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,"
-    "*/*;q=0.5",
-    "any": "*/*",
-}
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_FEED_TYPES = frozenset(
-    {"application/xml", "text/xml", "application/feed+json", "application/json"}
-)
-_SNIFF_TYPES = frozenset({"", "text/plain", "application/octet-stream", "binary/octet-stream"})
 _RETRY_STATUSES = frozenset({408, 429})
-_ROBOTS_MAX_BYTES = 500_000
-_ROBOTS_ERROR_TTL = 300.0
 _CRAWL_DELAY_CAP = 30.0
 
 
@@ -188,13 +156,6 @@ class _Host:
     next_start: float = float("-inf")
 
 
-@dataclass
-class _Robots:
-    rules: Protego | None  # None: unreachable, disallow everything until ``expires``
-    reason: str
-    expires: float
-
-
 class Fetcher:
     """Fetches pages politely over one shared client; use as ``async with Fetcher(...)``.
 
@@ -218,8 +179,9 @@ class Fetcher:
         self._sleep, self._rand, self._clock = sleep, rand, clock
         self._client: httpx.AsyncClient | None = None
         self._hosts: dict[str, _Host] = {}
-        self._robots: dict[str, _Robots] = {}
-        self._robots_locks: dict[str, asyncio.Lock] = {}
+        self._robots = RobotsCache(
+            self._load_robots, user_agent=self.policy.user_agent, clock=clock
+        )
 
     async def __aenter__(self) -> Fetcher:
         p = self.policy
@@ -248,8 +210,8 @@ class Fetcher:
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise FetchError("not an http(s) URL", url=url)
             if self.policy.respect_robots:
-                await self._check_robots(url)
-            headers = {"Accept": _ACCEPT_HEADER[accept]}
+                await self._robots.check(url)
+            headers = {"Accept": ACCEPT_HEADERS[accept]}
             if conditional and conditional.etag:
                 headers["If-None-Match"] = conditional.etag
             if conditional and conditional.last_modified:
@@ -350,25 +312,7 @@ class Fetcher:
             raise _Retry(FetchHTTPStatus, f"HTTP {status}", status=status, retry_after=wait)
         if not 200 <= status < 300:
             raise FetchHTTPStatus(f"HTTP {status}", url=url, status=status)
-        media, _, params = resp.headers.get("content-type", "").partition(";")
-        media = media.strip().lower()
-        charset = _param(params, "charset")
-        known = media in _HTML_TYPES or media in _FEED_TYPES or media.endswith("+xml")
-        if accept != "any" and not known and media not in _SNIFF_TYPES:
-            raise NotHTML(f"not a page or a feed ({media})", url=url)
-        declared = resp.headers.get("content-length", "")
-        limit = self.policy.max_body_bytes
-        if declared.isdigit() and int(declared) > limit:
-            raise FetchTooLarge(f"body of {declared} bytes is over the {limit} limit", url=url)
-        body = bytearray()
-        async for chunk in resp.aiter_bytes():
-            body += chunk
-            if len(body) > limit:
-                raise FetchTooLarge(f"body is over the {limit} byte limit", url=url)
-        data = bytes(body)
-        if accept != "any" and not known and not _looks_like_markup(data, accept):
-            raise NotHTML(f"not a page or a feed ({media or 'no content type'})", url=url)
-        text, encoding = decode_body(data, charset, media)
+        media, text, encoding = await read_body(url, resp, accept, self.policy.max_body_bytes)
         return Page(
             url=url,
             final_url=str(resp.url),
@@ -381,60 +325,24 @@ class Fetcher:
             elapsed=time.perf_counter() - started,
         )
 
-    async def _check_robots(self, url: str) -> None:
-        parts = urlsplit(url)
-        if parts.path == "/robots.txt":
-            return
-        origin = f"{parts.scheme}://{parts.netloc}".lower()
-        robots = self._robots.get(origin)
-        if robots is None or robots.expires <= self._clock():
-            lock = self._robots_locks.setdefault(origin, asyncio.Lock())
-            async with lock:
-                robots = self._robots.get(origin)
-                if robots is None or robots.expires <= self._clock():
-                    robots = self._robots[origin] = await self._load_robots(origin)
-        if robots.rules is None:
-            log.warning(
-                "robots.txt of %s is unreachable (%s); not fetching %s", origin, robots.reason, url
-            )
-            raise RobotsDisallowed(f"robots.txt is unreachable ({robots.reason})", url=url)
-        if not robots.rules.can_fetch(url, self.policy.user_agent):
-            log.warning("robots.txt of %s disallows %s", origin, url)
-            raise RobotsDisallowed("disallowed by robots.txt", url=url)
-
-    async def _load_robots(self, origin: str) -> _Robots:
-        """One attempt at ``origin/robots.txt``, read per Google's convention."""
+    async def _load_robots(self, origin: str) -> Robots:
+        """robots.txt of ``origin`` through the host's gate; its Crawl-delay (capped)
+        widens the gap between the host's request starts."""
         assert self._client is not None
         url = origin + "/robots.txt"
-        now = self._clock()
-        try:
-            async with (
-                self._turn(url),
-                asyncio.timeout(self.policy.timeout * 3),
-                self._client.stream("GET", url, headers={"Accept": "text/plain,*/*;q=0.5"}) as resp,
-            ):
-                status = resp.status_code
-                if status >= 500 or status == 429:
-                    return _Robots(None, f"HTTP {status}", now + _ROBOTS_ERROR_TTL)
-                if not 200 <= status < 300:
-                    return _Robots(
-                        Protego.parse(""), f"HTTP {status}", now + self.policy.robots_ttl
-                    )
-                body = bytearray()
-                async for chunk in resp.aiter_bytes():
-                    body += chunk
-                    if len(body) >= _ROBOTS_MAX_BYTES:
-                        break
-        except httpx.TooManyRedirects:
-            return _Robots(Protego.parse(""), "redirect loop", now + self.policy.robots_ttl)
-        except (TimeoutError, httpx.HTTPError, httpx.InvalidURL) as exc:
-            return _Robots(None, exc.__class__.__name__, now + _ROBOTS_ERROR_TTL)
-        rules = Protego.parse(bytes(body[:_ROBOTS_MAX_BYTES]).decode("utf-8", errors="replace"))
-        crawl_delay = rules.crawl_delay(self.policy.user_agent)
+        robots = await load_robots(
+            self._client,
+            url,
+            gate=self._turn,
+            timeout=self.policy.timeout * 3,
+            ttl=self.policy.robots_ttl,
+            now=self._clock(),
+        )
+        crawl_delay = robots.crawl_delay(self.policy.user_agent)
         host = self._hosts.get(urlsplit(origin).netloc)
         if crawl_delay and host is not None:
-            host.delay = max(self.policy.min_host_delay, min(float(crawl_delay), _CRAWL_DELAY_CAP))
-        return _Robots(rules, "ok", now + self.policy.robots_ttl)
+            host.delay = max(self.policy.min_host_delay, min(crawl_delay, _CRAWL_DELAY_CAP))
+        return robots
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
@@ -452,80 +360,3 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
-
-
-def _param(params: str, name: str) -> str | None:
-    for part in params.split(";"):
-        key, _, value = part.partition("=")
-        if key.strip().lower() == name:
-            return value.strip().strip("\"'") or None
-    return None
-
-
-def _looks_like_markup(body: bytes, accept: Accept) -> bool:
-    """A body without a useful content type: markup, or JSON for a feed."""
-    start = body[:512].removeprefix(codecs.BOM_UTF8).lstrip()
-    return start.startswith(b"<") or (accept == "feed" and start.startswith(b"{"))
-
-
-async def post(
-    url: str,
-    body: bytes,
-    headers: dict[str, str],
-    *,
-    timeout: float,
-    transport: httpx.AsyncBaseTransport | None = None,
-) -> int:
-    """POST ``body`` once with a client of its own (see :class:`Poster` to keep one)."""
-    async with Poster(transport=transport) as poster:
-        return await poster(url, body, headers, timeout=timeout)
-
-
-class Poster:
-    """POSTs for alert webhooks through one client, so connections are kept alive.
-
-    ``await poster(url, body, headers, timeout=...)`` sends once (no retry, no redirect)
-    and returns the status; the answer's body is not read; ``timeout`` bounds the whole
-    request. Failures leave as :class:`FetchTimeout`, :class:`FetchConnectError` or
-    :class:`FetchError`. Close it with ``aclose()`` (or use ``async with``).
-    """
-
-    def __init__(self, *, transport: httpx.AsyncBaseTransport | None = None) -> None:
-        self._transport = transport
-        self._client: httpx.AsyncClient | None = None
-
-    async def __aenter__(self) -> Poster:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
-
-    async def __call__(
-        self, url: str, body: bytes, headers: dict[str, str], *, timeout: float
-    ) -> int:
-        if self._client is None:
-            self._client = httpx.AsyncClient(
-                headers={"User-Agent": FetchPolicy().user_agent},
-                transport=self._transport,
-            )
-        try:
-            async with (
-                asyncio.timeout(timeout),
-                self._client.stream(
-                    "POST", url, content=body, headers=headers, timeout=httpx.Timeout(timeout)
-                ) as resp,
-            ):
-                return resp.status_code
-        except (TimeoutError, httpx.TimeoutException) as exc:
-            raise FetchTimeout(f"timed out ({exc.__class__.__name__})", url=url) from exc
-        except httpx.ConnectError as exc:
-            raise FetchConnectError(f"cannot connect ({exc})", url=url) from exc
-        except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
-            raise FetchConnectError(f"connection dropped ({exc})", url=url) from exc
-        except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            raise FetchError(f"{exc.__class__.__name__}: {exc}", url=url) from exc
