@@ -1,8 +1,11 @@
 """The coverage chart, drawn: bar geometry for the web page's SVG, text bars for the
 terminal, and the sentence that sums a chart up (pure: no I/O, no clock).
 
-``layout(coverage, href)`` places one stacked bar a day in a viewBox ``WIDTH`` units
-wide (the page scales it to the screen): the outlets bottom up in the order of
+``layout(coverage, href, width=...)`` places one stacked bar a day in a viewBox
+``width`` units wide, which the page scales to the screen. The page draws it twice, at
+``WIDE`` units for a desktop's column and at ``WIDTH`` for a phone, and its style sheet
+shows the one that suits the screen, so that text drawn at ``FONT`` units stays readable
+at both sizes: the outlets bottom up in the order of
 ``Coverage.series`` (most articles first, ``other`` last), the tallest day reaching the
 top of the plot, the legend flowing in rows under the day labels. The template
 (``monitor/web/templates/_chart.html``) only writes these numbers out.
@@ -21,8 +24,10 @@ PALETTE = ("#0b5cad", "#d55e00", "#1f7a3a", "#b3477f", "#00838f", "#b7791f")
 OTHER_COLOUR = "#6b7680"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-WIDTH = 480  # viewBox units
+WIDTH = 480  # viewBox units of a phone's chart
 PLOT_HEIGHT = 120
+WIDE = 800  # a desktop's: the page's 52rem column, at about one unit a pixel
+WIDE_PLOT_HEIGHT = 150
 FONT = 13  # the text size in viewBox units; style.css makes it 16 on a phone,
 CHAR = 16 * 0.6  # so the legend and the axis make room for an average character at 16
 TOP = 12
@@ -145,14 +150,20 @@ def _cut(name: str) -> str:
     return name if len(name) <= LEGEND_NAME else name[: LEGEND_NAME - 1] + "…"
 
 
-def layout(coverage: Coverage, href: Callable[[date], str] | None = None) -> Chart:
+def layout(
+    coverage: Coverage,
+    href: Callable[[date], str] | None = None,
+    *,
+    width: int = WIDTH,
+    plot_height: int = PLOT_HEIGHT,
+) -> Chart:
     """Where every bar, segment, label and legend entry of the SVG chart goes."""
     per_day = coverage.per_day
     peak = max(per_day, default=0)
     plot_left = 8 + CHAR * len(str(peak))
-    plot_right = WIDTH - 4.0
-    plot_top, plot_bottom = float(TOP), float(TOP + PLOT_HEIGHT)
-    unit = PLOT_HEIGHT / max(peak, 1)
+    plot_right = width - 4.0
+    plot_top, plot_bottom = float(TOP), float(TOP + plot_height)
+    unit = plot_height / max(peak, 1)
     pitch = (plot_right - plot_left) / max(len(coverage.days), 1)
     bar_width = min(pitch * 0.8, MAX_BAR)
     palette = colours(coverage)
@@ -198,21 +209,21 @@ def layout(coverage: Coverage, href: Callable[[date], str] | None = None) -> Cha
     legend, x, y = [], plot_left, plot_bottom + DAY_LABELS + ROW - 4
     for series, colour in zip(coverage.series, palette, strict=True):
         label = f"{_cut(series.outlet)} {series.total}"
-        width = 14 + CHAR * len(label) + 14
-        if x > plot_left and x + width > WIDTH:
+        room = 14 + CHAR * len(label) + 14
+        if x > plot_left and x + room > width:
             x, y = plot_left, y + ROW
         legend.append(
             LegendEntry(series.outlet, label, colour, round(x, 2), y - 10, round(x + 14, 2), y)
         )
-        x += width
+        x += room
     return Chart(
-        width=WIDTH,
+        width=width,
         height=y + 8,
         plot_left=round(plot_left, 2),
         plot_right=plot_right,
         plot_top=plot_top,
         plot_bottom=plot_bottom,
-        plot_height=float(PLOT_HEIGHT),
+        plot_height=float(plot_height),
         bars=tuple(bars),
         legend=tuple(legend),
         labels=tuple(Label(t, round(x, 2), round(y, 2), a) for t, x, y, a in labels),

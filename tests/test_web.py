@@ -176,17 +176,23 @@ def test_errors_are_pages_for_people(client: Client) -> None:
 # -- the coverage chart ------------------------------------------------------------------
 
 
-def chart_of(page: str) -> str:
+def chart_of(page: str, size: str = "wide") -> str:
+    """The chart above the results, as drawn for a desktop ("wide") or a phone ("narrow")."""
     found = re.findall(r'<figure class="chart">.*?</figure>', page, flags=re.S)
     assert len(found) == 1, "one chart above the results"
     assert page.index('<figure class="chart">') < page.index('<article class="hit">')
-    return found[0]
+    drawn = re.findall(r'(<svg [^>]*class="(\w+)".*?</svg>)', found[0], flags=re.S)
+    assert [name for _, name in drawn] == ["wide", "narrow"], "for a desktop and a phone"
+    return next(svg for svg, name in drawn if name == size)
 
 
-def test_the_chart_has_a_bar_a_day_and_a_legend_entry_an_outlet(covered: App) -> None:
+@pytest.mark.parametrize(("size", "width"), [("wide", 800), ("narrow", 480)])
+def test_the_chart_has_a_bar_a_day_and_a_legend_entry_an_outlet(
+    covered: App, size: str, width: int
+) -> None:
     page = Client(create_api(covered)).get("/", params={"order": "newest"}).text
-    chart = chart_of(page)
-    assert '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 ' in chart
+    chart = chart_of(page, size)
+    assert f'class="{size}" viewBox="0 0 {width} ' in chart
     assert 'width="100%"' in chart and 'role="img"' in chart
     assert 'aria-label="16 articles from 8 outlets, 10 Oct – 8 Nov 2026"' in chart
     assert "<title>Articles per day by outlet</title>" in chart
@@ -202,6 +208,13 @@ def test_the_chart_has_a_bar_a_day_and_a_legend_entry_an_outlet(covered: App) ->
     assert len(segments) == 2 + 2 + 4 + 1 + 3 + 2  # series a day, on the six days
     assert set(segments) == {*PALETTE, OTHER_COLOUR}
     assert "<script" not in page.replace("&lt;script", "")
+
+
+def test_the_style_sheet_shows_one_chart_for_the_screen() -> None:
+    css = (Path(web.__file__).parent / "static" / "style.css").read_text()
+    assert ".chart svg.narrow { display: none; }" in css
+    phone = r"@media \(max-width: \d+rem\) \{\s*\.chart svg\.wide \{ display: none; \}"
+    assert re.search(phone, css), "a phone hides the desktop's chart"
 
 
 def test_outlet_names_in_the_chart_are_text(covered: App) -> None:
@@ -313,8 +326,9 @@ def png_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-def png_colours(data: bytes) -> set[str]:
-    """Every colour (#rrggbb) in an 8-bit RGB or RGBA, non-interlaced PNG."""
+def png_columns(data: bytes) -> dict[str, tuple[int, int]]:
+    """Every colour (#rrggbb) in an 8-bit RGB or RGBA, non-interlaced PNG, with the
+    leftmost and the rightmost column it is drawn in."""
     width, height = png_size(data)
     depth, kind, interlace = data[24], data[25], data[28]
     assert depth == 8 and kind in (2, 6) and interlace == 0
@@ -326,7 +340,7 @@ def png_colours(data: bytes) -> set[str]:
             chunks.append(data[at + 8 : at + 8 + length])
         at += 12 + length
     raw, stride = zlib.decompress(b"".join(chunks)), width * step
-    previous, colours = bytearray(stride), set()
+    previous, colours = bytearray(stride), dict[str, tuple[int, int]]()
     for y in range(height):
         kind_of_filter = raw[y * (stride + 1)]
         line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
@@ -343,9 +357,14 @@ def png_colours(data: bytes) -> set[str]:
                 guess = left + up - corner
                 near = min((abs(guess - left), 0), (abs(guess - up), 1), (abs(guess - corner), 2))
                 line[i] = (line[i] + (left, up, corner)[near[1]]) & 255
-        colours.update(
-            "#{:02x}{:02x}{:02x}".format(*line[x : x + 3]) for x in range(0, stride, step)
-        )
+        for x in range(0, stride, step):
+            colour = "#{:02x}{:02x}{:02x}".format(*line[x : x + 3])
+            seen = colours.get(colour)
+            column = x // step
+            if seen is None:
+                colours[colour] = (column, column)
+            elif column < seen[0] or column > seen[1]:
+                colours[colour] = (min(seen[0], column), max(seen[1], column))
         previous = line
     return colours
 
@@ -391,15 +410,21 @@ def test_the_chart_in_headless_chromium_on_a_desktop_and_a_phone(
     with running(covered) as url:
         query = urlencode({"order": "newest"})  # every article: eight outlets
         dom = chromium(tmp_path, "--dump-dom", f"{url}/?{query}").stdout
-        assert dom.count('class="bar') == 30 and dom.count('class="entry"') == 7
+        # drawn twice (for a desktop and for a phone), each with 30 days and 7 entries
+        assert dom.count('class="bar') == 2 * 30 and dom.count('class="entry"') == 2 * 7
         assert "<script>alert(4)" not in dom
         ARTIFACTS.mkdir(exist_ok=True)
-        for name, size in (("desktop", (1280, 900)), ("phone", (412, 915))):
+        for name, size, span in (("desktop", (1280, 900), 700), ("phone", (412, 915), 300)):
             shot = ARTIFACTS / f"web-chart-{name}.png"
             shot.unlink(missing_ok=True)
             window = f"--window-size={size[0]},{size[1]}"
             chromium(tmp_path, f"--screenshot={shot}", window, f"{url}/?{query}")
             data = shot.read_bytes()
             assert png_size(data) == size, name
-            drawn = png_colours(data)  # the bars are on the screen, in every colour
-            assert {*PALETTE, OTHER_COLOUR} <= drawn, (name, {*PALETTE, OTHER_COLOUR} - drawn)
+            drawn = png_columns(data)  # the bars are on the screen, in every colour
+            assert {*PALETTE, OTHER_COLOUR} <= drawn.keys(), (name, {*PALETTE} - drawn.keys())
+            # one chart shows, across the column: the legend's first swatch at its left
+            # edge, the last day's bar at its right (the 52rem column is 800 px wide)
+            left = min(drawn[c][0] for c in PALETTE)
+            right = max(drawn[c][1] for c in PALETTE)
+            assert right - left >= span, (name, left, right)

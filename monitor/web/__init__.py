@@ -16,6 +16,7 @@ a bad parameter is the same 4xx, shown as a page.
 
 from __future__ import annotations
 
+import functools
 import html
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -31,7 +32,7 @@ from markupsafe import Markup
 from monitor import __version__
 from monitor.api_errors import ApiError
 from monitor.api_filters import Filtered
-from monitor.chart import layout
+from monitor.chart import WIDE, WIDE_PLOT_HEIGHT, layout
 from monitor.classify import EVENT_TYPES
 from monitor.store import queries
 from monitor.store.coverage import coverage
@@ -138,9 +139,13 @@ class Web:
                 )
                 page = search(self.app.store.engine, request_)
                 counted = coverage(self.app.store.engine, request_) if page.total else None
+                link = functools.partial(self._day_link, given)
                 context.update(
                     total=page.total,
-                    chart=layout(counted, lambda day: self._day_link(given, day))
+                    charts=(
+                        ("wide", layout(counted, link, width=WIDE, plot_height=WIDE_PLOT_HEIGHT)),
+                        ("narrow", layout(counted, link)),
+                    )
                     if counted and counted.total
                     else None,
                     hits=[(h, snippet_html(h)) for h in page.hits],
