@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -9,11 +12,16 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, insert, inspect, select, text
 from sqlmodel import SQLModel
 
+from monitor.app import App, build
 from monitor.errors import StoreError
 from monitor.models import SourceRow
+from monitor.pipeline import numbered
+from monitor.settings import Settings
 from monitor.store import Store
 from monitor.store.core import make_engine
 from monitor.store.schema import BASELINE, _config, current, head
+
+SHIPPED = Path(__file__).resolve().parent.parent / "sources.toml"
 
 
 def test_a_new_archive_is_created_at_the_newest_revision(database_url: str) -> None:
@@ -92,3 +100,65 @@ def test_revision_0003_keeps_the_counts_and_lets_story_lookups_read_one_tree(
             if conn.dialect.name == "sqlite":  # the rows live in the primary key's tree
                 table = "SELECT sql FROM sqlite_master WHERE name = 'shingle_df'"
                 assert "WITHOUT ROWID" in conn.exec_driver_sql(table).scalar_one()
+
+
+UNDATED = {  # a meeting told without a date...
+    "url": "https://report.az/news/icesco-karimov",
+    "title": "ICESCO Director-General receives Azerbaijani minister",
+    "text": "The Director-General of ICESCO, Dr. Salim AlMalik, received Anar Karimov, "
+    "Minister of Culture of Azerbaijan, at the headquarters of the organisation in Rabat. "
+    "The two sides discussed joint programmes for the protection of cultural heritage and "
+    "the training of young restorers. AlMalik praised the support of Azerbaijan for the "
+    "organisation's heritage list.",
+    "published": None,
+    "language": "en",
+}
+DATED = {  # ...and by another outlet, in its own words, with one
+    "url": "https://en.trend.az/news/karimov-rabat",
+    "title": "Azerbaijan's culture minister meets ICESCO chief in Rabat",
+    "text": "On 12 March 2026 Minister of Culture Anar Karimov held talks with Salim "
+    "AlMalik, Director General of the Islamic World Educational, Scientific and Cultural "
+    "Organization. Karimov said that restoration schools in Shusha could host students "
+    "from member states, and AlMalik proposed a summer school on manuscripts.",
+    "published": "2026-03-12T10:00:00+00:00",
+    "language": "en",
+}
+
+
+def _ingest(app: App, row: dict[str, object]) -> None:
+    report = app.pipeline.ingest(numbered([json.dumps(row)]))
+    assert report.stored == 1, report
+
+
+def _undated_keys(conn: Connection) -> list[str]:
+    found = conn.execute(text("SELECT key FROM story_key WHERE key LIKE 'up%' ORDER BY key"))
+    return list(found.scalars())
+
+
+@pytest.mark.parametrize("upgraded", [True, False])
+def test_revision_0004_files_old_undated_articles_where_dated_reports_look(
+    database_url: str, upgraded: bool
+) -> None:
+    settings = Settings(config=str(SHIPPED), database_url=database_url)
+    app = build(settings)
+    _ingest(app, UNDATED)
+    with app.store.engine.begin() as conn:  # as an archive written before the keys
+        marked = _undated_keys(conn)
+        assert marked == ["up1:almalik", "up1:karimov", "upp:almalik+karimov"]
+        conn.execute(text("DELETE FROM story_key WHERE key LIKE 'up%'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
+    app.close()
+    if upgraded:
+        app = build(settings)
+        assert app.store.schema == "upgraded from 0003"
+        with app.store.engine.connect() as conn:
+            assert _undated_keys(conn) == marked
+    else:  # what the archive did before: the dated report founds a story of its own
+        app = build(settings)
+        with app.store.engine.begin() as conn:
+            conn.execute(text("DELETE FROM story_key WHERE key LIKE 'up%'"))
+    _ingest(app, DATED)
+    with app.store.engine.connect() as conn:
+        stories = conn.execute(text("SELECT story_id FROM article ORDER BY id")).scalars().all()
+    app.close()
+    assert (stories[0] == stories[1]) is upgraded, stories
