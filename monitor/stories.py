@@ -396,7 +396,12 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     why = f"text {text:.2f}, shared {sorted(shared)}, types {a.event_type}/{b.event_type}"
     if text >= STRONG_TEXT:
         return _Verdict(True, score, f"same wording: {why}")
-    people_agree = bool(a.principals and not extra_a) or len(shared) >= 2
+    # One person in common is weak evidence in an organisation's news: its head opens a
+    # workshop on Monday and a symposium on Wednesday. Told in one language with little
+    # shared wording, such a pair needs the same event day as well.
+    same_day = a.event_date is not None and a.event_date == b.event_date
+    alone = len(shared) < 2 and a.language == b.language and not same_day
+    people_agree = len(shared) >= 2 or bool(a.principals and not extra_a and not alone)
     if dated and shared and (text >= SOME_TEXT or (people_agree and types_ok)):
         return _Verdict(True, score, f"same people, close dates: {why}")
     if (

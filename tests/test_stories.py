@@ -239,3 +239,46 @@ def test_one_meeting_told_in_russian_and_english_is_one_story() -> None:
     assert feats[0].people & feats[1].people == {"gajiev", "benali"}
     assert same_story(feats[0], feats[1])[0]
     assert lookup_keys(feats[1]) & candidate_keys(feats[0]) - set(lsh_bands(feats[0].signature))
+
+
+def _told(title: str, body: str, published: datetime, language: str = "en") -> StoryFeatures:
+    info = classify(title, body, language, published)
+    return features(title, body, language, published, info, {}, 0)
+
+
+def test_the_director_general_alone_does_not_make_two_days_events_one_story() -> None:
+    """Only the organisation's head in common, two days apart, in Rabat both times."""
+    workshop = _told(
+        "ICESCO opens workshop on manuscript restoration",
+        "Rabat, 16 November. Dr. Salim AlMalik, Director-General of ICESCO, opened a "
+        "training workshop on the restoration of manuscripts at the organisation's "
+        "headquarters in Rabat on Monday.\n\nThe workshop brings together conservators from "
+        "twelve member states, who will study paper repair, binding and the digitisation "
+        "of fragile collections over five days.",
+        datetime(2026, 11, 16, 11),
+    )
+    symposium = _told(
+        "ICESCO symposium examines artificial intelligence in schools",
+        "Rabat, 18 November. ICESCO Director-General Salim AlMalik opened an international "
+        "symposium on artificial intelligence in education in Rabat on Wednesday.\n\n"
+        "Teachers, ministry officials and engineers are discussing how chatbots, adaptive "
+        "tests and data protection rules change classrooms across the Islamic world.",
+        datetime(2026, 11, 18, 15),
+    )
+    course = _told(  # the workshop again, in other words, a day later
+        "ICESCO starts restoration course for conservators",
+        "A five-day course for conservators of manuscripts started on 16 November at ICESCO "
+        "headquarters, its Director-General Salim AlMalik said in his opening speech.\n\n"
+        "Participants from Africa, Asia and the Arab region will practise repairing paper "
+        "and bindings and scanning fragile volumes.",
+        datetime(2026, 11, 17, 9),
+    )
+    assert workshop.people == symposium.people == course.people == {"almalik"}
+    assert workshop.place == symposium.place == "rabat"
+    same, _, why = same_story(workshop, symposium)
+    assert not same, why
+    assert not same_story(symposium, course)[0]
+    # the same person on the same event day is still one story, whatever the wording
+    assert (workshop.event_date, course.event_date) == (datetime(2026, 11, 16).date(),) * 2
+    same, _, why = same_story(workshop, course)
+    assert same and "same people" in why, why
