@@ -36,6 +36,7 @@ ABBREVIATION = re.compile(
 )
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[\"“«„(]?[A-ZА-ЯЁƏİÇŞÖÜĞ0-9])")
 PROSE_MARK = re.compile(r"[.!?:;,،؛]")
+HEADLINE_REACH = 2500  # how far down the page a repeat of the headline is looked for
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -85,21 +86,36 @@ def is_prose(text: str) -> bool:
     return len(text) > 40 and words >= 6 and (len(text) >= 100 or bool(PROSE_MARK.search(text)))
 
 
+def _prose_spans(body: str, heading: str, begin: int) -> list[tuple[int, int]]:
+    """The first two prose paragraphs from ``begin`` on, a repeat of ``heading`` left out."""
+    prose = (
+        (a, b)
+        for a, b in paragraph_spans(body)
+        if a >= begin and is_prose(text := unwrap(body[a:b])) and text.casefold() != heading
+    )
+    return list(islice(prose, 2))
+
+
 def read_lead(body: str, title: str = "") -> Lead:
     """The first sentence and the first paragraph of ``body``.
 
     Lines that do not read as prose (clutter: a temperature, a city, a site date, a menu,
-    a heading) and a repeat of the title are skipped. A first paragraph that is only a
+    a heading) and a repeat of the title are skipped, and so is whatever stands above a
+    repeat of the title near the top. A first paragraph that is only a
     quotation takes the next paragraph with it, where the speaker is named ("..." / "This
     was said by ...").
     """
     heading = unwrap(title).casefold()
-    prose = (
-        (a, b)
-        for a, b in paragraph_spans(body)
-        if is_prose(text := unwrap(body[a:b])) and text.casefold() != heading
-    )
-    spans = list(islice(prose, 2))  # the lead, and the paragraph after a quoted one
+    # the headline repeated near the top marks where the article begins: what stands
+    # above it (a disclaimer, a feedback form, a menu) is the page's, not the article's
+    begin = 0
+    if heading:
+        for a, b in paragraph_spans(body[:HEADLINE_REACH]):
+            if unwrap(body[a:b]).casefold() == heading:
+                begin = b
+    spans = _prose_spans(body, heading, begin)  # the lead, and the paragraph after a quote
+    if not spans and begin:  # nothing after it: that repeat was no top of an article
+        spans = _prose_spans(body, heading, 0)
     if not spans:
         text = unwrap(body[:400])
         return Lead(text, text, min(len(body), 400), min(len(body), 400))
