@@ -29,8 +29,12 @@
     quotations are speech, so their verbs ("we will sign") count for nothing; a URL slug
     standing for a title is read as words;
   - headline grammar is read in the title: "X, Y discuss ..." (talks), "X to visit
-    Baku" (what is to come), "Minister: ..." (a statement); a decree or a guest book
-    signed is no agreement, and a meeting held online is a call.
+    Baku" (what is to come), "Minister: ...", "Лавров: ..." or "... - Economy Minister"
+    (a statement; "Baku: ..." is a dateline); a decree, a guest book or an agreement
+    to sign later is no agreement, a meeting held online is a call but a forum held by
+    video is not, a press conference is speech, a guard of honour greets a visit;
+  - a repeat of the headline near the top of the page marks where the article starts:
+    a disclaimer or a feedback form above it is not the lead.
 - **Date**: dated phrases (:func:`monitor.entities.find_dates`) weigh by place too: a
   dateline ("BAKU, Azerbaijan, October 3.") or the title most, the lead next, and a date
   later in the body only after "on"/"held". Sentences that look back ("recalled his
@@ -169,6 +173,8 @@ def event_scores(
     if " " not in title.strip():  # a URL slug for a title: "president-receives-envoy"
         title = re.sub(r"[-_]+", " ", title)
     speaker = rules.speaker(title)
+    if speaker and any(len(p.key) >= len(speaker) - 1 for p, _ in find_places(speaker)):
+        speaker = None  # "Baku: ..." is a dateline, not a speaker
     # (text, weight, most hits counted, is the headline)
     zones = (
         # after "Speaker:" the headline is speech: only the speaker part is read for events

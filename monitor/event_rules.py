@@ -19,10 +19,10 @@ RULES: dict[str, tuple[str, ...]] = {
         r"phone (?:conversation|call|talks?|con\w*)|telephone (?:conversation|call|talks?)"
         r"|\b(?:by|on the|over the|via) (?:tele)?phone\b|videoconference call|video ?call"
         r"|video link|via video|by video|(?:online|virtual) meeting",
-        r"телефонн\w+ (?:разговор|беседу|беседа)|по телефону|созвонил\w*|видеосвяз\w*"
+        r"телефонн\w+ (?:разговор|беседу|беседа)|по телефону|созвонил\w*|позвонил\w*|видеосвяз\w*"
         r"|видеозвон\w*|онлайн-встреч\w*",
         r"telefon danışığı|telefonla danış|telefon söhbəti|videobağlantı|videozəng|onlayn görüş"
-        r"|telefon görüşmesi|telefonda görüş\w*|video konferans yoluyla",
+        r"|telefon görüşme\w*|telefonda görüş\w*|telefon aracılığı|video konferans yoluyla",
         r"entretien téléphonique|appel téléphonique|telefongespräch|telefonierte|telefonat",
         r"اتصال\S* هاتفي|مكالمة هاتفية|تماس تلفنی|گفتگوی تلفنی",
     ),
@@ -46,18 +46,19 @@ RULES: dict[str, tuple[str, ...]] = {
     ),
     "visit": (
         r"\bvisit(?:ed|s|ing)?\b|arriv(?:ed|es|ing) in|\btour(?:ed)?\b"
+        r"|guard of honou?r|honou?r guard"
         r"|(?:got|get|gets|getting) acquainted with|acquaint\w* (?:himself|herself|themselves)"
         r" with|familiari[sz]\w* (?:himself|herself|themselves) with",
-        r"посетил\w*|визит\w*|прибыл\w*|ознакомил\w*",
-        r"səfər|ziyarət|gəlib|tanış olub|qərargahında olub|ziyaret\w*",
-        r"\bvisite\b|s'est rendue? |\bbesuch\w*",
+        r"посетил\w*|визит\w*|прибыл\w*|ознакомил\w*|почетн\w* караул\w*",
+        r"səfər|ziyarət|gəlib|tanış olub|qərargahında olub|ziyaret\w*|fəxri qarovul|şeref kıtası",
+        r"\bvisite\b|s'est rendue? |\bbesuch\w*|garde d'honneur",
         r"زيارة|يزور|زار |بازدید|سفر ",
     ),
     "meeting": (
         # "received" is a meeting when a visitor is received, not an award or a letter
         r"\bmet\b|\bmeets?\b|meeting with|held talks|\btalks with"
         r"|\breceive[ds]?\b(?! (?:an? |the |his |her )?(?:award|prize|medal|letter|message"
-        r"|congratulat|title|order|honou?r|invitation|support|fund|grant|certificate|diploma"
+        r"|congratulat|title|order|honou?r|guard|invitation|support|fund|grant|certificate|diploma"
         r"|\w+ (?:award|prize|medal|title)))"
         r"|discuss(?:ed|es)? (?:cooperation|prospects)|had a meeting|have discussed"
         # a meeting told with nouns: "were discussed at a meeting between", "the sides ..."
@@ -71,9 +72,10 @@ RULES: dict[str, tuple[str, ...]] = {
         r"görüş\w*|(?<!qərar )qəbul ed\w*|müzakirə|danışıqlar|kabul ett\w*|bir araya gel\w*"
         r"|ağırla\w*",
         r"\ba reçu\b(?! (?:le |la |les |un |une )?(?:prix|médaille|titre|lettre))|\breçoit\b"
-        r"|rencontr\w*|s'est entretenu|\btrifft\b|\btraf\b|empfing|empfängt|zusammengetroffen"
+        r"|rencontr\w*|s'est entretenu|s'entretien(?:t|nent)|tenu une réunion"
+        r"|réunion (?:avec|entre)|\btrifft\b|\btraf\b|empfing|empfängt|zusammengetroffen"
         r"|empfangen|getroffen|lettres de créance|se reún\w*|\breunión|recibió|se discutieron",
-        r"استقبل|التقى|يلتقي|لقاء|مباحثات|دیدار|ملاقات|گفتگو کرد",
+        r"استقبل|[يت]ستقبل|التقى|يلتقي|لقاء|مباحثات|دیدار|ملاقات|گفتگو کرد",
     ),
     "conference": (
         r"conference|\bforum\b|\bsession\b|\bsummit\b|congress|symposium|general assembly"
@@ -101,7 +103,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r" (?:\w+ )?(?:applications|nominations|submissions|entries)|call for (?:applications"
         r"|nominations|proposals|papers|entries)|\binscribed\b|added to (?:the )?(?:\S+ ){0,4}list"
         r"|\bapprov(?:es|ed|al)\b|ratif(?:y|ies|ied|ication)|inaugurat\w*"
-        r"|open\w* (?:an? |the |its )?(?:\S+ ){0,3}(?:office|centre|center|branch|chair|doors)",
+        r"|open\w* (?:an? |the |its )?(?:\S+ ){0,3}(?:office|centre|center|branch|chair|doors)"
+        r"|\bpublish(?:es|ed)\b|\breleas(?:es|ed)\b(?! by| (?:a |the |its )?(?:\S+ )?statement)",
         r"объявил\w*|назнач\w*|решени\w*|объявлен\w*|возглавит|избран\w*|утвердил\w*|\bуказ\w*"
         r"|ратифицир\w*",
         r"elan ed\w*|təyin\w*|qərar(?!gah)\w*|açılır|açılacaq|seçilib|atandı|seçildi|duyurdu"
@@ -115,16 +118,19 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bsaid\b|\bstated\b|statement|declared|\bsays\b|interview|condemn\w*|calls? on"
         r"|propos\w+|expressed|urged|told (?:journalists|reporters|the press)|congratulat\w*"
         r"|denounc\w*|condolence\w*|welcomes|\bpraise[sd]\b|calls? for|comment(?:s|ed)? on"
-        r"|in an? (?:comment|interview|op-ed|article|message)|reaffirm\w*|\bsupports\b",
+        r"|in an? (?:comment|interview|op-ed|article|message)|reaffirm\w*|\bsupports\b"
+        r"|(?:press|news) conference|conve(?:y|ys|yed|ying) (?:\S+ ){0,2}messages?",
         r"заявил\w*|заявлени\w*|сказал\w*|интервью|призвал\w*|предлож\w*|осудил\w*"
-        r"|сообщил\w* журналист\w*|поздрави\w*|приветству\w*|соболезнован\w*|поддерживает",
+        r"|сообщил\w* журналист\w*|поздрави\w*|приветству\w*|соболезнован\w*|поддерживает"
+        r"|пресс-конференц\w*",
         r"bəyanat\w*|bildirib|deyib|bəyan ed\w*|müsahibə|önəm verir|açıqlama\w*|jurnalistlərə"
         r"|pisləy\w*|təbrik\w*|başsağlığı|alqışla\w*|açıklama\w*|\bdedi\b|söyledi|kınadı|tebrik\w*"
-        r"|taziye\w*|röportaj\w*|belirtti|vurguladı",
+        r"|taziye\w*|röportaj\w*|belirtti|vurguladı|mətbuat konfrans\w*|basın toplantısı\w*",
         r"déclaration|a déclaré|communiqué|condamn\w*|félicit\w*|condoléances|erklär\w*"
+        r"|conférence de presse|pressekonferenz"
         r"|verurteil\w*|\bsagte\b|gratuliert\w*|begrüßt",
         r"بيان|أكدت?|قال|صرح|تصريح|جدد|أعرب|دعا|أدان|تدين|خواستار|گفت|بیانیه|اعلام کرد"
-        r"|محکوم|هنأ|تهنئ|رحب|ترحب|تعزية|أشاد|شدد|تبریک",
+        r"|محکوم|هنأ|تهنئ|رحب|ترحب|تعزية|أشاد|شدد|تبریک|مؤتمر صحفي",
     ),
     "other": (
         r"\bconcert\b|exhibition|festival|\blogo\b|концерт|выставк|фестивал|sərgi|konsert"
@@ -150,21 +156,25 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"будет представлен\w*|представит\b|примет участие|пройд[её]т\b|состоится",
         r"will (?:\w+ )?(?:meet|visit|host|hold|organi[sz]e|launch|open|sign|start|begin)\b",
         r"iştirak edəcək|təmsil edəcək|keçiriləcək|sədrlik edəcək|təmsil olunacaq|başlayacaq"
-        r"|olacaq\b|yapılacak|düzenlenecek|başlayacak|gerçekleştirilecek|katılacak",
+        r"|olacaq\b|yapılacak|düzenlenecek|başlayacak|gerçekleştirilecek|katılacak"
+        r"|səfər\w* (?:\S+ ){0,3}(?:edəcə|gələcə|gedəcə)\w*|səfərə gəlir\b",
         r"se tiendra|aura lieu|participera|représentera|organisera|accueillera|lancera"
+        r"|visitera|entamera|effectuera|se rendra|rencontrera|signera"
         r"|wird (?:\S+ ){0,4}(?:teilnehmen"
         r"|stattfinden|vertreten)",
         r"سيشارك|سيعقد|ستعقد|ستستضيف|سيمثل|برگزار خواهد شد|خواهد شد",
     ),
     # headline verbs of reaction: the reaction is the news ("ICESCO welcomes ...")
     "statement": (
-        r"\b(?:welcomes|condemns|hails|denounces|deplores|mourns|urges|congratulates|calls for)\b",
+        r"\b(?:welcomes|condemns|hails|denounces|deplores|mourns|urges|congratulates|calls for"
+        r"|praises|lauds|commends)\b"
+        r"|(?:made|make|issued?|adopted?) (?:a |the )?joint (?:statement|declaration)",
         r"осуждает|приветствует|поздравляет|призывает|qınayır|alqışlayır|təbrik edir|çağırır",
     ),
     "conference": (
         r"(?:said|stated|noted|speaking|spoke|addressing|addressed|speech|remarks)"
-        r"(?: \S+){0,4} (?:at|during|before|to) (?:\S+ ){0,6}(?:session|conference|forum"
-        r"|summit|congress|assembly|symposium|meeting of)",
+        r"(?: \S+){0,4} (?:at|during|before|to) (?:\S+ ){0,6}(?:session"
+        r"|(?<!press )(?<!news )conference|forum|summit|congress|assembly|symposium|meeting of)",
         r"(?:сказал\w*|заявил\w*|отметил\w*|выступил\w*|выступая|говорится)(?: \S+){0,3}"
         r" (?:в ходе|на) (?:\S+ ){0,5}(?:сесси|конференц|форум|саммит|заседани|съезд|ассамбле)\w*",
         r"(?:forum|konfrans|sessiya|sammit|iclas)\w* (?:\S+ )?(?:çıxış|iştirak)",
@@ -208,7 +218,7 @@ NOT_FUTURE = frozenset(
         *("agreement", "memorandum", "deal", "plan", "decision", "decree", "bid", "order"),
         *("effort", "efforts", "ready", "agree", "agrees", "agreed", "invited", "invites"),
         *("invitation", "way", "how", "want", "wants", "like", "aims", "aim", "calls", "call"),
-        "urges",
+        *("urges", "prepared", "preparations"),
     )
 )
 # "Minister: words", "AlMalik: “...”", "Бирол Акгюн: ...": the words are the news. The
@@ -223,14 +233,34 @@ SPEAKERS = (
         re.IGNORECASE,
     ),
     re.compile(r"^(?:[A-ZА-ЯЁƏİÖÜÇŞĞ][\w'’.-]+ ){1,3}[A-ZА-ЯЁƏİÖÜÇŞĞ][\w'’-]+(?=:\s)"),
+    # a surname alone ("Лавров: ...", "AlMalik: ..."), not a label ("VIDEO:", "Update:")
+    re.compile(
+        r"^(?!(?i:photo|video|update|breaking|exclusive|opinion|analysis|interview|live|watch"
+        r"|фото|видео|обновлено|эксклюзив|интервью|foto|canlı)\b)"
+        r"[A-ZА-ЯЁƏİÖÜÇŞĞ][a-zа-яёəıöüçşğ'’]+(?:[A-Z][a-z]+)?(?=:\s)"
+    ),
+)
+# The speaker after the words: "... - Economy Minister (PHOTO)", "..., declares Azoulay".
+SPEAKER_AFTER = (
+    re.compile(
+        r"\s[-–—]\s((?:\S+\s){0,3}(?:minister|president|ambassador|official|chief|director"
+        r"|spokes\w+|envoy|secretary|expert|министр|президент|посол|глава|nazir|prezident|səfir"
+        r"|bakan)\w*)\s*(?:\([^)]{1,12}\))?$",
+        re.IGNORECASE,
+    ),
+    re.compile(r",\s+(?:says|said|declares|stresses|warns|insists)\s+([^,]{2,60})$"),
 )
 
 
 def speaker(title: str) -> str | None:
-    """The speaker of a "Speaker: words" headline, if it is one."""
+    """The speaker of a "Speaker: words" or "words - Speaker" headline, if it is one."""
+    text = title.strip()
     for pattern in SPEAKERS:
-        if m := pattern.match(title.strip()):
+        if m := pattern.match(text):
             return m.group()
+    for pattern in SPEAKER_AFTER:
+        if m := pattern.search(text):
+            return m.group(1)
     return None
 
 
@@ -285,5 +315,8 @@ CIRCUMSTANCE = {
         r"|sign\w* (?:an? |the )?(?:\S+ )?(?:decree|order|law|ordinance|resolution|guest book"
         r"|book of (?:honou?r|condolences?)|petition)|подписал\w* (?:\S+ )?(?:указ|распоряжени"
         r"|закон)\w*|(?:sərəncam|fərman|qanun)\w* imzala\w*"
+        # agreeing to sign is a signing yet to come
+        r"|agree\w* (?:on |to )(?:the )?sign\w*|договорил\w* (?:о )?подписа\w*"
+        r"|الاتفاق على توقيع(?: مذكرة تفاهم| اتفاقية)?"
     ),
 }
