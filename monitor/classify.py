@@ -33,8 +33,11 @@
     (a statement; "Baku: ..." is a dateline); a decree, a guest book or an agreement
     to sign later is no agreement, a meeting held online is a call but a forum held by
     video is not, a press conference is speech, a guard of honour greets a visit;
-  - a repeat of the headline near the top of the page marks where the article starts:
-    a disclaimer or a feedback form above it is not the lead.
+  - a repeat of the headline near the top of the page (bare or after a breadcrumb,
+    "Home World ...") marks where the article starts: a disclaimer or a feedback form
+    above it is not the lead;
+  - talks told in the lead ("has discussed ... with the minister") are a call when the
+    sentence after the lead paragraph names the phone ("During the phone conversation").
 - **Date**: dated phrases (:func:`monitor.entities.find_dates`) weigh by place too: a
   dateline ("BAKU, Azerbaijan, October 3.") or the title most, the lead next, and a date
   later in the body only after "on"/"held". Sentences that look back ("recalled his
@@ -55,7 +58,7 @@ from datetime import date, datetime, timedelta
 
 from monitor import event_rules as rules
 from monitor.entities import TITLE_RE, DateHit, find_dates, find_people, find_places, translit
-from monitor.lead import Lead, is_quote, read_lead, unquoted
+from monitor.lead import Lead, is_quote, read_lead, sentence_ends, unquoted
 
 EVENT_TYPES = (
     "meeting",
@@ -199,6 +202,13 @@ def event_scores(
             scores[kind] += rules.STRONG_WEIGHT * weight * min(cap, _hits(pattern, text, year))
     if rules.TITLE_TALKS.search(title.casefold()):
         scores["meeting"] += 3.0
+    # "X discussed ... with Y." / "During the telephone conversation, ...": the sentence
+    # after the lead paragraph may name the medium of the talks it told
+    following = body[rest_start : rest_start + 400].lstrip()
+    following = following[: next(iter(sentence_ends(following)), len(following))]
+    call_in_lead |= scores["meeting"] > 0 and bool(
+        rules.COMPILED["phone_call"].search(following.casefold())
+    )
     if call_in_lead:  # a call is told with the words of talks ("the sides discussed")
         scores["phone_call"] += scores["meeting"]
         scores["meeting"] = 0.0

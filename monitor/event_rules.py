@@ -28,30 +28,33 @@ RULES: dict[str, tuple[str, ...]] = {
     ),
     "agreement": (
         r"\bsign(?:s|ed|ing)?\b|\binks?\b|\binked\b|initial(?:l)?ed|initial(?:l)?ing"
-        r"|conclude[ds]? (?:an? |the )?(?:\w+ )?(?:agreement|accord|treaty)",
-        r"подписа\w*|парафир\w*",
+        r"|conclude[ds]? (?:an? |the )?(?:\w+ )?(?:agreement|accord|treaty)"
+        r"|exchang\w* (?:of )?(?:the )?(?:\S+ )?documents|documents were exchanged",
+        r"подписа\w*|парафир\w*|обменялись (?:\S+ )?документами",
         r"imzala\w*|imzalan\w*",
-        r"\bsigné|signature d|accord de|unterzeichne\w*|abkommen|vereinbarung",
+        r"\bsigné|signature d|accord de|unterzeichne\w*|abkommen|vereinbarung|\bfirm(?:ó|aron"
+        r"|ado|ada)\b|\bacuerdos?\b|memorando|intercambiaron (?:\S+ ){0,2}documentos",
         r"توقيع|وقع(?:ت|ا)? |اتفاقية|مذكرة تفاهم|امضا|تفاهم‌?نامه|توافق‌?نامه",
     ),
     "award": (
         r"\bawarded|\bawards?\b|honou?red with|\border of\b(?! the (?:president|cabinet|minist))"
         r"|\bmedal|\bprize\b|decorated|\breward(?:s|ed|ing)?\b|honorary (?:title|doctorate|degree"
-        r"|professor|doctor)|honoris causa|tribute to|in recognition of",
-        r"наградил\w*|награжд\w*|\bорден\w*|медал\w*|удостоен\w*"
+        r"|professor|doctor)|honoris causa|in recognition of",
+        r"наград\w*|награжд\w*|\bорден\w*|медал\w*|удостоен\w*"
         r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)",
-        r"təltif|mükafat|\borden\w*",
+        r"təltif|mükafat|\borden\w*|ödül\w*|madalya\w*",
         r"décoré|\bprix\b|\bmédaille|décern\w*|ausgezeichnet|\borden\b|verliehen",
         r"وسام|جائزة|منح(?:ت)? |جایزه|نشان ",
     ),
     "visit": (
-        r"\bvisit(?:ed|s|ing)?\b|arriv(?:ed|es|ing) in|\btour(?:ed)?\b"
+        r"\bvisit(?:ed|s|ing)?\b|\btour(?:ed)?\b|arriv(?:e|ed|es|ing) (?:in|at)\b(?! (?:an? |the )?"
+        r"(?:decision|agreement|consensus|conclusion|understanding|solution|compromise))"
         r"|guard of honou?r|honou?r guard"
         r"|(?:got|get|gets|getting) acquainted with|acquaint\w* (?:himself|herself|themselves)"
         r" with|familiari[sz]\w* (?:himself|herself|themselves) with",
-        r"посетил\w*|визит\w*|прибыл\w*|ознакомил\w*|почетн\w* караул\w*",
+        r"посетил\w*|визит\w*|прибыл\w*|ознакомил\w*|почетн\w* караул\w*|ташриф\w*|tashrif\w*",
         r"səfər|ziyarət|gəlib|tanış olub|qərargahında olub|ziyaret\w*|fəxri qarovul|şeref kıtası",
-        r"\bvisite\b|s'est rendue? |\bbesuch\w*|garde d'honneur",
+        r"\bvisite\b|s'est rendue? |besuch\w*|garde d'honneur|bezoek\w*|aangekomen",
         r"زيارة|يزور|زار |بازدید|سفر ",
     ),
     "meeting": (
@@ -60,14 +63,23 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|\breceive[ds]?\b(?! (?:an? |the |his |her )?(?:award|prize|medal|letter|message"
         r"|congratulat|title|order|honou?r|guard|invitation|support|fund|grant|certificate|diploma"
         r"|\w+ (?:award|prize|medal|title)))"
-        r"|discuss(?:ed|es)? (?:cooperation|prospects)|had a meeting|have discussed"
+        r"|discuss(?:ed|es)? (?:\S+ ){0,2}(?:cooperation|prospects|relations|ties)"
+        r"|had a meeting|have discussed"
+        # "has discussed the programme with the Director-General"
+        r"|discuss(?:ed|es)? [^.,;]{0,80}? with (?:the |his |her |its )?(?:\S+ ){0,3}(?:president"
+        r"|minister|secretary|director|ambassador|chairman|head|counterpart|delegation|rector"
+        r"|governor|speaker)"
         # a meeting told with nouns: "were discussed at a meeting between", "the sides ..."
         r"|meeting (?:between|was held|took place)|(?:at|during|in the course of) (?:the|a)"
         r" meeting\b(?! of)|(?:were|was) discussed|exchanged views|exchange of views"
         r"|the (?:sides|parties) (?:discussed|exchanged|noted|stressed|emphasi[sz]ed|agreed)"
-        r"|courtesy call|host\w* (?:an? |the )?(?:\S+ ){0,3}delegation|credentials"
+        r"|courtesy (?:call|visit)|host\w* (?:an? |the )?(?:\S+ ){0,3}delegation|credentials"
         r"|pa(?:ys|id|ying) (?:an? )?(?:\w+ )?visit to (?:the )?(?:\S+ ){0,3}(?:secretary|president"
-        r"|minister|director|head|ambassador|chairman|speaker|rector|governor)",
+        r"|minister|director|head|ambassador|chairman|speaker|rector|governor)"
+        # South Asian English: "the Secretary General called on Foreign Minister X" (not
+        # "called on the minister to resign", which is a demand)
+        r"|call(?:s|ed)? on (?:\S+ ){0,3}(?:president|minister|secretary|governor|chairman|speaker"
+        r"|ambassador|director|chief)\b(?! to)(?![^.]{0,50}? to (?!the\b|his\b|her\b)\w)",
         r"встретил\w*|встреч\w*|\bпринял\w*(?! участие| решение)|переговор\w*|обсудил\w*",
         r"görüş\w*|(?<!qərar )qəbul ed\w*|müzakirə|danışıqlar|kabul ett\w*|bir araya gel\w*"
         r"|ağırla\w*",
@@ -106,12 +118,13 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|open\w* (?:an? |the |its )?(?:\S+ ){0,3}(?:office|centre|center|branch|chair|doors)"
         r"|\bpublish(?:es|ed)\b|\breleas(?:es|ed)\b(?! by| (?:a |the |its )?(?:\S+ )?statement)",
         r"объявил\w*|назнач\w*|решени\w*|объявлен\w*|возглавит|избран\w*|утвердил\w*|\bуказ\w*"
-        r"|ратифицир\w*",
+        r"|ратифицир\w*|учрежд\w*|учредит\w*|отозван\w*",
         r"elan ed\w*|təyin\w*|qərar(?!gah)\w*|açılır|açılacaq|seçilib|atandı|seçildi|duyurdu"
         r"|təsdiq\w*|yaradılacaq|onayla\w*|sərəncam\w*|fərman\w*"
-        r"|açıkladı|başvuru\w*",
+        r"|açıkladı|başvuru\w*|geri çağır\w*",
         r"annonc\w*|\bnommé|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures"
-        r"|\blance\b|ouvre ses portes|approuv\w*|ratifi\w*|تطلق|إطلاق",
+        r"|\blance[rz]?\b|\blancé\w*|lancement|ouvre ses portes|approuv\w*|ratifi\w*|تطلق|إطلاق"
+        r"|date limite|prolong\w* (?:\S+ ){0,2}délai|deadline",
         r"أعلن|تعيين|قرر|انتخاب|انتصاب|منصوب|فراخوان",
     ),
     "statement": (
@@ -119,18 +132,27 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|propos\w+|expressed|urged|told (?:journalists|reporters|the press)|congratulat\w*"
         r"|denounc\w*|condolence\w*|welcomes|\bpraise[sd]\b|calls? for|comment(?:s|ed)? on"
         r"|in an? (?:comment|interview|op-ed|article|message)|reaffirm\w*|\bsupports\b"
-        r"|(?:press|news) conference|conve(?:y|ys|yed|ying) (?:\S+ ){0,2}messages?",
+        r"|(?:press|news) conference|conve(?:y|ys|yed|ying) (?:\S+ ){0,2}messages?"
+        r"|criti(?:ci[sz]\w*|que[sd]?)\b|condole[sd]?\b|pa(?:id|ys|y) (?:a )?tribute"
+        r"|\b(?:denie[sd]|refut\w*|rebuff\w*)\b|reject\w* (?:the )?(?:\S+ ){0,3}(?:claims?"
+        r"|allegations?|accusations?|statements?|reports?)\b"
+        r"|(?:do|does) not (?:reflect|correspond)",
         r"заявил\w*|заявлени\w*|сказал\w*|интервью|призвал\w*|предлож\w*|осудил\w*"
         r"|сообщил\w* журналист\w*|поздрави\w*|приветству\w*|соболезнован\w*|поддерживает"
-        r"|пресс-конференц\w*",
+        r"|пресс-конференц\w*|критик\w*|раскритиковал\w*|опроверг\w*|не соответству\w*"
+        r" действительност\w*",
         r"bəyanat\w*|bildirib|deyib|bəyan ed\w*|müsahibə|önəm verir|açıqlama\w*|jurnalistlərə"
         r"|pisləy\w*|təbrik\w*|başsağlığı|alqışla\w*|açıklama\w*|\bdedi\b|söyledi|kınadı|tebrik\w*"
-        r"|taziye\w*|röportaj\w*|belirtti|vurguladı|mətbuat konfrans\w*|basın toplantısı\w*",
+        r"|taziye\w*|röportaj\w*|belirtti|vurguladı|mətbuat konfrans\w*|basın toplantısı\w*"
+        r"|tənqid\w*|eleştir\w*|təkzib\w*|yalanla\w*"
+        # "Xarici İşlər Nazirliyinin Mətbuat xidməti idarəsinin məlumatı": a press release
+        r"|mətbuat xidməti(?: idarəsi)?nin (?:məlumatı|şərhi|açıqlaması)",
         r"déclaration|a déclaré|communiqué|condamn\w*|félicit\w*|condoléances|erklär\w*"
         r"|conférence de presse|pressekonferenz"
-        r"|verurteil\w*|\bsagte\b|gratuliert\w*|begrüßt",
+        r"|verurteil\w*|\bsagte\b|gratuliert\w*|begrüßt|kritisier\w*|kondolier\w*|beileid"
+        r"|critiqu\w*|dément\w*",
         r"بيان|أكدت?|قال|صرح|تصريح|جدد|أعرب|دعا|أدان|تدين|خواستار|گفت|بیانیه|اعلام کرد"
-        r"|محکوم|هنأ|تهنئ|رحب|ترحب|تعزية|أشاد|شدد|تبریک|مؤتمر صحفي",
+        r"|محکوم|هنأ|تهنئ|رحب|ترحب|تعزية|أشاد|شدد|تبریک|مؤتمر صحفي|انتقد",
     ),
     "other": (
         r"\bconcert\b|exhibition|festival|\blogo\b|концерт|выставк|фестивал|sərgi|konsert"
@@ -152,9 +174,11 @@ STRONG: dict[str, tuple[str, ...]] = {
     # what is yet to happen: the news is that it will ("will attend", "представит")
     "announcement": (
         r"will (?:\w+ )?(?:attend|take part|participate|represent|chair|be held|be represented)"
-        r"|\bto (?:attend|take part|participate|chair)\b|to be held",
-        r"будет представлен\w*|представит\b|примет участие|пройд[её]т\b|состоится",
-        r"will (?:\w+ )?(?:meet|visit|host|hold|organi[sz]e|launch|open|sign|start|begin)\b",
+        r"|\bto (?:attend|take part|participate|chair)\b|to be held|(?:is|are) going to\b",
+        r"будет представлен\w*|представит\b|примет участие|пройд[её]т\b|состоится"
+        r"|буд(?:ет|ут) учрежд\w*",
+        r"will (?:\w+ )?(?:meet|visit|host|hold|organi[sz]e|launch|open|sign|start|begin"
+        r"|mark\w*|celebrate|observe)\b",
         r"iştirak edəcək|təmsil edəcək|keçiriləcək|sədrlik edəcək|təmsil olunacaq|başlayacaq"
         r"|olacaq\b|yapılacak|düzenlenecek|başlayacak|gerçekleştirilecek|katılacak"
         r"|səfər\w* (?:\S+ ){0,3}(?:edəcə|gələcə|gedəcə)\w*|səfərə gəlir\b",
@@ -170,6 +194,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|praises|lauds|commends)\b"
         r"|(?:made|make|issued?|adopted?) (?:a |the )?joint (?:statement|declaration)",
         r"осуждает|приветствует|поздравляет|призывает|qınayır|alqışlayır|təbrik edir|çağırır",
+        # a denial: "the reports do not reflect reality"
+        r"(?:do|does) not (?:reflect|correspond to) (?:the )?(?:truth|reality|facts)"
+        r"|не соответству\w* действительност\w*|həqiqəti (?:əks etdirmir|əks etdirməyib)",
     ),
     "conference": (
         r"(?:said|stated|noted|speaking|spoke|addressing|addressed|speech|remarks)"
@@ -294,12 +321,18 @@ CIRCUMSTANCE = {
         r"(?:en|au|à)|في إطار زيارة|خلال زيارة|الذي يزور"
         # a visit yet to come is the subject of a call or an announcement, not a visit
         r"|(?:upcoming|forthcoming|planned|future|possible|expected|next) (?:\S+ ){0,2}visit"
+        # a courtesy visit to someone is a meeting (counted there)
+        r"|courtesy visit"
         r"|предстоящ\w+ (?:\S+ ){0,2}визит\w*|gələcək səfər\w*"
     ),
     # a prize launched or open for nominations is an announcement, not an award
     "award": re.compile(
         r"(?:launch\w*|lance\w*|establish\w*|invites? applications for|applications for"
-        r"|nominations? for|call for|تطلق|إطلاق) (?:\S+ ){0,6}?(?:prize|award|prix|جائزة)"
+        r"|nominations? for|call for|submissions? (?:to|for)|deadline|candidatures? (?:au|pour"
+        r"|du)|date limite|заявк\w* на|учрежд\w*|учредит\w*|تطلق|إطلاق) (?:\S+ ){0,6}?[«\"“']?"
+        r"(?:prize|award|prix|премию|премии|орден\w*|медал\w*|جائزة)"
+        # "a new order ... will be established"
+        r"|(?:орден|медал|преми)\w* (?:\S+ ){0,6}(?:будет |будут )?учрежд\w*"
     ),
     # "the newly elected Director-General" is who, not what happened
     "announcement": re.compile(r"newly (?:elected|appointed)|новоизбранн\w*|yeni seçilmiş"),

@@ -86,12 +86,20 @@ def is_prose(text: str) -> bool:
     return len(text) > 40 and words >= 6 and (len(text) >= 100 or bool(PROSE_MARK.search(text)))
 
 
+def repeats(line: str, heading: str) -> bool:
+    """Whether a line is the headline again, bare or after a breadcrumb ("Home World ...")."""
+    text = line.casefold()
+    return text == heading or (
+        len(heading) >= 20 and text.endswith(heading) and len(text) - len(heading) <= 40
+    )
+
+
 def _prose_spans(body: str, heading: str, begin: int) -> list[tuple[int, int]]:
     """The first two prose paragraphs from ``begin`` on, a repeat of ``heading`` left out."""
     prose = (
         (a, b)
         for a, b in paragraph_spans(body)
-        if a >= begin and is_prose(text := unwrap(body[a:b])) and text.casefold() != heading
+        if a >= begin and is_prose(text := unwrap(body[a:b])) and not repeats(text, heading)
     )
     return list(islice(prose, 2))
 
@@ -111,7 +119,7 @@ def read_lead(body: str, title: str = "") -> Lead:
     begin = 0
     if heading:
         for a, b in paragraph_spans(body[:HEADLINE_REACH]):
-            if unwrap(body[a:b]).casefold() == heading:
+            if repeats(unwrap(body[a:b]), heading):
                 begin = b
     spans = _prose_spans(body, heading, begin)  # the lead, and the paragraph after a quote
     if not spans and begin:  # nothing after it: that repeat was no top of an article
