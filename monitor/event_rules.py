@@ -279,12 +279,21 @@ SPEAKER_AFTER = (
 )
 
 
+# A rubric before the colon ("Courtesy Visit: ...", "Bilateral Talks: ...") names an event,
+# not a speaker.
+RUBRIC = re.compile(
+    r"\b(?:visit|talks|meeting|summit|forum|conference|ceremony|agreement|award|call)s?$"
+    r"|визит|встреча|переговоры|səfər|görüş",
+    re.IGNORECASE,
+)
+
+
 def speaker(title: str) -> str | None:
     """The speaker of a "Speaker: words" or "words - Speaker" headline, if it is one."""
     text = title.strip()
     for pattern in SPEAKERS:
         if m := pattern.match(text):
-            return m.group()
+            return None if RUBRIC.search(m.group()) else m.group()
     for pattern in SPEAKER_AFTER:
         if m := pattern.search(text):
             return m.group(1)
@@ -336,10 +345,13 @@ CIRCUMSTANCE = {
     ),
     # "the newly elected Director-General" is who, not what happened
     "announcement": re.compile(r"newly (?:elected|appointed)|новоизбранн\w*|yeni seçilmiş"),
-    # a meeting held online is a call (counted there), not a meeting in person
+    # a meeting held online is a call (counted there), not a meeting in person; talks
+    # named as the frame of what was said ("within the framework of the talks, he noted
+    # that trade grew") are the setting
     "meeting": re.compile(
         r"(?:online|virtual|video) meeting|онлайн-встреч\w*|videobağlantı vasitəsilə görüş\w*"
-        r"|onlayn görüş\w*"
+        r"|onlayn görüş\w*|within the framework of (?:the )?(?:\S+ ){0,3}(?:talks|negotiations)"
+        r"|в рамках (?:\S+ ){0,3}переговоров|danışıqlar\w* çərçivəsində"
     ),
     # a decree, an order or a law signed is a decision; a guest book signed is no treaty;
     # "the memorandum signed with ..." names a past signing
