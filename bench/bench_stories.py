@@ -12,8 +12,12 @@ are prepared with ``Pipeline.prepare`` in two worker processes while the main pr
 stores them with ``Store.add_articles`` in batches (the app from ``monitor.app.build``:
 clusterer and alert planner wired as in production), and the build time is printed.
 
-At each size, 50 fresh articles (half more reports of stored stories, half new stories)
-are added one at a time with ``Store.add_articles([prepared])``:
+Each size has an archive of its own (built from the same seed, so the smaller archive is
+the start of the larger). At each size, 100 fresh articles (half more reports of stored
+stories, half new stories) are added one at a time with ``Store.add_articles([prepared])``,
+and the sizes take turns, ten articles each, so that whatever else the machine is doing
+weighs on every size alike (measured one size after another, medians moved by 15-30%
+between runs on a shared 2-core machine, and so did the ratio):
 
 * monitor: the store + stories step alone (prepared beforehand), median and p95, and the
   full path including ``Pipeline.prepare``;
@@ -31,13 +35,11 @@ generator, its fixtures and the build functions of this file, so any change to t
 builds it again through the store.
 
 Target: the monitor's median per article at the largest size within 1.5x of the smallest.
-Mind the build time: the 100k archive takes ten to twelve minutes on a shared 2-core
-machine. Measured there (1k / 10k / 100k, median ms): in the run that built the archives,
-7.3 / 8.3 / 14.5 (1.99x; an earlier build run gave 6.0 / 8.1 / 15.0, 2.49x); on the same
-archives reused with ``--keep``, in a fresh process, 7.6 / 9.4 / 11.3 (1.48x). The process
-that has just stored 100k articles is slower at the same work (its SQL statements too);
-neither a WAL checkpoint, a garbage collection, new connections nor a re-warmed feature
-cache brings it back to a fresh process's time.
+Mind the build time: the 100k archive takes twelve to fifteen minutes on a shared 2-core
+machine. Measured there (1k / 10k / 100k, median ms, sizes in turns): in the run that
+built the archives, 12.7 / 14.5 / 17.2 (1.36x, while other work loaded the machine); on
+the same archives reused with ``--keep``, on a quiet machine, 8.1 / 8.6 / 10.6 (1.31x).
+Stored candidates compared per article: 7 / 14 / 16 (the cap).
 The per-statement SQL times and SQLite's plan of the candidate lookup are printed too, so
 that a cost that grows can be traced to its query.
 """
@@ -128,6 +130,27 @@ def _brute(url: str, prepared: Prepared) -> tuple[float, float, set[int]]:
     return t1 - t0, t2 - t1, hits
 
 
+# -- candidates per lookup ---------------------------------------------------------------
+
+_COUNTING: list[list[int]] = []  # the candidate counts of the archive being timed, if any
+
+
+def _count_candidates() -> None:
+    """Wrap the candidate lookup once: the same query, its result's length recorded."""
+    lookup = db.candidates
+    if getattr(lookup, "counted", False):
+        return
+
+    def counted(conn: Any, keys: Any, **caps: int) -> list[tuple[int, int]]:
+        found = lookup(conn, keys, **caps)
+        if _COUNTING:
+            _COUNTING[-1].append(len(found))
+        return found
+
+    counted.counted = True  # type: ignore[attr-defined]
+    db.candidates = counted  # type: ignore[assignment]
+
+
 # -- SQL statement timing ----------------------------------------------------------------
 
 
@@ -191,6 +214,24 @@ class SizeResult:
     rss_mb: float
 
 
+@dataclass
+class Tally:
+    """One size's probes and what their additions took, filled round by round."""
+
+    probes: list[tuple[str, RawArticle, set[int]]]
+    known: set[int]  # the story ids stored so far
+    store_ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)
+    full_ms: list[float] = field(default_factory=list)
+    brute: list[tuple[float, float]] = field(default_factory=list)
+    joined: int = 0
+    n_join: int = 0
+    founded: int = 0
+    n_new: int = 0
+    agree: int = 0
+    n_brute: int = 0
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -216,15 +257,8 @@ class Bench:
         self.timer = SQLTimer()
         self.decide_s: list[float] = []
         self.candidates: list[int] = []  # stored candidates per lookup, while timing
-        lookup = db.candidates
-
-        def counted(conn: Any, keys: Any, **caps: int) -> list[tuple[int, int]]:
-            found = lookup(conn, keys, **caps)
-            if self.timer.on:
-                self.candidates.append(len(found))
-            return found
-
-        db.candidates = counted  # type: ignore[assignment]  # counts only; same query
+        self.tally: Tally | None = None  # the measurement under way
+        _count_candidates()
         self._open()
 
     def _open(self) -> None:
@@ -358,69 +392,80 @@ class Bench:
         self.rng.shuffle(out)
         return out
 
-    def measure(self, size: int) -> SizeResult:
-        store_ms: list[float] = []
-        full_ms: list[float] = []
-        brute: list[tuple[float, float]] = []
-        joined = founded = agree = 0
-        n_join = n_new = n_brute = 0
-        known = {sid for ids in self.story_ids.values() for sid in ids}
+    def begin(self) -> None:
+        """Draw this size's probes; the timings start empty."""
         self.timer.times.clear()
         self.decide_s.clear()
         self.candidates.clear()
-        cpu_ms: list[float] = []
-        for index, (kind, raw, expected) in enumerate(self.probes()):
-            t0 = time.perf_counter()
-            prepared = self.pipeline.prepare(raw)
-            prepare_s = time.perf_counter() - t0
-            hits: set[int] | None = None
-            if index < self.args.brute:
-                assert self.brute_pool is not None
-                read_s, compare_s, hits = self.brute_pool.apply(_brute, (self.url, prepared))
-                brute.append((read_s, compare_s))
-            self.timer.on = True
-            t1, c1 = time.perf_counter(), time.process_time()
-            (outcome,) = self.store.add_articles([prepared])
-            store_s = time.perf_counter() - t1
-            cpu_ms.append(1000 * (time.process_time() - c1))
-            self.timer.on = False
-            store_ms.append(1000 * store_s)
-            full_ms.append(1000 * (prepare_s + store_s))
-            story_id = outcome.story_id
-            if story_id is None and outcome.status == "duplicate":
-                story_id = self._story_of(outcome.article_id)
-            if kind == "join":
-                n_join += 1
-                joined += story_id in expected
-            else:
-                n_new += 1
-                founded += story_id not in known
-            if hits is not None:
-                n_brute += 1
-                agree += (story_id in hits) if hits else (story_id not in known)
-            if story_id is not None:
-                known.add(story_id)
-        n = len(store_ms)
+        self.tally = Tally(
+            probes=self.probes(),
+            known={sid for ids in self.story_ids.values() for sid in ids},
+        )
+
+    def step(self, index: int) -> None:
+        """Add probe ``index`` (prepared, then stored and timed), brute-forced if among the
+        first ``--brute``."""
+        tally = self.tally
+        assert tally is not None
+        kind, raw, expected = tally.probes[index]
+        t0 = time.perf_counter()
+        prepared = self.pipeline.prepare(raw)
+        prepare_s = time.perf_counter() - t0
+        hits: set[int] | None = None
+        if index < self.args.brute:
+            assert self.brute_pool is not None
+            read_s, compare_s, hits = self.brute_pool.apply(_brute, (self.url, prepared))
+            tally.brute.append((read_s, compare_s))
+        self.timer.on = True
+        _COUNTING.append(self.candidates)
+        t1, c1 = time.perf_counter(), time.process_time()
+        (outcome,) = self.store.add_articles([prepared])
+        store_s = time.perf_counter() - t1
+        tally.cpu_ms.append(1000 * (time.process_time() - c1))
+        _COUNTING.pop()
+        self.timer.on = False
+        tally.store_ms.append(1000 * store_s)
+        tally.full_ms.append(1000 * (prepare_s + store_s))
+        story_id = outcome.story_id
+        if story_id is None and outcome.status == "duplicate":
+            story_id = self._story_of(outcome.article_id)
+        if kind == "join":
+            tally.n_join += 1
+            tally.joined += story_id in expected
+        else:
+            tally.n_new += 1
+            tally.founded += story_id not in tally.known
+        if hits is not None:
+            tally.n_brute += 1
+            tally.agree += (story_id in hits) if hits else (story_id not in tally.known)
+        if story_id is not None:
+            tally.known.add(story_id)
+
+    def end(self, size: int) -> SizeResult:
+        tally = self.tally
+        assert tally is not None
+        n = len(tally.store_ms)
         sql = {
             label: (round(len(ts) / n), 1000 * sum(ts) / n)
             for label, ts in self.timer.times.items()
         }
+        brute = tally.brute
         return SizeResult(
             size=size,
             stored=self.store.count_articles(),
             build_s=self.build_s,
-            store_ms=store_ms,
-            cpu_ms=cpu_ms,
+            store_ms=tally.store_ms,
+            cpu_ms=tally.cpu_ms,
             candidates=statistics.mean(self.candidates) if self.candidates else 0.0,
-            full_ms=full_ms,
+            full_ms=tally.full_ms,
             brute_ms=[1000 * (a + b) for a, b in brute],
             brute_split=(
                 1000 * statistics.median(a for a, _ in brute) if brute else 0.0,
                 1000 * statistics.median(b for _, b in brute) if brute else 0.0,
             ),
-            joined=(joined, n_join),
-            founded=(founded, n_new),
-            agree=(agree, n_brute),
+            joined=(tally.joined, tally.n_join),
+            founded=(tally.founded, tally.n_new),
+            agree=(tally.agree, tally.n_brute),
             decide_ms=1000 * statistics.median(self.decide_s) if self.decide_s else 0.0,
             sql=sql,
             rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -472,20 +517,22 @@ def code_hash() -> str:
     return digest.hexdigest()
 
 
-def run(url: str, name: str, args: argparse.Namespace, sizes: list[int]) -> list[SizeResult]:
-    bench = Bench(url, args)
+def run(urls: list[str], name: str, args: argparse.Namespace, sizes: list[int]) -> list[SizeResult]:
+    """Build (or reuse) one archive per size, then time the probes of every size in turns."""
+    benches: list[Bench] = []
     results: list[SizeResult] = []
     ctx = mp.get_context("fork")
     with (
         ctx.Pool(args.workers, initializer=_init_worker) as pool,
-        mp.get_context("spawn").Pool(1) as bench.brute_pool,
+        mp.get_context("spawn").Pool(1) as brute_pool,
     ):
-        for size in sizes:
+        for url, size in zip(urls, sizes, strict=True):
+            bench = Bench(url, args)
+            bench.brute_pool = brute_pool
             kept = bench.kept(size)
             if kept is not None and kept.exists():
                 bench.restore(kept)
             else:
-                bench.reused = False
                 bench.build_to(pool, size)
                 if kept is not None:
                     bench.save(kept)
@@ -498,12 +545,26 @@ def run(url: str, name: str, args: argparse.Namespace, sizes: list[int]) -> list
                 f"in halves after that store error)",
                 flush=True,
             )
-            t0 = time.perf_counter()
-            result = bench.measure(size)
-            results.append(result)
-            print(f"  {name}: measured {size:,} in {time.perf_counter() - t0:,.0f} s", flush=True)
-    report(name, results, bench)
-    bench.app.close()
+            benches.append(bench)
+        t0 = time.perf_counter()
+        for bench in benches:
+            bench.begin()
+        # the sizes take turns, a few probes each, so that whatever else the machine is
+        # doing meanwhile weighs on every size alike
+        turn = max(1, args.probes // args.rounds)
+        for start in range(0, args.probes, turn):
+            for bench in benches:
+                for index in range(start, min(start + turn, args.probes)):
+                    bench.step(index)
+        results = [bench.end(size) for bench, size in zip(benches, sizes, strict=True)]
+        print(
+            f"  {name}: {args.probes} probes per size in {args.probes // turn} turns, "
+            f"measured in {time.perf_counter() - t0:,.0f} s",
+            flush=True,
+        )
+    report(name, results, benches[-1])
+    for bench in benches:
+        bench.app.close()
     return results
 
 
@@ -567,12 +628,15 @@ def postgres(args: argparse.Namespace, sizes: list[int]) -> None:
     except Exception as exc:
         print(f"PostgreSQL: skipped, server not reachable ({exc})")
         return
-    name = f"monitor_bench_{uuid.uuid4().hex[:8]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
+    names = [f"monitor_bench_{uuid.uuid4().hex[:8]}" for _ in sizes]
     try:
-        run(f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}", "postgresql", args, sizes)
+        for name in names:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        urls = [f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}" for name in names]
+        run(urls, "postgresql", args, sizes)
     finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for name in names:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
 
 
@@ -580,7 +644,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="archive sizes, ascending")
     parser.add_argument("--pg", action="store_true", help="also run on PostgreSQL")
-    parser.add_argument("--probes", type=int, default=50, help="articles timed per size")
+    parser.add_argument("--probes", type=int, default=100, help="articles timed per size")
+    parser.add_argument(
+        "--rounds", type=int, default=10, help="turns the sizes take at adding their probes"
+    )
     parser.add_argument("--brute", type=int, default=5, help="of which brute-forced")
     parser.add_argument("--batch", type=int, default=500, help="build batch size")
     parser.add_argument("--workers", type=int, default=2, help="prepare processes")
@@ -602,9 +669,8 @@ def main(argv: list[str] | None = None) -> None:
     )
     runners: list[tuple[str, Callable[[], Any]]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        runners.append(
-            ("sqlite", lambda: run(f"sqlite:///{tmp}/monitor.db", "sqlite", args, sizes))
-        )
+        urls = [f"sqlite:///{tmp}/monitor-{size}.db" for size in sizes]
+        runners.append(("sqlite", lambda: run(urls, "sqlite", args, sizes)))
         if args.pg:
             runners.append(("postgresql", lambda: postgres(args, sizes)))
         for _, runner in runners:

@@ -8,7 +8,7 @@ Sets measured:
 * ``devset tune`` / ``devset report``: ``../shared/devset/articles.jsonl`` split as in
   ``bench/eval_stories.py`` (by a hash of the event group). The rules were adjusted on
   the tune part only; the report part is the held-out figure (target 0.85).
-* ``project corpus``: ``tests/fixtures/events/articles.jsonl``, 160 articles written for
+* ``project corpus``: ``tests/fixtures/events/articles.jsonl``, the articles written for
   the project in seven languages with deliberate traps (a meeting told with a quotation
   headline, a decree "signed", an online meeting, a visit yet to come). The rules were
   developed on it, so it is a regression figure, not a held-out one.
