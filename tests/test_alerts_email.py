@@ -72,7 +72,7 @@ async def test_plain_smtp_delivers_a_multipart_message(smtp_receiver: SmtpReceiv
 
     [message] = smtp_receiver.messages
     assert message["Subject"] == render.subject(alert)
-    assert message["Subject"].startswith("[TEST] [ICESCO] Meeting: Bayramov – AlMalik, Rabat")
+    assert message["Subject"].startswith("[TEST] [ICESCO] Meeting: Bayramov – AlMalik, Baku")
     assert message["From"] == "Monitor <monitor@example.org>"
     assert message["To"] == "press@example.org, desk@example.org"
     assert message["Message-ID"] == f"<{alert.id}@monitor>"

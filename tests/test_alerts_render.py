@@ -72,22 +72,24 @@ def test_the_documented_payload_example_has_every_documented_key() -> None:
 
 
 def test_subject_names_topic_event_surnames_and_place() -> None:
-    assert subject(new_story()) == "[ICESCO] Meeting: Bayramov – AlMalik, Rabat"
+    assert subject(new_story()) == "[ICESCO] Meeting: Bayramov – AlMalik, Baku"
     call = new_story(event_type="phone_call", place=None)
     assert subject(call) == "[ICESCO] Phone call: Bayramov – AlMalik"
     assert subject(sample_alert()).startswith("[TEST] [ICESCO] Meeting: ")
 
 
 def test_subject_falls_back_to_the_headline_without_participants() -> None:
-    alert = new_story(participants=[], event_type="other", place="Baku")
-    assert subject(alert) == "[ICESCO] Azerbaijani FM meets ICESCO Director General in Rabat, Baku"
+    alert = new_story(participants=[], event_type="other", place="Shusha")
+    assert subject(alert) == "[ICESCO] Azerbaijani FM meets ICESCO Director General in Baku, Shusha"
+    named = new_story(participants=[], event_type="other")  # the headline names the place
+    assert subject(named) == "[ICESCO] Azerbaijani FM meets ICESCO Director General in Baku"
 
 
 def test_follow_up_digest_and_source_subjects() -> None:
     follow = new_alert(
         "follow_up", {"story": story(), "also_reported_by": ["News.az"]}, topics=["icesco"]
     )
-    assert subject(follow) == "[ICESCO] Also reported: Bayramov – AlMalik, Rabat (News.az)"
+    assert subject(follow) == "[ICESCO] Also reported: Bayramov – AlMalik, Baku (News.az)"
     digest = new_alert("digest", {"stories": [story(), story(id=13)]}, topics=["icesco"])
     assert subject(digest) == "[ICESCO] Digest: 2 stories"
     source = {"name": "Trend", "consecutive_failures": 3, "last_error": "HTTP 503"}
@@ -116,10 +118,10 @@ def test_header_safe_removes_line_breaks_and_control_characters() -> None:
 def test_text_body_has_headline_facts_first_lines_and_every_outlet() -> None:
     body = text_body(new_story())
     for expected in (
-        "Azerbaijani FM meets ICESCO Director General in Rabat",
+        "Azerbaijani FM meets ICESCO Director General in Baku",
         "Event: Meeting",
         "Date: 2023-10-03",
-        "Place: Rabat",
+        "Place: Baku",
         "Jeyhun Bayramov (Minister of Foreign Affairs, Republic of Azerbaijan)",
         "The sides discussed cooperation",
         "- Trend: Azerbaijani FM meets",

@@ -89,7 +89,7 @@ def test_verify_rejects_a_tampered_body_a_wrong_secret_and_a_stale_timestamp() -
     }
     verify(SECRET, headers, body, now=1700000100)  # any of several signatures may match
     with pytest.raises(WebhookVerificationError, match="no signature matches"):
-        verify(SECRET, headers, body.replace(b"Rabat", b"Paris"), now=1700000100)
+        verify(SECRET, headers, body.replace(b"Baku", b"Paris"), now=1700000100)
     other = "whsec_" + base64.b64encode(b"another-secret-another-secret-32").decode()
     with pytest.raises(WebhookVerificationError, match="no signature matches"):
         verify(other, headers, body, now=1700000100)
@@ -149,14 +149,14 @@ async def test_slack_format(webhook_receiver: WebhookReceiver) -> None:
     await hook(webhook_receiver.url, format="slack").send(alert)
     [delivery] = webhook_receiver.verified
     message = delivery.json()
-    assert message["text"].startswith("[TEST] [ICESCO] Meeting: Bayramov – AlMalik, Rabat")
+    assert message["text"].startswith("[TEST] [ICESCO] Meeting: Bayramov – AlMalik, Baku")
     blocks = message["blocks"]
     assert blocks[0] == {"type": "header", "text": {"type": "plain_text", "text": message["text"]}}
     assert {b["type"] for b in blocks} <= {"header", "section", "divider", "context"}
     texts = json.dumps(blocks)
     assert "<https://en.trend.az/azerbaijan/politics/3800123.html|Trend: " in texts
     fields = next(b["fields"] for b in blocks if "fields" in b)
-    assert {"type": "mrkdwn", "text": "*Place*\nRabat"} in fields
+    assert {"type": "mrkdwn", "text": "*Place*\nBaku"} in fields
     assert blocks[-1]["type"] == "context" and alert.id in blocks[-1]["elements"][0]["text"]
 
 

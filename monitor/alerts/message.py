@@ -153,7 +153,7 @@ def _sample_story() -> dict[str, Any]:
         "id": 12,
         "event_type": "meeting",
         "event_date": "2023-10-03",
-        "place": "Rabat",
+        "place": "Baku",
         "participants": [
             {
                 "name": "Jeyhun Bayramov",
@@ -162,17 +162,17 @@ def _sample_story() -> dict[str, Any]:
             },
             {"name": "Salim M. AlMalik", "role": "Director General", "organisation": "ICESCO"},
         ],
-        "headline": "Azerbaijani FM meets ICESCO Director General in Rabat",
+        "headline": "Azerbaijani FM meets ICESCO Director General in Baku",
         "summary": (
             "Minister of Foreign Affairs Jeyhun Bayramov met with ICESCO Director General "
-            "Salim M. AlMalik in Rabat on 3 October. The sides discussed cooperation in "
+            "Salim M. AlMalik in Baku on 3 October. The sides discussed cooperation in "
             "education, science and the protection of cultural heritage."
         ),
         "articles": [
             {
                 "outlet": "Trend",
                 "url": "https://en.trend.az/azerbaijan/politics/3800123.html",
-                "title": "Azerbaijani FM meets ICESCO Director General in Rabat",
+                "title": "Azerbaijani FM meets ICESCO Director General in Baku",
                 "published": "2023-10-03T09:05:00Z",
                 "topics": ["icesco"],
                 "matched_terms": {"icesco": ["ICESCO", "AlMalik"]},
