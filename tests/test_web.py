@@ -210,6 +210,16 @@ def test_the_chart_has_a_bar_a_day_and_a_legend_entry_an_outlet(
     assert "<script" not in page.replace("&lt;script", "")
 
 
+def test_the_chart_says_what_it_leaves_out_of_the_results(covered: App) -> None:
+    client = Client(create_api(covered))
+    page = client.get("/", params={"order": "newest"}).text
+    assert "<h2>17 articles" in page  # one of them older than the chart's 30 days
+    caption = "The chart counts 16 of the 17 articles, those of 10 Oct – 8 Nov 2026; "
+    assert f"<figcaption>{caption}the others are older or give no date.</figcaption>" in page
+    day = client.get("/", params={"since": "2026-11-04", "until": "2026-11-05"}).text
+    assert 'class="chart"' in day and "<figcaption>" not in day  # all of them charted
+
+
 def test_the_style_sheet_shows_one_chart_for_the_screen() -> None:
     css = (Path(web.__file__).parent / "static" / "style.css").read_text()
     assert ".chart svg.narrow { display: none; }" in css

@@ -32,10 +32,10 @@ from markupsafe import Markup
 from monitor import __version__
 from monitor.api_errors import ApiError
 from monitor.api_filters import Filtered
-from monitor.chart import WIDE, WIDE_PLOT_HEIGHT, layout
+from monitor.chart import WIDE, WIDE_PLOT_HEIGHT, layout, span
 from monitor.classify import EVENT_TYPES
 from monitor.store import queries
-from monitor.store.coverage import coverage
+from monitor.store.coverage import Coverage, coverage
 from monitor.store.search import SearchHit, render_snippet, search
 
 if TYPE_CHECKING:
@@ -81,6 +81,16 @@ def _environment() -> Environment:
     env.filters["label"] = lambda v: str(v or "").replace("_", " ")
     env.globals["version"] = __version__
     return env
+
+
+def _chart_note(counted: Coverage | None, total: int) -> str | None:
+    """What the chart leaves out of the results above it (older or undated articles)."""
+    if counted is None or not counted.total or counted.total >= total:
+        return None
+    return (
+        f"The chart counts {counted.total:,} of the {total:,} articles, those of "
+        f"{span(counted.days)}; the others are older or give no date."
+    )
 
 
 class Web:
@@ -148,6 +158,7 @@ class Web:
                     )
                     if counted and counted.total
                     else None,
+                    chart_note=_chart_note(counted, page.total),
                     hits=[(h, snippet_html(h)) for h in page.hits],
                     newer=self._page_link(given, offset - PAGE_SIZE) if offset > 0 else None,
                     older=self._page_link(given, page.next_offset)
