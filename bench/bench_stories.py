@@ -40,6 +40,12 @@ machine. Measured there (1k / 10k / 100k, median ms, sizes in turns): in the run
 built the archives, 12.7 / 14.5 / 17.2 (1.36x, while other work loaded the machine); on
 the same archives reused with ``--keep``, on a quiet machine, 8.1 / 8.6 / 10.6 (1.31x).
 Stored candidates compared per article: 7 / 14 / 16 (the cap).
+"Joined their story" counts the probes meant as more reports of a stored story that the
+monitor filed with it. It is not a recall figure (``bench/eval_stories.py`` gives that):
+the generator fills its slots independently, so a report can put the talks in another
+city than the story's other reports (a BAKU dateline and talks "in Riyadh"), and the
+monitor's place veto then rightly keeps it apart; most of the probes it does not file
+with their story are such.
 The per-statement SQL times and SQLite's plan of the candidate lookup are printed too, so
 that a cost that grows can be traced to its query.
 """
