@@ -142,6 +142,12 @@ def _looks_back(sentence: str, year: int | None) -> bool:
     )
 
 
+def _fold(text: str) -> str:
+    """Lower-cased for the phrase rules: Azerbaijani and Turkish "İ" folds to a plain "i"
+    ("İştirak", "İCESCO"), where ``str.casefold`` leaves a combining dot after it."""
+    return text.replace("İ", "i").casefold()
+
+
 def _hits(pattern: re.Pattern[str], text: str, year: int | None) -> int:
     """Matches of ``pattern`` in ``text`` outside the sentences that look back."""
     return sum(
@@ -181,12 +187,12 @@ def event_scores(
     # (text, weight, most hits counted, is the headline)
     zones = (
         # after "Speaker:" the headline is speech: only the speaker part is read for events
-        ((speaker or title).casefold(), 3.0, 2, True),
+        (_fold(speaker or title), 3.0, 2, True),
         # a lead that is a quotation is speech: its verbs are not the event
-        ("" if is_quote(sentence) else unquoted(sentence).casefold(), 2.0, 2, False),
-        (unquoted(paragraph[len(sentence) :]).casefold(), 1.0, 2, False),
+        ("" if is_quote(sentence) else _fold(unquoted(sentence)), 2.0, 2, False),
+        (_fold(unquoted(paragraph[len(sentence) :])), 1.0, 2, False),
         # the rest counts little and at most 4 hits: 1,500 characters of it are enough
-        (unquoted(body[rest_start : rest_start + 1500]).casefold(), 0.25, 4, False),
+        (_fold(unquoted(body[rest_start : rest_start + 1500])), 0.25, 4, False),
     )
     scores = dict.fromkeys(rules.PRIORITY, 0.0)
     call_in_lead = False
@@ -200,14 +206,14 @@ def event_scores(
             call_in_lead |= kind == "phone_call" and weight >= 2.0 and hits > 0
         for kind, pattern in rules.COMPILED_STRONG.items():
             scores[kind] += rules.STRONG_WEIGHT * weight * min(cap, _hits(pattern, text, year))
-    if rules.TITLE_TALKS.search(title.casefold()):
+    if rules.TITLE_TALKS.search(_fold(title)):
         scores["meeting"] += 3.0
     # "X discussed ... with Y." / "During the telephone conversation, ...": the sentence
     # after the lead paragraph may name the medium of the talks it told
     following = body[rest_start : rest_start + 400].lstrip()
     following = following[: next(iter(sentence_ends(following)), len(following))]
     call_in_lead |= scores["meeting"] > 0 and bool(
-        rules.COMPILED["phone_call"].search(following.casefold())
+        rules.COMPILED["phone_call"].search(_fold(following))
     )
     if call_in_lead:  # a call is told with the words of talks ("the sides discussed")
         scores["phone_call"] += scores["meeting"]
@@ -218,7 +224,7 @@ def event_scores(
         scores["announcement"] += rules.STRONG_WEIGHT * 3.0
     if is_quote(sentence) and sentence != paragraph:
         scores["statement"] += 2.0  # a quotation, then its speaker: a statement
-    if rules.NEGATED.search(f"{title}\n{sentence}".casefold()):
+    if rules.NEGATED.search(_fold(f"{title}\n{sentence}")):
         scores["award"] = 0.0
     return scores
 
@@ -227,7 +233,8 @@ def _event_date(title: str, body: str, published: datetime | None, lead_end: int
     ref = published.date() if published else None
     best: tuple[float, int, DateHit] | None = None
     for zone, text, base in (("title", title, 4.0), ("body", body[:2500], 0.0)):
-        for hit in find_dates(text, published):
+        # "İyunun 3-də": the dotted capital would fold to two characters in the month lookup
+        for hit in find_dates(text.replace("İ", "I"), published):
             if ref and not ref - timedelta(days=45) <= hit.day <= ref + timedelta(days=2):
                 continue
             before = text[max(0, hit.start - 40) : hit.start]
