@@ -21,7 +21,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|video link|via video|by video|(?:online|virtual) meeting",
         r"телефонн\w+ (?:разговор|беседу|беседа)|по телефону|созвонил\w*|позвонил\w*|видеосвяз\w*"
         r"|видеозвон\w*|онлайн-встреч\w*",
-        r"telefon danışığı|telefonla danış|telefon söhbəti|videobağlantı|videozəng|onlayn görüş"
+        r"telefon danışığı|telefonla danış|telefon söhbəti|telefonla zəng|telefon zəng\w*"
+        r"|\bzəng (?:ed|et)\w*|videobağlantı|videozəng|onlayn görüş"
         r"|telefon görüşme\w*|telefonda görüş\w*|telefon aracılığı|video konferans yoluyla",
         r"entretien téléphonique|appel téléphonique|telefongespräch|telefonierte|telefonat",
         r"اتصال\S* هاتفي|مكالمة هاتفية|تماس تلفنی|گفتگوی تلفنی",
@@ -80,7 +81,8 @@ RULES: dict[str, tuple[str, ...]] = {
         # "called on the minister to resign", which is a demand)
         r"|call(?:s|ed)? on (?:\S+ ){0,3}(?:president|minister|secretary|governor|chairman|speaker"
         r"|ambassador|director|chief)\b(?! to)(?![^.]{0,50}? to (?!the\b|his\b|her\b)\w)",
-        r"встретил\w*|встреч\w*|\bпринял\w*(?! участие| решение)|переговор\w*|обсудил\w*",
+        r"(?<!не )встретил\w*|встреч\w*"
+        r"|(?<!не )\bпринял\w*(?! участие| решение)|переговор\w*|обсудил\w*",
         r"görüş\w*|(?<!qərar )qəbul ed\w*|müzakirə|danışıqlar|kabul ett\w*|bir araya gel\w*"
         r"|ağırla\w*",
         r"\ba reçu\b(?! (?:le |la |les |un |une )?(?:prix|médaille|titre|lettre))|\breçoit\b"
@@ -118,10 +120,14 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|open\w* (?:an? |the |its )?(?:\S+ ){0,3}(?:office|centre|center|branch|chair|doors)"
         r"|\bpublish(?:es|ed)\b|\breleas(?:es|ed)\b(?! by| (?:a |the |its )?(?:\S+ )?statement)",
         r"объявил\w*|назнач\w*|решени\w*|объявлен\w*|возглавит|избран\w*|утвердил\w*|\bуказ\w*"
-        r"|ратифицир\w*|учрежд\w*|учредит\w*|отозван\w*",
+        r"|ратифицир\w*|учрежд\w*|учредит\w*|отозван\w*|в отставку"
+        r"|освобожд\w* от (?:\S+ ){0,2}должност\w*"
+        r"|председательств\w* (?:\S+ ){0,4}перешл\w*|назван\w* дат\w*",
         r"elan ed\w*|təyin\w*|qərar(?!gah)\w*|açılır|açılacaq|seçilib|atandı|seçildi|duyurdu"
         r"|təsdiq\w*|yaradılacaq|onayla\w*|sərəncam\w*|fərman\w*"
-        r"|açıkladı|başvuru\w*|geri çağır\w*",
+        r"|açıkladı|başvuru\w*|geri çağır\w*|vəzifəsindən azad\w*|istefa\w*"
+        r"|sədrlik (?:\S+ ){0,3}keç\w*"
+        r"|təsis (?:ed|olun)\w*",
         r"annonc\w*|\bnommé|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures"
         r"|\blance[rz]?\b|\blancé\w*|lancement|ouvre ses portes|approuv\w*|ratifi\w*|تطلق|إطلاق"
         r"|date limite|prolong\w* (?:\S+ ){0,2}délai|deadline",
@@ -175,12 +181,16 @@ STRONG: dict[str, tuple[str, ...]] = {
     "announcement": (
         r"will (?:\w+ )?(?:attend|take part|participate|represent|chair|be held|be represented)"
         r"|\bto (?:attend|take part|participate|chair)\b|to be held|(?:is|are) going to\b",
-        r"будет представлен\w*|представит\b|примет участие|пройд[её]т\b|состоится"
+        r"будет представлен\w*|представит\b|примет участие|пройд[её]т\b|пройдут\b"
+        r"|состо(?:ит|ят)ся\b"
+        r"|посетит\b|прибуд(?:ет|ут)\b|пробуд(?:ет|ут)\b|соверш(?:ит|ат) (?:\S+ ){0,2}визит\w*"
+        r"|встрет(?:ит|ят)ся\b|подпиш(?:ет|ут)\b"
+        r"|буд(?:ет|ут) (?:\S+ )?(?:проведен|открыт|подписан)\w*"
         r"|буд(?:ет|ут) учрежд\w*",
         r"will (?:\w+ )?(?:meet|visit|host|hold|organi[sz]e|launch|open|sign|start|begin"
         r"|mark\w*|celebrate|observe)\b",
         r"iştirak edəcək|təmsil edəcək|keçiriləcək|sədrlik edəcək|təmsil olunacaq|başlayacaq"
-        r"|olacaq\b|yapılacak|düzenlenecek|başlayacak|gerçekleştirilecek|katılacak"
+        r"|olacaq\b|imzala\w*(?:acaq|əcək)\b|görüşəcək\b|yapılacak|düzenlenecek|başlayacak|gerçekleştirilecek|katılacak"
         r"|səfər\w* (?:\S+ ){0,3}(?:edəcə|gələcə|gedəcə)\w*|səfərə gəlir\b",
         r"se tiendra|aura lieu|participera|représentera|organisera|accueillera|lancera"
         r"|visitera|entamera|effectuera|se rendra|rencontrera|signera"
@@ -342,6 +352,8 @@ CIRCUMSTANCE = {
         r"(?:prize|award|prix|премию|премии|орден\w*|медал\w*|جائزة)"
         # "a new order ... will be established"
         r"|(?:орден|медал|преми)\w* (?:\S+ ){0,6}(?:будет |будут )?учрежд\w*"
+        r"|(?:mükafat|orden|medal)\w* (?:\S+ ){0,4}təsis\w*"
+        r"|təsis (?:\S+ ){0,4}(?:mükafat|orden|medal)\w*"
     ),
     # "the newly elected Director-General" is who, not what happened
     "announcement": re.compile(r"newly (?:elected|appointed)|новоизбранн\w*|yeni seçilmiş"),
