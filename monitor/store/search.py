@@ -66,9 +66,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Integer, bindparam, func, literal_column, select, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import col
 
 from monitor.errors import StoreError
-from monitor.models import ArticleRow
+from monitor.models import ArticleRow, ArticleTopicRow
 from monitor.query import FOLD
 from monitor.store.selection import (
     CONFIG,
@@ -307,6 +308,12 @@ def _statements(dialect: str, mode: str, newest: bool, filters: tuple[str, ...])
     elif mode == "match":
         score = func.ts_rank_cd(_WEIGHTS, VECTOR, tsquery("tsquery"), 1)
     counting = select(func.count()).select_from(source).where(*conds)
+    if mode == "list" and filters == ("topic",):
+        # one topic listed: its rows in the topic index are the articles (one row per
+        # article and topic, and articles are never deleted), so count them there alone
+        # instead of looking up every article (a second at a million articles)
+        topic = col(ArticleTopicRow.topic) == bindparam("topic")
+        counting = select(func.count()).select_from(ArticleTopicRow).where(topic)
     columns = [article_id.label("id"), score.label("score")]
     if newest or mode != "match":
         columns.append(article_time.label("at"))
