@@ -233,8 +233,7 @@ def _event_date(title: str, body: str, published: datetime | None, lead_end: int
     ref = published.date() if published else None
     best: tuple[float, int, DateHit] | None = None
     for zone, text, base in (("title", title, 4.0), ("body", body[:2500], 0.0)):
-        # "İyunun 3-də": the dotted capital would fold to two characters in the month lookup
-        for hit in find_dates(text.replace("İ", "I"), published):
+        for hit in find_dates(text, published):
             if ref and not ref - timedelta(days=45) <= hit.day <= ref + timedelta(days=2):
                 continue
             before = text[max(0, hit.start - 40) : hit.start]

@@ -303,6 +303,15 @@ _MONTHS = {
     12: "december dec décembre dezember декабря декабрь dekabr",
 }
 MONTHS = {name: num for num, names in _MONTHS.items() for name in names.split()}
+
+
+def _month(name: str) -> int:
+    """The month a matched name stands for. The patterns match "İyun" (Azerbaijani and
+    Turkish capital dotted I) as "iyun", where ``casefold`` makes it "i" and a combining
+    dot, so the dotted capital is folded first."""
+    return MONTHS[name.replace("İ", "i").casefold()]
+
+
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(\d{1,2})(?:st|nd|rd|th|-?(?:cü|ci|cu|cı|də|da|nd|th))?\.?"
 _YEAR = r"(\d{4})"
@@ -382,14 +391,14 @@ def find_dates(text: str, published: datetime | None) -> list[DateHit]:
                 continue
             g = m.groups()
             if i == 0:
-                d = _make(int(g[2]), MONTHS[g[1].casefold()], int(g[0]))
+                d = _make(int(g[2]), _month(g[1]), int(g[0]))
             elif i == 1:
-                d = _make(int(g[2]), MONTHS[g[0].casefold()], int(g[1]))
+                d = _make(int(g[2]), _month(g[0]), int(g[1]))
             elif i == 2:
                 d = _make(int(g[2]), int(g[1]), int(g[0]))
             else:
                 day, mon = (g[0], g[1]) if i == 3 else (g[1], g[0])
-                d = _make(ref.year if ref else YEAR_UNKNOWN, MONTHS[mon.casefold()], int(day))
+                d = _make(ref.year if ref else YEAR_UNKNOWN, _month(mon), int(day))
                 if ref and d and d > ref + timedelta(days=60):
                     d = _make(ref.year - 1, d.month, d.day)
             if d:

@@ -11,7 +11,7 @@ import pytest
 
 from monitor import config
 from monitor.classify import EVENT_TYPES, classify
-from monitor.entities import find_places, initial_of, person_key, same_person
+from monitor.entities import find_dates, find_places, initial_of, person_key, same_person
 from monitor.gazetteer import Place, load_places
 
 PUB = datetime(2023, 10, 4, 9, 0)
@@ -141,6 +141,10 @@ def test_the_lead_decides_the_type_not_the_said_of_the_body() -> None:
         ("BAKU, Azerbaijan, October 3. The ministers met in Baku.", PUB, date(2023, 10, 3)),
         ("Министры встретились 3 октября 2023 года в Баку.", PUB, date(2023, 10, 3)),
         ("Nazirlər 3 oktyabr 2023-cü il tarixində Bakıda görüşüblər.", PUB, date(2023, 10, 3)),
+        # a month name after the dotted capital İ, as a sentence starts with it
+        ("Oktyabrın 3-də nazirlər Bakıda görüşüblər.", PUB, date(2023, 10, 3)),
+        ("İyulun 5-də nazirlər Bakıda görüşüblər.", datetime(2023, 7, 6), date(2023, 7, 5)),
+        ("Nazirlər 4 İyun 2023-cü ildə görüşüblər.", datetime(2023, 6, 5), date(2023, 6, 4)),
         # a date far from publication is no event date; neither is a recalled one
         ("The ministers met on 3 October 2019.", PUB, None),
         ("The DG met the minister.\n\nHe recalled his visit on September 5, 2023.", PUB, None),
@@ -148,6 +152,12 @@ def test_the_lead_decides_the_type_not_the_said_of_the_body() -> None:
 )
 def test_event_date_table(body: str, published: datetime, expected: date | None) -> None:
     assert classify("Ministers meet", body, "en", published).event_date == expected
+
+
+def test_month_names_after_a_dotted_capital_i_are_read() -> None:
+    """ "İyul" lower-cases to "i" and a combining dot: the month lookup folds it first."""
+    hits = find_dates("İYUL 5, 2024 and İyunun 4-də", datetime(2024, 7, 6))
+    assert [h.day for h in hits] == [date(2024, 7, 5), date(2024, 6, 4)]
 
 
 def test_a_day_without_year_and_no_publication_date_keeps_month_and_day() -> None:
