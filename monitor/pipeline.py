@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from monitor import normalize
-from monitor.classify import classify
+from monitor.classify import EventInfo, classify
 from monitor.config import Config, Source
 from monitor.discover import Candidate, listing_candidates, parse_feed, parse_sitemap
 from monitor.errors import ExtractError, FetchError, InputError
@@ -112,7 +112,11 @@ class Pipeline:
         matches = tuple(self.matcher.match(article.title, article.body))
         if not matches and not self.config.matching.keep_unmatched:
             return Prepared(article, matches)  # not kept: no need to classify it
-        event = classify(article.title, article.body, article.language, article.published)
+        try:
+            event = classify(article.title, article.body, article.language, article.published)
+        except Exception:  # a fault in reading one article must not lose it, nor its source
+            log.exception("%s: reading its event failed; kept as 'other'", article.url)
+            event = EventInfo("other", 0.0)
         return Prepared(article, matches, event)
 
     def keeps(self, prepared: Prepared) -> bool:

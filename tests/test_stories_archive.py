@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from receivers import SECRET, WebhookReceiver
 
+from monitor import pipeline as pipeline_module
 from monitor.app import build
 from monitor.cli import cli
 from monitor.pipeline import numbered
@@ -202,3 +203,29 @@ def test_a_copy_folded_inside_a_batch_does_not_upset_the_stories_after_it(app) -
     assert len({r["story_id"] for r in exported}) == 3
     concert = next(r for r in exported if "concert" in r["title"].lower())
     assert len(concert["urls"]) == 2
+
+
+def test_an_article_whose_event_cannot_be_read_is_kept_and_the_rest_go_on(
+    app, monkeypatch, caplog
+) -> None:
+    """A fault in reading one article's event (injected here) loses neither the article
+    nor the others of its batch: it is kept as 'other' and the fault is logged with its URL."""
+    real = pipeline_module.classify
+
+    def faulty(title: str, body: str, language: str, published: object) -> object:
+        if "Shusha" in title:
+            raise KeyError("an injected fault")
+        return real(title, body, language, published)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline_module, "classify", faulty)
+    rows = records()
+    broken = [r for r in rows if "Shusha" in r["title"]]
+    assert broken and len(broken) < len(rows)
+    with caplog.at_level("ERROR", logger="monitor.pipeline"):
+        report = app.pipeline.ingest(numbered(json.dumps(r, ensure_ascii=False) for r in rows))
+    assert report.rejected == 0 and report.stored + report.duplicate == len(rows)
+    kept = {r["urls"][0]: r for r in app.store.iter_articles(include_unmatched=True)}
+    for row in broken:
+        assert kept[row["url"]]["event_type"] == "other"
+        assert f"{row['url']}: reading its event failed" in caplog.text
+    assert {r["event_type"] for r in kept.values()} - {"other"}  # the others were read
