@@ -8,13 +8,14 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import delete, text, update
+from sqlalchemy import delete, event, text, update
 
 from monitor.errors import InputError
 from monitor.models import ArticleRow, ArticleTopicRow, ArticleURLRow
 from monitor.query import ParsedQuery, Term, parse_query
 from monitor.records import Article, Prepared, TopicMatch
 from monitor.store import Store
+from monitor.store import search as search_module
 from monitor.store.search import SearchQuery, ensure_search, render_snippet, search
 
 DAY = datetime(2025, 3, 11, 9, 0, tzinfo=UTC)
@@ -259,6 +260,52 @@ def test_cyrillic_queries_fold_case_and_yo(archive) -> None:
     assert found(store, "исеско") == ["shusha"]  # ИСЕСКО in capitals
     assert found(store, "елка") == ["shusha"]  # Ёлка
     assert found(store, '"форум исеско"') == ["shusha"]
+
+
+def test_a_common_topic_is_listed_by_walking_the_articles_with_the_same_results(
+    archive, monkeypatch
+) -> None:
+    """Above ``WALK_FROM`` articles a topic's listing walks the articles newest first and
+    checks each one's topic; the pages must be those of the sorted topic list."""
+    store, _ = archive
+    since = DAY - timedelta(days=2, hours=1)
+    queries = [
+        {"topic": "icesco"},
+        {"topic": "icesco", "order": "newest"},
+        {"topic": "icesco", "order": "newest", "limit": 1, "offset": 1},
+        {"topic": "icesco", "source": "APA"},
+        {"topic": "icesco", "since": since},
+        {"topic": "culture", "language": "en"},
+        {"topic": "icesco", "query": "-heritage"},  # exclusions list, too
+        {"topic": "sport", "query": "heritage"},  # ranked: never walks
+        {"topic": "nothing"},
+    ]
+
+    def pages() -> list[tuple[int, list[str]]]:
+        out = []
+        for q in queries:
+            params = dict(q)
+            request = SearchQuery(str(params.pop("query", "")), **params)  # type: ignore[arg-type]
+            page = search(store.engine, request)
+            out.append((page.total, [h.url.rsplit("/", 1)[1] for h in page.hits]))
+        return out
+
+    sorted_lists = pages()
+    monkeypatch.setattr(search_module, "WALK_FROM", 0)
+    walked: list[str] = []
+    listen = "before_cursor_execute"
+
+    def seen(conn, cursor, statement, *_):  # type: ignore[no-untyped-def]
+        walked.append(statement)
+
+    event.listen(store.engine, listen, seen)
+    try:
+        assert pages() == sorted_lists
+    finally:
+        event.remove(store.engine, listen, seen)
+    assert sorted_lists[0] == (3, ["ganja", "icesco", "shusha"])
+    assert sorted_lists[2] == (3, ["icesco"])
+    assert sum("EXISTS" in statement for statement in walked) >= 6  # the walking listings
 
 
 def test_filters_apply_to_searches_and_listings(archive) -> None:

