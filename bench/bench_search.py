@@ -25,7 +25,10 @@ Selective queries (a rare word; rare + common word; a rare prefix; rare minus a 
 word) carry the targets: p95 under 50 ms at 1M articles, and search() within 2x of the
 bare engine. Shown for information: a phrase of the two commonest words plus a rare word
 (the engines read both long position lists), common-word queries (rank a third of the
-archive) and the empty-text listing of one topic, newest first.
+archive) and the empty-text listing of one topic, newest first (a fifth of the archive:
+at 1M articles 8 ms at p50 on SQLite and 40 ms on PostgreSQL, where it took 450 ms and
+61 ms while the listing sorted the topic's whole list, and about a second before the
+count read the topic index alone).
 """
 
 from __future__ import annotations
