@@ -1,6 +1,6 @@
 """The keys sources.toml accepts, table by table, each with its meaning.
 
-``monitor.config`` validates against these tables (an unknown key is an error, with a
+``monitor.config_sections`` validates against these tables (an unknown key is an error, with a
 suggestion), and the README's key tables are checked against them by the docs tests.
 """
 
