@@ -14,22 +14,12 @@ the stories each shingle occurs in (the *df* mapping). A new article then
    >= 0.7, or a short copy 90 % contained in a longer one), or else
 3. joins the story chosen by :func:`assign_story`, or starts a new one.
 
-**Shingles** are hashed word 3-grams (BLAKE2b, so the numbers are the same in every
-process and can be stored), taken per paragraph. The MinHash signature (64 permutations
-``(a*x + b) mod (2**61 - 1)``) is computed on all shingles of an article at once, packed
-into one integer (:func:`minhash`), about twice as fast as a loop and with the same
-numbers. People are indexed by a spelling-tolerant key (:func:`monitor.entities.skeleton`:
-``mamedov`` and ``mamadov`` meet), so reports in two scripts become candidates of each
-other.
-
-**Boilerplate** ("Azerbaijan has been a member of ICESCO since 1991...") must not glue
-unrelated articles. :func:`boilerplate_filter` keeps only the shingles that fewer than
-``max(min_df, max_ratio * n)`` stored stories contain, and drops a whole paragraph when
-most of its shingles are common, or when it is near-identical to a known boilerplate
-paragraph. df counts *stories*, not articles: a story told by five outlets counts once,
-so its own wording stays rare while background paragraphs, repeated across stories,
-become common. Text similarity is measured on what is left (the overlap coefficient,
-robust to copies cut at 2,000 characters).
+**Shingles**, MinHash signatures, LSH bands and the **boilerplate** discount (shingles
+that many stored stories share are left out of the comparison) are the pure hashing of
+:mod:`monitor.shingling`, re-exported here; this module holds the features, the index
+keys and the same-story rules. People are indexed by a spelling-tolerant key
+(:func:`monitor.entities.skeleton`: ``mamedov`` and ``mamadov`` meet), so reports in two
+scripts become candidates of each other.
 
 **Same story** (:func:`same_story`) first applies vetoes: event dates more than 3 days
 apart (or the publication dates, when an event date is missing), places in different
@@ -51,11 +41,6 @@ same people even when the other articles are too cut to). The best score wins.
 
 from __future__ import annotations
 
-import hashlib
-import random
-import re
-import sys
-from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -63,12 +48,17 @@ from typing import TypeVar
 
 from monitor.classify import EventInfo
 from monitor.entities import initial_of, person_key, same_person, skeleton
-
-NUM_PERM = 64
-BANDS, ROWS = 16, 4
-_PRIME = (1 << 61) - 1
-_rng = random.Random(20240131)
-_PERMS = tuple((_rng.randrange(1, _PRIME), _rng.randrange(0, _PRIME)) for _ in range(NUM_PERM))
+from monitor.shingling import _PERMS as _PERMS  # re-exported, like the names below
+from monitor.shingling import BANDS as BANDS
+from monitor.shingling import NUM_PERM as NUM_PERM
+from monitor.shingling import ROWS as ROWS
+from monitor.shingling import boilerplate_filter as boilerplate_filter
+from monitor.shingling import jaccard as jaccard
+from monitor.shingling import lsh_bands as lsh_bands
+from monitor.shingling import minhash as minhash
+from monitor.shingling import overlap as overlap
+from monitor.shingling import paragraph_shingles as paragraph_shingles
+from monitor.shingling import shingles as shingles
 
 K = TypeVar("K")
 DATE_WINDOW = timedelta(days=3)
@@ -83,108 +73,6 @@ _COMPATIBLE = {
     frozenset({"announcement", "statement"}),
     frozenset({"conference", "statement"}),
 }
-
-
-def _stable_hash(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
-
-
-def paragraph_shingles(text: str, n: int = 3) -> list[frozenset[int]]:
-    """Hashed word ``n``-grams of each paragraph (line) of ``text``."""
-    out = []
-    for paragraph in re.split(r"\n+", text):
-        words = re.findall(r"\w+", paragraph.casefold())
-        if not words:
-            continue
-        grams = [" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))]
-        out.append(frozenset(_stable_hash(g) for g in grams))
-    return out
-
-
-def shingles(text: str, n: int = 3) -> set[int]:
-    """Hashed word ``n``-grams of ``text``, stable across processes (BLAKE2b, not hash())."""
-    return set().union(*paragraph_shingles(text, n)) if text.strip() else set()
-
-
-def minhash(items: Iterable[int], num_perm: int = NUM_PERM) -> tuple[int, ...]:
-    """MinHash signature of a shingle set (``num_perm`` <= 64 fixed permutations).
-
-    Entry ``i`` is ``min((a_i * x + b_i) mod P)`` over the shingles, ``P = 2**61 - 1``.
-    It is computed on all shingles at once: they are packed into one integer, 128 bits
-    a slot, so each permutation costs one big multiplication and a few masks (the
-    Mersenne reduction ``y mod P = (y & P) + (y >> 61)``, twice) instead of three
-    interpreted operations per shingle; about twice as fast, with the same numbers.
-    """
-    values = [x % _PRIME for x in items]
-    perms = _PERMS[:num_perm]
-    if not values:
-        return (_PRIME,) * num_perm
-    if len(values) < 8:
-        return tuple(min((a * x + b) % _PRIME for x in values) for a, b in perms)
-    size = 16 * len(values)
-    slots = array("Q", bytes(size))
-    slots[0::2] = array("Q", values)
-    packed = int.from_bytes(slots.tobytes(), sys.byteorder)
-    slots[0::2] = array("Q", [1]) * len(values)
-    ones = int.from_bytes(slots.tobytes(), sys.byteorder)
-    low61, low62, low2 = _PRIME * ones, ((1 << 62) - 1) * ones, 3 * ones
-    out = []
-    for a, b in perms:
-        y = a * packed + b * ones  # every slot < 2**123: no carry into the next
-        y = (y & low61) + ((y >> 61) & low62)  # < 2**63
-        y = (y & low61) + ((y >> 61) & low2)  # < P + 4, congruent to a*x + b
-        if (y + ones) >> 61 & ones:  # a slot in [P, P + 3]: rare, done the plain way
-            out.append(min((a * x + b) % _PRIME for x in values))
-        else:
-            out.append(min(array("Q", y.to_bytes(size, sys.byteorder))[0::2]))
-    return tuple(out)
-
-
-def lsh_bands(signature: Sequence[int], bands: int = BANDS, rows: int = ROWS) -> list[str]:
-    """Band keys of a signature: two signatures sharing one are LSH candidates."""
-    keys = []
-    for i in range(bands):
-        chunk = ",".join(map(str, signature[i * rows : (i + 1) * rows]))
-        keys.append(f"b{i}:{hashlib.blake2b(chunk.encode(), digest_size=6).hexdigest()}")
-    return keys
-
-
-def jaccard(a: Iterable[int] | set[int], b: Iterable[int] | set[int]) -> float:
-    """|a ∩ b| / |a ∪ b| (0 for two empty sets)."""
-    sa, sb = set(a), set(b)
-    return len(sa & sb) / len(sa | sb) if sa or sb else 0.0
-
-
-def overlap(a: frozenset[int], b: frozenset[int]) -> float:
-    """|a ∩ b| / min(|a|, |b|), with a floor of 20 on the denominator for short texts."""
-    return len(a & b) / max(20, min(len(a), len(b))) if a and b else 0.0
-
-
-def boilerplate_filter(
-    paragraphs: Sequence[frozenset[int]],
-    df: Mapping[int, int],
-    n: int,
-    *,
-    known: Iterable[frozenset[int]] = (),
-    min_df: int = 2,
-    max_ratio: float = 0.05,
-) -> frozenset[int]:
-    """The shingles of an article worth comparing: rare ones, outside boilerplate paragraphs.
-
-    ``df[s]`` is the number of stored stories containing shingle ``s`` and ``n`` their
-    number; ``known`` are shingle sets of known boilerplate paragraphs.
-    """
-    limit = max(min_df, max_ratio * n)
-    known = list(known)
-    kept: set[int] = set()
-    for para in paragraphs:
-        common = sum(1 for s in para if df.get(s, 0) >= limit)
-        if len(para) >= 5 and common / len(para) > 0.5:
-            continue
-        if any(jaccard(para, k) >= 0.6 for k in known):
-            continue
-        kept.update(s for s in para if df.get(s, 0) < limit)
-    return frozenset(kept)
 
 
 @dataclass(frozen=True)
