@@ -286,8 +286,9 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
         return _Verdict(True, score, f"same wording: {why}")
     # One person in common is weak evidence in an organisation's news: its head opens a
     # workshop on Monday and a symposium on Wednesday. Told in one language with little
-    # shared wording, such a pair needs the same event day as well.
-    same_day = a.event_date is not None and a.event_date == b.event_date
+    # shared wording, such a pair needs the same day as well (the event's, else the
+    # publication's, as for the veto above).
+    same_day = da is not None and da == db
     alone = len(shared) < 2 and a.language == b.language and not same_day
     people_agree = len(shared) >= 2 or bool(a.principals and not extra_a and not alone)
     if dated and shared and (text >= SOME_TEXT or (people_agree and types_ok)):

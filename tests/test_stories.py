@@ -282,3 +282,15 @@ def test_the_director_general_alone_does_not_make_two_days_events_one_story() ->
     assert (workshop.event_date, course.event_date) == (datetime(2026, 11, 16).date(),) * 2
     same, _, why = same_story(workshop, course)
     assert same and "same people" in why, why
+    # and so is a report that names no day but came out on the workshop's day
+    gathering = _told(
+        "Conservators from twelve countries gather at ICESCO",
+        "Conservators from twelve member states began a training course on old manuscripts "
+        "at the headquarters of ICESCO, its Director-General Salim AlMalik said.\n\n"
+        "They will learn to mend paper and bindings and to scan fragile volumes.",
+        datetime(2026, 11, 16, 17),
+    )
+    assert gathering.event_date is None and gathering.people == {"almalik"}
+    same, _, why = same_story(workshop, gathering)
+    assert same, why
+    assert not same_story(symposium, gathering)[0]
