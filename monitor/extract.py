@@ -1,8 +1,8 @@
 """Extraction: an article page's HTML -> title, date, author, clean body (pure, no I/O).
 
-The only module (with its helper ``extract_generic``) that imports selectolax, and the
-only one that imports trafilatura. Nothing here fetches or reads the clock: the caller
-hands in the page, its URL and, for date sanity, ``now``.
+The only module (with its helpers ``extract_generic`` and ``extract_clutter``) that
+imports selectolax, and the only one that imports trafilatura. Nothing here fetches or
+reads the clock: the caller hands in the page, its URL and, for date sanity, ``now``.
 
 Every field is taken from the first method that yields it, field by field:
 
