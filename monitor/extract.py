@@ -1,8 +1,9 @@
 """Extraction: an article page's HTML -> title, date, author, clean body (pure, no I/O).
 
-The only module (with its helpers ``extract_generic`` and ``extract_clutter``) that
-imports selectolax, and the only one that imports trafilatura. Nothing here fetches or
-reads the clock: the caller hands in the page, its URL and, for date sanity, ``now``.
+The only module (with its helpers ``extract_generic``, ``extract_clutter`` and
+``extract_meta``) that imports selectolax, and the only one that imports trafilatura.
+Nothing here fetches or reads the clock: the caller hands in the page, its URL and, for
+date sanity, ``now``.
 
 Every field is taken from the first method that yields it, field by field:
 
@@ -32,8 +33,6 @@ canonical_url), the name of the method that gave it.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -48,36 +47,16 @@ from monitor import extract_generic as generic
 from monitor.config import Selectors
 from monitor.errors import ExtractError
 from monitor.extract_dates import is_date_line, to_datetime
-
-_ARTICLE_TYPES = {
-    "newsarticle",
-    "article",
-    "reportagenews",
-    "analysisnewsarticle",
-    "backgroundnewsarticle",
-    "opinionnewsarticle",
-    "reviewnewsarticle",
-    "blogposting",
-    "report",
-}
-_OG_DATES = ("article:published_time", "og:article:published_time", "og:published_time")
-_META_DATES = (
-    "pubdate",
-    "publishdate",
-    "publish_date",
-    "publish-date",
-    "publication_date",
-    "datepublished",
-    "article.published",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.created",
-    "date",
-    "sailthru.date",
-    "parsely-pub-date",
-    "citation_publication_date",
+from monitor.extract_meta import (
+    META_DATES,
+    OG_DATES,
+    html_lang,
+    json_ld_articles,
+    language_code,
+    ld_author,
+    meta_values,
 )
-_LANGUAGE = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
+
 _MIN_WORDS = 30
 
 
@@ -120,65 +99,6 @@ def _parse(html: str, url: str) -> LexborHTMLParser:
         return LexborHTMLParser(html)
     except SelectolaxError as exc:
         raise ExtractError(f"cannot parse the page: {exc}", url=url) from exc
-
-
-def _html_lang(tree: LexborHTMLParser) -> str | None:
-    node = tree.root
-    return node.attributes.get("lang") if node is not None else None
-
-
-def _language(value: str | None) -> str | None:
-    match = _LANGUAGE.match((value or "").strip())
-    return match.group(1).lower() if match else None
-
-
-def _json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
-    """Article objects of the page's JSON-LD, in page order."""
-    found: list[dict[str, Any]] = []
-
-    def visit(item: Any) -> None:
-        if isinstance(item, list):
-            for value in item:
-                visit(value)
-        elif isinstance(item, dict):
-            kinds = item.get("@type")
-            kinds = kinds if isinstance(kinds, list) else [kinds]
-            if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
-                found.append(item)
-            if "@graph" in item:
-                visit(item["@graph"])
-
-    for script in tree.css('script[type="application/ld+json"]'):
-        text = script.text().strip().removeprefix("<!--").removesuffix("-->").strip()
-        try:
-            visit(json.loads(text, strict=False))
-        except ValueError:
-            continue  # a broken JSON-LD block is the outlet's bug, not a failed page
-    return found
-
-
-def _ld_author(value: Any) -> str | None:
-    if isinstance(value, list):
-        names = [n for n in (_ld_author(v) for v in value) if n]
-        return ", ".join(dict.fromkeys(names)) or None
-    if isinstance(value, str):
-        return generic.clean_author(value)
-    if isinstance(value, dict) and value.get("@type") != "Organization":
-        return generic.clean_author(value.get("name") if isinstance(value.get("name"), str) else "")
-    return None
-
-
-def _meta(tree: LexborHTMLParser) -> dict[str, str]:
-    """``<meta>`` values by lowercased property/name/itemprop; the first one wins."""
-    values: dict[str, str] = {}
-    for node in tree.css("meta[content]"):
-        attrs = node.attributes
-        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
-        key = key or attrs.get("http-equiv")
-        content = attrs.get("content")
-        if key and content and content.strip():
-            values.setdefault(key.strip().lower(), content.strip())
-    return values
 
 
 def _selected(tree: LexborHTMLParser, css: str | None) -> LexborNode | None:
@@ -230,7 +150,7 @@ class _Lazy:
     @cached_property
     def ld(self) -> dict[str, Any]:
         """The JSON-LD article object: the one naming this URL, else the first."""
-        articles = _json_ld(self.tree)
+        articles = json_ld_articles(self.tree)
         for article in articles:
             entity = article.get("mainEntityOfPage")
             entity = entity.get("@id") if isinstance(entity, dict) else entity
@@ -240,7 +160,7 @@ class _Lazy:
 
     @cached_property
     def meta(self) -> dict[str, str]:
-        return _meta(self.tree)
+        return meta_values(self.tree)
 
     def cleaned(self) -> LexborNode | None:
         """The page body without the elements that are never article text."""
@@ -289,9 +209,9 @@ def extract_article(
     def date_candidates() -> Iterator[tuple[str, Any]]:
         yield "selectors", _attr_or_text(_selected(tree, sel.published))
         yield "json-ld", page.ld.get("datePublished") or page.ld.get("dateCreated")
-        for key in _OG_DATES:
+        for key in OG_DATES:
             yield "opengraph", page.meta.get(key)
-        for key in _META_DATES:
+        for key in META_DATES:
             yield "meta", page.meta.get(key)
         yield "feed", hint.get("published")
         root = page.cleaned()
@@ -301,7 +221,7 @@ def extract_article(
     def author_candidates() -> Iterator[tuple[str, Any]]:
         node = _selected(tree, sel.author)
         yield "selectors", node.text(separator=" ") if node is not None else None
-        yield "json-ld", _ld_author(page.ld.get("author"))
+        yield "json-ld", ld_author(page.ld.get("author"))
         yield "opengraph", page.meta.get("article:author")
         meta = page.meta
         yield "meta", meta.get("author") or meta.get("dc.creator") or meta.get("parsely-author")
@@ -344,7 +264,7 @@ def extract_article(
     author = pick("author", author_candidates(), generic.clean_author)
 
     def language_candidates() -> Iterator[tuple[str, Any]]:
-        yield "meta", _html_lang(tree)
+        yield "meta", html_lang(tree)
         yield "opengraph", page.meta.get("og:locale")
         yield "meta", page.meta.get("content-language") or page.meta.get("language")
         yield "json-ld", page.ld.get("inLanguage")
@@ -358,7 +278,7 @@ def extract_article(
     language = pick(
         "language",
         language_candidates(),
-        lambda v: _language(v) if isinstance(v, str) else None,
+        lambda v: language_code(v) if isinstance(v, str) else None,
     )
     canonical = pick(
         "canonical_url",

@@ -1,7 +1,7 @@
 """Clutter in an article page: what is never article text, found and removed (selectolax).
 
-A helper of ``extract``, like ``extract_generic``; the three are the only modules that
-touch selectolax. Nothing else should import it directly.
+A helper of ``extract``, like ``extract_generic`` and ``extract_meta``; they are the
+only modules that touch selectolax. Nothing else should import it directly.
 
 1. ``strip_clutter``: elements that are never article text go: scripts, styles, forms,
    ``nav``/``aside``/``footer``, a site ``header`` (one with a ``nav`` or without an

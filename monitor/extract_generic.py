@@ -1,8 +1,8 @@
 """The generic main-text extractor, on selectolax (a helper of ``extract``).
 
 This module imports selectolax too: it is ``extract``'s private helper, and with
-``extract_clutter`` (its own helper) the three are the only modules that touch the
-library. Nothing else should import it directly.
+``extract_clutter`` (its own helper) and ``extract_meta`` they are the only modules that
+touch the library. Nothing else should import it directly.
 
 How a page's body is found without selectors:
 
