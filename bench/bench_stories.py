@@ -40,7 +40,9 @@ machine. Measured there (1k / 10k / 100k, median ms, sizes in turns): in the run
 built the archives, 12.7 / 14.5 / 17.2 (1.36x, while other work loaded the machine); on
 the same archives reused with ``--keep``, on a quiet machine, 8.1 / 8.6 / 10.6 (1.31x).
 PostgreSQL on 127.0.0.1 (``--pg``), in the same run as the reused SQLite archives: 19.3 /
-21.9 / 23.6 (1.22x). Stored candidates compared per article: 7 / 14 / 16 (the cap).
+21.9 / 23.6 (1.22x). With the story and event rules as they stand now, archives built in
+the run: SQLite 8.0 / 9.8 / 11.3 (1.42x), PostgreSQL 17.5 / 19.3 / 20.2 (1.16x). Stored
+candidates compared per article: 7 / 14 / 16 (the cap).
 "Joined their story" counts the probes meant as more reports of a stored story that the
 monitor filed with it. It is not a recall figure (``bench/eval_stories.py`` gives that):
 the generator fills its slots independently, so a report can put the talks in another
