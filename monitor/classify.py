@@ -58,6 +58,7 @@ from datetime import date, datetime, timedelta
 
 from monitor import event_rules as rules
 from monitor.entities import TITLE_RE, DateHit, find_dates, find_people, find_places, translit
+from monitor.entity_dates import casefold
 from monitor.lead import Lead, is_quote, read_lead, sentence_ends, unquoted
 
 EVENT_TYPES = (
@@ -142,12 +143,6 @@ def _looks_back(sentence: str, year: int | None) -> bool:
     )
 
 
-def _fold(text: str) -> str:
-    """Lower-cased for the phrase rules: Azerbaijani and Turkish "İ" folds to a plain "i"
-    ("İştirak", "İCESCO"), where ``str.casefold`` leaves a combining dot after it."""
-    return text.replace("İ", "i").casefold()
-
-
 def _hits(pattern: re.Pattern[str], text: str, year: int | None) -> int:
     """Matches of ``pattern`` in ``text`` outside the sentences that look back."""
     return sum(
@@ -187,12 +182,12 @@ def event_scores(
     # (text, weight, most hits counted, is the headline)
     zones = (
         # after "Speaker:" the headline is speech: only the speaker part is read for events
-        (_fold(speaker or title), 3.0, 2, True),
+        (casefold(speaker or title), 3.0, 2, True),
         # a lead that is a quotation is speech: its verbs are not the event
-        ("" if is_quote(sentence) else _fold(unquoted(sentence)), 2.0, 2, False),
-        (_fold(unquoted(paragraph[len(sentence) :])), 1.0, 2, False),
+        ("" if is_quote(sentence) else casefold(unquoted(sentence)), 2.0, 2, False),
+        (casefold(unquoted(paragraph[len(sentence) :])), 1.0, 2, False),
         # the rest counts little and at most 4 hits: 1,500 characters of it are enough
-        (_fold(unquoted(body[rest_start : rest_start + 1500])), 0.25, 4, False),
+        (casefold(unquoted(body[rest_start : rest_start + 1500])), 0.25, 4, False),
     )
     scores = dict.fromkeys(rules.PRIORITY, 0.0)
     call_in_lead = False
@@ -206,14 +201,14 @@ def event_scores(
             call_in_lead |= kind == "phone_call" and weight >= 2.0 and hits > 0
         for kind, pattern in rules.COMPILED_STRONG.items():
             scores[kind] += rules.STRONG_WEIGHT * weight * min(cap, _hits(pattern, text, year))
-    if rules.TITLE_TALKS.search(_fold(title)):
+    if rules.TITLE_TALKS.search(casefold(title)):
         scores["meeting"] += 3.0
     # "X discussed ... with Y." / "During the telephone conversation, ...": the sentence
     # after the lead paragraph may name the medium of the talks it told
     following = body[rest_start : rest_start + 400].lstrip()
     following = following[: next(iter(sentence_ends(following)), len(following))]
     call_in_lead |= scores["meeting"] > 0 and bool(
-        rules.COMPILED["phone_call"].search(_fold(following))
+        rules.COMPILED["phone_call"].search(casefold(following))
     )
     if call_in_lead:  # a call is told with the words of talks ("the sides discussed")
         scores["phone_call"] += scores["meeting"]
@@ -224,7 +219,7 @@ def event_scores(
         scores["announcement"] += rules.STRONG_WEIGHT * 3.0
     if is_quote(sentence) and sentence != paragraph:
         scores["statement"] += 2.0  # a quotation, then its speaker: a statement
-    if rules.NEGATED.search(_fold(f"{title}\n{sentence}")):
+    if rules.NEGATED.search(casefold(f"{title}\n{sentence}")):
         scores["award"] = 0.0
     return scores
 

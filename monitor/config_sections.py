@@ -9,6 +9,7 @@ source/topic/alert and the key.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -35,23 +36,32 @@ from monitor.tomlcheck import Checker
 _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
 
 
+def _named_tables(
+    ck: Checker, raw: Any, table: str, keys: Any
+) -> Iterator[tuple[dict[str, Any], str, dict[str, Any]]]:
+    """(data, name, location) of each table of ``[[table]]``: an array of tables whose
+    keys are known and whose names are given and unique; the location names it."""
+    if not isinstance(raw, list):
+        raise ck.fail(f"[[{table}]] must be an array of tables", table=table)
+    what = table.removesuffix("s")
+    seen: set[str] = set()
+    for index, data in enumerate(raw):
+        loc: dict[str, Any] = {"table": table, "index": index, "where": f"{what} #{index + 1}"}
+        ck.unknown_keys(data, keys, **loc)
+        name = ck.string(data, "name", required=True, **loc)
+        assert name is not None
+        loc["where"] = f"{what} '{name}'"
+        if name in seen:
+            raise ck.fail(f"duplicate {what} name", key="name", **loc)
+        seen.add(name)
+        yield data, name, loc
+
+
 def check_sources(ck: Checker, raw: Any) -> tuple[Source, ...]:
     from monitor.extract import validate_selector  # extract.py owns selectolax
 
-    if not isinstance(raw, list):
-        raise ck.fail("[[sources]] must be an array of tables", table="sources")
     sources: list[Source] = []
-    seen: set[str] = set()
-    for index, data in enumerate(raw):
-        where = f"source #{index + 1}"
-        loc: dict[str, Any] = {"table": "sources", "index": index, "where": where}
-        ck.unknown_keys(data, SOURCE_KEYS, **loc)
-        name = ck.string(data, "name", required=True, **loc)
-        assert name is not None
-        loc["where"] = where = f"source '{name}'"
-        if name in seen:
-            raise ck.fail("duplicate source name", key="name", **loc)
-        seen.add(name)
+    for data, name, loc in _named_tables(ck, raw, "sources", SOURCE_KEYS):
         homepage = ck.url(
             ck.string(data, "homepage", required=True, **loc) or "", key="homepage", **loc
         )
@@ -134,19 +144,8 @@ def check_sources(ck: Checker, raw: Any) -> tuple[Source, ...]:
 def check_topics(ck: Checker, raw: Any) -> tuple[Topic, ...]:
     from monitor.match import validate_topic
 
-    if not isinstance(raw, list):
-        raise ck.fail("[[topics]] must be an array of tables", table="topics")
     topics: list[Topic] = []
-    seen: set[str] = set()
-    for index, data in enumerate(raw):
-        loc: dict[str, Any] = {"table": "topics", "index": index, "where": f"topic #{index + 1}"}
-        ck.unknown_keys(data, TOPIC_KEYS, **loc)
-        name = ck.string(data, "name", required=True, **loc)
-        assert name is not None
-        loc["where"] = f"topic '{name}'"
-        if name in seen:
-            raise ck.fail("duplicate topic name", key="name", **loc)
-        seen.add(name)
+    for data, name, loc in _named_tables(ck, raw, "topics", TOPIC_KEYS):
         topic = Topic(
             name=name,
             any=ck.strings(data, "any", **loc),
@@ -234,25 +233,14 @@ def check_alerts(
     sources: tuple[Source, ...],
     channels: tuple[Channel, ...],
 ) -> tuple[AlertRule, ...]:
-    if not isinstance(raw, list):
-        raise ck.fail("[[alerts]] must be an array of tables", table="alerts")
     rules = []
-    seen: set[str] = set()
     known = {
         "topics": {t.name for t in topics},
         "sources": {s.name for s in sources},
         "channels": {c.name for c in channels},
         "events": set(EVENT_TYPES),
     }
-    for index, data in enumerate(raw):
-        loc: dict[str, Any] = {"table": "alerts", "index": index, "where": f"alert #{index + 1}"}
-        ck.unknown_keys(data, ALERT_KEYS, **loc)
-        name = ck.string(data, "name", required=True, **loc)
-        assert name is not None
-        loc["where"] = f"alert '{name}'"
-        if name in seen:
-            raise ck.fail("duplicate alert name", key="name", **loc)
-        seen.add(name)
+    for data, name, loc in _named_tables(ck, raw, "alerts", ALERT_KEYS):
         values = {key: ck.strings(data, key, **loc) for key in known}
         for key, allowed in known.items():
             for value in values[key]:

@@ -32,11 +32,16 @@ _MONTHS = {
 MONTHS = {name: num for num, names in _MONTHS.items() for name in names.split()}
 
 
+def casefold(text: str) -> str:
+    """``str.casefold`` with the Azerbaijani and Turkish capital dotted "İ" folded to a
+    plain "i" ("İyun", "İCESCO"), where ``str.casefold`` leaves a combining dot after it
+    (while the patterns, case-insensitive, match "İyun" as "iyun")."""
+    return text.replace("İ", "i").casefold()
+
+
 def _month(name: str) -> int:
-    """The month a matched name stands for. The patterns match "İyun" (Azerbaijani and
-    Turkish capital dotted I) as "iyun", where ``casefold`` makes it "i" and a combining
-    dot, so the dotted capital is folded first."""
-    return MONTHS[name.replace("İ", "i").casefold()]
+    """The month a matched name stands for."""
+    return MONTHS[casefold(name)]
 
 
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
