@@ -57,6 +57,7 @@ class App:
             max_retries=s.max_retries,
             backoff_max=s.backoff_max,
             per_host_concurrency=max(1, s.host_concurrency),
+            max_connections=s.max_connections,
             min_host_delay=s.host_delay,
             max_body_bytes=s.max_body_bytes,
             respect_robots=s.respect_robots,

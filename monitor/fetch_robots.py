@@ -102,15 +102,17 @@ async def load_robots(
             client.stream("GET", url, headers={"Accept": "text/plain,*/*;q=0.5"}) as resp,
         ):
             status = resp.status_code
-            if status >= 500 or status == 429:
-                return Robots(None, f"HTTP {status}", now + ROBOTS_ERROR_TTL)
-            if not 200 <= status < 300:
-                return Robots(Protego.parse(""), f"HTTP {status}", now + ttl)
+            # read even an error page (up to the limit): a body left unread closes the
+            # connection that the host's pages would use next
             body = bytearray()
             async for chunk in resp.aiter_bytes():
                 body += chunk
                 if len(body) >= ROBOTS_MAX_BYTES:
                     break
+            if status >= 500 or status == 429:
+                return Robots(None, f"HTTP {status}", now + ROBOTS_ERROR_TTL)
+            if not 200 <= status < 300:
+                return Robots(Protego.parse(""), f"HTTP {status}", now + ttl)
     except httpx.TooManyRedirects:
         return Robots(Protego.parse(""), "redirect loop", now + ttl)
     except (TimeoutError, httpx.HTTPError, httpx.InvalidURL) as exc:

@@ -81,6 +81,13 @@ SETTINGS: dict[str, Setting] = {
         "Requests in flight at once to one host.",
         _positive_int,
     ),
+    "max_connections": Setting(
+        "MONITOR_MAX_CONNECTIONS",
+        "32",
+        "Requests in flight at once across all hosts; the others wait their turn, and the"
+        " wait does not count against their timeout.",
+        _positive_int,
+    ),
     "host_delay": Setting(
         "MONITOR_HOST_DELAY",
         "1.0",
@@ -162,6 +169,7 @@ class Settings:
     max_retries: int = 3
     backoff_max: float = 60.0
     host_concurrency: int = 1
+    max_connections: int = 32
     host_delay: float = 1.0
     max_body_bytes: int = 5_000_000
     respect_robots: bool = True

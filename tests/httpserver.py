@@ -75,6 +75,7 @@ class Request:
     finished: float | None = None  # after the last byte was written (or the drop)
     status: int | None = None
     sent: int = 0  # body bytes written
+    client: tuple[str, int] | None = None  # the peer's address: one port per connection
 
 
 Handler = Callable[[Request], Response]
@@ -356,7 +357,9 @@ class _RequestHandler(http.server.BaseHTTPRequestHandler):
 
     def _serve(self) -> None:
         owner = self.server.owner
-        request = Request(self.command, self.path, self.headers, time.monotonic())
+        request = Request(
+            self.command, self.path, self.headers, time.monotonic(), client=self.client_address
+        )
         with owner._lock:
             owner.requests.append(request)
         try:

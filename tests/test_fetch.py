@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
-from httpserver import LocalServer, Request, Response
+from httpserver import LocalServer, Request, Response, http_servers
 
 from monitor.errors import (
     FetchConnectError,
@@ -47,6 +47,9 @@ RU = "В Баку открыли новый мост через реку. Ещё
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"  # the fetcher is built on asyncio primitives
+
+
+__all__ = ["http_servers"]  # a fixture: a factory of more local servers
 
 
 @pytest.fixture
@@ -394,6 +397,55 @@ async def test_a_closed_port_raises_fetch_connect_error(make, fake: FakeTime) ->
         with pytest.raises(FetchConnectError, match=r"cannot connect.*after 3 attempts"):
             await fetcher.fetch(f"http://127.0.0.1:{port}/news")
     assert len(fake.sleeps) == 2
+
+
+# -- many hosts at once ---------------------------------------------------------------------
+
+
+def _most_at_once(requests: list[Request]) -> int:
+    """The largest number of requests the servers were answering at the same moment."""
+    edges = sorted(
+        [(r.started, 1) for r in requests] + [(r.finished or r.started, -1) for r in requests]
+    )
+    most = now = 0
+    for _, step in edges:
+        now += step
+        most = max(most, now)
+    return most
+
+
+async def test_a_request_waiting_for_a_connection_is_not_timed_out(http_servers, make) -> None:
+    """Six slow hosts and two connections: the last ones wait about 1.6 s for their turn,
+    longer than the 1 s timeout, and still succeed, since the wait is not the host's."""
+    servers = [http_servers() for _ in range(6)]
+    for s in servers:
+        s.slow("/news", 0.5)
+    async with make(timeout=1.0, max_retries=0, max_connections=2) as fetcher:
+        pages = await asyncio.gather(*(fetcher.fetch(s.url("/news")) for s in servers))
+    assert [p.status for p in pages] == [200] * 6
+    assert _most_at_once([r for s in servers for r in s.requests]) == 2
+
+
+async def test_each_host_of_a_large_poll_keeps_its_connection(http_servers, make) -> None:
+    """30 hosts polled at once, then each asked for an article: every host sees its
+    robots.txt (a 404), its feed and its article on one connection. httpx alone keeps 20
+    idle connections, and a 404 left unread closes its connection."""
+    servers = [http_servers() for _ in range(30)]
+    for s in servers:
+        s.page("/feed", b"<p>feed</p>")
+        s.page("/article", b"<p>article</p>")
+    async with make() as fetcher:
+        await asyncio.gather(*(fetcher.fetch(s.url("/feed")) for s in servers))
+        await asyncio.gather(*(fetcher.fetch(s.url("/article")) for s in servers))
+    paths = [[r.path for r in s.requests if r.path != "/robots.txt"] for s in servers]
+    assert paths == [["/feed", "/article"]] * 30
+    connections = [len({r.client for r in s.requests}) for s in servers]
+    assert connections == [1] * 30
+
+
+def test_max_connections_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="max_connections"):
+        FetchPolicy(max_connections=0)
 
 
 async def test_a_dropped_connection_is_retried(server: LocalServer, make) -> None:
