@@ -65,8 +65,11 @@ log = logging.getLogger("monitor.fetch")
 
 _RETRY_STATUSES = frozenset({408, 429})
 _CRAWL_DELAY_CAP = 30.0
-_KEEPALIVE = 256  # idle connections kept open, one per host of a large poll
-_KEEPALIVE_EXPIRY = 30.0  # seconds an idle connection waits for the host's next request
+# The connection pool: no cap of its own (the run-wide cap is ``Fetcher._in_flight``,
+# taken before a request's clock starts; httpx's pool would count a wait for a free
+# connection against the timeout of a host that is not slow), and an idle connection
+# kept for every host of a large poll (a feed's connection serves its articles next).
+LIMITS = httpx.Limits(max_connections=None, max_keepalive_connections=256, keepalive_expiry=30)
 
 
 @dataclass(frozen=True)
@@ -199,15 +202,7 @@ class Fetcher:
             follow_redirects=True,
             max_redirects=p.max_redirects,
             transport=self._transport,
-            # the run-wide cap is ``_in_flight``, taken before a request's clock starts:
-            # httpx's own pool would count a wait for a free connection against the
-            # timeout of a host that is not slow. Idle connections are kept for every
-            # host of a poll (a feed's connection serves its articles next).
-            limits=httpx.Limits(
-                max_connections=None,
-                max_keepalive_connections=_KEEPALIVE,
-                keepalive_expiry=_KEEPALIVE_EXPIRY,
-            ),
+            limits=LIMITS,  # a transport given instead brings its own (see tests/outlets)
         )
         return self
 

@@ -24,6 +24,7 @@ import httpx
 from httpserver import LocalServer, Request, Response
 
 from monitor.config import Config
+from monitor.fetch import LIMITS
 
 SITES = Path(__file__).resolve().parent / "fixtures" / "sites"
 HOSTS = {"www.azernews.az": "azernews", "en.trend.az": "trend", "news.az": "newsaz"}
@@ -114,7 +115,7 @@ class HostMap(httpx.AsyncBaseTransport):
 
     def __init__(self, ports: dict[str, int]) -> None:
         self.ports = ports
-        self.inner = httpx.AsyncHTTPTransport()
+        self.inner = httpx.AsyncHTTPTransport(limits=LIMITS)  # the Fetcher's own pool
 
     @classmethod
     def of(cls, outlets: dict[str, Outlet], **extra: int) -> HostMap:
