@@ -132,12 +132,21 @@ def _reference_year(text: str, published: datetime | None) -> int | None:
     return max(years) if years else None
 
 
+# "since taking office in 2019", "с 2019 года", "2019-cu ildən": a state's start
+SINCE = re.compile(
+    r"\bsince\b[^,.;]*|\bс (?:\S+ ){0,2}(?:19|20)\d\d года|\d{4}-(?:ci|cı|cu|cü) ildən"
+)
+
+
 def _looks_back(sentence: str, year: int | None) -> bool:
     """Whether a sentence tells background: a recalled event or a year long past."""
     if rules.LOOKS_BACK.search(sentence):
         return True
     if year is None:
         return False
+    # a year in a "since" clause dates a state, not the sentence ("his first trip since
+    # becoming premier in 2021", "who has led it since 2019")
+    sentence = SINCE.sub(" ", sentence)
     return any(
         int(y) < year - 1 for y in re.findall(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/-]|\.\d)", sentence)
     )
@@ -200,7 +209,9 @@ def event_scores(
             scores[kind] += rules.WEIGHT.get(kind, 1.0) * weight * hits
             call_in_lead |= kind == "phone_call" and weight >= 2.0 and hits > 0
         for kind, pattern in rules.COMPILED_STRONG.items():
-            scores[kind] += rules.STRONG_WEIGHT * weight * min(cap, _hits(pattern, text, year))
+            setting = kind in rules.CIRCUMSTANCE and kind != "visit"
+            seen = rules.CIRCUMSTANCE[kind].sub(" ", text) if setting else text
+            scores[kind] += rules.STRONG_WEIGHT * weight * min(cap, _hits(pattern, seen, year))
     if rules.TITLE_TALKS.search(casefold(title)):
         scores["meeting"] += 3.0
     # "X discussed ... with Y." / "During the telephone conversation, ...": the sentence

@@ -23,7 +23,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|видеозвон\w*|онлайн-встреч\w*",
         r"telefon danışığı|telefonla danış|telefon söhbəti|telefonla zəng|telefon zəng\w*"
         r"|\bzəng (?:ed|et)\w*|videobağlantı|videozəng|onlayn görüş"
-        r"|telefon görüşme\w*|telefonda görüş\w*|telefon aracılığı|video konferans yoluyla",
+        r"|telefon görüşme\w*|telefonda görüş\w*|telefon aracılığı|video konferans yoluyla"
+        r"|telefon danışıq\w*",
         r"entretien téléphonique|appel téléphonique|telefongespräch|telefonierte|telefonat",
         r"اتصال\S* هاتفي|مكالمة هاتفية|تماس تلفنی|گفتگوی تلفنی",
     ),
@@ -52,7 +53,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?:decision|agreement|consensus|conclusion|understanding|solution|compromise))"
         r"|guard of honou?r|honou?r guard"
         r"|(?:got|get|gets|getting) acquainted with|acquaint\w* (?:himself|herself|themselves)"
-        r" with|familiari[sz]\w* (?:himself|herself|themselves) with",
+        r" with|familiari[sz]\w* (?:himself|herself|themselves) with"
+        r"|(?:took|take|takes|made|make|makes|paid|pay|pays) (?:an? )?(?:\S+ )?trip\b|\btrip to\b",
         r"посетил\w*|визит\w*|прибыл\w*|ознакомил\w*|почетн\w* караул\w*|ташриф\w*|tashrif\w*",
         r"səfər|ziyarət|gəlib|tanış olub|qərargahında olub|ziyaret\w*|fəxri qarovul|şeref kıtası",
         r"\bvisite\b|s'est rendue? |besuch\w*|garde d'honneur|bezoek\w*|aangekomen",
@@ -95,7 +97,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"conference|\bforum\b|\bsession\b|\bsummit\b|congress|symposium|general assembly"
         r"|executive council|opening ceremony|\bgames\b|colloquium|seminar|workshop|webinar"
         r"|round ?table|(?:took|takes|taking) part in|participat\w+ in|\battend(?:ed|s|ing)?\b"
-        r"|kick(?:s|ed)? off|\bmeeting of (?:the )?(?:\S+ ){0,4}(?:council|ministers|heads"
+        r"|kick(?:s|ed)? off|council of (?:\w+ ){0,2}ministers|consultative council"
+        r"|\bmeeting of (?:the )?(?:\S+ ){0,4}(?:council|ministers|heads"
         r"|committee|board|assembly|commission|states|parliament)"
         r"|address(?:ed|es)? (?:the )?(?:\S+ ){0,4}(?:meeting|session"
         r"|forum|conference|summit|assembly|congress)",
@@ -118,16 +121,18 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|nominations|proposals|papers|entries)|\binscribed\b|added to (?:the )?(?:\S+ ){0,4}list"
         r"|\bapprov(?:es|ed|al)\b|ratif(?:y|ies|ied|ication)|inaugurat\w*"
         r"|open\w* (?:an? |the |its )?(?:\S+ ){0,3}(?:office|centre|center|branch|chair|doors)"
-        r"|\bpublish(?:es|ed)\b|\breleas(?:es|ed)\b(?! by| (?:a |the |its )?(?:\S+ )?statement)",
+        r"|\bpublish(?:es|ed)\b|\breleas(?:es|ed)\b(?! by| (?:a |the |its )?(?:\S+ )?statement)"
+        r"|\bnominat(?:es|ed|ing|ion)\b",
         r"объявил\w*|назнач\w*|решени\w*|объявлен\w*|возглавит|избран\w*|утвердил\w*|\bуказ\w*"
         r"|ратифицир\w*|учрежд\w*|учредит\w*|отозван\w*|в отставку"
         r"|освобожд\w* от (?:\S+ ){0,2}должност\w*"
-        r"|председательств\w* (?:\S+ ){0,4}перешл\w*|назван\w* дат\w*",
+        r"|председательств\w* (?:\S+ ){0,4}перешл\w*|назван\w* дат\w*"
+        r"|выдвину\w* (?:\S+ ){0,2}кандидатур\w*|номинирова\w*",
         r"elan ed\w*|təyin\w*|qərar(?!gah)\w*|açılır|açılacaq|seçilib|atandı|seçildi|duyurdu"
         r"|təsdiq\w*|yaradılacaq|onayla\w*|sərəncam\w*|fərman\w*"
         r"|açıkladı|başvuru\w*|geri çağır\w*|vəzifəsindən azad\w*|istefa\w*"
         r"|sədrlik (?:\S+ ){0,3}keç\w*"
-        r"|təsis (?:ed|olun)\w*",
+        r"|təsis (?:ed|olun)\w*|namizədliy\w* (?:\S+ ){0,2}irəli sürül\w*|aday gösteril\w*",
         r"annonc\w*|\bnommé|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures"
         r"|\blance[rz]?\b|\blancé\w*|lancement|ouvre ses portes|approuv\w*|ratifi\w*|تطلق|إطلاق"
         r"|date limite|prolong\w* (?:\S+ ){0,2}délai|deadline",
@@ -180,15 +185,18 @@ STRONG: dict[str, tuple[str, ...]] = {
     # what is yet to happen: the news is that it will ("will attend", "представит")
     "announcement": (
         r"will (?:\w+ )?(?:attend|take part|participate|represent|chair|be held|be represented)"
-        r"|\bto (?:attend|take part|participate|chair)\b|to be held|(?:is|are) going to\b",
+        r"|\bto (?:attend|take part|participate|chair)\b|to be held|(?:is|are) going to\b"
+        r"|\bplans? to (?:visit|meet|hold|sign|attend|open|host|establish|launch)\b"
+        r"|(?:is|are) expected to (?:visit|meet|arrive|attend|hold|sign|take part|participate)\b",
         r"будет представлен\w*|представит\b|примет участие|пройд[её]т\b|пройдут\b"
         r"|состо(?:ит|ят)ся\b"
         r"|посетит\b|прибуд(?:ет|ут)\b|пробуд(?:ет|ут)\b|соверш(?:ит|ат) (?:\S+ ){0,2}визит\w*"
         r"|встрет(?:ит|ят)ся\b|подпиш(?:ет|ут)\b"
         r"|буд(?:ет|ут) (?:\S+ )?(?:проведен|открыт|подписан)\w*"
-        r"|буд(?:ет|ут) учрежд\w*",
+        r"|буд(?:ет|ут) учрежд\w*|провед(?:ёт|ет|ут)\b|ожида(?:ется|ются)\b"
+        r"|планиру\w* (?:\S+ ){0,2}(?:провести|посетить|встретиться|подписать|принять участие)",
         r"will (?:\w+ )?(?:meet|visit|host|hold|organi[sz]e|launch|open|sign|start|begin"
-        r"|mark\w*|celebrate|observe)\b",
+        r"|mark\w*|celebrate|observe|establish|create|set up|build|introduce)\b",
         r"iştirak edəcək|təmsil edəcək|keçiriləcək|sədrlik edəcək|təmsil olunacaq|başlayacaq"
         r"|olacaq\b|imzala\w*(?:acaq|əcək)\b|görüşəcək\b|yapılacak|düzenlenecek|başlayacak|gerçekleştirilecek|katılacak"
         r"|səfər\w* (?:\S+ ){0,3}(?:edəcə|gələcə|gedəcə)\w*|səfərə gəlir\b",
@@ -356,7 +364,23 @@ CIRCUMSTANCE = {
         r"|təsis (?:\S+ ){0,4}(?:mükafat|orden|medal)\w*"
     ),
     # "the newly elected Director-General" is who, not what happened
-    "announcement": re.compile(r"newly (?:elected|appointed)|новоизбранн\w*|yeni seçilmiş"),
+    "announcement": re.compile(
+        r"newly (?:elected|appointed)|новоизбранн\w*|yeni seçilmiş"
+        # an arrival's purpose and the date of its setting are not news to come: "arrived
+        # in Islamabad to participate in the session, scheduled to be held on March 22"
+        r"|arriv\w* (?:in|at) (?:\S+ ){0,6}?to (?:attend|take part|participate|chair)\b"
+        r"|, (?:which is |that is )?(?:scheduled|set|due|expected) to (?:be held|take place)"
+    ),
+    # the setting of talks: "received ... on the sidelines of the summit", "as part of the
+    # programme of the forum"
+    "conference": re.compile(
+        r"(?:on|at) the (?:sidelines|margins) of (?:the )?(?:\S+ ){0,6}?(?:summit|forum"
+        r"|conference|session|assembly|congress)\w*|as part of (?:the )?(?:\S+ ){0,6}?(?:summit"
+        r"|forum|conference|session|congress)\w*"
+        r"|на полях (?:\S+ ){0,4}(?:саммит|форум|сесси|конференц|ассамбле)\w*"
+        r"|в рамках (?:\S+ ){0,4}(?:саммит|форум|сесси|конференц)\w*"
+        r"|(?:forum|sammit|zirvə|sessiya|konfrans)\w* çərçivəsində"
+    ),
     # a meeting held online is a call (counted there), not a meeting in person; talks
     # named as the frame of what was said ("within the framework of the talks, he noted
     # that trade grew") are the setting

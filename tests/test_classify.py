@@ -420,6 +420,90 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "en",
             "meeting",
         ),
+        # an arrival's purpose and its setting's date are no news to come
+        (
+            "Moroccan culture minister arrives in Baku",
+            "The Minister of Culture of Morocco arrived in Baku on Sunday to take part in the 12th session of the Islamic Conference of Culture Ministers, scheduled to be held on 9-10 December.",
+            "en",
+            "visit",
+        ),
+        # a year in a "since" clause does not make the lead background
+        (
+            "",
+            "TASHKENT: The Prime Minister of Malaysia has arrived in Uzbekistan for a three-day official visit, his first trip to the country since taking office in 2019.",
+            "en",
+            "visit",
+        ),
+        # a nomination is a decision
+        (
+            "Ganja nominated as capital of Turkic culture",
+            "Ganja has been nominated for the title of cultural capital of the Turkic world for 2026.",
+            "en",
+            "announcement",
+        ),
+        # a trip taken is a visit, even by a forum's guests
+        (
+            "",
+            "Participants of the Baku Global Forum took a trip to Lachin on Saturday, where they saw the new residential quarter.",
+            "en",
+            "visit",
+        ),
+        # a council of ministers is a conference
+        (
+            "Baku hosts OIC Council of Foreign Ministers",
+            "Azerbaijan is hosting the 51st Council of Foreign Ministers of the OIC member states.",
+            "en",
+            "conference",
+        ),
+        # talks held as part of a summit are talks
+        (
+            "",
+            "As part of the programme of the Baku Summit of the Conference of Islamic Culture Ministers, the minister received the Secretary-General of ICESCO.",
+            "en",
+            "meeting",
+        ),
+        # ... in Russian too
+        (
+            "",
+            "На полях саммита ОИС и конференции министров культуры в Баку министр принял генерального директора ИСЕСКО.",
+            "ru",
+            "meeting",
+        ),
+        # a call yet to come is an announcement
+        (
+            "",
+            "Министры иностранных дел Азербайджана и Узбекистана проведут телефонный разговор в понедельник.",
+            "ru",
+            "announcement",
+        ),
+        # a plan to visit is news to come
+        (
+            "Министр культуры планирует посетить Рабат",
+            "Министр культуры Азербайджана планирует посетить штаб-квартиру ИСЕСКО в марте.",
+            "ru",
+            "announcement",
+        ),
+        # what will be established is news to come
+        (
+            "",
+            "ICESCO will establish a regional centre in Shusha, the Director-General said on Tuesday.",
+            "en",
+            "announcement",
+        ),
+        # what is expected is news to come
+        (
+            "",
+            "The Director-General of ICESCO is expected to visit Baku next week, the ministry said.",
+            "en",
+            "announcement",
+        ),
+        # calls held with several counterparts (Azerbaijani plural)
+        (
+            "",
+            "Xarici işlər naziri Ceyhun Bayramov regionda baş verən hadisələrlə bağlı Türkiyə və Qazaxıstan həmkarları ilə telefon danışıqları aparıb.",
+            "az",
+            "phone_call",
+        ),
     ],
 )
 def test_event_type_rules(title: str, body: str, language: str, expected: str) -> None:
