@@ -363,6 +363,13 @@ CIRCUMSTANCE = {
         r"|(?:mükafat|orden|medal)\w* (?:\S+ ){0,4}təsis\w*"
         r"|təsis (?:\S+ ){0,4}(?:mükafat|orden|medal)\w*"
     ),
+    # a festival or a contest open for entries is news of the call (an announcement)
+    "other": re.compile(
+        r"(?:call for|applications? (?:for|to)|entries (?:for|to)|nominations? for|registration"
+        r" for|deadline for|заявк\w* на|при[её]м заявок на|müraciət\w*|فراخوان|باب الترشح ل)"
+        r" (?:\S+ ){0,4}?(?:the )?(?:festival|competition|contest|exhibition|фестивал\w*"
+        r"|конкурс\w*|выставк\w*|festival\w*|müsabiqə\w*|sərgi\w*|جشنواره|مسابقه|مسابقة|مهرجان)"
+    ),
     # "the newly elected Director-General" is who, not what happened
     "announcement": re.compile(
         r"newly (?:elected|appointed)|новоизбранн\w*|yeni seçilmiş"

@@ -504,6 +504,21 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "az",
             "phone_call",
         ),
+        # a festival or a contest open for entries is news of the call
+        (
+            "ICESCO opens call for entries to Islamic world calligraphy festival",
+            "ICESCO has published the call for entries to the first international calligraphy "
+            "festival of the Islamic world; the deadline for the festival is 30 November.",
+            "en",
+            "announcement",
+        ),
+        (
+            "Объявлен приём заявок на конкурс ИСЕСКО",
+            "ИСЕСКО объявила приём заявок на международный конкурс молодых художников "
+            "исламского мира.",
+            "ru",
+            "announcement",
+        ),
     ],
 )
 def test_event_type_rules(title: str, body: str, language: str, expected: str) -> None:
