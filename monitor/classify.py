@@ -205,6 +205,8 @@ def event_scores(
             # a headline names its news: "delegation on a visit to Rabat" is the visit
             setting = kind in rules.CIRCUMSTANCE and not (kind == "visit" and headline)
             seen = rules.CIRCUMSTANCE[kind].sub(" ", text) if setting else text
+            if kind == "visit":
+                seen = rules.NOT_A_VISIT.sub(" ", seen)
             hits = min(cap, _hits(pattern, seen, year))
             scores[kind] += rules.WEIGHT.get(kind, 1.0) * weight * hits
             call_in_lead |= kind == "phone_call" and weight >= 2.0 and hits > 0

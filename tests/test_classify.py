@@ -519,6 +519,181 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "ru",
             "announcement",
         ),
+        # a call told in French
+        (
+            "",
+            "Le ministre des Affaires étrangères du Maroc a eu une conversation téléphonique avec son homologue azerbaïdjanais, qui se trouvait à Bakou pour participer au sommet de l'OCI.",
+            "fr",
+            "phone_call",
+        ),
+        # a meeting held by video link is a call
+        (
+            "Министры культуры обсудили сотрудничество",
+            "Сегодня в режиме видеоконференцсвязи состоялась встреча министра культуры Азербайджана с министром культуры Узбекистана.",
+            "ru",
+            "phone_call",
+        ),
+        # credentials presented are a meeting
+        (
+            "",
+            "Вручение верительных грамот новым послом Марокко состоялось в Баку во вторник.",
+            "ru",
+            "meeting",
+        ),
+        # credentials to be received are news to come
+        (
+            "Президент примет верительные грамоты у новых послов",
+            "Президент Азербайджана в пятницу примет верительные грамоты у девяти новых послов.",
+            "ru",
+            "announcement",
+        ),
+        # 'приняла участие' is taking part, whatever the ending
+        (
+            "Совещание министров образования стран ОИС",
+            "Делегация Азербайджана во главе с министром образования приняла участие в VI совещании министров образования стран ОИС в Ташкенте.",
+            "ru",
+            "conference",
+        ),
+        # a surname (Səfərli) is no visit (səfər)
+        (
+            "",
+            "Xarici İşlər Nazirliyinin mətbuat xidmətinin rəisi jurnalistlərin Kamran Səfərlinin həbsi ilə bağlı suallarını cavablandırıb.",
+            "az",
+            "statement",
+        ),
+        # a reaction is a statement
+        (
+            "",
+            "Azərbaycan Xarici İşlər Nazirliyi Avropa Parlamentinin qətnaməsinə sərt reaksiya verib.",
+            "az",
+            "statement",
+        ),
+        # the speaker in brackets after the words
+        (
+            "Le Maroc, un partenaire essentiel pour l'ICESCO (DG)",
+            "Rabat – Les programmes de l'ICESCO font du Maroc un partenaire essentiel de l'organisation, a affirmé mardi son directeur général.",
+            "fr",
+            "statement",
+        ),
+        # 'tiendra' is news to come
+        (
+            "",
+            "L'ICESCO tiendra, mardi prochain à Rabat, la 15e session de sa conférence générale.",
+            "fr",
+            "announcement",
+        ),
+        # a courtesy visit is a meeting, in a headline too
+        (
+            "Visite de courtoisie du ministre tunisien au Directeur général de l'ICESCO",
+            "Le ministre tunisien de la Culture a effectué une visite de courtoisie au Directeur général de l'ICESCO au siège de l'organisation.",
+            "fr",
+            "meeting",
+        ),
+        # a signing on the margins of a conference is a signing
+        (
+            "",
+            "Le mémorandum d'entente a été signé par les deux ministres en marge de la 24e session de la Conférence des ministres de la culture du monde islamique.",
+            "fr",
+            "agreement",
+        ),
+        # a tour (جولة) is a visit
+        (
+            "وزير الثقافة يرافق ضيفه في جولة بالمتحف الوطني",
+            "قام وزير الثقافة برفقة وزير التعليم الأذربيجاني بجولة في المتحف الوطني بالرباط.",
+            "ar",
+            "visit",
+        ),
+        # new envoys welcomed are received
+        (
+            "Foreign Minister welcomes new ambassadors of Morocco and Egypt",
+            "Foreign Minister Jeyhun Bayramov on Monday welcomed the new ambassadors of Morocco and Egypt.",
+            "en",
+            "meeting",
+        ),
+        # a farewell call on the FM is a meeting, not a call for action
+        (
+            "Moroccan Ambassador Pays Farewell Call On FM",
+            "BAKU: Foreign Minister Jeyhun Bayramov received the Ambassador of Morocco for his farewell call at the ministry.",
+            "en",
+            "meeting",
+        ),
+        # talks with a chargé d'affaires
+        (
+            "",
+            "The Director-General of ICESCO discussed today with the Chargé d'Affaires of Azerbaijan in Rabat the prospects of cooperation in education.",
+            "en",
+            "meeting",
+        ),
+        # 'newly sworn in' is who was called
+        (
+            "",
+            "President Ilham Aliyev on Friday congratulated the newly sworn in Prime Minister of Malaysia in a telephone call.",
+            "en",
+            "phone_call",
+        ),
+        # a session's chairman is who was called
+        (
+            "",
+            "The Secretary-General of ICESCO had a telephone conversation on Monday with the Foreign Minister of Cameroon, Chairman of the current session of the Council of Foreign Ministers of the OIC.",
+            "en",
+            "phone_call",
+        ),
+        # an honour conferred on a visiting president
+        (
+            "Pakistan's highest civil honour conferred on Azerbaijani president",
+            "President of Pakistan conferred the Nishan-e-Pakistan on the visiting President of Azerbaijan.",
+            "en",
+            "award",
+        ),
+        # 'the visiting Speaker' is who
+        (
+            "",
+            "Foreign Minister Jeyhun Bayramov on Monday discussed cooperation with the visiting Speaker of the Moroccan Parliament.",
+            "en",
+            "meeting",
+        ),
+        # felicitations are a statement
+        (
+            "",
+            "President Ilham Aliyev has felicitated King Mohammed VI on the Throne Day of Morocco.",
+            "en",
+            "statement",
+        ),
+        # 'named as the new Director-General'
+        (
+            "",
+            "A former Moroccan minister has been named as the new Director-General of the organisation.",
+            "en",
+            "announcement",
+        ),
+        # a summit to take part in, scheduled
+        (
+            "",
+            "Президент Азербайджана поучаствует в саммите ОТГ в Астане. Мероприятие запланировано на 3 июля.",
+            "ru",
+            "announcement",
+        ),
+        # credentials to be received, in English
+        (
+            "",
+            "BAKU, May 3. President Ilham Aliyev will receive on Friday the credentials of six new ambassadors, the presidential press service said.",
+            "en",
+            "announcement",
+        ),
+        # 'Bakü'ye geldi' is an arrival
+        (
+            "",
+            "Dışişleri Bakanı Hakan Fidan, resmi temaslarda bulunmak üzere Bakü'ye geldi.",
+            "tr",
+            "visit",
+        ),
+        # talks held by videoconference
+        (
+            "",
+            "The ministers of education of Azerbaijan and Kazakhstan held talks through a videoconference on Tuesday.",
+            "en",
+            "phone_call",
+        ),
     ],
 )
 def test_event_type_rules(title: str, body: str, language: str, expected: str) -> None:
