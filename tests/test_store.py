@@ -144,3 +144,44 @@ def test_source_health_counts_failures_and_resets_on_success(database_url: str) 
         health = store.record_poll("Trend", ok=True, error=None, found=4, now=NOW)
         assert health.consecutive_failures == 0 and health.last_error is None
         assert health.last_success_at == NOW and health.articles_found == 4
+
+
+def test_writers_in_one_process_take_turns_on_sqlite(sqlite_url: str, monkeypatch) -> None:
+    """Eight threads store, record polls and save validators at once, as a poll of many
+    outlets does. SQLite's busy handler is no queue (a writer can starve past any timeout),
+    so the store takes its writes in turn: even with a busy timeout of 1 ms no write is
+    refused and every article is stored."""
+    import threading
+
+    from monitor.store import core
+
+    monkeypatch.setattr(core, "SQLITE_BUSY_MS", 1)
+    store = Store(sqlite_url)
+    store.sync_sources([(f"Outlet {n}", f"https://outlet{n}.example/") for n in range(8)])
+    errors: list[Exception] = []
+
+    def work(n: int) -> None:
+        try:
+            for batch in range(10):
+                items = [
+                    article(f"https://outlet{n}.example/{batch}/{i}", f"report {n} {batch} {i}")
+                    for i in range(5)
+                ]
+                store.add_articles(items, NOW)
+                store.save_http_validators(
+                    f"https://outlet{n}.example/feed", f"e{batch}", None, NOW
+                )
+                store.record_poll(f"Outlet {n}", ok=True, error=None, found=5, now=NOW)
+        except Exception as exc:  # collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM article")).scalar() == 8 * 10 * 5
+    assert all(store.source_health(f"Outlet {n}").articles_found == 50 for n in range(8))
+    store.close()

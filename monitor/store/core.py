@@ -4,11 +4,19 @@
 prepared articles in batches and answers the queries the CLI and the API need. It returns
 only the rows it really inserted, so everything downstream (stories, alerts) acts on what
 is new.
+
+SQLite has one writer at a time, and its busy handler is no queue: under a poll of many
+outlets, threads retrying for the lock can starve one of them past any timeout ("database
+is locked", a poll's articles not stored). So a ``Store`` on SQLite takes its writes in
+turn, behind one lock per process; the busy timeout is left for other processes
+(``monitor ingest`` beside ``monitor run``). PostgreSQL writes concurrently.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
@@ -68,6 +76,7 @@ class SourceHealth:
 
 
 CHUNK = 500
+SQLITE_BUSY_MS = 30_000  # how long a write waits for another process's transaction
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -75,7 +84,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_MS)}")
     cursor.close()
 
 
@@ -116,6 +125,9 @@ class Store:
         self.clusterer = clusterer
         self.on_story_changes = on_story_changes
         self.engine = make_engine(database_url)
+        self._write_lock: contextlib.AbstractContextManager[Any] = (
+            threading.Lock() if self.engine.dialect.name == "sqlite" else contextlib.nullcontext()
+        )
         try:
             self.schema = migrate(self.engine, self._safe_url())
             if self.schema != "current":
@@ -156,6 +168,10 @@ class Store:
         if not items:
             return []
         now = now or datetime.now(UTC)
+        with self._write_lock:
+            return self._add(items, now)
+
+    def _add(self, items: Sequence[Prepared], now: datetime) -> list[AddOutcome]:
         try:
             with self.engine.begin() as conn:
                 return articles.add(conn, items, now, **self._stages())
@@ -175,7 +191,7 @@ class Store:
 
     def sync_sources(self, sources: Iterable[tuple[str, str]]) -> None:
         """Make sure every configured (name, homepage) has a source row."""
-        with self.engine.begin() as conn:
+        with self._write_lock, self.engine.begin() as conn:
             known = {name for (name,) in conn.execute(select(SourceRow.name))}
             new = [{"name": n, "homepage": h} for n, h in sources if n not in known]
             if new:
@@ -197,7 +213,7 @@ class Store:
         alert when the failures in a row reach its threshold, and one "recovered" alert
         at the next success, so the operator hears once each way.
         """
-        with self.engine.begin() as conn:
+        with self._write_lock, self.engine.begin() as conn:
             row = conn.execute(select(SourceRow).where(SourceRow.name == name)).first()
             if row is None:
                 conn.execute(insert(SourceRow).values(name=name))
@@ -249,7 +265,7 @@ class Store:
     def save_http_validators(
         self, url: str, etag: str | None, last_modified: str | None, now: datetime
     ) -> None:
-        with self.engine.begin() as conn:
+        with self._write_lock, self.engine.begin() as conn:
             updated = conn.execute(
                 update(HttpCacheRow)
                 .where(HttpCacheRow.url == url)
@@ -270,7 +286,7 @@ class Store:
             rows[key] = {"url_key": key, "source": source, "outcome": outcome, "first_seen": now}
         if not rows:
             return
-        with self.engine.begin() as conn:
+        with self._write_lock, self.engine.begin() as conn:
             known = set(lookup(conn, SeenURLRow.url_key, SeenURLRow.id, set(rows)))
             new = [row for key, row in rows.items() if key not in known]
             if new:
