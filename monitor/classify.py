@@ -228,7 +228,7 @@ def event_scores(
         scores["meeting"] = 0.0
     if speaker:
         scores["statement"] += 3.0
-    elif rules.title_future(title):
+    elif rules.title_future(rules.CIRCUMSTANCE["announcement"].sub(" ", casefold(title))):
         scores["announcement"] += rules.STRONG_WEIGHT * 3.0
     if is_quote(sentence) and sentence != paragraph:
         scores["statement"] += 2.0  # a quotation, then its speaker: a statement

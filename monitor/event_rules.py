@@ -43,10 +43,13 @@ RULES: dict[str, tuple[str, ...]] = {
     "award": (
         r"\bawarded|\bawards?\b|honou?red with|\border of\b(?! the (?:president|cabinet|minist))"
         r"|\bmedal|\bprize\b|decorated|\breward(?:s|ed|ing)?\b|honorary (?:title|doctorate|degree"
-        r"|professor|doctor)|honoris causa|in recognition of|\bconfer(?:s|red|ring)?\b",
+        r"|professor|doctor)|honoris causa|in recognition of|\bconfer(?:s|red|ring)?\b"
+        r"|\b(?:was|were|is|are|been|being) honou?red\b|\bhonou?red (?:at|by|for)\b",
         r"наград\w*|награжд\w*|\bорден\w*|медал\w*|удостоен\w*"
-        r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)",
-        r"təltif|mükafat|\borden\w*|ödül\w*|madalya\w*",
+        r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)|присво\w* (?:\S+ ){0,2}звани\w*"
+        r"|почетн\w* (?:профессор|доктор|гражданин|звани)\w*",
+        r"təltif|mükafat|\borden\w*|ödül\w*|madalya\w*|fəxri (?:ad|professor|doktor)\w*"
+        r"|fahri doktora\w*|onursal\w*",
         r"décoré|\bprix\b|\bmédaille|décern\w*|ausgezeichnet|\borden\b|verliehen",
         r"وسام|جائزة|منح(?:ت)? |جایزه|نشان ",
     ),
@@ -56,7 +59,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|guard of honou?r|honou?r guard"
         r"|(?:got|get|gets|getting) acquainted with|acquaint\w* (?:himself|herself|themselves)"
         r" with|familiari[sz]\w* (?:himself|herself|themselves) with"
-        r"|(?:took|take|takes|made|make|makes|paid|pay|pays) (?:an? )?(?:\S+ )?trip\b|\btrip to\b",
+        r"|(?:took|take|takes|made|make|makes|paid|pay|pays) (?:an? )?(?:\S+ )?trip\b|\btrip to\b"
+        r"|\b(?:left|leaves|departed|departs) for\b",
         r"посетил\w*|визит\w*|прибыл\w*|ознакомил\w*|почетн\w* караул\w*|ташриф\w*|tashrif\w*",
         r"(?<!\w)səfər(?!ov|li|əli)|ziyarət|gəlib|tanış olub|qərargahında olub|ziyaret\w*"
         r"|fəxri qarovul|şeref kıtası|\w'(?:y?[ae]) geldi\b",
@@ -72,8 +76,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|discuss(?:ed|es)? (?:\S+ ){0,2}(?:cooperation|prospects|relations|ties)"
         r"|had a meeting|have discussed"
         # "has discussed the programme with the Director-General"
-        r"|discuss(?:ed|es)? [^.,;]{0,80}? with (?:the |his |her |its )?(?:\S+ ){0,3}(?:president"
-        r"|minister|secretary|director|ambassador|chairman|head|counterpart|delegation|rector"
+        r"|discuss(?:ed|es)? (?:[^.,;]{0,80}? )?with (?:the |his |her |its )?(?:\S+ ){0,3}"
+        r"(?:president|minister|secretary|director|ambassador|chairman|head|counterpart|delegation|rector"
         r"|governor|speaker|envoy|chargé|charge d'affaires|representative)"
         # a meeting told with nouns: "were discussed at a meeting between", "the sides ..."
         r"|meeting (?:between|was held|took place)|(?:at|during|in the course of) (?:the|a)"
@@ -93,7 +97,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|(?<!не )\bпринял\w*\b(?! участие| решение)|переговор\w*|обсудил\w*"
         r"|верительн\w* грамот\w*",
         r"görüş\w*|(?<!qərar )qəbul ed\w*|müzakirə|danışıqlar|kabul ett\w*|bir araya gel\w*"
-        r"|ağırla\w*|etimadnamə\w*|güven mektub\w*",
+        r"|ağırla\w*|etimadnamə\w*|güven mektub\w*|makamında ziyaret\w*",
         r"\ba reçu\b(?! (?:le |la |les |un |une )?(?:prix|médaille|titre|lettre))|\breçoit\b"
         r"|rencontr\w*|s'est entretenu|s'entretien(?:t|nent)|tenu une réunion"
         r"|visite de courtoisie"
@@ -131,14 +135,17 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|\bapprov(?:es|ed|al)\b|ratif(?:y|ies|ied|ication)|inaugurat\w*"
         r"|open\w* (?:an? |the |its )?(?:\S+ ){0,3}(?:office|centre|center|branch|chair|doors)"
         r"|\bpublish(?:es|ed)\b|\breleas(?:es|ed)\b(?! by| (?:a |the |its )?(?:\S+ )?statement)"
-        r"|\bnominat(?:es|ed|ing|ion)\b"
+        r"|\bnominat(?:es|ed|ing|ion)\b|\ballocat(?:es|ed|ing)\b|\binstruct(?:s|ed)\b"
         r"|\bnamed (?:as )?(?:the )?(?:new )?(?:\S+ ){0,3}(?:chief|head|secretary|director"
         r"|ambassador|minister|president|chairman|envoy|coordinator)",
         r"объявил\w*|назнач\w*|решени\w*|объявлен\w*|возглавит|избран\w*|утвердил\w*|\bуказ\w*"
         r"|ратифицир\w*|учрежд\w*|учредит\w*|отозван\w*|в отставку"
         r"|освобожд\w* от (?:\S+ ){0,2}должност\w*"
         r"|председательств\w* (?:\S+ ){0,4}перешл\w*|назван\w* дат\w*"
-        r"|выдвину\w* (?:\S+ ){0,2}кандидатур\w*|номинирова\w*|запланирован\w*",
+        r"|выдвину\w* (?:\S+ ){0,2}кандидатур\w*|номинирова\w*|запланирован\w*"
+        r"|выдел(?:ит|ят|ено|ены|ил\w*) (?:\S+ ){0,4}(?:грант|средств|рубл|млн|млрд)\w*"
+        r"|исполняющ\w+ обязанност\w*|\bврио\b|поручил\w*"
+        r"|стартовал\w* (?:\S+ ){0,3}(?:конкурс|при[её]м|программ|проект)\w*",
         r"elan ed\w*|təyin\w*|qərar(?!gah)\w*|açılır|açılacaq|seçilib|atandı|seçildi|duyurdu"
         r"|təsdiq\w*|yaradılacaq|onayla\w*|sərəncam\w*|fərman\w*"
         r"|açıkladı|başvuru\w*|geri çağır\w*|vəzifəsindən azad\w*|istefa\w*"
@@ -159,7 +166,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|\b(?:denie[sd]|refut\w*|rebuff\w*)\b|reject\w* (?:the )?(?:\S+ ){0,3}(?:claims?"
         r"|allegations?|accusations?|statements?|reports?)\b"
         r"|(?:do|does) not (?:reflect|correspond)|felicitat\w*|extend\w* (?:\S+ ){0,2}greetings"
-        r"|wish(?:es|ed)? (?:\S+ ){1,3}well\b|answer\w* (?:\S+ ){0,2}questions?",
+        r"|wish(?:es|ed)? (?:\S+ ){1,3}well\b|answer\w* (?:\S+ ){0,2}questions?|\bmourn(?:s|ed)?\b",
         r"заявил\w*|заявлени\w*|сказал\w*|интервью|призвал\w*|предлож\w*|осудил\w*"
         r"|сообщил\w* журналист\w*|поздрави\w*|приветству\w*|соболезнован\w*|поддерживает"
         r"|пресс-конференц\w*|критик\w*|раскритиковал\w*|опроверг\w*|отреагировал\w*"
@@ -168,6 +175,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"bəyanat\w*|bildirib|deyib|bəyan ed\w*|müsahibə|önəm verir|açıqlama\w*|jurnalistlərə"
         r"|pisləy\w*|təbrik\w*|başsağlığı|alqışla\w*|açıklama\w*|\bdedi\b|söyledi|kınadı|tebrik\w*"
         r"|taziye\w*|röportaj\w*|belirtti|vurguladı|mətbuat konfrans\w*|basın toplantısı\w*"
+        r"|\bkutlar\b|kutladı|saygılar\w*"
         r"|tənqid\w*|eleştir\w*|təkzib\w*|yalanla\w*|sual\w* cavablandır\w*|reaksiya ver\w*"
         # "Xarici İşlər Nazirliyinin Mətbuat xidməti idarəsinin məlumatı": a press release
         r"|mətbuat xidməti(?: idarəsi)?nin (?:məlumatı|şərhi|açıqlaması)",
@@ -232,11 +240,16 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|не соответству\w* действительност\w*|həqiqəti (?:əks etdirmir|əks etdirməyib)",
     ),
     "conference": (
-        r"(?:said|stated|noted|speaking|spoke|addressing|addressed|speech|remarks)"
+        r"(?:said|stated|noted|speaking|spoke|address\w*|speech|remarks|keynote|lecture)"
         r"(?: \S+){0,4} (?:at|during|before|to) (?:\S+ ){0,6}(?:session"
-        r"|(?<!press )(?<!news )conference|forum|summit|congress|assembly|symposium|meeting of)",
+        r"|(?<!press )(?<!news )conference|forum|summit|congress|assembly|symposium|meeting of)"
+        r"|inaugurat\w* (?:the )?(?:\S+ ){0,4}(?:conference|forum|summit|session|congress"
+        r"|symposium|assembly)",
         r"(?:сказал\w*|заявил\w*|отметил\w*|выступил\w*|выступая|говорится)(?: \S+){0,3}"
-        r" (?:в ходе|на) (?:\S+ ){0,5}(?:сесси|конференц|форум|саммит|заседани|съезд|ассамбле)\w*",
+        r" (?:в ходе|на) (?:\S+ ){0,5}(?:сесси|конференц|форум|саммит|заседани|съезд|ассамбле)\w*"
+        r"|начал\w* (?:свою )?работу (?:\S+ ){0,6}(?:форум|конференц|сесси|саммит|съезд|ассамбле"
+        r"|заседани)\w*|(?:форум|конференц|сесси|саммит|съезд)\w* (?:\S+ ){0,6}начал\w* (?:свою )?"
+        r"работу",
         r"(?:forum|konfrans|sessiya|sammit|iclas)\w* (?:\S+ )?(?:çıxış|iştirak)",
         r"(?:a déclaré|a souligné|a affirmé)(?: \S+){0,4} lors d\w* (?:\S+ ){0,4}(?:session"
         r"|conférence|forum|sommet)|(?:sagte|erklärte) (?:\S+ ){0,4}auf (?:\S+ ){0,4}"
@@ -265,7 +278,7 @@ STRONG_WEIGHT = 2.0
 # visit Baku", "Baku to host ..." of what is to come; "Speaker: words" of a statement.
 TITLE_TALKS = re.compile(
     r"^[^,:]{2,80}(?:,| and| &) [^,:]{2,80} (?:discuss|mull|eye|explore|review|weigh"
-    r"|map out|hold talks|talk)\w*\b"
+    r"|map out|hold talks|talk|probe|examine|consider|tackle)\w*\b"
 )
 # "X to visit Baku", "Games to kick off tomorrow": what is to come. Not after a noun or a
 # verb that makes it a purpose ("agreement to organise", "invited to visit").
@@ -349,7 +362,7 @@ def title_future(title: str) -> bool:
 # Never a visit, even in a headline: a courtesy visit is a meeting (counted there); "the
 # visiting prime minister" is who; "who concluded his two-day visit" is the setting.
 NOT_A_VISIT = re.compile(
-    r"courtesy visit|visite de courtoisie|визит вежливости|nezaket ziyareti"
+    r"courtesy visit|visite de courtoisie|визит вежливости|nezaket ziyareti|makamında ziyaret\w*"
     r"|\bvisiting (?=(?:\S+ ){0,3}(?:prime minister|president|minister|crown prince|king|emir"
     r"|delegation|leader|speaker|guest|counterpart))"
     r"|conclud\w+ (?:\S+ ){0,3}visit\b"
@@ -358,7 +371,7 @@ NOT_A_VISIT = re.compile(
 # A status lost ("a goodwill ambassador no more", "stripped of the title") is no award.
 NEGATED = re.compile(
     r"\bno (?:more|longer)\b|stripped of|revok\w+|withdrawn|больше не|лишил\w*|лишен\w*"
-    r"|artıq\b.{0,40}\bdeyil|n'est plus|nicht mehr|aberkannt|لم يعد|سلب"
+    r"|artıq\b.{0,40}\bdeyil|məhrum\w*|n'est plus|nicht mehr|aberkannt|لم يعد|سلب"
 )
 # A sentence that looks back (a recalled event, a year well before the article's) is
 # background: its verbs are not the news.
@@ -374,7 +387,8 @@ CIRCUMSTANCE = {
         r"(?:who is|who are|currently|being|\bon|during|as part of|within the framework of"
         r"|in the framework of|in the course of|within) (?:\S+ ){0,4}visit\b"
         r"|находящ\w+ (?:\S+ ){0,4}с (?:\S+ )?визитом|в (?:рамках|ходе) (?:\S+ ){0,2}визита"
-        r"|səfərdə olan|səfəri çərçivəsində|səfəri zamanı|en visite (?:officielle |de travail )?"
+        r"|səfərdə olan|səfəri çərçivəsində|səfəri zamanı|ziyaret\w* kapsamında"
+        r"|en visite (?:officielle |de travail )?"
         r"(?:en|au|à)|في إطار زيارة|خلال زيارة|الذي يزور"
         # a visit yet to come is the subject of a call or an announcement, not a visit
         r"|(?:upcoming|forthcoming|planned|future|possible|expected|next) (?:\S+ ){0,2}visit"
@@ -404,7 +418,8 @@ CIRCUMSTANCE = {
     "other": re.compile(
         r"newly sworn[- ]in|"
         r"(?:call for|applications? (?:for|to)|entries (?:for|to)|nominations? for|registration"
-        r" for|deadline for|заявк\w* на|при[её]м заявок на|müraciət\w*|فراخوان|باب الترشح ل)"
+        r" for|deadline for|заявк\w* на|при[её]м заявок на|müraciət\w*|فراخوان|باب الترشح ل"
+        r"|стартовал\w*|объявлен\w*)"
         r" (?:\S+ ){0,4}?(?:the )?(?:festival|competition|contest|exhibition|фестивал\w*"
         r"|конкурс\w*|выставк\w*|festival\w*|müsabiqə\w*|sərgi\w*|جشنواره|مسابقه|مسابقة|مهرجان)"
     ),
@@ -413,7 +428,8 @@ CIRCUMSTANCE = {
         r"newly (?:elected|appointed)|новоизбранн\w*|yeni seçilmiş"
         # an arrival's purpose and the date of its setting are not news to come: "arrived
         # in Islamabad to participate in the session, scheduled to be held on March 22"
-        r"|arriv\w* (?:in|at) (?:\S+ ){0,6}?to (?:attend|take part|participate|chair)\b"
+        r"|(?:arriv|came\b|come\b|comes\b|left\b|leaves\b|leaving\b|depart)\w* (?:to|in|at|for)"
+        r" (?:\S+ ){0,10}?to (?:attend|take part|participate|chair)\b"
         r"|, (?:which is |that is )?(?:scheduled|set|due|expected) to (?:be held|take place)"
     ),
     # the setting of talks: "received ... on the sidelines of the summit", "as part of the
@@ -430,6 +446,10 @@ CIRCUMSTANCE = {
         r"|на полях (?:\S+ ){0,4}(?:саммит|форум|сесси|конференц|ассамбле)\w*"
         r"|в рамках (?:\S+ ){0,4}(?:саммит|форум|сесси|конференц)\w*"
         r"|(?:forum|sammit|zirvə|sessiya|konfrans)\w* çərçivəsində"
+        # what a traveller comes for: "arrived in Rabat to attend the General Conference"
+        r"|(?:arriv|came\b|come\b|comes\b|left\b|leaves\b|leaving\b|depart)\w* (?:to|in|at|for)"
+        r" (?:\S+ ){0,10}?to (?:attend|take part in|participate in) (?:\S+ ){0,10}?(?:session"
+        r"|conference|forum|summit|congress|assembly|meeting)\w*"
     ),
     # a meeting held online is a call (counted there), not a meeting in person; talks
     # named as the frame of what was said ("within the framework of the talks, he noted

@@ -694,6 +694,132 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "en",
             "phone_call",
         ),
+        # an arrival's purpose, however far from the verb
+        (
+            "",
+            "The Minister of Education of Uzbekistan arrived in the Moroccan capital of Rabat on Monday to attend the 15th session of the ICESCO General Conference.",
+            "en",
+            "visit",
+        ),
+        # leaving for a forum is the trip
+        (
+            "Minister leaves for Tashkent to take part in culture forum",
+            "Culture Minister Adil Karimli has left for Tashkent to take part in the International Culture Forum, which is being held on 12-14 May.",
+            "en",
+            "visit",
+        ),
+        # guests who came to take part, then visited
+        (
+            "",
+            "Participants who came to Baku to take part in the ICESCO conference visited the Old City on Sunday.",
+            "en",
+            "visit",
+        ),
+        # 'discussed with the Ambassador'
+        (
+            "",
+            "Minister of Culture Adil Karimli has discussed with the Ambassador of Morocco the promotion of cooperation in cultural fields.",
+            "en",
+            "meeting",
+        ),
+        # mourning is a statement
+        (
+            "",
+            "ICESCO mourned the death of the former Minister of Culture of Azerbaijan, who passed away on Sunday.",
+            "en",
+            "statement",
+        ),
+        # 'X, Y probe ...' tells of talks
+        (
+            "Azerbaijan, Morocco probe cooperation in higher education",
+            "The Minister of Science and Education expressed his satisfaction with the level of cooperation between the two countries.",
+            "en",
+            "meeting",
+        ),
+        # an address at a conference
+        (
+            "",
+            "The OIC Assistant Secretary General, in his address at the 4th ICESCO Conference of Ministers of Higher Education in Baku, said that member states were committed to quality education.",
+            "en",
+            "conference",
+        ),
+        # a conference inaugurated is a conference
+        (
+            "Prime Minister inaugurates International Conference on Islamic Manuscripts",
+            "BAKU, May 3. Prime Minister Ali Asadov today said manuscripts were a shared heritage of the Islamic world.",
+            "en",
+            "conference",
+        ),
+        # honoured at a session's opening is an award
+        (
+            "Former ISESCO Director General honoured at opening of the General Conference",
+            "The former Director General of ISESCO was honoured in Baku for his role in promoting education in the Islamic world.",
+            "en",
+            "award",
+        ),
+        # a call at someone's office is a meeting (Turkish)
+        (
+            "",
+            "Kazakistan'ın Ankara Büyükelçisi, Ege Üniversitesi Rektörü'nü makamında ziyaret etti.",
+            "tr",
+            "meeting",
+        ),
+        # an honorary professorship conferred (Russian)
+        (
+            "МГУ пополнился новым профессором",
+            "Ректор университета присвоил звание почетного профессора МГУ генеральному директору ИСЕСКО.",
+            "ru",
+            "award",
+        ),
+        # a contest for grants has started: a call
+        (
+            "",
+            "В Азербайджане стартовал конкурс на получение грантов для молодых учёных.",
+            "ru",
+            "announcement",
+        ),
+        # grants to be allocated
+        (
+            "",
+            "Правительство выделит около 5 млн рублей на гранты молодым учёным.",
+            "ru",
+            "announcement",
+        ),
+        # an instruction is a decision
+        (
+            "",
+            "Президент поручил рассмотреть вопрос об увеличении квоты для иностранных студентов.",
+            "ru",
+            "announcement",
+        ),
+        # an acting rector named
+        (
+            "Исполняющим обязанности ректора университета станет профессор Алиев",
+            "Об этом сообщил в пятницу министр науки и образования.",
+            "ru",
+            "announcement",
+        ),
+        # a title taken away is no award (Azerbaijani)
+        (
+            "Yazıçı fəxri addan məhrum edildi",
+            "Prezident yazıçının fəxri addan məhrum edilməsi barədə sərəncam imzalayıb.",
+            "az",
+            "announcement",
+        ),
+        # a forum that began its work
+        (
+            "",
+            "В Баку начал работу XV Форум творческой и научной интеллигенции государств СНГ, проходящий в рамках председательства Азербайджана в Содружестве. Представительный состав делегатов нынешней встречи и приветствия участникам встречи говорят о её значимости.",
+            "ru",
+            "conference",
+        ),
+        # a congratulation signed 'kutlar, saygılar sunarım'
+        (
+            "",
+            "TÜRKSOY üyesi ülkeler kültür bakanları adına Türk Dili Konuşan Ülkeler İşbirliği Günü'nüzü kutlar, saygılar sunarım.",
+            "tr",
+            "statement",
+        ),
     ],
 )
 def test_event_type_rules(title: str, body: str, language: str, expected: str) -> None:
