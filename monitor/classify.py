@@ -152,12 +152,10 @@ def _looks_back(sentence: str, year: int | None) -> bool:
     )
 
 
-def _hits(pattern: re.Pattern[str], text: str, year: int | None) -> int:
-    """Matches of ``pattern`` in ``text`` outside the sentences that look back."""
-    return sum(
-        len(pattern.findall(sentence))
-        for sentence in re.split(r"(?<=[.!?])\s+", text)
-        if not _looks_back(sentence, year)
+def _current(text: str, year: int | None) -> str:
+    """``text`` without the sentences that look back, one sentence a line."""
+    return "\n".join(
+        sentence for sentence in re.split(r"(?<=[.!?])\s+", text) if not _looks_back(sentence, year)
     )
 
 
@@ -200,20 +198,21 @@ def event_scores(
     )
     scores = dict.fromkeys(rules.PRIORITY, 0.0)
     call_in_lead = False
-    for text, weight, cap, headline in zones:
+    for zone, weight, cap, headline in zones:
+        text = _current(zone, year)  # the rules count hits outside the background only
         for kind, pattern in rules.COMPILED.items():
             # a headline names its news: "delegation on a visit to Rabat" is the visit
             setting = kind in rules.CIRCUMSTANCE and not (kind == "visit" and headline)
             seen = rules.CIRCUMSTANCE[kind].sub(" ", text) if setting else text
             if kind == "visit":
                 seen = rules.NOT_A_VISIT.sub(" ", seen)
-            hits = min(cap, _hits(pattern, seen, year))
+            hits = min(cap, len(pattern.findall(seen)))
             scores[kind] += rules.WEIGHT.get(kind, 1.0) * weight * hits
             call_in_lead |= kind == "phone_call" and weight >= 2.0 and hits > 0
         for kind, pattern in rules.COMPILED_STRONG.items():
             setting = kind in rules.CIRCUMSTANCE and kind != "visit"
             seen = rules.CIRCUMSTANCE[kind].sub(" ", text) if setting else text
-            scores[kind] += rules.STRONG_WEIGHT * weight * min(cap, _hits(pattern, seen, year))
+            scores[kind] += rules.STRONG_WEIGHT * weight * min(cap, len(pattern.findall(seen)))
     if rules.TITLE_TALKS.search(casefold(title)):
         scores["meeting"] += 3.0
     # "X discussed ... with Y." / "During the telephone conversation, ...": the sentence
