@@ -6,9 +6,10 @@ the stories each shingle occurs in (the *df* mapping). A new article then
 
 1. looks up the articles filed under one of its :func:`lookup_keys` (never every stored
    article): the LSH bands of its MinHash signature (near copies) and entity-date keys
-   such as ``p:almalik|2023-10`` (a person in a month) and ``pl:rabat|2023-11`` (a place
-   in a month); between an article without any date and the others, people keys such as
-   ``pp:almalik+bairamov`` (two principal people). The index returns the few that share
+   such as ``p:almalik|2023-10`` (a person in a month), ``pl:rabat|2023-11`` (a place
+   in a month) and ``d:almalik|2023-10-03`` (a person on a day); between an article
+   without any date and the others, people keys such as ``pp:almalik+bairamov`` (two
+   principal people). The index returns the few that share
    the rarest keys (``monitor.store.stories.candidates``);
 2. is a duplicate of one of them (:func:`is_duplicate`: Jaccard of the full shingle sets
    >= 0.7, or a short copy 90 % contained in a longer one), or else
@@ -62,6 +63,7 @@ from monitor.shingling import shingles as shingles
 
 K = TypeVar("K")
 DATE_WINDOW = timedelta(days=3)
+_WINDOW_DAYS = range(-DATE_WINDOW.days, DATE_WINDOW.days + 1)
 STRONG_TEXT = 0.45  # shared rare wording that alone makes one story
 SOME_TEXT = 0.12  # shared rare wording that supports shared people
 _COMPATIBLE = {
@@ -191,30 +193,53 @@ def _dated_keys(f: StoryFeatures) -> set[str]:
     return keys
 
 
+def _days(f: StoryFeatures) -> set[date]:
+    return {day for day in (f.event_date, f.published) if day}
+
+
+def _day_keys(f: StoryFeatures) -> set[str]:
+    """Each person on the article's event and publication days (``d:almalik|2023-10-03``)."""
+    return {f"d:{_index_key(p)}|{day:%Y-%m-%d}" for p in f.people for day in _days(f)}
+
+
+def _near_day_keys(f: StoryFeatures) -> set[str]:
+    """The day keys of the article's principals (of all its people, when they are few)
+    within 3 days of its dates: the only days a report of the same event can have."""
+    pool = set(f.principals) | (set(f.people) if len(f.people) <= 4 else set())
+    days = {day + timedelta(days=k) for day in _days(f) for k in _WINDOW_DAYS}
+    return {f"d:{_index_key(p)}|{day:%Y-%m-%d}" for p in pool or f.people for day in days}
+
+
 def candidate_keys(f: StoryFeatures) -> set[str]:
     """The keys an article is filed under in the index (see :func:`lookup_keys`).
 
     Its LSH bands; its people whatever the date (``pp:``, ``p1:``), for the articles
-    that give no date; with a date, its person-month and place-month keys
-    (``p:almalik|2023-10``, ``pl:rabat|2023-10``); without one, its people once more
-    marked undated (``upp:``, ``up1:``), for the articles that give a date.
+    that give no date; with a date, its person-month, place-month and person-day keys
+    (``p:almalik|2023-10``, ``pl:rabat|2023-10``, ``d:almalik|2023-10-03``); without one,
+    its people once more marked undated (``upp:``, ``up1:``), for the articles that give
+    a date.
     """
-    dated = _dated_keys(f) if f.event_date or f.published else _people_keys(f, "u")
-    return set(lsh_bands(f.signature)) | _people_keys(f) | dated
+    dated = _dated_keys(f) | _day_keys(f) if f.event_date or f.published else set()
+    undated = set() if dated else _people_keys(f, "u")
+    return set(lsh_bands(f.signature)) | _people_keys(f) | dated | undated
 
 
 def lookup_keys(f: StoryFeatures) -> set[str]:
     """The keys an article looks up: it is compared only with stored articles filed under
     one of them.
 
-    Its LSH bands, and with a date its person-month and place-month keys and the undated
-    articles' people (``upp:``, ``up1:``); without a date, everyone's people (``pp:``,
-    ``p1:``). A dated article never looks up ``p1:``: that key holds every article naming
-    the person at any date (the Director General's, in thousands), and those more than
-    three days away are vetoed anyway, while those close enough share a month key.
+    Its LSH bands, and with a date its person-month and place-month keys, its principals'
+    day keys within 3 days and the undated articles' people (``upp:``, ``up1:``); without
+    a date, everyone's people (``pp:``, ``p1:``). A dated article never looks up ``p1:``:
+    that key holds every article naming the person at any date (the Director General's,
+    in thousands), and those more than three days away are vetoed anyway, while those
+    close enough share a month key. A month key returns only its latest articles, so in
+    a month busy with the same people (or in an archive filled out of order) a report
+    finds an earlier one of its event through their day.
     """
     if f.event_date or f.published:
-        return set(lsh_bands(f.signature)) | _dated_keys(f) | _people_keys(f, "u")
+        near = _dated_keys(f) | _near_day_keys(f)
+        return set(lsh_bands(f.signature)) | near | _people_keys(f, "u")
     return set(lsh_bands(f.signature)) | _people_keys(f)
 
 

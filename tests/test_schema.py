@@ -162,3 +162,44 @@ def test_revision_0004_files_old_undated_articles_where_dated_reports_look(
         stories = conn.execute(text("SELECT story_id FROM article ORDER BY id")).scalars().all()
     app.close()
     assert (stories[0] == stories[1]) is upgraded, stories
+
+
+def _day_keys(conn: Connection) -> list[tuple[str, int]]:
+    found = conn.execute(
+        text("SELECT key, article_id FROM story_key WHERE key LIKE 'd:%' ORDER BY key, article_id")
+    )
+    return [tuple(row) for row in found]
+
+
+def test_revision_0005_files_dated_articles_under_their_people_on_their_days(
+    database_url: str,
+) -> None:
+    """An archive written before the day keys gets the keys the monitor now writes: each
+    person of a dated article on its event date and on its publication day."""
+    settings = Settings(config=str(SHIPPED), database_url=database_url)
+    app = build(settings)
+    event = {  # told two days after the event
+        **DATED,
+        "url": "https://apa.az/en/culture/karimov-manuscripts",
+        "title": "Karimov and AlMalik agree on manuscript school",
+        "text": "Anar Karimov, the Minister of Culture, and Salim AlMalik met in Rabat on "
+        "10 March 2026 and agreed to open a school for manuscript restorers next year.",
+    }
+    _ingest(app, DATED)
+    _ingest(app, event)
+    with app.store.engine.begin() as conn:
+        written = _day_keys(conn)
+        assert {key for key, _ in written} == {
+            "d:almalik|2026-03-12",
+            "d:karimov|2026-03-12",
+            "d:almalik|2026-03-10",
+            "d:karimov|2026-03-10",
+        }
+        conn.execute(text("DELETE FROM story_key WHERE key LIKE 'd:%'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0004'"))
+    app.close()
+    app = build(settings)
+    assert app.store.schema == "upgraded from 0004"
+    with app.store.engine.connect() as conn:
+        assert _day_keys(conn) == written
+    app.close()

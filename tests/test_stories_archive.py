@@ -229,3 +229,95 @@ def test_an_article_whose_event_cannot_be_read_is_kept_and_the_rest_go_on(
         assert kept[row["url"]]["event_type"] == "other"
         assert f"{row['url']}: reading its event failed" in caplog.text
     assert {r["event_type"] for r in kept.values()} - {"other"}  # the others were read
+
+
+SURNAMES = [
+    "Hasanov",
+    "Karimov",
+    "Mammadli",
+    "Guliyev",
+    "Rzayev",
+    "Nabiyev",
+    "Jafarov",
+    "Aliyeva",
+    "Huseynli",
+    "Ismayilov",
+    "Sadigov",
+    "Babayev",
+    "Quliyev",
+    "Abbasov",
+    "Zeynalov",
+    "Mustafayev",
+    "Orujov",
+    "Safarov",
+    "Valiyev",
+    "Bagirov",
+    "Hajiyev",
+    "Ahmadov",
+    "Mirzayev",
+    "Kazimov",
+    "Salimov",
+    "Yusifov",
+    "Najafov",
+    "Taghiyev",
+    "Shirinov",
+    "Asadov",
+]
+
+
+def _busy_month_rows() -> list[dict]:
+    """The first report of the Baku meeting (17 October), then sixty other reports that
+    month naming the Director-General or the minister with someone else, in Baku too,
+    then a late, independently written report of the same meeting."""
+    first = {
+        "url": "https://azertag.az/en/news/almalik-bayramov-baku",
+        "title": "Jeyhun Bayramov receives ICESCO Director-General",
+        "text": "BAKU, October 17. Foreign Minister Jeyhun Bayramov received the "
+        "Director-General of ICESCO Salim AlMalik in Baku on 17 October 2023.\n\nThe sides "
+        "discussed the programme of the Shusha year and the restoration of manuscripts.",
+        "published": "2023-10-17T15:00:00+04:00",
+        "language": "en",
+    }
+    others = []
+    for n, surname in enumerate(SURNAMES * 2):
+        day = 5 + n % 24
+        host = (
+            "Director-General of ICESCO Salim AlMalik"
+            if n % 2
+            else "Foreign Minister Jeyhun Bayramov"
+        )
+        others.append(
+            {
+                "url": f"https://report.az/en/news/meeting-{n}",
+                "title": f"Talks in Baku with Ambassador {surname} ({n})",
+                "text": f"BAKU, October {day}. {host} met Ambassador Elnur {surname}{n} in Baku "
+                f"on {day} October 2023.\n\nThey discussed cooperation with ICESCO in topic {n}: "
+                f"{' '.join(f'word{n}x{k}' for k in range(30))}.",
+                "published": f"2023-10-{day:02d}T12:00:00+04:00",
+                "language": "en",
+            }
+        )
+    late = {
+        "url": "https://news.az/news/icesco-chief-meets-azerbaijani-fm",
+        "title": "ICESCO chief, Azerbaijani FM meet in Baku",
+        "text": "Salim AlMalik, the Director-General of ICESCO, and Azerbaijan's Foreign "
+        "Minister Jeyhun Bayramov met in Baku on October 17, 2023, News.az reports.\n\nThey "
+        "talked about manuscripts, the Shusha year and new schools.",
+        "published": "2023-10-18T09:00:00+04:00",
+        "language": "en",
+    }
+    return [first, *others, late]
+
+
+def test_a_late_report_finds_its_story_in_a_busy_month(app) -> None:
+    """Both people of the meeting appear in thirty more reports that month, all in Baku:
+    more than the index returns under a person's or a place's month. The late report
+    still finds the first one, through the keys of the day."""
+    rows = _busy_month_rows()
+    ingest(app, rows)
+    story_of = {}
+    for row in app.store.iter_articles(include_unmatched=True):
+        for url in row["urls"]:
+            story_of[url] = row["story_id"]
+    assert story_of[rows[-1]["url"]] == story_of[rows[0]["url"]]
+    assert len({story_of[r["url"]] for r in rows[1:-1]}) == len(rows) - 2
