@@ -24,7 +24,7 @@ import httpx
 from httpserver import LocalServer, Request, Response
 
 from monitor.config import Config
-from monitor.fetch import LIMITS
+from monitor.fetch import HOST_LIMITS
 
 SITES = Path(__file__).resolve().parent / "fixtures" / "sites"
 HOSTS = {"www.azernews.az": "azernews", "en.trend.az": "trend", "news.az": "newsaz"}
@@ -115,7 +115,7 @@ class HostMap(httpx.AsyncBaseTransport):
 
     def __init__(self, ports: dict[str, int]) -> None:
         self.ports = ports
-        self.inner = httpx.AsyncHTTPTransport(limits=LIMITS)  # the Fetcher's own pool
+        self.inner: dict[int, httpx.AsyncHTTPTransport] = {}  # a pool per host, as the Fetcher
 
     @classmethod
     def of(cls, outlets: dict[str, Outlet], **extra: int) -> HostMap:
@@ -134,7 +134,11 @@ class HostMap(httpx.AsyncBaseTransport):
             stream=request.stream,
             extensions=request.extensions,
         )
-        return await self.inner.handle_async_request(local)
+        inner = self.inner.get(port)
+        if inner is None:
+            inner = self.inner[port] = httpx.AsyncHTTPTransport(limits=HOST_LIMITS)
+        return await inner.handle_async_request(local)
 
     async def aclose(self) -> None:
-        await self.inner.aclose()
+        for inner in self.inner.values():
+            await inner.aclose()
