@@ -110,6 +110,9 @@ def serve_outlets(config: Config, *, latency: float = 0.0) -> Iterator[dict[str,
             outlet.server.stop()
 
 
+_TLS = httpx.create_ssl_context()  # one for every pool, as the Fetcher shares its own
+
+
 class HostMap(httpx.AsyncBaseTransport):
     """Sends requests for the outlets' real hosts to their local servers."""
 
@@ -136,7 +139,8 @@ class HostMap(httpx.AsyncBaseTransport):
         )
         inner = self.inner.get(port)
         if inner is None:
-            inner = self.inner[port] = httpx.AsyncHTTPTransport(limits=HOST_LIMITS)
+            inner = httpx.AsyncHTTPTransport(limits=HOST_LIMITS, verify=_TLS)
+            self.inner[port] = inner
         return await inner.handle_async_request(local)
 
     async def aclose(self) -> None:
