@@ -34,9 +34,13 @@ It prints, side by side:
 Also printed: how late requests started against the politeness schedule, the event
 loop's longest stall and the CPU time of the cold cycle, to tell waiting from working.
 ``--profile`` runs the cold cycle under cProfile and prints the top functions.
-Full size (200 x 30, 1.0 s delay) takes about 5 minutes on the 2-core machine, not the
-3 the politeness limit would allow: the monitor's cold cycle is CPU-bound (about 3 min
-alone). ``--sources 40`` runs in about 1.5 minutes.
+Full size (200 x 30, 1.0 s delay) takes about 3 minutes on the 2-core machine. Measured
+there: cold cycle 74 s against the politeness limit's 31 s, CPU-bound on one core
+(extraction, matching, classification and stories of 2,000 articles); the Fetcher alone
+31.5 s (99 % of the limit), 6,400 requests over 200 TCP connections (one per outlet: a
+pool per host); warm 2.2 % of cold; peak memory 246 MB. Before the pools were per host
+the cold cycle took 319 s, 92 s of it in httpx's pool scanning its connections, and the
+Fetcher alone 156 s. ``--sources 40`` runs in about 1.5 minutes.
 """
 
 from __future__ import annotations
