@@ -63,7 +63,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|\b(?:left|leaves|departed|departs) for\b",
         r"посетил\w*|визит\w*|прибыл\w*|ознакомил\w*|почетн\w* караул\w*|ташриф\w*|tashrif\w*",
         r"(?<!\w)səfər(?!ov|li|əli)|ziyarət|gəlib|tanış olub|qərargahında olub|ziyaret\w*"
-        r"|fəxri qarovul|şeref kıtası|\w'(?:y?[ae]) geldi\b",
+        r"|fəxri qarovul|şeref kıtası|\w['’](?:y?[ae]) geldi\b",
         r"\bvisite\b|s'est rendue? |besuch\w*|garde d'honneur|bezoek\w*|aangekomen",
         r"زيارة|يزور|زار |بازدید|سفر |جولة|تفقد",
     ),

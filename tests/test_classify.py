@@ -687,6 +687,13 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "tr",
             "visit",
         ),
+        # ... also with a typographic apostrophe
+        (
+            "",
+            "Dışişleri Bakanı Hakan Fidan, resmi temaslarda bulunmak üzere Bakü’ye geldi.",
+            "tr",
+            "visit",
+        ),
         # talks held by videoconference
         (
             "",
