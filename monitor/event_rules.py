@@ -44,7 +44,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bawarded|\bawards?\b|honou?red with|\border of\b(?! the (?:president|cabinet|minist))"
         r"|\bmedal|\bprize\b|decorated|\breward(?:s|ed|ing)?\b|honorary (?:title|doctorate|degree"
         r"|professor|doctor)|honoris causa|in recognition of|\bconfer(?:s|red|ring)?\b"
-        r"|\b(?:was|were|is|are|been|being) honou?red\b|\bhonou?red (?:at|by|for)\b",
+        r"|\b(?:was|were|is|are|been|being) honou?red\b(?! to)|\bhonou?red (?:at|by|for)\b",
         r"наград\w*|награжд\w*|\bорден\w*|медал\w*|удостоен\w*"
         r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)|присво\w* (?:\S+ ){0,2}звани\w*"
         r"|почетн\w* (?:профессор|доктор|гражданин|звани)\w*",
@@ -136,7 +136,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|open\w* (?:an? |the |its )?(?:\S+ ){0,3}(?:office|centre|center|branch|chair|doors)"
         r"|\bpublish(?:es|ed)\b|\breleas(?:es|ed)\b(?! by| (?:a |the |its )?(?:\S+ )?statement)"
         r"|\bnominat(?:es|ed|ing|ion)\b|\ballocat(?:es|ed|ing)\b|\binstruct(?:s|ed)\b"
-        r"|\bnamed (?:as )?(?:the )?(?:new )?(?:\S+ ){0,3}(?:chief|head|secretary|director"
+        r"|\bnamed (?!after)(?:as )?(?:the )?(?:new )?(?:\S+ ){0,3}(?:chief|head|secretary|director"
         r"|ambassador|minister|president|chairman|envoy|coordinator)",
         r"объявил\w*|назнач\w*|решени\w*|объявлен\w*|возглавит|избран\w*|утвердил\w*|\bуказ\w*"
         r"|ратифицир\w*|учрежд\w*|учредит\w*|отозван\w*|в отставку"

@@ -827,6 +827,20 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "tr",
             "statement",
         ),
+        # "honoured to host" is pleasure, not an honour given
+        (
+            "",
+            "The city is honoured to host the forum of culture ministers next week.",
+            "en",
+            "conference",
+        ),
+        # "named after the president" is no appointment
+        (
+            "",
+            "A new school named after the president opened in Shusha.",
+            "en",
+            "other",
+        ),
     ],
 )
 def test_event_type_rules(title: str, body: str, language: str, expected: str) -> None:
