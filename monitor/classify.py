@@ -16,12 +16,15 @@
     the 36th session``, ``сказал в ходе ... сессии``: ``conference``) and what is yet to
     happen (``will attend``, ``представит``, ``iştirak edəcək``: ``announcement``);
   - a visit told as the setting ("received the minister, who is on a visit to Baku",
-    "as part of his visit") is not counted as a visit; "received" counts as a meeting
-    unless an award, a letter or a title was received (``принял участие`` is taking
-    part, ``qərar qəbul edib`` a decision);
-  - sentences that look back (a recalled event, a year two or more before the article's)
-    are background and not counted; a lost status ("a goodwill ambassador no more",
-    "stripped of") cancels an award;
+    "as part of his visit") is not counted as a visit, nor are "the visiting president"
+    and a courtesy visit (a meeting); a summit as the setting of talks ("on the
+    sidelines of", "as part of the summit") is not counted as a conference, nor is a
+    traveller's purpose ("arrived in Rabat to attend the session" is the visit's);
+    "received" counts as a meeting unless an award, a letter or a title was received
+    (``принял участие`` is taking part, ``qərar qəbul edib`` a decision);
+  - sentences that look back (a recalled event, a year two or more before the article's,
+    but not in a "since" clause) are background and not counted; a lost status ("a
+    goodwill ambassador no more", "stripped of") cancels an award;
   - the lead skips lines that are not prose (a menu, a heading, a temperature) and a
     repeat of the title, unwraps hard-wrapped lines, and does not end a sentence at a
     title or an initial ("Dr. AlMalik", "A. Garayev"); a lead that is only a quotation
