@@ -193,21 +193,21 @@ def _dated_keys(f: StoryFeatures) -> set[str]:
     return keys
 
 
-def _days(f: StoryFeatures) -> set[date]:
-    return {day for day in (f.event_date, f.published) if day}
-
-
 def _day_keys(f: StoryFeatures) -> set[str]:
-    """Each person on the article's event and publication days (``d:almalik|2023-10-03``)."""
-    return {f"d:{_index_key(p)}|{day:%Y-%m-%d}" for p in f.people for day in _days(f)}
+    """Each person on the article's day (``d:almalik|2023-10-03``): its event date, else
+    its publication date, the date :func:`same_story` holds against the other's."""
+    day = f.event_date or f.published
+    return {f"d:{_index_key(p)}|{day:%Y-%m-%d}" for p in f.people} if day else set()
 
 
 def _near_day_keys(f: StoryFeatures) -> set[str]:
-    """The day keys of the article's principals (of all its people, when they are few)
-    within 3 days of its dates: the only days a report of the same event can have."""
-    pool = set(f.principals) | (set(f.people) if len(f.people) <= 4 else set())
-    days = {day + timedelta(days=k) for day in _days(f) for k in _WINDOW_DAYS}
-    return {f"d:{_index_key(p)}|{day:%Y-%m-%d}" for p in pool or f.people for day in days}
+    """The day keys of the article's principals (of its people, without principals) on
+    the days within 3 days of its own: the only days a report of the event can have."""
+    day = f.event_date or f.published
+    if day is None:
+        return set()
+    days = [day + timedelta(days=k) for k in _WINDOW_DAYS]
+    return {f"d:{_index_key(p)}|{d:%Y-%m-%d}" for p in f.principals or f.people for d in days}
 
 
 def candidate_keys(f: StoryFeatures) -> set[str]:
@@ -215,7 +215,8 @@ def candidate_keys(f: StoryFeatures) -> set[str]:
 
     Its LSH bands; its people whatever the date (``pp:``, ``p1:``), for the articles
     that give no date; with a date, its person-month, place-month and person-day keys
-    (``p:almalik|2023-10``, ``pl:rabat|2023-10``, ``d:almalik|2023-10-03``); without one,
+    (``p:almalik|2023-10``, ``pl:rabat|2023-10``, ``d:almalik|2023-10-03``, the day being
+    the event date, else the publication date); without one,
     its people once more marked undated (``upp:``, ``up1:``), for the articles that give
     a date.
     """

@@ -1,12 +1,12 @@
 """Dated articles filed under each of their people on their days (``d:almalik|2023-10-03``).
 
-A report looks up the articles of its people within three days of its dates through
+A report looks up the articles of its people within three days of its date through
 these keys (see ``monitor.stories.lookup_keys``), beside the person-month keys, which
 return only their latest articles. Archives written before the keys existed have the
 month keys alone; this revision files every dated article under its people (read from
-its ``p:`` keys) on its event date and on the day of its publication, in the order the
-articles were stored. The publication day is the UTC one (the monitor files the day of
-the outlet's own time), which can differ by a day near midnight.
+its ``p:`` keys) on its event date, else on the day of its publication. That day is the
+UTC one (the monitor files the day of the outlet's own time), which can differ by a day
+near midnight.
 
 Revision ID: 0005
 Revises: 0004
@@ -44,9 +44,8 @@ FROM (
          k.article_id AS article_id
   FROM story_key k
   JOIN (
-    SELECT a.id AS article_id, {event_day} AS day FROM article a WHERE a.event_date IS NOT NULL
-    UNION
-    SELECT a.id, {day} FROM article a WHERE a.published IS NOT NULL
+    SELECT a.id AS article_id, COALESCE({event_day}, {day}) AS day
+    FROM article a WHERE a.event_date IS NOT NULL OR a.published IS NOT NULL
   ) d ON d.article_id = k.article_id
   WHERE k.key LIKE 'p:%'
 ) keyed
