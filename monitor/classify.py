@@ -60,6 +60,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from monitor import event_rules as rules
+from monitor import event_titles as titles
 from monitor.entities import TITLE_RE, DateHit, find_dates, find_people, find_places, translit
 from monitor.entity_dates import casefold
 from monitor.lead import Lead, is_quote, read_lead, sentence_ends, unquoted
@@ -186,7 +187,7 @@ def event_scores(
     year = _reference_year(f"{title}\n{body}", published)
     if " " not in title.strip():  # a URL slug for a title: "president-receives-envoy"
         title = re.sub(r"[-_]+", " ", title)
-    speaker = rules.speaker(title)
+    speaker = titles.speaker(title)
     if speaker and any(len(p.key) >= len(speaker) - 1 for p, _ in find_places(speaker)):
         speaker = None  # "Baku: ..." is a dateline, not a speaker
     # (text, weight, most hits counted, is the headline)
@@ -216,7 +217,7 @@ def event_scores(
             setting = kind in rules.CIRCUMSTANCE and kind != "visit"
             seen = rules.CIRCUMSTANCE[kind].sub(" ", text) if setting else text
             scores[kind] += rules.STRONG_WEIGHT * weight * min(cap, len(pattern.findall(seen)))
-    if rules.TITLE_TALKS.search(casefold(title)):
+    if titles.TITLE_TALKS.search(casefold(title)):
         scores["meeting"] += 3.0
     # "X discussed ... with Y." / "During the telephone conversation, ...": the sentence
     # after the lead paragraph may name the medium of the talks it told
@@ -230,7 +231,7 @@ def event_scores(
         scores["meeting"] = 0.0
     if speaker:
         scores["statement"] += 3.0
-    elif rules.title_future(rules.CIRCUMSTANCE["announcement"].sub(" ", casefold(title))):
+    elif titles.title_future(rules.CIRCUMSTANCE["announcement"].sub(" ", casefold(title))):
         scores["announcement"] += rules.STRONG_WEIGHT * 3.0
     if is_quote(sentence) and sentence != paragraph:
         scores["statement"] += 2.0  # a quotation, then its speaker: a statement

@@ -3,21 +3,17 @@
 ``Store`` opens SQLite (WAL mode, foreign keys, a busy timeout) or any SQLAlchemy URL, adds
 prepared articles in batches and answers the queries the CLI and the API need. It returns
 only the rows it really inserted, so everything downstream (stories, alerts) acts on what
-is new.
-
-SQLite has one writer at a time, and its busy handler is no queue: under a poll of many
-outlets, threads retrying for the lock can starve one of them past any timeout ("database
-is locked", a poll's articles not stored). So a ``Store`` on SQLite takes its writes in
-turn, behind one lock per process; the busy timeout is left for other processes
-(``monitor ingest`` beside ``monitor run``). PostgreSQL writes concurrently.
+is new. SQLite's busy handler is no queue: under a poll of many outlets, writer threads
+can starve past any timeout ("database is locked"). So on SQLite a ``Store``'s writes
+take turns behind one lock per process; the busy timeout is left for other processes.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -125,9 +121,8 @@ class Store:
         self.clusterer = clusterer
         self.on_story_changes = on_story_changes
         self.engine = make_engine(database_url)
-        self._write_lock: contextlib.AbstractContextManager[Any] = (
-            threading.Lock() if self.engine.dialect.name == "sqlite" else contextlib.nullcontext()
-        )
+        lock = threading.Lock() if self.engine.dialect.name == "sqlite" else nullcontext()
+        self._write_lock: AbstractContextManager[Any] = lock  # SQLite: writes take turns
         try:
             self.schema = migrate(self.engine, self._safe_url())
             if self.schema != "current":

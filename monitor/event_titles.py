@@ -1,0 +1,93 @@
+"""Headline grammar for :func:`monitor.classify.event_type`, read in titles only (data
+and two small readers, no weighing).
+
+"X, Y discuss ..." tells of talks; "X to visit Baku", "Baku to host ..." of what is to
+come; "Speaker: words" and "words - Speaker" of a statement, unless the part before the
+colon is a rubric ("Courtesy Visit: ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLE_TALKS = re.compile(
+    r"^[^,:]{2,80}(?:,| and| &) [^,:]{2,80} (?:discuss|mull|eye|explore|review|weigh"
+    r"|map out|hold talks|talk|probe|examine|consider|tackle)\w*\b"
+)
+# "X to visit Baku", "Games to kick off tomorrow": what is to come. Not after a noun or a
+# verb that makes it a purpose ("agreement to organise", "invited to visit").
+TITLE_FUTURE = re.compile(
+    r"(?:^|(\S+)\s)(?:is |are )?to (?:visit|host|hold|attend|take part|participate|open|launch"
+    r"|sign|meet|chair|organi[sz]e|be held|start|begin|receive|kick off)\b"
+)
+NOT_FUTURE = frozenset(
+    (
+        *("agreement", "memorandum", "deal", "plan", "decision", "decree", "bid", "order"),
+        *("effort", "efforts", "ready", "agree", "agrees", "agreed", "invited", "invites"),
+        *("invitation", "way", "how", "want", "wants", "like", "aims", "aim", "calls", "call"),
+        *("urges", "prepared", "preparations"),
+    )
+)
+# "Minister: words", "AlMalik: “...”", "Бирол Акгюн: ...": the words are the news. The
+# speaker is named before a quotation, by a title, or by capitalised names alone.
+SPEAKERS = (
+    re.compile(r"^[^:\d]{2,60}(?=:\s+[“«\"„])"),
+    re.compile(
+        r"^(?!(?:under|in|on|at|with|for|from|by|after|before|during)\b)"
+        r"[^:\d]{0,40}\b(?:ambassador|minister|president|official|chief|director|head"
+        r"|spokes\w+|envoy|rector|secretary|mufti|expert|посол|министр|президент|глава"
+        r"|директор|səfir|nazir|prezident|rəhbər|direktor|büyükelçi|bakan)[^:\d]{0,30}(?=:\s)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^(?:[A-ZА-ЯЁƏİÖÜÇŞĞ][\w'’.-]+ ){1,3}[A-ZА-ЯЁƏİÖÜÇŞĞ][\w'’-]+(?=:\s)"),
+    # a surname alone ("Лавров: ...", "AlMalik: ..."), not a label ("VIDEO:", "Update:")
+    re.compile(
+        r"^(?!(?i:photo|video|update|breaking|exclusive|opinion|analysis|interview|live|watch"
+        r"|фото|видео|обновлено|эксклюзив|интервью|foto|canlı)\b)"
+        r"[A-ZА-ЯЁƏİÖÜÇŞĞ][a-zа-яёəıöüçşğ'’]+(?:[A-Z][a-z]+)?(?=:\s)"
+    ),
+)
+# The speaker after the words: "... - Economy Minister (PHOTO)", "..., declares Azoulay".
+SPEAKER_AFTER = (
+    re.compile(
+        r"\s[-–—]\s((?:\S+\s){0,3}(?:minister|president|ambassador|official|chief|director"
+        r"|spokes\w+|envoy|secretary|expert|министр|президент|посол|глава|nazir|prezident|səfir"
+        r"|bakan|sözçü|sözcü)\w*)\s*(?:\([^)]{1,12}\))?$",
+        re.IGNORECASE,
+    ),
+    re.compile(r",\s+(?:says|said|declares|stresses|warns|insists)\s+([^,]{2,60})$"),
+    # "Morocco, a key partner for ICESCO (DG)", "... (ministre)"
+    re.compile(
+        r"\s\(((?:\S+ ){0,2}(?:DG|SG|PM|FM|minister|ministre|president|président|ambassador"
+        r"|ambassadeur|official|director|directeur|spokes\w+|porte-parole)\w*)\)$",
+        re.IGNORECASE,
+    ),
+)
+
+
+# A rubric before the colon ("Courtesy Visit: ...", "Bilateral Talks: ...") names an event,
+# not a speaker.
+RUBRIC = re.compile(
+    r"\b(?:visit|talks|meeting|summit|forum|conference|ceremony|agreement|award|call)s?$"
+    r"|визит|встреча|переговоры|səfər|görüş",
+    re.IGNORECASE,
+)
+
+
+def speaker(title: str) -> str | None:
+    """The speaker of a "Speaker: words" or "words - Speaker" headline, if it is one."""
+    text = title.strip()
+    for pattern in SPEAKERS:
+        if m := pattern.match(text):
+            return None if RUBRIC.search(m.group()) else m.group()
+    for pattern in SPEAKER_AFTER:
+        if m := pattern.search(text):
+            return m.group(1)
+    return None
+
+
+def title_future(title: str) -> bool:
+    return any(
+        (m.group(1) or "").casefold().strip(",.") not in NOT_FUTURE
+        for m in TITLE_FUTURE.finditer(title.casefold())
+    )
