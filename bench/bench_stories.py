@@ -42,7 +42,12 @@ the same archives reused with ``--keep``, on a quiet machine, 8.1 / 8.6 / 10.6 (
 PostgreSQL on 127.0.0.1 (``--pg``), in the same run as the reused SQLite archives: 19.3 /
 21.9 / 23.6 (1.22x). With the story and event rules as they stand now, archives built in
 the run: SQLite 8.0 / 9.8 / 11.3 (1.42x), PostgreSQL 17.5 / 19.3 / 20.2 (1.16x). Stored
-candidates compared per article: 7 / 14 / 16 (the cap).
+candidates compared per article: 7 / 14 / 16 (the cap). With the person-day keys
+(``d:almalik|2023-10-03``, looked up by an article's principals on the 7 days around its
+date), archives built in the run: SQLite 13.3 / 13.9 / 17.0 (1.28x); PostgreSQL, with a
+first version that also filed the publication day, 28.6 / 29.4 / 32.0 (1.12x). Measured
+side by side at 1k / 10k, the day keys cost about 3.5 ms an article (11.7 / 12.6 against
+8.1 / 9.1): twice as many keys are looked up.
 "Joined their story" counts the probes meant as more reports of a stored story that the
 monitor filed with it. It is not a recall figure (``bench/eval_stories.py`` gives that):
 the generator fills its slots independently, so a report can put the talks in another
