@@ -204,19 +204,19 @@ def event_scores(
     call_in_lead = False
     for zone, weight, cap, headline in zones:
         text = _current(zone, year)  # the rules count hits outside the background only
+        seen: dict[str, str] = {}  # the text each type reads: its circumstances left out
         for kind, pattern in rules.COMPILED.items():
             # a headline names its news: "delegation on a visit to Rabat" is the visit
             setting = kind in rules.CIRCUMSTANCE and not (kind == "visit" and headline)
-            seen = rules.CIRCUMSTANCE[kind].sub(" ", text) if setting else text
+            seen[kind] = rules.CIRCUMSTANCE[kind].sub(" ", text) if setting else text
             if kind == "visit":
-                seen = rules.NOT_A_VISIT.sub(" ", seen)
-            hits = min(cap, len(pattern.findall(seen)))
+                seen[kind] = rules.NOT_A_VISIT.sub(" ", seen[kind])
+            hits = min(cap, len(pattern.findall(seen[kind])))
             scores[kind] += rules.WEIGHT.get(kind, 1.0) * weight * hits
             call_in_lead |= kind == "phone_call" and weight >= 2.0 and hits > 0
         for kind, pattern in rules.COMPILED_STRONG.items():
-            setting = kind in rules.CIRCUMSTANCE and kind != "visit"
-            seen = rules.CIRCUMSTANCE[kind].sub(" ", text) if setting else text
-            scores[kind] += rules.STRONG_WEIGHT * weight * min(cap, len(pattern.findall(seen)))
+            hits = min(cap, len(pattern.findall(seen[kind])))
+            scores[kind] += rules.STRONG_WEIGHT * weight * hits
     if titles.TITLE_TALKS.search(casefold(title)):
         scores["meeting"] += 3.0
     # "X discussed ... with Y." / "During the telephone conversation, ...": the sentence

@@ -19,7 +19,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"phone (?:conversation|call|talks?|con\w*)|telephone (?:conversation|call|talks?)"
         r"|\b(?:by|on the|over the|via) (?:tele)?phone\b|videoconference call|video ?call"
         r"|video link|via video|by video|(?:online|virtual) meeting"
-        r"|(?:via|by|through|over) (?:a )?video ?conferenc\w*",
+        r"|(?:through|over) (?:a )?video ?conferenc\w*",
         r"телефонн\w+ (?:разговор|беседу|беседа)|по телефону|созвонил\w*|позвонил\w*|видеосвяз\w*"
         r"|видеозвон\w*|онлайн-встреч\w*|видео-?конференц\w*|в режиме видео\w*",
         r"telefon danışığı|telefonla danış|telefon söhbəti|telefonla zəng|telefon zəng\w*"

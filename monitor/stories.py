@@ -9,8 +9,8 @@ the stories each shingle occurs in (the *df* mapping). A new article then
    such as ``p:almalik|2023-10`` (a person in a month), ``pl:rabat|2023-11`` (a place
    in a month) and ``d:almalik|2023-10-03`` (a person on a day); between an article
    without any date and the others, people keys such as ``pp:almalik+bairamov`` (two
-   principal people). The index returns the few that share
-   the rarest keys (``monitor.store.stories.candidates``);
+   principal people). The index returns the few that share the rarest keys
+   (``monitor.store.stories.candidates``);
 2. is a duplicate of one of them (:func:`is_duplicate`: Jaccard of the full shingle sets
    >= 0.7, or a short copy 90 % contained in a longer one), or else
 3. joins the story chosen by :func:`assign_story`, or starts a new one.
@@ -193,11 +193,15 @@ def _dated_keys(f: StoryFeatures) -> set[str]:
     return keys
 
 
+def _day_key(person: str, day: date) -> str:
+    return f"d:{_index_key(person)}|{day:%Y-%m-%d}"
+
+
 def _day_keys(f: StoryFeatures) -> set[str]:
     """Each person on the article's day (``d:almalik|2023-10-03``): its event date, else
     its publication date, the date :func:`same_story` holds against the other's."""
     day = f.event_date or f.published
-    return {f"d:{_index_key(p)}|{day:%Y-%m-%d}" for p in f.people} if day else set()
+    return {_day_key(p, day) for p in f.people} if day else set()
 
 
 def _near_day_keys(f: StoryFeatures) -> set[str]:
@@ -206,8 +210,8 @@ def _near_day_keys(f: StoryFeatures) -> set[str]:
     day = f.event_date or f.published
     if day is None:
         return set()
-    days = [day + timedelta(days=k) for k in _WINDOW_DAYS]
-    return {f"d:{_index_key(p)}|{d:%Y-%m-%d}" for p in f.principals or f.people for d in days}
+    near = [day + timedelta(days=k) for k in _WINDOW_DAYS]
+    return {_day_key(p, d) for p in f.principals or f.people for d in near}
 
 
 def candidate_keys(f: StoryFeatures) -> set[str]:
@@ -216,13 +220,12 @@ def candidate_keys(f: StoryFeatures) -> set[str]:
     Its LSH bands; its people whatever the date (``pp:``, ``p1:``), for the articles
     that give no date; with a date, its person-month, place-month and person-day keys
     (``p:almalik|2023-10``, ``pl:rabat|2023-10``, ``d:almalik|2023-10-03``, the day being
-    the event date, else the publication date); without one,
-    its people once more marked undated (``upp:``, ``up1:``), for the articles that give
-    a date.
+    the event date, else the publication date); without one, its people once more marked
+    undated (``upp:``, ``up1:``), for the articles that give a date.
     """
-    dated = _dated_keys(f) | _day_keys(f) if f.event_date or f.published else set()
-    undated = set() if dated else _people_keys(f, "u")
-    return set(lsh_bands(f.signature)) | _people_keys(f) | dated | undated
+    has_date = f.event_date or f.published
+    dated = _dated_keys(f) | _day_keys(f) if has_date else _people_keys(f, "u")
+    return set(lsh_bands(f.signature)) | _people_keys(f) | dated
 
 
 def lookup_keys(f: StoryFeatures) -> set[str]:
