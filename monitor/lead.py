@@ -34,7 +34,11 @@ ABBREVIATION = re.compile(
     r"|u\.s|u\.k|e\.g|i\.e|[^\W\d_])|\bг|\bгг|\bим|\bул|\bт\.е|\bт\.д|\bдр|\bакад)\.$",
     re.IGNORECASE,
 )
-SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[\"“«„(]?[A-ZА-ЯЁƏİÇŞÖÜĞ0-9])")
+# a sentence ends at a stop before a capital, a digit or a letter of a script without
+# capitals (Arabic and Persian: "؟" is their question mark)
+SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?…؟])[\"”»']?\s+(?=[\"“«„(]?[A-ZА-ЯЁƏİÇŞÖÜĞ0-9\u0620-\u064a\u066e-\u06d3])"
+)
 PROSE_MARK = re.compile(r"[.!?:;,،؛]")
 HEADLINE_REACH = 2500  # how far down the page a repeat of the headline is looked for
 

@@ -841,6 +841,17 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "en",
             "other",
         ),
+        # Arabic has no capitals: its lead sentence still ends at a full stop, so the
+        # reception leads and the sayings after it are the body's
+        (
+            "الإيسيسكو وأذربيجان تبحثان آفاق التعاون الثقافي",
+            "استقبل المدير العام للإيسيسكو في مقر المنظمة بالرباط سفير أذربيجان لدى المغرب."
+            " وقال المدير العام إن أذربيجان شريك مهم للمنظمة. وأكد السفير أن بلاده تقدر دور"
+            " الإيسيسكو. وأضاف أن التعاون سيتواصل. وصرح المدير العام بأن المنظمة مستعدة لدعم"
+            " المشاريع المشتركة. وأشار إلى أهمية الشراكة.",
+            "ar",
+            "meeting",
+        ),
     ],
 )
 def test_event_type_rules(title: str, body: str, language: str, expected: str) -> None:
