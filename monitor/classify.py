@@ -58,12 +58,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import islice
 
 from monitor import event_rules as rules
 from monitor import event_titles as titles
 from monitor.entities import TITLE_RE, DateHit, find_dates, find_people, find_places, translit
 from monitor.entity_dates import casefold
-from monitor.lead import Lead, is_quote, read_lead, sentence_ends, unquoted
+from monitor.lead import (
+    Lead,
+    is_quote,
+    paragraph_spans,
+    read_lead,
+    sentence_ends,
+    unquoted,
+    unsaid,
+)
 
 EVENT_TYPES = (
     "meeting",
@@ -194,29 +203,30 @@ def event_scores(
     zones = (
         # after "Speaker:" the headline is speech: only the speaker part is read for events
         (casefold(speaker or title), 3.0, 2, True),
-        # a lead that is a quotation is speech: its verbs are not the event
-        ("" if is_quote(sentence) else casefold(unquoted(sentence)), 2.0, 2, False),
+        # a lead that is a quotation is speech: its verbs are not the event, nor are those
+        # of the speaker's own words told without quotation marks ("We will open ...")
+        ("" if is_quote(sentence) else casefold(unquoted(unsaid(sentence))), 2.0, 2, False),
         (casefold(unquoted(paragraph[len(sentence) :])), 1.0, 2, False),
         # the rest counts little and at most 4 hits: 1,500 characters of it are enough
         (casefold(unquoted(body[rest_start : rest_start + 1500])), 0.25, 4, False),
     )
     scores = dict.fromkeys(rules.PRIORITY, 0.0)
-    call_in_lead = False
+    lead_hits: dict[float, dict[str, int]] = {}
+    current_lead = ""
     for zone, weight, cap, headline in zones:
         text = _current(zone, year)  # the rules count hits outside the background only
-        seen: dict[str, str] = {}  # the text each type reads: its circumstances left out
-        for kind, pattern in rules.COMPILED.items():
-            # a headline names its news: "delegation on a visit to Rabat" is the visit
-            setting = kind in rules.CIRCUMSTANCE and not (kind == "visit" and headline)
-            seen[kind] = rules.CIRCUMSTANCE[kind].sub(" ", text) if setting else text
-            if kind == "visit":
-                seen[kind] = rules.NOT_A_VISIT.sub(" ", seen[kind])
-            hits = min(cap, len(pattern.findall(seen[kind])))
-            scores[kind] += rules.WEIGHT.get(kind, 1.0) * weight * hits
-            call_in_lead |= kind == "phone_call" and weight >= 2.0 and hits > 0
-        for kind, pattern in rules.COMPILED_STRONG.items():
-            hits = min(cap, len(pattern.findall(seen[kind])))
-            scores[kind] += rules.STRONG_WEIGHT * weight * hits
+        current_lead = text if weight == 2.0 else current_lead
+        lead_hits[weight] = _score_zone(scores, text, weight, cap, headline)
+    call_in_lead = lead_hits[3.0]["phone_call"] + lead_hits[2.0]["phone_call"] > 0
+    told = any(lead_hits[2.0].values()) or any(lead_hits[1.0].values())
+    if current_lead.strip() and not told:
+        # a current lead that names no event ("Threats require solidarity within the
+        # OIC.") is told by the paragraph after it ("the minister made the remark at
+        # ..."), which then counts as the lead paragraph (1.0 with the rest's 0.25); a
+        # lead that looks back opens a feature, not a report
+        for a, b in islice(paragraph_spans(body[rest_start:]), 1):
+            text = casefold(unquoted(body[rest_start + a : rest_start + b]))
+            _score_zone(scores, _current(text, year), 0.75, 2, False)
     if titles.TITLE_TALKS.search(casefold(title)):
         scores["meeting"] += 3.0
     # "X discussed ... with Y." / "During the telephone conversation, ...": the sentence
@@ -238,6 +248,27 @@ def event_scores(
     if rules.NEGATED.search(casefold(f"{title}\n{sentence}")):
         scores["award"] = 0.0
     return scores
+
+
+def _score_zone(
+    scores: dict[str, float], text: str, weight: float, cap: int, headline: bool
+) -> dict[str, int]:
+    """Add one zone's rule weight to ``scores``; return the hits of each type."""
+    seen: dict[str, str] = {}  # the text each type reads: its circumstances left out
+    found: dict[str, int] = {}
+    for kind, pattern in rules.COMPILED.items():
+        # a headline names its news: "delegation on a visit to Rabat" is the visit
+        setting = kind in rules.CIRCUMSTANCE and not (kind == "visit" and headline)
+        seen[kind] = rules.CIRCUMSTANCE[kind].sub(" ", text) if setting else text
+        if kind == "visit":
+            seen[kind] = rules.NOT_A_VISIT.sub(" ", seen[kind])
+        found[kind] = min(cap, len(pattern.findall(seen[kind])))
+        scores[kind] += rules.WEIGHT.get(kind, 1.0) * weight * found[kind]
+    for kind, pattern in rules.COMPILED_STRONG.items():
+        hits = min(cap, len(pattern.findall(seen[kind])))
+        scores[kind] += rules.STRONG_WEIGHT * weight * hits
+        found[kind] += hits
+    return found
 
 
 def _event_date(title: str, body: str, published: datetime | None, lead_end: int) -> DateHit | None:

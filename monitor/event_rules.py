@@ -46,7 +46,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|professor|doctor)|honoris causa|in recognition of|\bconfer(?:s|red|ring)?\b"
         r"|\b(?:was|were|is|are|been|being) honou?red\b(?! to)|\bhonou?red (?:at|by|for)\b",
         r"наград\w*|награжд\w*|\bорден\w*|медал\w*|удостоен\w*"
-        r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)|присво\w* (?:\S+ ){0,2}звани\w*"
+        r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)|присво\w* (?:\S+ ){0,2}(?:звани|преми)\w*"
+        r"|присуд\w* (?:\S+ ){0,3}преми\w*|присужд\w*|лауреат\w*"
         r"|почетн\w* (?:профессор|доктор|гражданин|звани)\w*",
         r"təltif|mükafat|\borden\w*|ödül\w*|madalya\w*|fəxri (?:ad|professor|doktor)\w*"
         r"|fahri doktora\w*|onursal\w*",
@@ -131,7 +132,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|will (?:host|open)|(?:is|are) (?:set|due|scheduled) to|\blaunch(?:ed|es)?\b"
         r"|\b(?:re-?)?elected\b|\bselected as\b|\bchosen as\b|(?:opens?|accept\w*|invites?)"
         r" (?:\w+ )?(?:applications|nominations|submissions|entries)|call for (?:applications"
-        r"|nominations|proposals|papers|entries)|\binscribed\b|added to (?:the )?(?:\S+ ){0,4}list"
+        r"|nominations|proposals|papers|entries)|\binscribed\b"
+        r"|(?:added to|included in(?:to)?) (?:the )?(?:\S+ ){0,4}list"
         r"|\bapprov(?:es|ed|al)\b|ratif(?:y|ies|ied|ication)|inaugurat\w*"
         r"|open\w* (?:an? |the |its )?(?:\S+ ){0,3}(?:office|centre|center|branch|chair|doors)"
         r"|\bpublish(?:es|ed)\b|\breleas(?:es|ed)\b(?! by| (?:a |the |its )?(?:\S+ )?statement)"
@@ -166,7 +168,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|\b(?:denie[sd]|refut\w*|rebuff\w*)\b|reject\w* (?:the )?(?:\S+ ){0,3}(?:claims?"
         r"|allegations?|accusations?|statements?|reports?)\b"
         r"|(?:do|does) not (?:reflect|correspond)|felicitat\w*|extend\w* (?:\S+ ){0,2}greetings"
-        r"|wish(?:es|ed)? (?:\S+ ){1,3}well\b|answer\w* (?:\S+ ){0,2}questions?|\bmourn(?:s|ed)?\b",
+        r"|wish(?:es|ed)? (?:\S+ ){1,3}well\b|answer\w* (?:\S+ ){0,2}questions?|\bmourn(?:s|ed)?\b"
+        r"|made (?:the|these|this|his|her) (?:remarks?|comments?)|\bremarked\b",
         r"заявил\w*|заявлени\w*|сказал\w*|интервью|призвал\w*|предлож\w*|осудил\w*"
         r"|сообщил\w* журналист\w*|поздрави\w*|приветству\w*|соболезнован\w*|поддерживает"
         r"|пресс-конференц\w*|критик\w*|раскритиковал\w*|опроверг\w*|отреагировал\w*"
@@ -228,6 +231,16 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|wird (?:\S+ ){0,4}(?:teilnehmen"
         r"|stattfinden|vertreten)",
         r"سيشارك|سيعقد|ستعقد|ستستضيف|سيمثل|برگزار خواهد شد|خواهد شد",
+    ),
+    # an agreement approved or ratified is concluded: "a decree on the approval of the
+    # Memorandum of Understanding", "ratified the agreement"
+    "agreement": (
+        r"(?:approv\w*|ratif\w*) (?:of )?(?:the )?(?:\S+ ){0,3}?[\"“«]?(?:memorandum|agreement"
+        r"|protocol|convention|treaty|accord)\b",
+        r"(?:утвер\w*|ратифи\w*) (?:\S+ ){0,3}?[\"“«]?(?:меморандум|соглашени|протокол"
+        r"|конвенци|договор)\w*",
+        r"(?:memorandum|saziş|protokol|konvensiya|müqavilə)\w* (?:\S+ ){0,2}?"
+        r"(?:təsdiq|ratifikasiya)\w*",
     ),
     # headline verbs of reaction: the reaction is the news ("ICESCO welcomes ...")
     "statement": (

@@ -52,7 +52,7 @@ SPEAKER_AFTER = (
     re.compile(
         r"\s[-–—]\s((?:\S+\s){0,3}(?:minister|president|ambassador|official|chief|director"
         r"|spokes\w+|envoy|secretary|expert|министр|президент|посол|глава|nazir|prezident|səfir"
-        r"|bakan|sözçü|sözcü)\w*)\s*(?:\([^)]{1,12}\))?$",
+        r"|bakan|sözçü|sözcü)\w*(?:[- ]general)?)\s*(?:\([^)]{1,12}\))?$",
         re.IGNORECASE,
     ),
     re.compile(r",\s+(?:says|said|declares|stresses|warns|insists)\s+([^,]{2,60})$"),

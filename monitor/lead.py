@@ -90,9 +90,15 @@ def is_prose(text: str) -> bool:
     return len(text) > 40 and words >= 6 and (len(text) >= 100 or bool(PROSE_MARK.search(text)))
 
 
+def _bare(text: str) -> str:
+    """A line as a headline compares: no quotation marks, no full stop at its end."""
+    return re.sub(r"[\"“”«»„']", "", text.casefold()).rstrip(" .!?")
+
+
 def repeats(line: str, heading: str) -> bool:
-    """Whether a line is the headline again, bare or after a breadcrumb ("Home World ...")."""
-    text = line.casefold()
+    """Whether a line is the headline again, bare or after a breadcrumb ("Home World ..."),
+    whatever its quotation marks and final stop."""
+    text, heading = _bare(line), _bare(heading)
     return text == heading or (
         len(heading) >= 20 and text.endswith(heading) and len(text) - len(heading) <= 40
     )
@@ -156,3 +162,18 @@ QUOTATION = re.compile(r'[“«„"][^“”«»„"\n]{1,1500}[”»"“]')
 def unquoted(text: str) -> str:
     """``text`` with its long quotations (six words or more) blanked."""
     return QUOTATION.sub(lambda m: '" "' if m.group().count(" ") >= 6 else m.group(), text)
+
+
+# "(BAKU, May 3.) We will open an office in Baku, the Director-General said": the speaker's
+# own words, reported without quotation marks, up to the comma before the verb of speech
+FIRST_PERSON_SAID = re.compile(
+    r"^(?:[^.]{0,40}\.\s+)?(?:we|i|our|my|мы|я|наш\w*|biz|mən|bizim|nous|je)\b[^,]{0,300}?(?=,\s.{0,160}?\b(?:said"
+    r"|says|stated|noted|told|added|stressed|declared|announced|сказал\w*|заявил\w*|отметил\w*"
+    r"|подчеркнул\w*|bildirib|deyib|qeyd edib|a déclaré|a affirmé)\b)",
+    re.IGNORECASE,
+)
+
+
+def unsaid(sentence: str) -> str:
+    """``sentence`` without the speaker's own words it opens with, if it does."""
+    return FIRST_PERSON_SAID.sub(" ", sentence.lstrip(), count=1)
