@@ -31,7 +31,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"اتصال\S* هاتفي|مكالمة هاتفية|تماس تلفنی|گفتگوی تلفنی",
     ),
     "agreement": (
-        r"\bsign(?:s|ed|ing)?\b|\binks?\b|\binked\b|initial(?:l)?ed|initial(?:l)?ing"
+        r"\bsign(?:s|ed|ing)?\b|\bsignator(?:y|ies)\b|\binks?\b|\binked\b|initial(?:l)?ed"
+        r"|initial(?:l)?ing"
         r"|conclude[ds]? (?:an? |the )?(?:\w+ )?(?:agreement|accord|treaty)"
         r"|exchang\w* (?:of )?(?:the )?(?:\S+ )?documents|documents were exchanged",
         r"подписа\w*|парафир\w*|обменялись (?:\S+ )?документами",
@@ -75,7 +76,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|congratulat|title|order|honou?r|guard|invitation|support|fund|grant|certificate|diploma"
         r"|\w+ (?:award|prize|medal|title)))"
         r"|discuss(?:ed|es)? (?:\S+ ){0,2}(?:cooperation|prospects|relations|ties)"
-        r"|had a meeting|have discussed"
+        r"|had a meeting|have discussed|held (?:an? )?(?:\w+ )?meeting\b(?! of)"
         # "has discussed the programme with the Director-General"
         r"|discuss(?:ed|es)? (?:[^.,;]{0,80}? )?with (?:the |his |her |its )?(?:\S+ ){0,3}"
         r"(?:president|minister|secretary|director|ambassador|chairman|head|counterpart|delegation|rector"
@@ -97,7 +98,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?<!не )встретил\w*|встреч\w*"
         r"|(?<!не )\bпринял\w*\b(?! участие| решение)|переговор\w*|обсудил\w*"
         r"|верительн\w* грамот\w*",
-        r"görüş\w*|(?<!qərar )qəbul ed\w*|müzakirə|danışıqlar|kabul ett\w*|bir araya gel\w*"
+        r"görüş\w*|(?<!qərar )qəbul e(?:d|tdi|tmiş)\w*|müzakirə|danışıqlar|kabul ett\w*"
+        r"|bir araya gel\w*"
         r"|ağırla\w*|etimadnamə\w*|güven mektub\w*|makamında ziyaret\w*",
         r"\ba reçu\b(?! (?:le |la |les |un |une )?(?:prix|médaille|titre|lettre))|\breçoit\b"
         r"|rencontr\w*|s'est entretenu|s'entretien(?:t|nent)|tenu une réunion"
@@ -339,6 +341,9 @@ CIRCUMSTANCE = {
     # call for action
     "statement": re.compile(
         r"welcom\w+ (?:the )?(?:new\w* )?(?:\S+ ){0,3}(?:ambassadors?|envoys?|delegations?)\b"
+        # "President receives the Director-General, lauds ...": praise said at the meeting
+        r"|\b(?:receives?|received|meets|met|hosts|hosted)\b[^.;:]{0,100}?(?:,| and) (?:lauds"
+        r"|praises|hails|welcomes|commends|congratulates)\b"
         r"|(?:farewell|courtesy|introductory) calls? on"
     ),
     # a festival or a contest open for entries is news of the call (an announcement); the
@@ -353,7 +358,8 @@ CIRCUMSTANCE = {
     ),
     # "the newly elected Director-General" is who, not what happened
     "announcement": re.compile(
-        r"newly (?:elected|appointed)|новоизбранн\w*|yeni seçilmiş"
+        r"newly (?:elected|appointed)|новоизбранн\w*|yeni seçilmiş|təyin (?:olunmuş|edilmiş)"
+        r"|təyin olunan"
         # an arrival's purpose and the date of its setting are not news to come: "arrived
         # in Islamabad to participate in the session, scheduled to be held on March 22"
         r"|(?:arriv|came\b|come\b|comes\b|left\b|leaves\b|leaving\b|depart)\w* (?:to|in|at|for)"
@@ -396,8 +402,8 @@ CIRCUMSTANCE = {
         r"|sign\w* (?:an? |the )?(?:\S+ )?(?:decree|order|law|ordinance|resolution|guest book"
         r"|book of (?:honou?r|condolences?)|petition)|подписал\w* (?:\S+ )?(?:указ|распоряжени"
         r"|закон)\w*|(?:sərəncam|fərman|qanun)\w* imzala\w*"
-        # agreeing to sign is a signing yet to come
-        r"|agree\w* (?:on |to )(?:the )?sign\w*|договорил\w* (?:о )?подписа\w*"
+        # agreeing to sign is a signing yet to come, as is one "soon to be signed"
+        r"|agree\w* (?:on |to )(?:the )?sign\w*|\bto be signed\b|договорил\w* (?:о )?подписа\w*"
         r"|الاتفاق على توقيع(?: مذكرة تفاهم| اتفاقية)?"
     ),
 }

@@ -909,6 +909,40 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "en",
             "statement",
         ),
+        # the formal Azerbaijani past "qəbul etmişdir" receives; "təyin olunmuş" (appointed)
+        # is who the guest is, not an appointment
+        (
+            "Nazirliyin mətbuat xidməti xəbər verir",
+            "Noyabrın 5-də xarici işlər naziri Azərbaycana təyin olunmuş yeni səfiri qəbul"
+            " etmişdir.",
+            "az",
+            "meeting",
+        ),
+        # a reception named first in the headline: the praise after it was said there
+        (
+            "President Receives ICESCO Director-General, Lauds Its New Vision",
+            "The President received the Director-General of ICESCO at the Presidential Palace"
+            " today.",
+            "en",
+            "meeting",
+        ),
+        # "held a meeting"; an agreement "soon to be signed" is no signing
+        (
+            "A new chapter for ICESCO and the Islamic Development Bank",
+            "The Director-General of ICESCO and the Vice President of the Islamic Development"
+            " Bank held a meeting in Jeddah on joint programmes.\n\nThe programmes will be"
+            " part of a partnership agreement soon to be signed by both parties.",
+            "en",
+            "meeting",
+        ),
+        # becoming a signatory is signing
+        (
+            "Academy of Sciences becomes signatory of the Rabat charter",
+            "The Academy of Sciences is now the twelfth signatory of the Rabat charter on open"
+            " science, ICESCO said.",
+            "en",
+            "agreement",
+        ),
     ],
 )
 def test_event_type_rules(title: str, body: str, language: str, expected: str) -> None:
