@@ -31,7 +31,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"اتصال\S* هاتفي|مكالمة هاتفية|تماس تلفنی|گفتگوی تلفنی",
     ),
     "agreement": (
-        r"\bsign(?:s|ed|ing)?\b|\bsignator(?:y|ies)\b|\binks?\b|\binked\b|initial(?:l)?ed"
+        r"\bsign(?:s|ed|ing)?\b|\bsignator(?:y|ies)\b|\bink(?:s|ed|ing)?\b|initial(?:l)?ed"
         r"|initial(?:l)?ing"
         r"|conclude[ds]? (?:an? |the )?(?:\w+ )?(?:agreement|accord|treaty)"
         r"|exchang\w* (?:of )?(?:the )?(?:\S+ )?documents|documents were exchanged",
@@ -113,6 +113,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|executive council|opening ceremony|\bgames\b|colloquium|seminar|workshop|webinar"
         r"|round ?table|(?:took|takes|taking) part in|participat\w+ in|\battend(?:ed|s|ing)?\b"
         r"|kick(?:s|ed)? off|council of (?:\w+ ){0,2}ministers|consultative council"
+        r"|(?:coordination|ministerial|plenary|consultative|annual|steering committee) meetings?\b"
         r"|совещани\w* (?:\S+ ){0,2}(?:министров|глав)"
         r"|\bmeeting of (?:the )?(?:\S+ ){0,4}(?:council|ministers|heads"
         r"|committee|board|assembly|commission|states|parliament)"
@@ -140,6 +141,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|open\w* (?:an? |the |its )?(?:\S+ ){0,3}(?:office|centre|center|branch|chair|doors)"
         r"|\bpublish(?:es|ed)\b|\breleas(?:es|ed)\b(?! by| (?:a |the |its )?(?:\S+ )?statement)"
         r"|\bnominat(?:es|ed|ing|ion)\b|\ballocat(?:es|ed|ing)\b|\binstruct(?:s|ed)\b"
+        r"|put into (?:operation|service)|\bwent live\b|\bgoes live\b"
         r"|\bnamed (?!after)(?:as )?(?:the )?(?:new )?(?:\S+ ){0,3}(?:chief|head|secretary|director"
         r"|ambassador|minister|president|chairman|envoy|coordinator)",
         r"объявил\w*|назнач\w*|решени\w*|объявлен\w*|возглавит|избран\w*|утвердил\w*|\bуказ\w*"
@@ -222,7 +224,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|буд(?:ет|ут) учрежд\w*|провед(?:ёт|ет|ут)\b|ожида(?:ется|ются)\b|примет\b"
         r"|поучаству\w+"
         r"|планиру\w* (?:\S+ ){0,2}(?:провести|посетить|встретиться|подписать|принять участие)",
-        r"will (?:\w+ )?(?:meet|visit|host|hold|organi[sz]e|launch|open|sign|start|begin"
+        r"will (?:\w+ )?pay (?:an? )?(?:\w+ )?(?:visit|trip)\b"
+        r"|will (?:\w+ )?(?:meet|visit|host|hold|organi[sz]e|launch|open|sign|start|begin"
         r"|mark\w*|celebrate|observe|establish|create|set up|build|introduce|receive)\b",
         r"iştirak edəcək|təmsil edəcək|keçiriləcək|sədrlik edəcək|təmsil olunacaq|başlayacaq"
         r"|olacaq\b|imzala\w*(?:acaq|əcək)\b|görüşəcək\b|yapılacak|düzenlenecek|başlayacak|gerçekleştirilecek|katılacak"
@@ -290,12 +293,12 @@ MIN_SCORE = 1.0
 WEIGHT = {"conference": 0.6, "statement": 0.7, "announcement": 0.9}
 STRONG_WEIGHT = 2.0
 # Never a visit, even in a headline: a courtesy visit is a meeting (counted there); "the
-# visiting prime minister" is who; "who concluded his two-day visit" is the setting.
+# visiting prime minister" is who; "who concluded (completed) his visit" is the setting.
 NOT_A_VISIT = re.compile(
     r"courtesy visit|visite de courtoisie|визит вежливости|nezaket ziyareti|makamında ziyaret\w*"
     r"|\bvisiting (?=(?:\S+ ){0,3}(?:prime minister|president|minister|crown prince|king|emir"
     r"|delegation|leader|speaker|guest|counterpart))"
-    r"|conclud\w+ (?:\S+ ){0,3}visit\b"
+    r"|(?:conclud|complet)\w+ (?:\S+ ){0,3}visit\b"
 )
 
 # A status lost ("a goodwill ambassador no more", "stripped of the title") is no award.

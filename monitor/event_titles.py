@@ -18,7 +18,7 @@ TITLE_TALKS = re.compile(
 # verb that makes it a purpose ("agreement to organise", "invited to visit").
 TITLE_FUTURE = re.compile(
     r"(?:^|(\S+)\s)(?:is |are )?to (?:visit|host|hold|attend|take part|participate|open|launch"
-    r"|sign|meet|chair|organi[sz]e|be held|start|begin|receive|kick off)\b"
+    r"|sign|meet|chair|organi[sz]e|be held|start|begin|receive|kick off|discuss|pay)\b"
 )
 NOT_FUTURE = frozenset(
     (

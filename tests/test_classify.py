@@ -943,6 +943,45 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "en",
             "agreement",
         ),
+        # a coordination meeting of many organisations is a conference
+        (
+            "ICESCO Director-General at the coordination meeting in Paris",
+            "The Director-General of ICESCO declared that heritage must be protected.",
+            "en",
+            "conference",
+        ),
+        # a service put into operation is launched
+        (
+            "Web portal of the Year of Islamic Culture put into operation",
+            "The official web portal of the Year of Islamic Culture in Ganja is now available"
+            " in three languages.",
+            "en",
+            "announcement",
+        ),
+        # "by inking a memorandum" signs it
+        (
+            "University and ICESCO vow to boost cooperation",
+            "The university and ICESCO on Friday vowed to boost cooperation in research by"
+            " inking a memorandum of understanding in Islamabad.",
+            "en",
+            "agreement",
+        ),
+        # "will pay an official visit", "X to discuss ... in Baku": a visit to come
+        (
+            "Moscow: Foreign minister to discuss bilateral relations in Baku",
+            "The foreign minister will pay an official visit to Azerbaijan on November 20, the"
+            " ministry's spokesperson said at a briefing.",
+            "en",
+            "announcement",
+        ),
+        # a visit completed is the setting of what the article tells
+        (
+            "Foreign minister back from Moscow",
+            "The foreign minister has completed his two-day official visit to Russia. He told"
+            " journalists that the talks were encouraging and said relations were growing.",
+            "en",
+            "statement",
+        ),
     ],
 )
 def test_event_type_rules(title: str, body: str, language: str, expected: str) -> None:
