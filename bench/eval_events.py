@@ -15,6 +15,10 @@ Sets measured:
 * any further JSONL given on the command line, with ``title``, ``text`` or ``body``,
   ``language``, ``date`` or ``published`` and ``event_type`` per line.
 
+Each set also shows how right the types are that the monitor is sure of (confidence, the
+winner's share of the rule weight, at least 0.75) and the others: what an alert rule or
+a reader can rely on.
+
 ``-v`` lists the misses of every set except the devset's report part, whose confusions
 are not printed either (``-vv`` adds both, for a final look only). The peer is a majority-class baseline: every article a meeting.
 """
@@ -50,10 +54,15 @@ def _published(row: dict[str, Any]) -> datetime | None:
     return datetime.fromisoformat(value).replace(tzinfo=None)
 
 
-def predict(row: dict[str, Any]) -> str:
-    """The monitor's event type for one labelled row, cleaned as the pipeline cleans."""
+SURE = 0.75  # the confidence from which a type is counted as sure
+
+
+def predict(row: dict[str, Any]) -> tuple[str, float]:
+    """The monitor's event type and its confidence for one labelled row, cleaned as the
+    pipeline cleans."""
     body, title = _clean(row.get("text") or row.get("body") or "", row.get("title") or "")
-    return classify(title, body, row.get("language") or "en", _published(row)).event_type
+    info = classify(title, body, row.get("language") or "en", _published(row))
+    return info.event_type, info.confidence
 
 
 def report(name: str, rows: list[dict[str, Any]], show: bool, held_out: bool = False) -> None:
@@ -62,8 +71,11 @@ def report(name: str, rows: list[dict[str, Any]], show: bool, held_out: bool = F
     A held-out set shows its confusions only with ``show``: what goes wrong there is
     not to be tuned on.
     """
-    got = {row["id"]: predict(row) for row in rows}
+    predicted = {row["id"]: predict(row) for row in rows}
+    got = {key: kind for key, (kind, _) in predicted.items()}
     right = sum(got[r["id"]] == r["event_type"] for r in rows)
+    sure = [r for r in rows if predicted[r["id"]][1] >= SURE]
+    sure_right = sum(got[r["id"]] == r["event_type"] for r in sure)
     baseline = sum(r["event_type"] == "meeting" for r in rows)
     langs: Counter[str] = Counter(r["language"] for r in rows)
     langs_right: Counter[str] = Counter(
@@ -78,6 +90,12 @@ def report(name: str, rows: list[dict[str, Any]], show: bool, held_out: bool = F
         f"{'':16} {'':>4} | "
         + ", ".join(f"{k} {langs_right[k]}/{v}" for k, v in langs.most_common())
     )
+    if sure and len(sure) < n:
+        unsure_right = (right - sure_right) / (n - len(sure))
+        print(
+            f"{'':16} {'':>4} | confidence >= {SURE}: {len(sure)} ({len(sure) / n:.0%}) right"
+            f" {sure_right / len(sure):.3f}; below: {n - len(sure)} right {unsure_right:.3f}"
+        )
     if confusions and (show or not held_out):
         top = ", ".join(f"{g}->{p} {c}" for (g, p), c in confusions.most_common(5))
         print(f"{'':16} {'':>4} | confusions: {top}")

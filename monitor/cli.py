@@ -285,9 +285,10 @@ def stories(
             click.echo(json.dumps(story, ensure_ascii=False))
             continue
         who = ", ".join(p["name"] for p in story["participants"][:4]) or "-"
+        sure = story["event_confidence"]
+        kind = story["event_type"] + (f" ({sure:.2f})" if sure is not None else "")
         click.echo(
-            f"#{story['id']}  {story['event_type']}  {story['event_date'] or '-'}  "
-            f"{story['place'] or '-'}  {who}"
+            f"#{story['id']}  {kind}  {story['event_date'] or '-'}  {story['place'] or '-'}  {who}"
         )
         click.echo(f"    {story['headline']}")
         for article in story["articles"]:

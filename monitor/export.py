@@ -23,6 +23,7 @@ EXPORT_FIELDS = (
     "matched_terms",
     "story_id",
     "event_type",
+    "event_confidence",
     "event_date",
     "place",
     "participants",

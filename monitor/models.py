@@ -92,6 +92,7 @@ class ArticleRow(SQLModel, table=True):
     )
     story_id: int | None = Field(default=None, index=True)
     event_type: str | None = Field(default=None, max_length=40, index=True)
+    event_confidence: float | None = None  # the event type's share of the rule weight
     event_date: date | None = None
     place: str | None = Field(default=None, max_length=200)
     participants: list[dict[str, Any]] = Field(
@@ -155,6 +156,7 @@ class StoryRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     headline: str = Field(sa_column=Column(Text, nullable=False))
     event_type: str = Field(default="other", max_length=40, index=True)
+    event_confidence: float | None = None  # see monitor.store.stories.story_type
     event_date: date | None = Field(default=None, index=True)
     place: str | None = Field(default=None, max_length=200)
     participants: list[dict[str, Any]] = Field(

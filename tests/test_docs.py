@@ -11,6 +11,7 @@ import click
 import pytest
 
 from monitor.alerts.message import payload_example
+from monitor.app import build
 from monitor.cli import cli
 from monitor.config import (
     ALERT_KEYS,
@@ -21,7 +22,9 @@ from monitor.config import (
     TOPIC_KEYS,
     parse_config,
 )
-from monitor.settings import SETTINGS
+from monitor.pipeline import numbered
+from monitor.settings import SETTINGS, Settings
+from monitor.store.stories import story_snapshot
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -83,6 +86,29 @@ def test_the_webhook_payload_example_is_the_real_one() -> None:
     block = re.search(r"```json\n(.*?)```", README, flags=re.S)
     assert block is not None
     assert json.loads(block.group(1)) == payload_example()
+
+
+def test_the_payload_example_has_the_fields_of_a_real_story(tmp_path: Path) -> None:
+    """The example's story is written by hand: it must carry what a stored story does."""
+    shipped = Path(__file__).resolve().parent.parent / "sources.toml"
+    app = build(Settings(config=str(shipped), database_url=f"sqlite:///{tmp_path}/m.db"))
+    article = {
+        "url": "https://en.trend.az/azerbaijan/politics/1.html",
+        "title": "Azerbaijani FM meets ICESCO Director General in Baku",
+        "text": "Minister of Foreign Affairs Jeyhun Bayramov met with ICESCO Director General "
+        "Salim M. AlMalik in Baku on 3 October 2023. The sides discussed cooperation.",
+        "published": "2023-10-03T09:05:00+00:00",
+    }
+    try:
+        assert app.pipeline.ingest(numbered([json.dumps(article)])).stored == 1
+        with app.store.engine.connect() as conn:
+            real = story_snapshot(conn, 1)
+    finally:
+        app.close()
+    example = payload_example()["story"]
+    assert set(example) == set(real)
+    assert set(example["articles"][0]) == set(real["articles"][0])
+    assert set(example["participants"][0]) == set(real["participants"][0])
 
 
 def test_the_two_setup_commands_are_there() -> None:

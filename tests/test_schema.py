@@ -125,6 +125,16 @@ DATED = {  # ...and by another outlet, in its own words, with one
 }
 
 
+AWARD = {
+    "url": "https://azertag.az/en/xeber/icesco-medal",
+    "title": "ICESCO awards its gold medal to Azerbaijani calligrapher",
+    "text": "The Director-General of ICESCO, Salim AlMalik, awarded the organisation's gold "
+    "medal to the calligrapher Elchin Aliyev in recognition of his work on Quran manuscripts.",
+    "published": "2026-05-02T09:00:00+00:00",
+    "language": "en",
+}
+
+
 def _ingest(app: App, row: dict[str, object]) -> None:
     report = app.pipeline.ingest(numbered([json.dumps(row)]))
     assert report.stored == 1, report
@@ -205,3 +215,39 @@ def test_revision_0005_files_dated_articles_under_their_people_on_their_days(
     with app.store.engine.connect() as conn:
         assert _day_keys(conn) == written
     app.close()
+
+
+def _confidences(conn: Connection) -> tuple[list[tuple[str, float | None]], list[float | None]]:
+    articles = conn.execute(text("SELECT event_type, event_confidence FROM article ORDER BY id"))
+    stories = conn.execute(text("SELECT event_confidence FROM story ORDER BY id"))
+    return [tuple(r) for r in articles], list(stories.scalars())  # type: ignore[misc]
+
+
+def test_revision_0006_keeps_how_sure_each_event_type_is(database_url: str) -> None:
+    """An archive from before the confidence was kept gets the one the monitor writes,
+    except where the rules would no longer give the type an article was stored with."""
+    settings = Settings(config=str(SHIPPED), database_url=database_url)
+    app = build(settings)
+    _ingest(app, UNDATED)
+    _ingest(app, DATED)  # the same meeting: one story of two articles
+    _ingest(app, AWARD)  # a story of its own
+    with app.store.engine.begin() as conn:
+        articles, stories = _confidences(conn)
+        assert [kind for kind, _ in articles] == ["meeting", "meeting", "award"]
+        assert all(sure is not None and 0 < sure <= 1 for _, sure in articles)
+        assert len(stories) == 2 and all(sure is not None for sure in stories)
+        # the award as older rules might have stored it: a visit, which the rules now
+        # would not give, so its confidence (and its story's) stays unknown
+        conn.execute(text("UPDATE article SET event_type = 'visit' WHERE id = 3"))
+        conn.execute(text("UPDATE story SET event_type = 'visit' WHERE id = 2"))
+        conn.execute(text("UPDATE article SET event_confidence = NULL"))
+        conn.execute(text("UPDATE story SET event_confidence = NULL"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0005'"))
+    app.close()
+    app = build(settings)
+    assert app.store.schema == "upgraded from 0005"
+    with app.store.engine.connect() as conn:
+        upgraded, stories_after = _confidences(conn)
+    app.close()
+    assert upgraded == [articles[0], articles[1], ("visit", None)]
+    assert stories_after == [stories[0], None]

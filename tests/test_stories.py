@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from monitor.classify import classify
+from monitor.store.stories import story_type
 from monitor.stories import (
     _PERMS,
     StoryFeatures,
@@ -294,3 +295,27 @@ def test_the_director_general_alone_does_not_make_two_days_events_one_story() ->
     same, _, why = same_story(workshop, gathering)
     assert same, why
     assert not same_story(symposium, gathering)[0]
+
+
+@pytest.mark.parametrize(
+    ("articles", "expected"),
+    [
+        ([("meeting", 0.9)], ("meeting", 0.9)),  # one report: its own confidence
+        ([("meeting", 0.9), ("meeting", 0.7)], ("meeting", 0.8)),
+        # a report of another type counts 0: disagreement lowers the confidence
+        ([("meeting", 0.9), ("visit", 0.6), ("meeting", 0.9)], ("meeting", 0.6)),
+        # the first reported wins a tie
+        ([("visit", 0.6), ("meeting", 0.9)], ("visit", 0.3)),
+        # "other" (nothing recognised) neither wins against a type nor dilutes it
+        ([("other", 0.3), ("award", 0.8)], ("award", 0.8)),
+        ([("other", 0.3), ("other", 0.5)], ("other", 0.4)),
+        # stored before the confidence was kept: not counted; none known: None
+        ([("meeting", None), ("meeting", 0.7)], ("meeting", 0.7)),
+        ([("meeting", None)], ("meeting", None)),
+        ([(None, None)], ("other", None)),
+    ],
+)
+def test_a_story_type_and_how_sure_it_is(
+    articles: list[tuple[str | None, float | None]], expected: tuple[str, float | None]
+) -> None:
+    assert story_type(articles) == expected

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import textwrap
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,13 @@ from receivers import SECRET, WebhookReceiver
 
 from monitor import pipeline as pipeline_module
 from monitor.app import build
+from monitor.classify import classify
 from monitor.cli import cli
 from monitor.pipeline import numbered
 from monitor.settings import Settings
 from monitor.store import outbox
 from monitor.store import stories as stories_db
+from monitor.store.stories import story_type
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "stories" / "articles.jsonl"
@@ -113,6 +116,17 @@ def test_stories_command_lists_event_place_and_every_outlet(
     assert all(r["story_id"] for r in rows)
     phone = next(r for r in rows if r["url"].endswith("ru-phone"))
     assert phone["event_type"] == "phone_call"
+    # how sure each type is: the classifier's confidence, kept per article and per story
+    for row in rows:
+        published = datetime.fromisoformat(row["published"]) if row["published"] else None
+        info = classify(row["title"], row["body"], row["language"], published)
+        assert (row["event_type"], row["event_confidence"]) == (info.event_type, info.confidence)
+    by_url = {r["url"]: r for r in rows}
+    told = [by_url[a["url"]] for a in ambassador["articles"]]
+    kind, sure = story_type((r["event_type"], r["event_confidence"]) for r in told)
+    assert (ambassador["event_type"], ambassador["event_confidence"]) == (kind, sure)
+    assert sure is not None and 0 < sure <= 1
+    assert f"#{ambassador['id']}  meeting ({sure:.2f})  " in text.stdout
 
 
 def _alert_config(tmp_path: Path, url: str) -> Path:

@@ -5,7 +5,7 @@ the same value to each channel on every attempt, so its ``id`` (``msg_`` + 26 ch
 time-ordered, Crockford base32) is the ``webhook-id`` and the e-mail ``Message-ID`` of
 every retry. Channels render the payload; they never look anything up.
 
-Payload schema (``PAYLOAD_SCHEMA`` below is the same text, shown in the README)::
+Payload schema (``PAYLOAD_SCHEMA`` below is the same text; the README shows it as a table)::
 
     every alert
       type          "story.new" | "story.follow_up" | "digest" | "source.failing"
@@ -26,12 +26,13 @@ Payload schema (``PAYLOAD_SCHEMA`` below is the same text, shown in the README):
       id            archive id of the story (int)
       event_type    meeting | visit | phone_call | announcement | agreement | award
                     | conference | statement | other
+      event_confidence  how sure the type is, 0-1, or null (stored before it was kept)
       event_date    "YYYY-MM-DD" or null
       place         "Baku" or null
       participants  [{"name": str, "role": str|null, "organisation": str|null}]
       headline      str
       summary       the first lines of the earliest article (str)
-      articles      [{"outlet", "url", "title", "published" (ISO or null),
+      articles      [{"id", "outlet", "url", "title", "published" (ISO or null),
                       "topics": [...], "matched_terms": {topic: [term, ...]}}]
 """
 
@@ -152,6 +153,7 @@ def _sample_story() -> dict[str, Any]:
     return {
         "id": 12,
         "event_type": "meeting",
+        "event_confidence": 0.9,
         "event_date": "2023-10-03",
         "place": "Baku",
         "participants": [
@@ -170,6 +172,7 @@ def _sample_story() -> dict[str, Any]:
         ),
         "articles": [
             {
+                "id": 311,
                 "outlet": "Trend",
                 "url": "https://en.trend.az/azerbaijan/politics/3800123.html",
                 "title": "Azerbaijani FM meets ICESCO Director General in Baku",
@@ -178,6 +181,7 @@ def _sample_story() -> dict[str, Any]:
                 "matched_terms": {"icesco": ["ICESCO", "AlMalik"]},
             },
             {
+                "id": 312,
                 "outlet": "Azernews",
                 "url": "https://www.azernews.az/nation/215010.html",
                 "title": "Bayramov, AlMalik discuss cooperation",

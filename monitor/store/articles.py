@@ -220,6 +220,7 @@ def article_row(prepared: Prepared, story_id: int | None = None) -> dict[str, An
     return {
         "story_id": story_id,
         "event_type": event.event_type if event else None,
+        "event_confidence": event.confidence if event else None,
         "event_date": event.event_date if event else None,
         "place": event.place if event else None,
         "participants": [

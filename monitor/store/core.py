@@ -392,6 +392,7 @@ def _export_dict(row: Any, urls: list[str], sources: list[str]) -> dict[str, Any
         "matched_terms": row["matched_terms"],
         "story_id": row["story_id"],
         "event_type": row["event_type"],
+        "event_confidence": row["event_confidence"],
         "event_date": row["event_date"].isoformat() if row["event_date"] else None,
         "place": row["place"],
         "participants": row["participants"] or [],

@@ -163,6 +163,28 @@ def story_sources(conn: Connection, story_ids: Iterable[int]) -> dict[int, list[
     return {sid: list(sources or []) for sid, sources in conn.execute(query)}
 
 
+def story_type(articles: Iterable[tuple[str | None, float | None]]) -> tuple[str, float | None]:
+    """A story's event type and how sure it is, from its articles' (type, confidence).
+
+    The type is the one most of its articles report ("other" when none reports another;
+    the first reported on a tie). The confidence is the mean of its articles' confidence
+    in that type, an article of another type counting 0: one sure report gives its own
+    confidence, reports that disagree lower it. Articles of type "other" count only in an
+    "other" story, and articles stored without a confidence not at all (None if none has).
+    """
+    pairs = [(kind, sure) for kind, sure in articles if kind]
+    kinds = Counter(kind for kind, _ in pairs if kind != "other")
+    winner = kinds.most_common(1)[0][0] if kinds else "other"
+    counted = [
+        (kind, sure)
+        for kind, sure in pairs
+        if sure is not None and (kind != "other" or winner == "other")
+    ]
+    if not counted:
+        return winner, None
+    return winner, round(sum(sure for kind, sure in counted if kind == winner) / len(counted), 3)
+
+
 def _most_common(values: Iterable[Any]) -> Any:
     counted = Counter(v for v in values if v)
     return counted.most_common(1)[0][0] if counted else None
@@ -185,7 +207,7 @@ def refresh_story(conn: Connection, story_id: int, now: datetime) -> dict[str, A
     for row in rows:
         for person in row.participants or []:
             people.setdefault(person["name"].casefold(), person)
-    kinds = Counter(r.event_type for r in rows if r.event_type and r.event_type != "other")
+    kind, sure = story_type((r.event_type, r.event_confidence) for r in rows)
     topics: list[str] = []
     sources: list[str] = []
     for row in rows:
@@ -195,7 +217,8 @@ def refresh_story(conn: Connection, story_id: int, now: datetime) -> dict[str, A
     dated = [r.published for r in rows if r.published]
     values = {
         "headline": first.title,
-        "event_type": kinds.most_common(1)[0][0] if kinds else "other",
+        "event_type": kind,
+        "event_confidence": sure,
         "event_date": _most_common(r.event_date for r in rows),
         "place": _most_common(r.place for r in rows),
         "participants": list(people.values())[:12],
@@ -247,6 +270,7 @@ def story_snapshot(conn: Connection, story_id: int, *, summary_chars: int = 400)
     return {
         "id": story.id,
         "event_type": story.event_type,
+        "event_confidence": story.event_confidence,
         "event_date": story.event_date.isoformat() if story.event_date else None,
         "place": story.place,
         "participants": [
