@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_stories import DEFAULT, _clean, part_of
 
-from monitor.classify import classify
+from monitor.classify import SURE, classify
 
 CORPUS = ROOT / "tests" / "fixtures" / "events" / "articles.jsonl"
 
@@ -52,9 +52,6 @@ def _published(row: dict[str, Any]) -> datetime | None:
     if not value or len(value) < 10:  # "2023-10": a month is no publication time
         return None
     return datetime.fromisoformat(value).replace(tzinfo=None)
-
-
-SURE = 0.75  # the confidence from which a type is counted as sure
 
 
 def predict(row: dict[str, Any]) -> tuple[str, float]:

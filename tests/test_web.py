@@ -31,6 +31,7 @@ from monitor import web
 from monitor.api import create_api, serve
 from monitor.app import App, build
 from monitor.chart import OTHER_COLOUR, PALETTE
+from monitor.classify import SURE
 from monitor.settings import Settings
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -132,6 +133,26 @@ def test_front_page_lists_stories_with_every_outlet(client: Client) -> None:
         assert esc(story["headline"]) in page
         for outlet in story["outlets"]:
             assert f'href="{esc(outlet["url"])}"' in page
+
+
+def test_an_event_type_the_rules_are_not_sure_of_is_marked(client: Client) -> None:
+    stories = client.get("/api/stories", params={"limit": 50}).json()["items"]
+    unsure = [s for s in stories if s["event_confidence"] < SURE]
+    sure = [s for s in stories if s["event_confidence"] >= SURE]
+    assert unsure and sure  # the archive holds both
+    page = client.get("/").text
+    for story in stories:
+        label = story["event_type"].replace("_", " ")
+        title = f'title="how sure the type is: {story["event_confidence"]:.2f}"'
+        if story in unsure:
+            tag = f'<span class="tag unsure" {title}>{label}?</span>'
+        else:
+            tag = f'<span class="tag" {title}>{label}</span>'
+        assert tag in page
+        assert tag in client.get(f"/stories/{story['id']}").text
+    single = next(s for s in unsure if len(s["articles"]) == 1)  # its article's own type
+    article = client.get(f"/articles/{single['articles'][0]['id']}").text
+    assert '<span class="tag unsure" title="how sure the type is: ' in article
 
 
 def test_search_form_filters_and_pages_work_as_plain_links(

@@ -33,7 +33,7 @@ from monitor import __version__
 from monitor.api_errors import ApiError
 from monitor.api_filters import Filtered
 from monitor.chart import WIDE, WIDE_PLOT_HEIGHT, layout, span
-from monitor.classify import EVENT_TYPES
+from monitor.classify import EVENT_TYPES, SURE
 from monitor.store import queries
 from monitor.store.coverage import Coverage, coverage
 from monitor.store.search import SearchHit, render_snippet, search
@@ -79,6 +79,7 @@ def _environment() -> Environment:
     env.filters["when"] = _when
     env.filters["day"] = lambda v: _when(v, with_time=False)
     env.filters["label"] = lambda v: str(v or "").replace("_", " ")
+    env.globals["SURE"] = SURE
     env.globals["version"] = __version__
     return env
 
