@@ -18,6 +18,7 @@ from monitor.alerts.render import (
     text_body,
     truncate,
 )
+from monitor.classify import SURE
 from monitor.config import EVENT_TYPES
 
 NOW = datetime(2023, 10, 3, 11, 0, tzinfo=UTC)
@@ -130,6 +131,12 @@ def test_text_body_has_headline_facts_first_lines_and_every_outlet() -> None:
         "rule r",
     ):
         assert expected in body, expected
+
+
+def test_an_event_type_the_monitor_is_not_sure_of_says_so() -> None:
+    assert "Event: Meeting\n" in text_body(new_story(event_confidence=SURE))
+    assert "Event: Meeting (not sure: 0.62)\n" in text_body(new_story(event_confidence=0.62))
+    assert "Event: Meeting\n" in text_body(new_story(event_confidence=None))
 
 
 def test_html_body_escapes_scraped_text_and_links_only_http_urls() -> None:

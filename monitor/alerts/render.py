@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from monitor.alerts.message import Alert
+from monitor.classify import SURE
 
 SUBJECT_MAX = 150
 EVENT_LABELS = {
@@ -158,6 +159,9 @@ def story_section(story: Mapping[str, Any]) -> Section:
     """The facts, first lines and links of one story."""
     facts: list[tuple[str, str]] = []
     label = EVENT_LABELS.get(str(story.get("event_type") or "other")) or "Other"
+    sure = story.get("event_confidence")
+    if isinstance(sure, int | float) and sure < SURE:  # worth a look: say so
+        label += f" (not sure: {sure:.2f})"
     facts.append(("Event", label))
     for key, name in (("event_date", "Date"), ("place", "Place")):
         if story.get(key):
