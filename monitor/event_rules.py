@@ -136,7 +136,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|\b(?:re-?)?elected\b|\bselected as\b|\bchosen as\b|(?:opens?|accept\w*|invites?)"
         r" (?:\w+ )?(?:applications|nominations|submissions|entries)|call for (?:applications"
         r"|nominations|proposals|papers|entries)|\binscribed\b"
-        r"|(?:added to|included in(?:to)?) (?:the )?(?:\S+ ){0,4}list"
+        r"|(?:added to|included in(?:to)?) (?:the )?(?:\S+ ){0,4}list|registered (?:as|on|in)"
+        r" (?:the )?(?:\S+ ){0,4}\W?(?:heritage|list)"
         r"|\bapprov(?:es|ed|al)\b|ratif(?:y|ies|ied|ication)|inaugurat\w*"
         r"|open\w* (?:an? |the |its )?(?:\S+ ){0,3}(?:office|centre|center|branch|chair|doors)"
         r"|\bpublish(?:es|ed)\b|\breleas(?:es|ed)\b(?! by| (?:a |the |its )?(?:\S+ )?statement)"
@@ -301,9 +302,12 @@ NOT_A_VISIT = re.compile(
     r"|(?:conclud|complet)\w+ (?:\S+ ){0,3}visit\b"
 )
 
-# A status lost ("a goodwill ambassador no more", "stripped of the title") is no award.
+# A status lost ("a goodwill ambassador no more", "stripped of the title") or denied ("did
+# not award", "refutes reports") is no award.
 NEGATED = re.compile(
-    r"\bno (?:more|longer)\b|stripped of|revok\w+|withdrawn|больше не|лишил\w*|лишен\w*"
+    r"\bno (?:more|longer)\b|stripped of|revok\w+|withdrawn|\brefut\w+|\bden(?:y|ies|ied)\b"
+    r"|\b(?:did not|didn't|has not|hasn't|never) (?:\S+ )?(?:award|confer|grant|honou?r)\w*"
+    r"|больше не|лишил\w*|лишен\w*"
     r"|artıq\b.{0,40}\bdeyil|məhrum\w*|n'est plus|nicht mehr|aberkannt|لم يعد|سلب"
 )
 # A sentence that looks back (a recalled event, a year well before the article's) is

@@ -974,6 +974,22 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "en",
             "announcement",
         ),
+        # sites registered on a heritage list: a decision made known
+        (
+            "Four Azerbaijani sites registered as Islamic World Heritage",
+            "The sites are the Momine Khatun Mausoleum, the Juma Mosque of Shamakhi, the"
+            " Palace of the Shirvanshahs and the old town of Sheki.",
+            "en",
+            "announcement",
+        ),
+        # an award denied is no award: the denial is the news
+        (
+            "Organisation refutes media reports",
+            "ICESCO didn't award a lifetime achievement award to the minister of planning"
+            " during his visit to Rabat.",
+            "en",
+            "statement",
+        ),
         # a visit completed is the setting of what the article tells
         (
             "Foreign minister back from Moscow",
