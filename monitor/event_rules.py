@@ -242,7 +242,8 @@ STRONG: dict[str, tuple[str, ...]] = {
     # Memorandum of Understanding", "ratified the agreement"
     "agreement": (
         r"(?:approv\w*|ratif\w*) (?:of )?(?:the )?(?:\S+ ){0,3}?[\"“«]?(?:memorandum|agreement"
-        r"|protocol|convention|treaty|accord)\b",
+        r"|protocol|convention|treaty|accord)\b|(?:memorandum|agreement|protocol|convention"
+        r"|treaty)\b(?: \S+){0,12}? (?:was|were|has been|have been|is) (?:approved|ratified)",
         r"(?:утвер\w*|ратифи\w*) (?:\S+ ){0,3}?[\"“«]?(?:меморандум|соглашени|протокол"
         r"|конвенци|договор)\w*",
         r"(?:memorandum|saziş|protokol|konvensiya|müqavilə)\w* (?:\S+ ){0,2}?"

@@ -25,7 +25,8 @@ NOT_FUTURE = frozenset(
         *("agreement", "memorandum", "deal", "plan", "decision", "decree", "bid", "order"),
         *("effort", "efforts", "ready", "agree", "agrees", "agreed", "invited", "invites"),
         *("invitation", "way", "how", "want", "wants", "like", "aims", "aim", "calls", "call"),
-        *("urges", "prepared", "preparations"),
+        *("urges", "prepared", "preparations", "commitment", "commitments", "protocol"),
+        *("obligation", "obligations", "readiness", "intention"),
     )
 )
 # "Minister: words", "AlMalik: “...”", "Бирол Акгюн: ...": the words are the news. The

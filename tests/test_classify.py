@@ -990,6 +990,22 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "en",
             "statement",
         ),
+        # "the memorandum ... was approved" concludes it
+        (
+            "The Memorandum of Understanding on the Caspian Heritage School was approved",
+            "The memorandum was approved by a decree of the President, the press service said.",
+            "en",
+            "agreement",
+        ),
+        # "a protocol on commitments to hold": what was signed, not a plan
+        (
+            "Ministry and youth forum have signed a protocol on commitments to hold the Youth"
+            " Capital programme",
+            "BAKU, March 28. The ministry and the youth forum of the OIC have signed a protocol"
+            " in Baku.",
+            "en",
+            "agreement",
+        ),
         # a visit completed is the setting of what the article tells
         (
             "Foreign minister back from Moscow",
