@@ -304,8 +304,10 @@ def test_the_director_general_alone_does_not_make_two_days_events_one_story() ->
         ([("meeting", 0.9), ("meeting", 0.7)], ("meeting", 0.8)),
         # a report of another type counts 0: disagreement lowers the confidence
         ([("meeting", 0.9), ("visit", 0.6), ("meeting", 0.9)], ("meeting", 0.6)),
-        # the first reported wins a tie
-        ([("visit", 0.6), ("meeting", 0.9)], ("visit", 0.3)),
+        # on a tie the surer type wins, then the first reported
+        ([("visit", 0.6), ("meeting", 0.9)], ("meeting", 0.45)),
+        ([("visit", 0.8), ("meeting", 0.8)], ("visit", 0.4)),
+        ([("visit", 0.8), ("meeting", None)], ("visit", 0.8)),
         # "other" (nothing recognised) neither wins against a type nor dilutes it
         ([("other", 0.3), ("award", 0.8)], ("award", 0.8)),
         ([("other", 0.3), ("other", 0.5)], ("other", 0.4)),

@@ -166,15 +166,20 @@ def story_sources(conn: Connection, story_ids: Iterable[int]) -> dict[int, list[
 def story_type(articles: Iterable[tuple[str | None, float | None]]) -> tuple[str, float | None]:
     """A story's event type and how sure it is, from its articles' (type, confidence).
 
-    The type is the one most of its articles report ("other" when none reports another;
-    the first reported on a tie). The confidence is the mean of its articles' confidence
-    in that type, an article of another type counting 0: one sure report gives its own
-    confidence, reports that disagree lower it. Articles of type "other" count only in an
-    "other" story, and articles stored without a confidence not at all (None if none has).
+    The type is the one most of its articles report ("other" when none reports another);
+    on a tie, the one they are surer of (the larger sum of confidence), then the first
+    reported. The confidence is the mean of its articles' confidence in that type, an
+    article of another type counting 0: one sure report gives its own confidence, reports
+    that disagree lower it. Articles of type "other" count only in an "other" story, and
+    articles stored without a confidence not at all (None if none has).
     """
     pairs = [(kind, sure) for kind, sure in articles if kind]
     kinds = Counter(kind for kind, _ in pairs if kind != "other")
-    winner = kinds.most_common(1)[0][0] if kinds else "other"
+    weight: dict[str, float] = {}
+    for kind, sure in pairs:
+        weight[kind] = weight.get(kind, 0.0) + (sure or 0.0)
+    # max() keeps the first of equals: the first reported (Counter keeps insertion order)
+    winner = max(kinds, key=lambda k: (kinds[k], weight[k])) if kinds else "other"
     counted = [
         (kind, sure)
         for kind, sure in pairs
