@@ -151,7 +151,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|председательств\w* (?:\S+ ){0,4}перешл\w*|назван\w* дат\w*"
         r"|выдвину\w* (?:\S+ ){0,2}кандидатур\w*|номинирова\w*|запланирован\w*"
         r"|выдел(?:ит|ят|ено|ены|ил\w*) (?:\S+ ){0,4}(?:грант|средств|рубл|млн|млрд)\w*"
-        r"|исполняющ\w+ обязанност\w*|\bврио\b|поручил\w*"
+        r"|исполняющ\w+ обязанност\w*|\bврио\b|поручил\w*|распоряжени\w*"
         r"|стартовал\w* (?:\S+ ){0,3}(?:конкурс|при[её]м|программ|проект)\w*",
         r"elan ed\w*|təyin\w*|qərar(?!gah)\w*|açılır|açılacaq|seçilib|atandı|seçildi|duyurdu"
         r"|təsdiq\w*|yaradılacaq|onayla\w*|sərəncam\w*|fərman\w*"
@@ -167,7 +167,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bsaid\b|\bstated\b|statement|declared|\bsays\b|interview|condemn\w*|calls? on"
         r"|propos\w+|expressed|urged|told (?:journalists|reporters|the press)|congratulat\w*"
         r"|denounc\w*|condolence\w*|welcomes|\bpraise[sd]\b|calls? for|comment(?:s|ed)? on"
-        r"|in an? (?:comment|interview|op-ed|article|message)|reaffirm\w*|\bsupports\b"
+        r"|in an? (?:comment|interview|op-ed|article|message|letter)|reaffirm\w*|\bsupports\b"
+        r"|(?:sent|addressed|wrote) an? (?:\S+ )?letter"
         r"|(?:press|news) conference|conve(?:y|ys|yed|ying) (?:\S+ ){0,2}messages?"
         r"|criti(?:ci[sz]\w*|que[sd]?)\b|condole[sd]?\b|pa(?:id|ys|y) (?:a )?tribute"
         r"|\b(?:denie[sd]|refut\w*|rebuff\w*)\b|reject\w* (?:the )?(?:\S+ ){0,3}(?:claims?"
@@ -177,6 +178,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|made (?:the|these|this|his|her) (?:remarks?|comments?)|\bremarked\b",
         r"заявил\w*|заявлени\w*|сказал\w*|интервью|призвал\w*|предлож\w*|осудил\w*"
         r"|сообщил\w* журналист\w*|поздрави\w*|приветству\w*|соболезнован\w*|поддерживает"
+        r"|направил\w* (?:\S+ ){0,3}письм\w*|обратил\w* с письмом|məktub (?:ünvanla|göndər)\w*"
         r"|пресс-конференц\w*|критик\w*|раскритиковал\w*|опроверг\w*|отреагировал\w*"
         r"|ответил\w* на (?:\S+ )?вопрос\w*|не соответству\w*"
         r" действительност\w*",
@@ -386,6 +388,10 @@ CIRCUMSTANCE = {
         r"|conference|session|assembly|congress)\w*|as part of (?:the )?(?:\S+ ){0,6}?(?:summit"
         r"|forum|conference|session|congress)\w*"
         r"|на полях (?:\S+ ){0,4}(?:саммит|форум|сесси|конференц|ассамбле)\w*"
+        # the traveller's purpose in Russian, Azerbaijani and Turkish: "прибыл в Париж для
+        # участия в сессии", "sessiyasında iştirak etmək məqsədilə Parisə səfər edib"
+        r"|для участия в (?:\S+ ){0,6}?(?:сесси|конференц|форум|саммит|заседани|съезд|ассамбле)\w*"
+        r"|(?:\S+ ){0,8}(?:iştirak etmək|katılmak) (?:üçün|məqsədilə|için|üzere)"
         r"|в рамках (?:\S+ ){0,4}(?:саммит|форум|сесси|конференц)\w*"
         r"|(?:forum|sammit|zirvə|sessiya|konfrans)\w* çərçivəsində"
         # what a traveller comes for: "arrived in Rabat to attend the General Conference"

@@ -1006,6 +1006,42 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "en",
             "agreement",
         ),
+        # the traveller's purpose in Azerbaijani and Russian: the trip is the news
+        (
+            "Mədəniyyət naziri Paris şəhərinə işçi səfər edib",
+            "Nazir YUNESKO-nun Baş Konfransının sessiyasında iştirak etmək məqsədilə Paris"
+            " şəhərinə işçi səfər edib.",
+            "az",
+            "visit",
+        ),
+        (
+            "Министр образования в Париже",
+            "Министр образования прибыл в Париж для участия в 43-й сессии Генеральной"
+            " конференции ЮНЕСКО.",
+            "ru",
+            "visit",
+        ),
+        # an order signed is a decision, in Russian too
+        (
+            "Президент подписал распоряжение о юбилее съезда",
+            "Президент подписал распоряжение о проведении 100-летнего юбилея съезда.",
+            "ru",
+            "announcement",
+        ),
+        # a letter addressed is what someone says
+        (
+            "Nazir UNESCO-nun Baş direktoruna məktub ünvanlayıb",
+            "Nazir UNESCO-nun baş direktoruna məktub ünvanlayıb.",
+            "az",
+            "statement",
+        ),
+        (
+            "Minister writes to UNESCO chief",
+            "The minister sent a letter to the Director-General of UNESCO about the museums of"
+            " Aghdam.",
+            "en",
+            "statement",
+        ),
         # a visit completed is the setting of what the article tells
         (
             "Foreign minister back from Moscow",
