@@ -168,7 +168,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|propos\w+|expressed|urged|told (?:journalists|reporters|the press)|congratulat\w*"
         r"|denounc\w*|condolence\w*|welcomes|\bpraise[sd]\b|calls? for|comment(?:s|ed)? on"
         r"|in an? (?:comment|interview|op-ed|article|message|letter)|reaffirm\w*|\bsupports\b"
-        r"|(?:sent|addressed|wrote) an? (?:\S+ )?letter"
+        r"|(?:sen[dt]s?|address\w*|wr[oi]tes?) (?:an? )?(?:\S+ )?letters?\b|\bhail(?:ed|ing)\b"
         r"|(?:press|news) conference|conve(?:y|ys|yed|ying) (?:\S+ ){0,2}messages?"
         r"|criti(?:ci[sz]\w*|que[sd]?)\b|condole[sd]?\b|pa(?:id|ys|y) (?:a )?tribute"
         r"|\b(?:denie[sd]|refut\w*|rebuff\w*)\b|reject\w* (?:the )?(?:\S+ ){0,3}(?:claims?"
@@ -369,6 +369,9 @@ CIRCUMSTANCE = {
     # "the newly elected Director-General" is who, not what happened
     "announcement": re.compile(
         r"newly (?:elected|appointed)|новоизбранн\w*|yeni seçilmiş|təyin (?:olunmuş|edilmiş)"
+        # "Shusha, which was selected as the capital in 2023, hosted ...": who, not news
+        r"|(?:which|that|who) (?:was|were|had been|has been|have been) (?:\S+ ){0,2}(?:selected"
+        r"|chosen|named|declared|appointed|elected)\b"
         r"|təyin olunan"
         # an arrival's purpose and the date of its setting are not news to come: "arrived
         # in Islamabad to participate in the session, scheduled to be held on March 22"

@@ -1042,6 +1042,22 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "en",
             "statement",
         ),
+        # letters sent are what someone says
+        (
+            "Letters from the UNESCO chief",
+            "The Director-General of UNESCO has sent letters to the Government about the"
+            " committee's 43rd session in Baku.",
+            "en",
+            "statement",
+        ),
+        # "which was selected as the capital" says which city, not what happened
+        (
+            "Shusha celebrations",
+            "The city of Shusha, which was selected as the Cultural Capital of the Turkic World"
+            " by the culture ministers, welcomed guests from twelve countries.",
+            "en",
+            "other",
+        ),
         # a visit completed is the setting of what the article tells
         (
             "Foreign minister back from Moscow",
