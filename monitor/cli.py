@@ -25,6 +25,7 @@ from monitor.extract import extract_article
 from monitor.normalize import detect_language
 from monitor.pipeline import IngestReport, numbered
 from monitor.progress import Progress
+from monitor.reclassify import reclassify as run_reclassify
 from monitor.settings import Settings
 from monitor.store import stories as stories_db
 
@@ -265,6 +266,35 @@ def extract(settings: Settings, target: str, source_name: str | None) -> None:
         "body": page.body,
     }
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.option(
+    "--since", default=None, help="Only articles published on or after this date (ISO 8601)."
+)
+@click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
+@config_option
+def reclassify(settings: Settings, since: str | None, dry_run: bool) -> None:
+    """Read the stored articles' events again with the rules in force.
+
+    Writes the event type, confidence, date, place and participants that changed, and
+    recomputes their stories (which articles make a story does not change).
+    """
+    since_dt = since_option(since)
+    progress = Progress("reclassify")
+    with open_app(settings) as app:
+        zones = {s.name: s.tz for s in app.config.sources}
+        report = run_reclassify(
+            app.store, since=since_dt, zones=zones, dry_run=dry_run, progress=progress
+        )
+    progress.close()
+    would = "would change" if dry_run else "changed"
+    click.echo(
+        f"read {report.read}, {would} {report.changed}, stories "
+        f"{'to recompute' if dry_run else 'recomputed'} {report.stories}, failed {report.failed}"
+    )
+    for (old, new), count in report.types.most_common():
+        click.echo(f"  {old} -> {new}: {count}")
 
 
 @cli.command()

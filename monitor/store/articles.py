@@ -239,3 +239,30 @@ def article_row(prepared: Prepared, story_id: int | None = None) -> dict[str, An
         "topics": [m.topic for m in prepared.matches],
         "matched_terms": hits_as_dict(prepared.matches),
     }
+
+
+def export_dict(row: Any, urls: list[str], sources: list[str]) -> dict[str, Any]:
+    """A stored article as `monitor export` and the API write it."""
+    published = row["published"]
+    return {
+        "id": row["id"],
+        "url": row["url"],
+        "urls": urls,
+        "source": row["source"],
+        "sources": sources,
+        "title": row["title"],
+        "published": published.isoformat() if published else None,
+        "fetched_at": row["fetched_at"].isoformat(),
+        "author": row["author"],
+        "language": row["language"],
+        "body": row["body"],
+        "content_hash": row["content_hash"],
+        "topics": row["topics"],
+        "matched_terms": row["matched_terms"],
+        "story_id": row["story_id"],
+        "event_type": row["event_type"],
+        "event_confidence": row["event_confidence"],
+        "event_date": row["event_date"].isoformat() if row["event_date"] else None,
+        "place": row["place"],
+        "participants": row["participants"] or [],
+    }

@@ -13,13 +13,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 
@@ -34,7 +34,7 @@ from monitor.models import (
 )
 from monitor.records import AddOutcome, Prepared
 from monitor.store import articles, outbox
-from monitor.store.articles import StoryHook, lookup
+from monitor.store.articles import StoryHook, export_dict, lookup
 from monitor.store.schema import migrate
 from monitor.store.search import ensure_search
 from monitor.urls import url_key
@@ -180,6 +180,12 @@ class Store:
             return outcomes
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the archive: {exc}") from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A write transaction, taken in turn with this Store's other writes (SQLite)."""
+        with self._write_lock, self.engine.begin() as conn:
+            yield conn
 
     def _stages(self) -> dict[str, Any]:
         return {"clusterer": self.clusterer, "on_story_changes": self.on_story_changes}
@@ -370,30 +376,4 @@ class Store:
                     if source not in sources[article_id]:
                         sources[article_id].append(source)
                 for row in rows:
-                    yield _export_dict(row, urls[row["id"]], sources[row["id"]])
-
-
-def _export_dict(row: Any, urls: list[str], sources: list[str]) -> dict[str, Any]:
-    published = row["published"]
-    return {
-        "id": row["id"],
-        "url": row["url"],
-        "urls": urls,
-        "source": row["source"],
-        "sources": sources,
-        "title": row["title"],
-        "published": published.isoformat() if published else None,
-        "fetched_at": row["fetched_at"].isoformat(),
-        "author": row["author"],
-        "language": row["language"],
-        "body": row["body"],
-        "content_hash": row["content_hash"],
-        "topics": row["topics"],
-        "matched_terms": row["matched_terms"],
-        "story_id": row["story_id"],
-        "event_type": row["event_type"],
-        "event_confidence": row["event_confidence"],
-        "event_date": row["event_date"].isoformat() if row["event_date"] else None,
-        "place": row["place"],
-        "participants": row["participants"] or [],
-    }
+                    yield export_dict(row, urls[row["id"]], sources[row["id"]])

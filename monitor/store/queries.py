@@ -26,7 +26,7 @@ from monitor.models import (
     OutboxRow,
     StoryRow,
 )
-from monitor.store.core import _export_dict
+from monitor.store.articles import export_dict
 from monitor.store.stories import story_snapshot
 
 CHUNK = 500
@@ -89,7 +89,7 @@ def articles_by_ids(engine: Engine, ids: Sequence[int]) -> list[dict[str, Any]]:
             urls, sources = _urls_and_sources(conn, found)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot read articles: {exc}") from exc
-    return [_export_dict(rows[i], urls[i], sources[i]) for i in found]
+    return [export_dict(rows[i], urls[i], sources[i]) for i in found]
 
 
 def get_article(engine: Engine, article_id: int) -> dict[str, Any] | None:

@@ -1,0 +1,78 @@
+"""Stored events read again: the articles' event fields in batches, and their updates.
+
+``monitor reclassify`` reads every stored article (or those since a date) through
+:func:`event_batches`, classifies it with the rules in force and writes back what changed
+with :func:`save_events`, which also recomputes the stories those articles belong to
+(type, date, place, people), in the same transaction. Story membership is not touched:
+which articles tell one event is the clusterer's decision, made when they were stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, func, select, update
+
+from monitor.models import ArticleRow
+from monitor.store import stories as stories_db
+
+EVENT_FIELDS = ("event_type", "event_confidence", "event_date", "place", "participants")
+
+
+def count_since(engine: Engine, since: datetime | None) -> int:
+    """How many stored articles were published (else fetched) since ``since``."""
+    query = select(func.count()).select_from(ArticleRow)
+    if since is not None:
+        query = query.where(func.coalesce(ArticleRow.published, ArticleRow.fetched_at) >= since)
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def event_batches(
+    engine: Engine, since: datetime | None = None, batch: int = 500
+) -> Iterator[list[Any]]:
+    """Stored articles with their text and event fields, ``batch`` at a time, by id."""
+    columns = [getattr(ArticleRow, name) for name in EVENT_FIELDS]
+    last = 0
+    while True:
+        query = (
+            select(
+                ArticleRow.id,
+                ArticleRow.title,
+                ArticleRow.body,
+                ArticleRow.language,
+                ArticleRow.published,
+                ArticleRow.source,
+                ArticleRow.story_id,
+                *columns,
+            )
+            .where(ArticleRow.id > last)  # type: ignore[operator]
+            .order_by(ArticleRow.id)
+            .limit(batch)
+        )
+        if since is not None:
+            query = query.where(func.coalesce(ArticleRow.published, ArticleRow.fetched_at) >= since)
+        with engine.connect() as conn:
+            rows = list(conn.execute(query))
+        if not rows:
+            return
+        yield rows
+        last = rows[-1].id
+
+
+def save_events(
+    conn: Connection, changes: Sequence[dict[str, Any]], story_ids: set[int], now: datetime
+) -> None:
+    """Write each change (``id`` and the :data:`EVENT_FIELDS`), then recompute the stories."""
+    if changes:
+        values = [{"key": c["id"], **{f"new_{f}": c[f] for f in EVENT_FIELDS}} for c in changes]
+        statement = (
+            update(ArticleRow)
+            .where(ArticleRow.id == bindparam("key"))
+            .values({f: bindparam(f"new_{f}") for f in EVENT_FIELDS})
+        )
+        conn.execute(statement, values)
+    for story_id in sorted(story_ids):
+        stories_db.refresh_story(conn, story_id, now)

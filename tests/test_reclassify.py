@@ -1,0 +1,118 @@
+"""`monitor reclassify`: the stored articles' events read again with the rules in force."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import text
+from test_stories_archive import SHIPPED, ingest, records
+
+from monitor.app import build
+from monitor.cli import cli
+from monitor.settings import Settings
+
+
+@pytest.fixture
+def app(database_url: str, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("MONITOR_DATABASE_URL", database_url)
+    application = build(Settings(config=str(SHIPPED), database_url=database_url))
+    ingest(application, records())
+    yield application
+    application.close()
+
+
+def _events(app) -> dict[str, Any]:
+    with app.store.engine.connect() as conn:
+        articles = conn.execute(
+            text(
+                "SELECT id, event_type, event_confidence, event_date, place, participants"
+                " FROM article ORDER BY id"
+            )
+        )
+        stories = conn.execute(
+            text("SELECT id, event_type, event_confidence, place FROM story ORDER BY id")
+        )
+        return {"articles": [tuple(r) for r in articles], "stories": [tuple(r) for r in stories]}
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(cli, ["reclassify", "--config", str(SHIPPED), *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_an_archive_read_by_the_rules_in_force_does_not_change(app) -> None:
+    before = _events(app)
+    out = _run()
+    assert out.startswith(f"read {len(before['articles'])}, changed 0, stories recomputed 0")
+    assert _events(app) == before
+
+
+def test_events_stored_by_older_rules_are_read_again_and_their_stories_follow(app) -> None:
+    written = _events(app)
+    with app.store.engine.begin() as conn:  # as older rules might have stored them
+        meetings = [i for i, kind, *_ in written["articles"] if kind == "meeting"][:3]
+        marks = ",".join(map(str, meetings))
+        conn.execute(
+            text(
+                "UPDATE article SET event_type = 'visit', event_confidence = NULL, place = NULL"
+                f" WHERE id IN ({marks})"
+            )
+        )
+        conn.execute(
+            text(
+                "UPDATE story SET event_type = 'visit', event_confidence = NULL WHERE id IN"
+                f" (SELECT story_id FROM article WHERE id IN ({marks}))"
+            )
+        )
+    tampered = _events(app)
+    out = _run("--dry-run")  # says what would change, writes nothing
+    assert "would change 3" in out and "  visit -> meeting: 3" in out
+    assert _events(app) == tampered
+    out = _run()
+    assert "changed 3" in out and "  visit -> meeting: 3" in out
+    assert _events(app) == written  # articles and every story they belong to, as written
+
+
+def test_since_reads_only_the_articles_published_since(app) -> None:
+    query = text("SELECT id, event_type, published FROM article ORDER BY id")
+    with app.store.engine.begin() as conn:
+        written = {i: (kind, str(published)[:10]) for i, kind, published in conn.execute(query)}
+        conn.execute(text("UPDATE article SET event_type = 'visit'"))
+    days = sorted(day for _, day in written.values())
+    cut = days[len(days) // 2]
+    later = [i for i, (_, day) in written.items() if day >= cut]
+    out = _run("--since", cut)
+    assert out.startswith(f"read {len(later)}, ")
+    with app.store.engine.connect() as conn:
+        now = dict(conn.execute(text("SELECT id, event_type FROM article")).all())
+    assert now == {i: kind if i in later else "visit" for i, (kind, _) in written.items()}
+
+
+def test_an_article_that_cannot_be_read_is_left_as_it_was_and_the_others_go_on(
+    app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import monitor.reclassify as module
+
+    with app.store.engine.begin() as conn:
+        written = dict(conn.execute(text("SELECT id, event_type FROM article")).all())
+        first = min(written)
+        broken = conn.execute(text(f"SELECT title FROM article WHERE id = {first}")).scalar_one()
+        conn.execute(text("UPDATE article SET event_type = 'visit'"))
+    real = module.classify
+
+    def faulty(title: str, *args: Any) -> Any:
+        if title == broken:
+            raise RuntimeError("a fault in the rules")
+        return real(title, *args)
+
+    monkeypatch.setattr(module, "classify", faulty)
+    out = _run()
+    others = [i for i, kind in written.items() if i != first and kind != "visit"]
+    assert out.startswith(f"read {len(written)}, changed {len(others)}, ")
+    assert out.split("\n")[0].endswith("failed 1")
+    with app.store.engine.connect() as conn:
+        kinds = dict(conn.execute(text("SELECT id, event_type FROM article")).all())
+    assert kinds == {**written, first: "visit"}  # the others read again, that one as it was
