@@ -22,6 +22,7 @@ from typing import Any
 from monitor.classify import classify
 from monitor.progress import Progress
 from monitor.store import Store
+from monitor.store.articles import event_values
 from monitor.store.events import EVENT_FIELDS, count_since, event_batches, save_events
 
 log = logging.getLogger("monitor.reclassify")
@@ -40,17 +41,7 @@ class ReclassifyReport:
 
 def _reading(row: Any, zone: tzinfo | None) -> dict[str, Any]:
     published = row.published.astimezone(zone) if row.published and zone else row.published
-    info = classify(row.title, row.body, row.language, published)
-    return {
-        "event_type": info.event_type,
-        "event_confidence": info.confidence,
-        "event_date": info.event_date,
-        "place": info.place,
-        "participants": [
-            {"name": p.name, "role": p.role, "organisation": p.organisation}
-            for p in info.participants
-        ],
-    }
+    return event_values(classify(row.title, row.body, row.language, published))
 
 
 def reclassify(

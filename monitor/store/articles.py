@@ -23,6 +23,7 @@ from monitor.store import stories as stories_db
 from monitor.urls import url_key
 
 if TYPE_CHECKING:
+    from monitor.classify import EventInfo
     from monitor.clustering import Clusterer, Filing
 
 CHUNK = 500
@@ -214,11 +215,9 @@ def lookup(conn: Any, key_col: Any, value_col: Any, keys: set[str]) -> dict[str,
     return found
 
 
-def article_row(prepared: Prepared, story_id: int | None = None) -> dict[str, Any]:
-    art = prepared.article
-    event = prepared.event
+def event_values(event: EventInfo | None) -> dict[str, Any]:
+    """An article's event columns as stored (all empty for an article never classified)."""
     return {
-        "story_id": story_id,
         "event_type": event.event_type if event else None,
         "event_confidence": event.confidence if event else None,
         "event_date": event.event_date if event else None,
@@ -227,6 +226,14 @@ def article_row(prepared: Prepared, story_id: int | None = None) -> dict[str, An
             {"name": p.name, "role": p.role, "organisation": p.organisation}
             for p in (event.participants if event else ())
         ],
+    }
+
+
+def article_row(prepared: Prepared, story_id: int | None = None) -> dict[str, Any]:
+    art = prepared.article
+    return {
+        "story_id": story_id,
+        **event_values(prepared.event),
         "url": art.url,
         "source": art.source,
         "title": art.title,
