@@ -283,9 +283,8 @@ def reclassify(settings: Settings, since: str | None, dry_run: bool) -> None:
     since_dt = since_option(since)
     progress = Progress("reclassify")
     with open_app(settings) as app:
-        zones = {s.name: s.tz for s in app.config.sources}
         report = run_reclassify(
-            app.store, since=since_dt, zones=zones, dry_run=dry_run, progress=progress
+            app.store, since=since_dt, zones=app.pipeline.zones, dry_run=dry_run, progress=progress
         )
     progress.close()
     would = "would change" if dry_run else "changed"

@@ -7,7 +7,8 @@ was) with :func:`monitor.classify.classify`, writes back the event fields that c
 and recomputes the stories of those articles, a batch per transaction, so an
 interrupted run keeps what it wrote and can simply be run again. Relative dates
 ("yesterday") are read against the publication time in the outlet's configured time zone
-(the archive keeps it in UTC; an outlet without one is read in UTC).
+(the archive keeps it in UTC; an outlet without one is read in UTC), and a stored date
+that the UTC day gives too is kept: the offset the article came with is not stored.
 """
 
 from __future__ import annotations
@@ -41,7 +42,14 @@ class ReclassifyReport:
 
 def _reading(row: Any, zone: tzinfo | None) -> dict[str, Any]:
     published = row.published.astimezone(zone) if row.published and zone else row.published
-    return event_values(classify(row.title, row.body, row.language, published))
+    new = event_values(classify(row.title, row.body, row.language, published))
+    if new["event_date"] != row.event_date and published is not row.published:
+        # "yesterday" near midnight: the stored date may have been read on the UTC day
+        # (an article ingested with a UTC time); if so, it stands
+        in_utc = classify(row.title, row.body, row.language, row.published)
+        if in_utc.event_date == row.event_date:
+            new["event_date"] = row.event_date
+    return new
 
 
 def reclassify(

@@ -116,3 +116,41 @@ def test_an_article_that_cannot_be_read_is_left_as_it_was_and_the_others_go_on(
     with app.store.engine.connect() as conn:
         kinds = dict(conn.execute(text("SELECT id, event_type FROM article")).all())
     assert kinds == {**written, first: "visit"}  # the others read again, that one as it was
+
+
+def test_yesterday_is_the_day_before_on_the_outlets_clock(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Published at 02:30 in Baku (22:30 UTC the day before): "yesterday" is the day before
+    in Baku, when stored and when read again; a day an older monitor read on the UTC clock
+    stands too, since the archive keeps the time in UTC and not the offset it came with."""
+    monkeypatch.setenv("MONITOR_DATABASE_URL", database_url)
+    app = build(Settings(config=str(SHIPPED), database_url=database_url))
+    rows = [  # one given in UTC, one in Baku time: News.az is configured as Asia/Baku
+        {
+            "url": "https://news.az/news/utc",
+            "published": "2023-10-03T22:30:00Z",
+            "title": "Bayramov meets AlMalik",
+            "text": "Jeyhun Bayramov met Salim AlMalik, the Director-General of ICESCO, in Baku"
+            " yesterday.",
+        },
+        {
+            "url": "https://news.az/news/baku",
+            "published": "2023-10-05T02:30:00+04:00",
+            "title": "Karimov receives ICESCO delegation",
+            "text": "Culture Minister Anar Karimov received a delegation of ICESCO led by"
+            " Salim AlMalik in Shusha yesterday, the ministry said.",
+        },
+    ]
+    ingest(app, [{**r, "source": "News.az"} for r in rows])
+    query = text("SELECT event_date FROM article ORDER BY id")
+    with app.store.engine.begin() as conn:
+        assert [str(d) for (d,) in conn.execute(query)] == ["2023-10-03", "2023-10-04"]
+        conn.execute(text("UPDATE article SET event_date = '2023-10-02' WHERE url LIKE '%utc'"))
+    app.close()
+    assert _run().startswith("read 2, changed 0, ")
+    app = build(Settings(config=str(SHIPPED), database_url=database_url))
+    with app.store.engine.connect() as conn:
+        kept = [str(d) for (d,) in conn.execute(query)]
+    app.close()
+    assert kept == ["2023-10-02", "2023-10-04"]
