@@ -96,6 +96,7 @@ def _hit(hit: SearchHit) -> dict[str, Any]:
         "language": hit.language,
         "topics": list(hit.topics),
         "event_type": hit.event_type,
+        "event_confidence": hit.event_confidence,
         "story_id": hit.story_id,
         "score": hit.score,
         "snippet": "".join(t for t, _ in hit.snippet_parts),

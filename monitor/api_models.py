@@ -43,6 +43,7 @@ class ArticleHit(BaseModel):
     language: str
     topics: list[str]
     event_type: str | None
+    event_confidence: float | None = Field(description=CONFIDENCE)
     story_id: int | None
     score: float = Field(description="Higher is better; 0 when listing without words.")
     snippet: str = Field(description="The excerpt as plain text.")

@@ -107,6 +107,7 @@ def _record(hit: SearchHit) -> dict[str, object]:
         "language": hit.language,
         "topics": list(hit.topics),
         "event_type": hit.event_type,
+        "event_confidence": hit.event_confidence,
         "story_id": hit.story_id,
         "score": hit.score,
         "snippet": hit.snippet,

@@ -150,6 +150,12 @@ def test_an_event_type_the_rules_are_not_sure_of_is_marked(client: Client) -> No
             tag = f'<span class="tag" {title}>{label}</span>'
         assert tag in page
         assert tag in client.get(f"/stories/{story['id']}").text
+    hits = client.get("/api/articles", params={"q": "ICESCO", "limit": 50}).json()["items"]
+    results = client.get("/", params={"q": "ICESCO", "limit": 50}).text
+    for hit in hits:  # search results carry each article's own confidence
+        sure_of = hit["event_confidence"] >= SURE
+        label = hit["event_type"].replace("_", " ") + ("" if sure_of else "?")
+        assert f'how sure the type is: {hit["event_confidence"]:.2f}">{label}</span>' in results
     single = next(s for s in unsure if len(s["articles"]) == 1)  # its article's own type
     article = client.get(f"/articles/{single['articles'][0]['id']}").text
     assert '<span class="tag unsure" title="how sure the type is: ' in article

@@ -106,6 +106,7 @@ class SearchHit:
     language: str
     topics: tuple[str, ...]
     event_type: str | None
+    event_confidence: float | None
     story_id: int | None
     score: float
     snippet: str
@@ -288,7 +289,10 @@ def _ensure_postgres(conn: Connection) -> None:
 # -- searching ---------------------------------------------------------------------------
 
 _HIT = ArticleRow.__table__.alias("hit")  # type: ignore[attr-defined]  # SQLModel sets it
-_HIT_NAMES = ["url", "source", "title", "published", "language", "topics", "event_type", "story_id"]
+_HIT_NAMES = [
+    *("url", "source", "title", "published", "language", "topics"),
+    *("event_type", "event_confidence", "story_id"),
+]
 _HIT_COLUMNS = tuple(_HIT.c[name] for name in _HIT_NAMES)
 _WEIGHTS: Any = literal_column("'{0.1, 0.1, 0.2, 1.0}'::float4[]")  # D, C, B: body, A: title
 _HEADLINE = (
@@ -389,6 +393,7 @@ def search(engine: Engine, query: SearchQuery) -> SearchPage:
                 language=row.language,
                 topics=tuple(row.topics or ()),
                 event_type=row.event_type,
+                event_confidence=row.event_confidence,
                 story_id=row.story_id,
                 score=float(row.score),
                 snippet=render_snippet(parts, query.marks),
