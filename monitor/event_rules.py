@@ -3,13 +3,20 @@
 One regex per event type and language line (en, ru, az/tr, fr/de/es, ar/fa), matched on
 lower-cased text; *strong* phrases that name the event beyond doubt; *circumstances*
 that look like an event but are its setting ("who is on a visit to Baku", "the newly
-elected Director-General", "signed a decree"); and the headline grammar read in titles
-only (:mod:`monitor.event_titles`). :mod:`monitor.classify` explains how they are weighed.
+elected Director-General", "signed a decree", kept in :mod:`monitor.event_circumstances`);
+and the headline grammar read in titles only (:mod:`monitor.event_titles`).
+:mod:`monitor.classify` explains how they are weighed.
 """
 
 from __future__ import annotations
 
 import re
+
+# what looks like an event but is its setting, a title or background (read with these)
+from monitor.event_circumstances import CIRCUMSTANCE as CIRCUMSTANCE
+from monitor.event_circumstances import LOOKS_BACK as LOOKS_BACK
+from monitor.event_circumstances import NEGATED as NEGATED
+from monitor.event_circumstances import NOT_A_VISIT as NOT_A_VISIT
 
 # Phrase rules: a regex per type (matched on the lower-cased text), one line per language
 # (en, ru, az, fr/de, ar/fa). Arabic and Persian words take clitics (و، ب، ال), so their
@@ -296,131 +303,3 @@ MIN_SCORE = 1.0
 # context in most reports: they weigh less than the verbs of meeting, visiting, signing.
 WEIGHT = {"conference": 0.6, "statement": 0.7, "announcement": 0.9}
 STRONG_WEIGHT = 2.0
-# Never a visit, even in a headline: a courtesy visit is a meeting (counted there); "the
-# visiting prime minister" is who; "who concluded (completed) his visit" is the setting.
-NOT_A_VISIT = re.compile(
-    r"courtesy visit|visite de courtoisie|визит вежливости|nezaket ziyareti|makamında ziyaret\w*"
-    r"|\bvisiting (?=(?:\S+ ){0,3}(?:prime minister|president|minister|crown prince|king|emir"
-    r"|delegation|leader|speaker|guest|counterpart))"
-    r"|(?:conclud|complet)\w+ (?:\S+ ){0,3}visit\b"
-)
-
-# A status lost ("a goodwill ambassador no more", "stripped of the title") or denied ("did
-# not award", "refutes reports") is no award.
-NEGATED = re.compile(
-    r"\bno (?:more|longer)\b|stripped of|revok\w+|withdrawn|\brefut\w+|\bden(?:y|ies|ied)\b"
-    r"|\b(?:did not|didn't|has not|hasn't|never) (?:\S+ )?(?:award|confer|grant|honou?r)\w*"
-    r"|больше не|лишил\w*|лишен\w*"
-    r"|artıq\b.{0,40}\bdeyil|məhrum\w*|n'est plus|nicht mehr|aberkannt|لم يعد|سلب"
-)
-# A sentence that looks back (a recalled event, a year well before the article's) is
-# background: its verbs are not the news.
-LOOKS_BACK = re.compile(
-    r"recall\w*|remind\w*|напомн\w*|xatırlat\w*|rappel\w*|erinnert\w*|years? ago|last year"
-    r"|в прошлом году|ötən il|keçən il",
-)
-# A visit told as the setting of another event ("received the minister, who is on a
-# visit to Baku", "met ... as part of his visit") is circumstance, not the news: these
-# phrases are not counted as visits.
-CIRCUMSTANCE = {
-    "visit": re.compile(
-        r"(?:who is|who are|currently|being|\bon|during|as part of|within the framework of"
-        r"|in the framework of|in the course of|within) (?:\S+ ){0,4}visit\b"
-        r"|находящ\w+ (?:\S+ ){0,4}с (?:\S+ )?визитом|в (?:рамках|ходе) (?:\S+ ){0,2}визита"
-        r"|səfərdə olan|səfəri çərçivəsində|səfəri zamanı|ziyaret\w* kapsamında"
-        r"|en visite (?:officielle |de travail )?"
-        r"(?:en|au|à)|في إطار زيارة|خلال زيارة|الذي يزور"
-        # a visit yet to come is the subject of a call or an announcement, not a visit
-        r"|(?:upcoming|forthcoming|planned|future|possible|expected|next) (?:\S+ ){0,2}visit"
-        # a courtesy visit to someone is a meeting (counted there)
-        r"|courtesy visit"
-        r"|предстоящ\w+ (?:\S+ ){0,2}визит\w*|gələcək səfər\w*"
-    ),
-    # a prize launched or open for nominations is an announcement, not an award
-    "award": re.compile(
-        r"(?:launch\w*|lance\w*|establish\w*|invites? applications for|applications for"
-        r"|nominations? for|call for|submissions? (?:to|for)|deadline|candidatures? (?:au|pour"
-        r"|du)|date limite|заявк\w* на|учрежд\w*|учредит\w*|تطلق|إطلاق) (?:\S+ ){0,6}?[«\"“']?"
-        r"(?:prize|award|prix|премию|премии|орден\w*|медал\w*|جائزة)"
-        # "a new order ... will be established"
-        r"|(?:орден|медал|преми)\w* (?:\S+ ){0,6}(?:будет |будут )?учрежд\w*"
-        r"|(?:mükafat|orden|medal)\w* (?:\S+ ){0,4}təsis\w*"
-        r"|təsis (?:\S+ ){0,4}(?:mükafat|orden|medal)\w*"
-    ),
-    # new envoys welcomed are received (a meeting); a farewell call on the minister is no
-    # call for action
-    "statement": re.compile(
-        r"welcom\w+ (?:the )?(?:new\w* )?(?:\S+ ){0,3}(?:ambassadors?|envoys?|delegations?)\b"
-        # "President receives the Director-General, lauds ...": praise said at the meeting
-        r"|\b(?:receives?|received|meets|met|hosts|hosted)\b[^.;:]{0,100}?(?:,| and) (?:lauds"
-        r"|praises|hails|welcomes|commends|congratulates)\b"
-        r"|(?:farewell|courtesy|introductory) calls? on"
-    ),
-    # a festival or a contest open for entries is news of the call (an announcement); the
-    # "newly sworn in" prime minister is who, not what happened
-    "other": re.compile(
-        r"newly sworn[- ]in|"
-        r"(?:call for|applications? (?:for|to)|entries (?:for|to)|nominations? for|registration"
-        r" for|deadline for|заявк\w* на|при[её]м заявок на|müraciət\w*|فراخوان|باب الترشح ل"
-        r"|стартовал\w*|объявлен\w*)"
-        r" (?:\S+ ){0,4}?(?:the )?(?:festival|competition|contest|exhibition|фестивал\w*"
-        r"|конкурс\w*|выставк\w*|festival\w*|müsabiqə\w*|sərgi\w*|جشنواره|مسابقه|مسابقة|مهرجان)"
-    ),
-    # "the newly elected Director-General" is who, not what happened
-    "announcement": re.compile(
-        r"newly (?:elected|appointed)|новоизбранн\w*|yeni seçilmiş|təyin (?:olunmuş|edilmiş)"
-        # "Shusha, which was selected as the capital in 2023, hosted ...": who, not news
-        r"|(?:which|that|who) (?:was|were|had been|has been|have been) (?:\S+ ){0,2}(?:selected"
-        r"|chosen|named|declared|appointed|elected)\b"
-        r"|təyin olunan"
-        # an arrival's purpose and the date of its setting are not news to come: "arrived
-        # in Islamabad to participate in the session, scheduled to be held on March 22"
-        r"|(?:arriv|came\b|come\b|comes\b|left\b|leaves\b|leaving\b|depart)\w* (?:to|in|at|for)"
-        r" (?:\S+ ){0,10}?to (?:attend|take part|participate|chair)\b"
-        r"|, (?:which is |that is )?(?:scheduled|set|due|expected) to (?:be held|take place)"
-    ),
-    # the setting of talks: "received ... on the sidelines of the summit", "as part of the
-    # programme of the forum"; a title ("Chairman of the session of the Council of Foreign
-    # Ministers") is who, not what happened
-    "conference": re.compile(
-        r"(?:chairman|chairperson|chair|president|presidency|head) of (?:the )?(?:\S+ ){0,3}?"
-        r"(?:session|summit|council|conference|assembly)(?: of (?:the )?(?:\S+ ){0,3}?(?:ministers"
-        r"|states|council|conference))?"
-        r"|en marge d\w* (?:\S+ ){0,6}?(?:session|conférence|sommet|forum)\w*|"
-        r"(?:on|at) the (?:sidelines|margins) of (?:the )?(?:\S+ ){0,6}?(?:summit|forum"
-        r"|conference|session|assembly|congress)\w*|as part of (?:the )?(?:\S+ ){0,6}?(?:summit"
-        r"|forum|conference|session|congress)\w*"
-        r"|на полях (?:\S+ ){0,4}(?:саммит|форум|сесси|конференц|ассамбле)\w*"
-        # the traveller's purpose in Russian, Azerbaijani and Turkish: "прибыл в Париж для
-        # участия в сессии", "sessiyasında iştirak etmək məqsədilə Parisə səfər edib"
-        r"|для участия в (?:\S+ ){0,6}?(?:сесси|конференц|форум|саммит|заседани|съезд|ассамбле)\w*"
-        r"|(?:\S+ ){0,8}(?:iştirak etmək|katılmak) (?:üçün|məqsədilə|için|üzere)"
-        r"|в рамках (?:\S+ ){0,4}(?:саммит|форум|сесси|конференц)\w*"
-        r"|(?:forum|sammit|zirvə|sessiya|konfrans)\w* çərçivəsində"
-        # what a traveller comes for: "arrived in Rabat to attend the General Conference"
-        r"|(?:arriv|came\b|come\b|comes\b|left\b|leaves\b|leaving\b|depart)\w* (?:to|in|at|for)"
-        r" (?:\S+ ){0,10}?to (?:attend|take part in|participate in) (?:\S+ ){0,10}?(?:session"
-        r"|conference|forum|summit|congress|assembly|meeting)\w*"
-    ),
-    # a meeting held online is a call (counted there), not a meeting in person; talks
-    # named as the frame of what was said ("within the framework of the talks, he noted
-    # that trade grew") are the setting
-    "meeting": re.compile(
-        r"(?:online|virtual|video) meeting|онлайн-встреч\w*|videobağlantı vasitəsilə görüş\w*"
-        r"|onlayn görüş\w*|within the framework of (?:the )?(?:\S+ ){0,3}(?:talks|negotiations)"
-        r"|в рамках (?:\S+ ){0,3}переговоров|danışıqlar\w* çərçivəsində"
-        # who will receive is news to come (counted as an announcement)
-        r"|will (?:\w+ )?receive\b"
-    ),
-    # a decree, an order or a law signed is a decision; a guest book signed is no treaty;
-    # "the memorandum signed with ..." names a past signing
-    "agreement": re.compile(
-        r"(?:memo|memorandum|agreement|accord|protocol|mou)\w* (?:\S+ )?signed"
-        r"|sign\w* (?:an? |the )?(?:\S+ )?(?:decree|order|law|ordinance|resolution|guest book"
-        r"|book of (?:honou?r|condolences?)|petition)|подписал\w* (?:\S+ )?(?:указ|распоряжени"
-        r"|закон)\w*|(?:sərəncam|fərman|qanun)\w* imzala\w*"
-        # agreeing to sign is a signing yet to come, as is one "soon to be signed"
-        r"|agree\w* (?:on |to )(?:the )?sign\w*|\bto be signed\b|договорил\w* (?:о )?подписа\w*"
-        r"|الاتفاق على توقيع(?: مذكرة تفاهم| اتفاقية)?"
-    ),
-}

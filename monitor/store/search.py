@@ -8,8 +8,7 @@ The query language
 =========================  =======================================================
 ``heritage forum``         both words, anywhere in the title or the body (AND)
 ``"Shusha declaration"``   the words next to each other, in this order (a phrase)
-``-sport``                 no article that has the word; ``-"press release"``: a phrase
-``NOT sport``              the same as ``-sport``
+``-sport``, ``NOT sport``   no article that has the word; ``-"press release"``: a phrase
 ``Baku OR Shusha``         either term; ``OR`` (in capitals) or ``|`` joins the terms
                            on each side: ``culture Baku OR Shusha`` is culture AND
                            (Baku OR Shusha)
@@ -289,11 +288,8 @@ def _ensure_postgres(conn: Connection) -> None:
 # -- searching ---------------------------------------------------------------------------
 
 _HIT = ArticleRow.__table__.alias("hit")  # type: ignore[attr-defined]  # SQLModel sets it
-_HIT_NAMES = [
-    *("url", "source", "title", "published", "language", "topics"),
-    *("event_type", "event_confidence", "story_id"),
-]
-_HIT_COLUMNS = tuple(_HIT.c[name] for name in _HIT_NAMES)
+_HIT_NAMES = "url source title published language topics event_type event_confidence story_id"
+_HIT_COLUMNS = tuple(_HIT.c[name] for name in _HIT_NAMES.split())
 _WEIGHTS: Any = literal_column("'{0.1, 0.1, 0.2, 1.0}'::float4[]")  # D, C, B: body, A: title
 _HEADLINE = (
     f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=30, MinWords=12, ShortWord=2,"
