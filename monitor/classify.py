@@ -215,15 +215,14 @@ def event_scores(
         (casefold(unquoted(body[rest_start : rest_start + 1500])), 0.25, 4, False),
     )
     scores = dict.fromkeys(rules.PRIORITY, 0.0)
-    lead_hits: dict[float, dict[str, int]] = {}
-    current_lead = ""
-    for zone, weight, cap, headline in zones:
-        text = _current(zone, year)  # the rules count hits outside the background only
-        current_lead = text if weight == 2.0 else current_lead
-        lead_hits[weight] = _score_zone(scores, text, weight, cap, headline)
-    call_in_lead = lead_hits[3.0]["phone_call"] + lead_hits[2.0]["phone_call"] > 0
-    told = any(lead_hits[2.0].values()) or any(lead_hits[1.0].values())
-    if current_lead.strip() and not told:
+    texts = [_current(zone, year) for zone, *_ in zones]  # outside the background only
+    in_title, in_sentence, in_paragraph, _ = (
+        _score_zone(scores, text, weight, cap, headline)
+        for text, (_, weight, cap, headline) in zip(texts, zones, strict=True)
+    )
+    call_in_lead = in_title["phone_call"] + in_sentence["phone_call"] > 0
+    told = any(in_sentence.values()) or any(in_paragraph.values())
+    if texts[1].strip() and not told:
         # a current lead that names no event ("Threats require solidarity within the
         # OIC.") is told by the paragraph after it ("the minister made the remark at
         # ..."), which then counts as the lead paragraph (1.0 with the rest's 0.25); a

@@ -284,7 +284,11 @@ def reclassify(settings: Settings, since: str | None, dry_run: bool) -> None:
     progress = Progress("reclassify")
     with open_app(settings) as app:
         report = run_reclassify(
-            app.store, since=since_dt, zones=app.pipeline.zones, dry_run=dry_run, progress=progress
+            app.store,
+            read=app.pipeline.read_event,
+            since=since_dt,
+            dry_run=dry_run,
+            progress=progress,
         )
     progress.close()
     would = "would change" if dry_run else "changed"

@@ -167,9 +167,10 @@ def unquoted(text: str) -> str:
 # "(BAKU, May 3.) We will open an office in Baku, the Director-General said": the speaker's
 # own words, reported without quotation marks, up to the comma before the verb of speech
 FIRST_PERSON_SAID = re.compile(
-    r"^(?:[^.]{0,40}\.\s+)?(?:we|i|our|my|мы|я|наш\w*|biz|mən|bizim|nous|je)\b[^,]{0,300}?(?=,\s.{0,160}?\b(?:said"
-    r"|says|stated|noted|told|added|stressed|declared|announced|сказал\w*|заявил\w*|отметил\w*"
-    r"|подчеркнул\w*|bildirib|deyib|qeyd edib|a déclaré|a affirmé)\b)",
+    r"^(?:[^.]{0,40}\.\s+)?(?:we|i|our|my|мы|я|наш\w*|biz|mən|bizim|nous|je)\b[^,]{0,300}?"
+    r"(?=,\s.{0,160}?\b(?:said|says|stated|noted|told|added|stressed|declared|announced"
+    r"|сказал\w*|заявил\w*|отметил\w*|подчеркнул\w*|bildirib|deyib|qeyd edib|a déclaré"
+    r"|a affirmé)\b)",
     re.IGNORECASE,
 )
 

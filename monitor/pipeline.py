@@ -61,7 +61,7 @@ class Pipeline:
         self.matcher = Matcher(config.topics, config.matching)
         self._host_source = {host: s.name for s in config.sources for host in s.all_hosts}
         self._source_language = {s.name: s.language for s in config.sources}
-        self.zones = {s.name: s.tz for s in config.sources}  # read "yesterday" on their day
+        self._zones = {s.name: s.tz for s in config.sources}
 
     # -- pure stages ---------------------------------------------------------------------
 
@@ -113,14 +113,23 @@ class Pipeline:
         matches = tuple(self.matcher.match(article.title, article.body))
         if not matches and not self.config.matching.keep_unmatched:
             return Prepared(article, matches)  # not kept: no need to classify it
-        zone, published = self.zones.get(article.source), article.published
-        when = published.astimezone(zone) if published and zone else published
         try:
-            event = classify(article.title, article.body, article.language, when)
+            event = self.read_event(
+                article.title, article.body, article.language, article.published, article.source
+            )
         except Exception:  # a fault in reading one article must not lose it, nor its source
             log.exception("%s: reading its event failed; kept as 'other'", article.url)
             event = EventInfo("other", 0.0)
         return Prepared(article, matches, event)
+
+    def read_event(
+        self, title: str, body: str, language: str, published: datetime | None, source: str | None
+    ) -> EventInfo:
+        """:func:`classify` with "yesterday" read on the outlet's clock (its ``timezone``;
+        UTC for an outlet without one, or with ``source`` None)."""
+        zone = self._zones.get(source) if source else None
+        when = published.astimezone(zone) if published and zone else published
+        return classify(title, body, language, when)
 
     def keeps(self, prepared: Prepared) -> bool:
         return bool(prepared.matches) or self.config.matching.keep_unmatched

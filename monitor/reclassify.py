@@ -3,7 +3,7 @@
 The event rules improve from one release to the next, while the archive keeps what the
 rules of its day read: a search by event type or an export would mix both. This reads
 each stored article that was classified (an article kept without matching a topic never
-was) with :func:`monitor.classify.classify`, writes back the event fields that changed
+was) as the pipeline does (``Pipeline.read_event``), writes back the event fields that changed
 and recomputes the stories of those articles, a batch per transaction, so an
 interrupted run keeps what it wrote and can simply be run again. Relative dates
 ("yesterday") are read against the publication time in the outlet's configured time zone
@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime
 from typing import Any
 
-from monitor.classify import classify
+from monitor.classify import EventInfo
 from monitor.progress import Progress
 from monitor.store import Store
 from monitor.store.articles import event_values
@@ -40,13 +40,15 @@ class ReclassifyReport:
     types: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
-def _reading(row: Any, zone: tzinfo | None) -> dict[str, Any]:
-    published = row.published.astimezone(zone) if row.published and zone else row.published
-    new = event_values(classify(row.title, row.body, row.language, published))
-    if new["event_date"] != row.event_date and published is not row.published:
-        # "yesterday" near midnight: the stored date may have been read on the UTC day
-        # (an article ingested with a UTC time); if so, it stands
-        in_utc = classify(row.title, row.body, row.language, row.published)
+ReadEvent = Callable[[str, str, str, datetime | None, str | None], EventInfo]
+
+
+def _reading(row: Any, read: ReadEvent) -> dict[str, Any]:
+    new = event_values(read(row.title, row.body, row.language, row.published, row.source))
+    if new["event_date"] != row.event_date and row.published:
+        # "yesterday" near midnight: an older monitor read it on the UTC clock (the archive
+        # keeps UTC, not the offset the article came with); a date that clock gives stands
+        in_utc = read(row.title, row.body, row.language, row.published, None)
         if in_utc.event_date == row.event_date:
             new["event_date"] = row.event_date
     return new
@@ -55,15 +57,15 @@ def _reading(row: Any, zone: tzinfo | None) -> dict[str, Any]:
 def reclassify(
     store: Store,
     *,
+    read: ReadEvent,
     since: datetime | None = None,
-    zones: Mapping[str, tzinfo | None] | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ReclassifyReport:
-    """Classify the stored articles (published, else fetched, since ``since``) again.
+    """Read the events of the stored articles that were classified (published, else
+    fetched, since ``since``) again with ``read`` (``Pipeline.read_event``).
 
-    ``zones`` maps outlet names to their time zones. With ``dry_run`` nothing is
-    written: the report says what would change.
+    With ``dry_run`` nothing is written: the report says what would change.
     """
     report = ReclassifyReport()
     total = count_since(store.engine, since)
@@ -71,11 +73,9 @@ def reclassify(
     for rows in event_batches(store.engine, since):
         changes, story_ids = [], set()
         for row in rows:
-            if row.event_type is None:  # kept without a topic: never classified
-                continue
             report.read += 1
             try:
-                new = _reading(row, (zones or {}).get(row.source))
+                new = _reading(row, read)
             except Exception:  # one article's fault must not stop the others
                 log.exception("article %d: reading its event failed; left as it was", row.id)
                 report.failed += 1

@@ -94,7 +94,7 @@ def test_since_reads_only_the_articles_published_since(app) -> None:
 def test_an_article_that_cannot_be_read_is_left_as_it_was_and_the_others_go_on(
     app, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import monitor.reclassify as module
+    import monitor.pipeline as module
 
     with app.store.engine.begin() as conn:
         written = dict(conn.execute(text("SELECT id, event_type FROM article")).all())

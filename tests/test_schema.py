@@ -135,6 +135,17 @@ AWARD = {
 }
 
 
+def _upgraded_from(revision: str, app: App, settings: Settings) -> App:
+    """The archive set back to ``revision`` (its data as that revision left it) and
+    opened again: upgraded to the newest."""
+    with app.store.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": revision})
+    app.close()
+    again = build(settings)
+    assert again.store.schema == f"upgraded from {revision}"
+    return again
+
+
 def _ingest(app: App, row: dict[str, object]) -> None:
     report = app.pipeline.ingest(numbered([json.dumps(row)]))
     assert report.stored == 1, report
@@ -208,10 +219,7 @@ def test_revision_0005_files_dated_articles_under_their_people_on_their_days(
             ]
         )
         conn.execute(text("DELETE FROM story_key WHERE key LIKE 'd:%'"))
-        conn.execute(text("UPDATE alembic_version SET version_num = '0004'"))
-    app.close()
-    app = build(settings)
-    assert app.store.schema == "upgraded from 0004"
+    app = _upgraded_from("0004", app, settings)
     with app.store.engine.connect() as conn:
         assert _day_keys(conn) == written
     app.close()
@@ -242,10 +250,7 @@ def test_revision_0006_keeps_how_sure_each_event_type_is(database_url: str) -> N
         conn.execute(text("UPDATE story SET event_type = 'visit' WHERE id = 2"))
         conn.execute(text("UPDATE article SET event_confidence = NULL"))
         conn.execute(text("UPDATE story SET event_confidence = NULL"))
-        conn.execute(text("UPDATE alembic_version SET version_num = '0005'"))
-    app.close()
-    app = build(settings)
-    assert app.store.schema == "upgraded from 0005"
+    app = _upgraded_from("0005", app, settings)
     with app.store.engine.connect() as conn:
         upgraded, stories_after = _confidences(conn)
     app.close()

@@ -17,15 +17,21 @@ from sqlalchemy import Connection, Engine, bindparam, func, select, update
 
 from monitor.models import ArticleRow
 from monitor.store import stories as stories_db
+from monitor.store.selection import article_time
 
 EVENT_FIELDS = ("event_type", "event_confidence", "event_date", "place", "participants")
 
 
+def _classified(since: datetime | None) -> list[Any]:
+    """The articles that were classified (not those kept without a topic), since ``since``
+    (published, else fetched)."""
+    conditions = [ArticleRow.event_type.is_not(None)]  # type: ignore[union-attr]
+    return conditions if since is None else [*conditions, article_time >= since]
+
+
 def count_since(engine: Engine, since: datetime | None) -> int:
-    """How many stored articles were published (else fetched) since ``since``."""
-    query = select(func.count()).select_from(ArticleRow)
-    if since is not None:
-        query = query.where(func.coalesce(ArticleRow.published, ArticleRow.fetched_at) >= since)
+    """How many classified articles :func:`event_batches` reads."""
+    query = select(func.count()).select_from(ArticleRow).where(*_classified(since))
     with engine.connect() as conn:
         return int(conn.execute(query).scalar_one())
 
@@ -33,7 +39,7 @@ def count_since(engine: Engine, since: datetime | None) -> int:
 def event_batches(
     engine: Engine, since: datetime | None = None, batch: int = 500
 ) -> Iterator[list[Any]]:
-    """Stored articles with their text and event fields, ``batch`` at a time, by id."""
+    """Classified articles with their text and event fields, ``batch`` at a time, by id."""
     columns = [getattr(ArticleRow, name) for name in EVENT_FIELDS]
     last = 0
     while True:
@@ -48,12 +54,10 @@ def event_batches(
                 ArticleRow.story_id,
                 *columns,
             )
-            .where(ArticleRow.id > last)  # type: ignore[operator]
+            .where(ArticleRow.id > last, *_classified(since))  # type: ignore[operator]
             .order_by(ArticleRow.id)
             .limit(batch)
         )
-        if since is not None:
-            query = query.where(func.coalesce(ArticleRow.published, ArticleRow.fetched_at) >= since)
         with engine.connect() as conn:
             rows = list(conn.execute(query))
         if not rows:
