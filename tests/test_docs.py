@@ -1,5 +1,6 @@
 """The README is kept honest: every command, setting and sources.toml key appears in it,
-every TOML example loads, and the webhook payload example is the real one."""
+every TOML example loads, the webhook payload example is the real one, and the table of
+event types says what the classifier does with its examples."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 
 from monitor.alerts.message import payload_example
 from monitor.app import build
+from monitor.classify import EVENT_TYPES, classify
 from monitor.cli import cli
 from monitor.config import (
     ALERT_KEYS,
@@ -22,6 +24,7 @@ from monitor.config import (
     TOPIC_KEYS,
     parse_config,
 )
+from monitor.normalize import detect_language
 from monitor.pipeline import numbered
 from monitor.settings import SETTINGS, Settings
 from monitor.store.stories import story_snapshot
@@ -117,3 +120,23 @@ def test_the_two_setup_commands_are_there() -> None:
     ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
     test_command = re.search(r"^(python3 -m venv .*pytest)$", README, flags=re.M)
     assert test_command is not None and test_command.group(1) in ci
+
+
+def _event_type_table() -> dict[str, list[str]]:
+    """The README's table of event types: each type's example headlines."""
+    start = README.index("| type | the article's news | for example |")
+    rows = README[start:].split("\n\n", 1)[0].splitlines()[2:]
+    cells = [[cell.strip() for cell in row.strip("|").split("|")] for row in rows]
+    return {kind.strip("`"): examples.split(" / ") for kind, _, examples in cells}
+
+
+def test_the_event_type_table_names_every_type_once() -> None:
+    assert list(_event_type_table()) == list(EVENT_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("kind", "headline"),
+    [(kind, line) for kind, lines in _event_type_table().items() for line in lines],
+)
+def test_the_event_type_table_examples_are_classified_as_it_says(kind: str, headline: str) -> None:
+    assert classify(headline, "", detect_language(headline), None).event_type == kind
