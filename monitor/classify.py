@@ -28,8 +28,9 @@
     goodwill ambassador no more", "stripped of") cancels an award;
   - the lead skips lines that are not prose (a menu, a heading, a temperature) and a
     repeat of the title, unwraps hard-wrapped lines, and does not end a sentence at a
-    title or an initial ("Dr. AlMalik", "A. Garayev"); a lead that is only a quotation
-    takes the next paragraph (its speaker) with it and counts as a statement; long
+    title or an initial ("Dr. AlMalik", "A. Garayev"); a lead that is a quotation, or
+    that the next sentence says was somebody's words ("Об этом заявил ...", "bunu ...
+    deyib"), is a statement, or a conference when they were said at a session; long
     quotations are speech, so their verbs ("we will sign") count for nothing; a URL slug
     standing for a title is read as words;
   - headline grammar is read in the title: "X, Y discuss ..." (talks), "X to visit
@@ -63,14 +64,24 @@ from itertools import islice
 
 from monitor import event_rules as rules
 from monitor import event_titles as titles
-from monitor.entities import TITLE_RE, DateHit, find_dates, find_people, find_places, translit
+from monitor.entities import (
+    ORGANISATIONS,
+    TITLE_RE,
+    DateHit,
+    find_dates,
+    find_people,
+    find_places,
+    organisation_near,
+    translit,
+)
 from monitor.entity_dates import casefold
 from monitor.lead import (
+    QUOTES,
     Lead,
+    first_sentence,
     is_quote,
     paragraph_spans,
     read_lead,
-    sentence_ends,
     unquoted,
     unsaid,
 )
@@ -117,20 +128,6 @@ class EventInfo:
     month_day: tuple[int, int] | None = None  # the event's day when its year is unknown
 
 
-_ORGS = {
-    "icesco": r"icesco|isesco|исеско|исеско|isesko|icesko|islamic (?:world )?educational,? "
-    r"scientific,? and cultural organi[sz]ation|الإيسيسكو|ايسيسكو|إيسيسكو",
-    "unesco": r"unesco|юнеско|yunesko",
-    "oic": r"\boic\b|\bоис\b|\boci\b|\bi̇əT\b|islamic cooperation|исламского сотрудничества"
-    r"|islam əməkdaşlıq|coopération islamique|التعاون الإسلامي",
-    "alecso": r"alecso|алекcо|алексо",
-    "turksoy": r"turksoy|тюрксой|türksoy",
-    "un": r"\bunited nations\b|\bоон\b|\bbmt\b",
-    "heydar-aliyev-foundation": r"heydar aliyev foundation|фонд\w* гейдара алиева"
-    r"|heydər əliyev fondu",
-    "isdb": r"islamic development bank|\bisdb\b",
-}
-_ORG_RE = {k: re.compile(v, re.IGNORECASE) for k, v in _ORGS.items()}
 _PLACE_CUE = re.compile(
     r"(?:\bin|\bat|\bto|\bfrom|held in|\bv|\bvo|\bà|\bau|\ben|\bnach|\bim|في)\s+(?:the\s+)?"
     r"(?:(?:city|kingdom|republic|state|capital) of\s+(?:the\s+)?)?$"
@@ -203,13 +200,18 @@ def event_scores(
     speaker = titles.speaker(title)
     if speaker and any(len(p.key) >= len(speaker) - 1 for p, _ in find_places(speaker)):
         speaker = None  # "Baku: ..." is a dateline, not a speaker
+    # "Cooperation grows. Об этом заявил министр ...", "Bunu nazir ... deyib": the sentence
+    # after the lead says that the lead was somebody's words
+    said_next = first_sentence(paragraph[len(sentence) :].strip() or body[rest_start:][:600])
+    reported = bool(rules.SAID_THIS.search(casefold(said_next)))
+    told_as_speech = is_quote(sentence) or reported
     # (text, weight, most hits counted, is the headline)
     zones = (
         # after "Speaker:" the headline is speech: only the speaker part is read for events
         (casefold(speaker or title), 3.0, 2, True),
         # a lead that is a quotation is speech: its verbs are not the event, nor are those
         # of the speaker's own words told without quotation marks ("We will open ...")
-        ("" if is_quote(sentence) else casefold(unquoted(unsaid(sentence))), 2.0, 2, False),
+        ("" if told_as_speech else casefold(unquoted(unsaid(sentence))), 2.0, 2, False),
         (casefold(unquoted(paragraph[len(sentence) :])), 1.0, 2, False),
         # the rest counts little and at most 4 hits: 1,500 characters of it are enough
         (casefold(unquoted(body[rest_start : rest_start + 1500])), 0.25, 4, False),
@@ -234,8 +236,7 @@ def event_scores(
         scores["meeting"] += 3.0
     # "X discussed ... with Y." / "During the telephone conversation, ...": the sentence
     # after the lead paragraph may name the medium of the talks it told
-    following = body[rest_start : rest_start + 400].lstrip()
-    following = following[: next(iter(sentence_ends(following)), len(following))]
+    following = first_sentence(body[rest_start : rest_start + 400])
     call_in_lead |= scores["meeting"] > 0 and bool(
         rules.COMPILED["phone_call"].search(casefold(following))
     )
@@ -246,8 +247,15 @@ def event_scores(
         scores["statement"] += 3.0
     elif titles.title_future(rules.CIRCUMSTANCE["announcement"].sub(" ", casefold(title))):
         scores["announcement"] += rules.STRONG_WEIGHT * 3.0
-    if is_quote(sentence) and sentence != paragraph:
-        scores["statement"] += 2.0  # a quotation, then its speaker: a statement
+    # words, then who said them: a statement, or a speech at a session when the words
+    # about who said them name one ("“...,” said the President at the summit")
+    attribution = said_next if reported else paragraph
+    if (reported or paragraph.lstrip()[:1] in QUOTES) and rules.COMPILED_STRONG[
+        "conference"
+    ].search(rules.CIRCUMSTANCE["conference"].sub(" ", casefold(unquoted(attribution)))):
+        scores["conference"] += rules.STRONG_WEIGHT * 2.0
+    elif reported or (is_quote(sentence) and sentence != paragraph):
+        scores["statement"] += 2.0
     if rules.NEGATED.search(casefold(f"{title}\n{sentence}")):
         scores["award"] = 0.0
     return scores
@@ -327,17 +335,6 @@ def _place(title: str, body: str, lead_end: int) -> tuple[str | None, str | None
     return key.title(), country, places
 
 
-def _organisation_near(text: str, start: int) -> str | None:
-    window = text[max(0, start - 100) : start + 140]
-    nearest: tuple[int, str] | None = None
-    for key, pattern in _ORG_RE.items():
-        for m in pattern.finditer(window):
-            distance = abs(m.start() - min(100, start))
-            if nearest is None or distance < nearest[0]:
-                nearest = (distance, key)
-    return nearest[1] if nearest else None
-
-
 def classify(title: str, body: str, language: str, published: datetime | None) -> EventInfo:
     """Read an article's event type, participants, place and date.
 
@@ -367,11 +364,11 @@ def classify(title: str, body: str, language: str, published: datetime | None) -
         if existing is None or (len(person.name) > len(existing.name) and " " in person.name):
             role = person.role if person.role and TITLE_RE.fullmatch(person.role) else None
             role = role or (existing.role if existing else None)
-            org = _organisation_near(text, person.start) or (
+            org = organisation_near(text, person.start) or (
                 existing.organisation if existing else None
             )
             participants[(person.key, initial)] = Participant(person.name, role, org)
-    organisations = frozenset(k for k, p in _ORG_RE.items() if p.search(text[:4000]))
+    organisations = frozenset(k for k, p in ORGANISATIONS.items() if p.search(text[:4000]))
     place, country, places = _place(title, body, first.end)
     when = _event_date(title, body, published, lead.end)
     return EventInfo(

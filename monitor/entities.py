@@ -16,6 +16,9 @@ Helpers for :mod:`monitor.classify`; every table is small and general, one line 
   before ", <title>", or look like surnames (``-ov``, ``-yev``, ``-zade``, ``Al...``).
 - ``find_places(text)``: the places of :mod:`monitor.gazetteer` (Azerbaijani cities,
   capitals of OIC members, large world cities, each with its country) in ``text``.
+- ``ORGANISATIONS`` and ``organisation_near(text, start)``: the organisations a text
+  names (ICESCO, UNESCO, the OIC ... in their spellings and languages), and the one
+  named nearest to a person.
 - ``find_dates(text, published)``: dated phrases with a weight by kind and position; in
   :mod:`monitor.entity_dates` with the month tables, re-exported here.
 """
@@ -290,3 +293,32 @@ def find_places(text: str) -> list[tuple[Place, int]]:
         if place:
             hits.append((place, m.start()))
     return hits
+
+
+_ORGS = {
+    "icesco": r"icesco|isesco|исеско|исеско|isesko|icesko|islamic (?:world )?educational,? "
+    r"scientific,? and cultural organi[sz]ation|الإيسيسكو|ايسيسكو|إيسيسكو",
+    "unesco": r"unesco|юнеско|yunesko",
+    "oic": r"\boic\b|\bоис\b|\boci\b|\bi̇əT\b|islamic cooperation|исламского сотрудничества"
+    r"|islam əməkdaşlıq|coopération islamique|التعاون الإسلامي",
+    "alecso": r"alecso|алекcо|алексо",
+    "turksoy": r"turksoy|тюрксой|türksoy",
+    "un": r"\bunited nations\b|\bоон\b|\bbmt\b",
+    "heydar-aliyev-foundation": r"heydar aliyev foundation|фонд\w* гейдара алиева"
+    r"|heydər əliyev fondu",
+    "isdb": r"islamic development bank|\bisdb\b",
+}
+# the organisations an article names, by key
+ORGANISATIONS = {k: re.compile(v, re.IGNORECASE) for k, v in _ORGS.items()}
+
+
+def organisation_near(text: str, start: int) -> str | None:
+    """The organisation named nearest to ``start`` (a person's name) in ``text``."""
+    window = text[max(0, start - 100) : start + 140]
+    nearest: tuple[int, str] | None = None
+    for key, pattern in ORGANISATIONS.items():
+        for m in pattern.finditer(window):
+            distance = abs(m.start() - min(100, start))
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, key)
+    return nearest[1] if nearest else None

@@ -17,6 +17,23 @@ NOT_A_VISIT = re.compile(
     r"|\bvisiting (?=(?:\S+ ){0,3}(?:prime minister|president|minister|crown prince|king|emir"
     r"|delegation|leader|speaker|guest|counterpart))"
     r"|(?:conclud|complet)\w+ (?:\S+ ){0,3}visit\b"
+    # visitor figures: "the most visited museums", "müzeleri ziyaret edenlerin sayısı"
+    r"|most visited|ziyaret ed(?:en|enler\w*|ilen)\b|ziyaretçi\w*"
+)
+
+# "welcomes the new ambassador", "TSUULL Welcomes TÜRKSOY General Secretary": a guest
+# received (a meeting), not a reaction to news ("welcomes the President's decision")
+WELCOMED_GUEST = (
+    r"welcom\w+ (?:the )?(?:new\w* )?(?:\S+ ){0,3}(?:ambassadors?|envoys?|delegations?"
+    r"|secretary|minister|president|director|rector|chairman|governor|speaker)\b(?!['’])"
+)
+
+# "attended the opening of the Carpet Museum": a ceremony (other), not a conference
+OPENING_CEREMONY = (
+    r"(?:(?:opening|inauguration)(?: ceremony)? of|inaugurat(?:ed|es|ing)) (?:the |a |an )?"
+    r"(?:new )?(?:\S+ ){0,4}?(?:museum"
+    r"|school|park|library|monument|mosque|hospital|factory|plant|bridge|road|building|complex"
+    r"|theat(?:re|er)|stadium|university|campus)s?\b"
 )
 
 # A status lost ("a goodwill ambassador no more", "stripped of the title") or denied ("did
@@ -52,6 +69,12 @@ CIRCUMSTANCE = {
     ),
     # a prize launched or open for nominations is an announcement, not an award
     "award": re.compile(
+        # congratulations on an award are a statement: "congratulated the President on
+        # being awarded the order"
+        r"congratulat\w* (?:\S+ ){0,8}?on (?:\S+ ){0,2}(?:being awarded|(?:the )?award\w*"
+        r"|receiving)(?: (?:with )?(?:the )?(?:\S+ ){0,3}?(?:order|medal|prize|title)(?: of)?)?"
+        r"|поздрави\w* (?:\S+ ){0,6}?с (?:\S+ )?(?:награжден|присвоени|вручени)\w*"
+        r"|(?:təltif|mükafat)\w* (?:\S+ ){0,3}münasibətilə|"
         r"(?:launch\w*|lance\w*|establish\w*|invites? applications for|applications for"
         r"|nominations? for|call for|submissions? (?:to|for)|deadline|candidatures? (?:au|pour"
         r"|du)|date limite|заявк\w* на|учрежд\w*|учредит\w*|تطلق|إطلاق) (?:\S+ ){0,6}?[«\"“']?"
@@ -64,9 +87,9 @@ CIRCUMSTANCE = {
     # new envoys welcomed are received (a meeting); a farewell call on the minister is no
     # call for action
     "statement": re.compile(
-        r"welcom\w+ (?:the )?(?:new\w* )?(?:\S+ ){0,3}(?:ambassadors?|envoys?|delegations?)\b"
+        WELCOMED_GUEST
         # "President receives the Director-General, lauds ...": praise said at the meeting
-        r"|\b(?:receives?|received|meets|met|hosts|hosted)\b[^.;:]{0,100}?(?:,| and) (?:lauds"
+        + r"|\b(?:receives?|received|meets|met|hosts|hosted)\b[^.;:]{0,100}?(?:,| and) (?:lauds"
         r"|praises|hails|welcomes|commends|congratulates)\b"
         r"|(?:farewell|courtesy|introductory) calls? on"
     ),
@@ -74,6 +97,9 @@ CIRCUMSTANCE = {
     # "newly sworn in" prime minister is who, not what happened
     "other": re.compile(
         r"newly sworn[- ]in|"
+        # a message to the participants of a festival is the message's news
+        r"(?:participants|guests|organi[sz]ers) of (?:the )?(?:\S+ ){0,4}?(?:festival|culture days"
+        r"|days of (?:\w+ )?culture|exhibition|contest|competition)|"
         r"(?:call for|applications? (?:for|to)|entries (?:for|to)|nominations? for|registration"
         r" for|deadline for|заявк\w* на|при[её]м заявок на|müraciət\w*|فراخوان|باب الترشح ل"
         r"|стартовал\w*|объявлен\w*)"
@@ -82,6 +108,12 @@ CIRCUMSTANCE = {
     ),
     # "the newly elected Director-General" is who, not what happened
     "announcement": re.compile(
+        # "inaugurated the museum" is a ceremony (other), not an announcement
+        OPENING_CEREMONY + r"|"
+        # a decree approving a memorandum concludes it (an agreement)
+        r"(?:decree|order|указ|распоряжени|sərəncam|fərman)\w* (?:\S+ ){0,3}"
+        r"(?:approv|утвер|təsdiq)\w* (?:of )?(?:the )?(?:\S+ ){0,3}?[\"“«]?(?:memorandum|agreement"
+        r"|protocol|convention|treaty|accord|меморандум|соглашени|протокол|конвенци|договор|saziş|müqavilə)\w*|"
         r"newly (?:elected|appointed)|новоизбранн\w*|yeni seçilmiş|təyin (?:olunmuş|edilmiş)"
         # "Shusha, which was selected as the capital in 2023, hosted ...": who, not news
         r"|(?:which|that|who) (?:was|were|had been|has been|have been) (?:\S+ ){0,2}(?:selected"
@@ -110,6 +142,9 @@ CIRCUMSTANCE = {
         r"|для участия в (?:\S+ ){0,6}?(?:сесси|конференц|форум|саммит|заседани|съезд|ассамбле)\w*"
         r"|(?:\S+ ){0,8}(?:iştirak etmək|katılmak) (?:üçün|məqsədilə|için|üzere)"
         r"|в рамках (?:\S+ ){0,4}(?:саммит|форум|сесси|конференц)\w*"
+        rf"|(?:attend\w*|participat\w* in|t[oa]ok\w* part in) (?:the )?{OPENING_CEREMONY}"
+        r"|(?:لحضور|للمشاركة (?:في|فى|ب)) (?:\S+ ){0,6}?"
+        r"(?:\S*(?:مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|اجتماع)\S*)"
         r"|(?:forum|sammit|zirvə|sessiya|konfrans)\w* çərçivəsində"
         # what a traveller comes for: "arrived in Rabat to attend the General Conference"
         r"|(?:arriv|came\b|come\b|comes\b|left\b|leaves\b|leaving\b|depart)\w* (?:to|in|at|for)"

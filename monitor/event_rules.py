@@ -17,6 +17,7 @@ from monitor.event_circumstances import CIRCUMSTANCE as CIRCUMSTANCE
 from monitor.event_circumstances import LOOKS_BACK as LOOKS_BACK
 from monitor.event_circumstances import NEGATED as NEGATED
 from monitor.event_circumstances import NOT_A_VISIT as NOT_A_VISIT
+from monitor.event_circumstances import OPENING_CEREMONY, WELCOMED_GUEST
 
 # Phrase rules: a regex per type (matched on the lower-cased text), one line per language
 # (en, ru, az, fr/de, ar/fa). Arabic and Persian words take clitics (و، ب، ال), so their
@@ -25,7 +26,8 @@ RULES: dict[str, tuple[str, ...]] = {
     "phone_call": (
         r"phone (?:conversation|call|talks?|con\w*)|telephone (?:conversation|call|talks?)"
         r"|\b(?:by|on the|over the|via) (?:tele)?phone\b|videoconference call|video ?call"
-        r"|video link|via video|by video|(?:online|virtual) meeting"
+        r"|video link|via video|by video|in (?:an? |the )?video ?(?:format|mode)"
+        r"|(?:online|virtual) meeting"
         r"|(?:through|over) (?:a )?video ?conferenc\w*",
         r"телефонн\w+ (?:разговор|беседу|беседа)|по телефону|созвонил\w*|позвонил\w*|видеосвяз\w*"
         r"|видеозвон\w*|онлайн-встреч\w*|видео-?конференц\w*|в режиме видео\w*",
@@ -63,7 +65,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"وسام|جائزة|منح(?:ت)? |جایزه|نشان ",
     ),
     "visit": (
-        r"\bvisit(?:ed|s|ing)?\b|\btour(?:ed)?\b|arriv(?:e|ed|es|ing) (?:in|at)\b(?! (?:an? |the )?"
+        r"\bvisit(?:ed|s|ing)?\b|\btoured\b|(?<!premier )(?<!second )\btours?\b(?! d[eu]\b| d')"
+        r"|arriv(?:e|ed|es|ing) (?:in|at)\b(?! (?:an? |the )?"
         r"(?:decision|agreement|consensus|conclusion|understanding|solution|compromise))"
         r"|guard of honou?r|honou?r guard"
         r"|(?:got|get|gets|getting) acquainted with|acquaint\w* (?:himself|herself|themselves)"
@@ -74,7 +77,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?<!\w)səfər(?!ov|li|əli)|ziyarət|gəlib|tanış olub|qərargahında olub|ziyaret\w*"
         r"|fəxri qarovul|şeref kıtası|\w['’](?:y?[ae]) geldi\b",
         r"\bvisite\b|s'est rendue? |besuch\w*|garde d'honneur|bezoek\w*|aangekomen",
-        r"زيارة|يزور|زار |بازدید|سفر |جولة|تفقد",
+        r"زيارة|يزور|زار |بازدید|سفر |جولة|تفقد"
+        # "وصل ... إلى بيروت", "وصول ... للمقر": an arrival
+        r"|(?<!\w)(?:وصل|وصلت|يصل|تصل|وصول)(?!\w)[^.]{0,80}?(?:إلى|الى|لل)",
     ),
     "meeting": (
         # "received" is a meeting when a visitor is received, not an award or a letter
@@ -83,7 +88,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|congratulat|title|order|honou?r|guard|invitation|support|fund|grant|certificate|diploma"
         r"|\w+ (?:award|prize|medal|title)))"
         r"|discuss(?:ed|es)? (?:\S+ ){0,2}(?:cooperation|prospects|relations|ties)"
-        r"|had a meeting|have discussed|held (?:an? )?(?:\w+ )?meeting\b(?! of)"
+        r"|had a meeting|have discussed|held discussions\b|one-on-one meeting|face-to-face meeting"
+        r"|tête-à-tête|held (?:an? )?(?:\w+ )?meeting\b(?! of)"
         # "has discussed the programme with the Director-General"
         r"|discuss(?:ed|es)? (?:[^.,;]{0,80}? )?with (?:the |his |her |its )?(?:\S+ ){0,3}"
         r"(?:president|minister|secretary|director|ambassador|chairman|head|counterpart|delegation|rector"
@@ -95,7 +101,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|agreed)"
         r"|courtesy (?:call|visit)|host\w* (?:an? |the )?(?:\S+ ){0,3}delegation|credentials"
         r"|farewell (?:call|visit|meeting)|the meeting (?:reviewed|discussed|focused|touched|dealt)"
-        r"|welcom\w+ (?:the )?(?:new\w* )?(?:\S+ ){0,3}(?:ambassadors?|envoys?|delegations?)\b"
+        rf"|{WELCOMED_GUEST}"
         r"|pa(?:ys|id|ying) (?:an? )?(?:\w+ )?visit to (?:the )?(?:\S+ ){0,3}(?:secretary|president"
         r"|minister|director|head|ambassador|chairman|speaker|rector|governor)"
         # South Asian English: "the Secretary General called on Foreign Minister X" (not
@@ -105,7 +111,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?<!не )встретил\w*|встреч\w*"
         r"|(?<!не )\bпринял\w*\b(?! участие| решение)|переговор\w*|обсудил\w*"
         r"|верительн\w* грамот\w*",
-        r"görüş\w*|(?<!qərar )qəbul e(?:d|tdi|tmiş)\w*|müzakirə|danışıqlar|kabul ett\w*"
+        r"görüş\w*|(?<!qərar )qəbul e(?:d(?!ilən)|tdi|tmiş)\w*|müzakirə|danışıqlar|kabul ett\w*"
         r"|bir araya gel\w*"
         r"|ağırla\w*|etimadnamə\w*|güven mektub\w*|makamında ziyaret\w*",
         r"\ba reçu\b(?! (?:le |la |les |un |une )?(?:prix|médaille|titre|lettre))|\breçoit\b"
@@ -124,7 +130,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|совещани\w* (?:\S+ ){0,2}(?:министров|глав)"
         r"|\bmeeting of (?:the )?(?:\S+ ){0,4}(?:council|ministers|heads"
         r"|committee|board|assembly|commission|states|parliament)"
-        r"|address(?:ed|es)? (?:the )?(?:\S+ ){0,4}(?:meeting|session"
+        r"|address(?:ed|es|ing)? (?:the )?(?:\S+ ){0,4}(?:meeting|session"
         r"|forum|conference|summit|assembly|congress)",
         r"конференц\w*|форум\w*|сесси\w*|саммит\w*|заседани\w*|конгресс\w*|съезд\w*|ассамбле\w*"
         r"|семинар\w*|круглого стола|круглый стол|принял\w* участие|участвовал\w*",
@@ -165,7 +171,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|açıkladı|başvuru\w*|geri çağır\w*|vəzifəsindən azad\w*|istefa\w*"
         r"|sədrlik (?:\S+ ){0,3}keç\w*"
         r"|təsis (?:ed|olun)\w*|namizədliy\w* (?:\S+ ){0,2}irəli sürül\w*|aday gösteril\w*",
-        r"annonc\w*|\bnommé|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures"
+        r"annonc\w*|\bnommé|(?:a|ont) été (?:ré)?élue?s?\b|\b(?:ré)?élue? (?:à la tête|au poste)"
+        r"|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures"
         r"|\blance[rz]?\b|\blancé\w*|lancement|ouvre ses portes|approuv\w*|ratifi\w*|تطلق|إطلاق"
         r"|date limite|prolong\w* (?:\S+ ){0,2}délai|deadline",
         r"أعلن|تعيين|قرر|انتخاب|انتصاب|منصوب|فراخوان",
@@ -182,7 +189,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|allegations?|accusations?|statements?|reports?)\b"
         r"|(?:do|does) not (?:reflect|correspond)|felicitat\w*|extend\w* (?:\S+ ){0,2}greetings"
         r"|wish(?:es|ed)? (?:\S+ ){1,3}well\b|answer\w* (?:\S+ ){0,2}questions?|\bmourn(?:s|ed)?\b"
-        r"|made (?:the|these|this|his|her) (?:remarks?|comments?)|\bremarked\b",
+        r"|made (?:the|these|this|his|her) (?:remarks?|comments?)|\bremarked\b"
+        r"|\bhighlight(?:s|ed)\b|\b(?:stresses|emphasi[sz]es|underlines|underscores)\b",
         r"заявил\w*|заявлени\w*|сказал\w*|интервью|призвал\w*|предлож\w*|осудил\w*"
         r"|сообщил\w* журналист\w*|поздрави\w*|приветству\w*|соболезнован\w*|поддерживает"
         r"|направил\w* (?:\S+ ){0,3}письм\w*|обратил\w* с письмом|məktub (?:ünvanla|göndər)\w*"
@@ -192,7 +200,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"bəyanat\w*|bildirib|deyib|bəyan ed\w*|müsahibə|önəm verir|açıqlama\w*|jurnalistlərə"
         r"|pisləy\w*|təbrik\w*|başsağlığı|alqışla\w*|açıklama\w*|\bdedi\b|söyledi|kınadı|tebrik\w*"
         r"|taziye\w*|röportaj\w*|belirtti|vurguladı|mətbuat konfrans\w*|basın toplantısı\w*"
-        r"|\bkutlar\b|kutladı|saygılar\w*"
+        r"|\bkutlar\b|kutladı|saygılar\w*|konuştu|\bbildirdi\b|ifade etti|ifadelerini kullandı"
+        r"|yanıt ver\w*"
+        r"|yanıtladı|cevap verdi|cevaplandırdı|açıklamasında"
         r"|tənqid\w*|eleştir\w*|təkzib\w*|yalanla\w*|sual\w* cavablandır\w*|reaksiya ver\w*"
         # "Xarici İşlər Nazirliyinin Mətbuat xidməti idarəsinin məlumatı": a press release
         r"|mətbuat xidməti(?: idarəsi)?nin (?:məlumatı|şərhi|açıqlaması)",
@@ -207,7 +217,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bconcert\b|exhibition|festival|\blogo\b|концерт|выставк|фестивал|sərgi|konsert"
         r"|exposition|ausstellung|konzert|معرض|مهرجان|حفل|نمایشگاه|جشنواره"
         r"|culture days|days of (?:\w+ )?culture|дни (?:\w+ )?культуры|mədəniyyət günləri"
-        r"|competition|contest|конкурс\w*|müsabiqə\w*|concours|wettbewerb|مسابقة",
+        r"|competition|contest|конкурс\w*|müsabiqə\w*|concours|wettbewerb|مسابقة"
+        rf"|{OPENING_CEREMONY}",
     ),
 }
 # Phrases that name the event beyond doubt: they weigh twice a plain hit and are not
@@ -245,7 +256,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|visitera|entamera|effectuera|se rendra|rencontrera|signera"
         r"|wird (?:\S+ ){0,4}(?:teilnehmen"
         r"|stattfinden|vertreten)",
-        r"سيشارك|سيعقد|ستعقد|ستستضيف|سيمثل|برگزار خواهد شد|خواهد شد",
+        r"سيشارك|سيعقد|ستعقد|ستستضيف|سيمثل|سي?لتق[يى]|ستلتقي|سيزور|ستزور|سيستقبل|سيوقع"
+        r"|سيترأس|سيحضر|سيفتتح|برگزار خواهد شد|خواهد شد",
     ),
     # an agreement approved or ratified is concluded: "a decree on the approval of the
     # Memorandum of Understanding", "ratified the agreement"
@@ -270,8 +282,10 @@ STRONG: dict[str, tuple[str, ...]] = {
     ),
     "conference": (
         r"(?:said|stated|noted|speaking|spoke|address\w*|speech|remarks|keynote|lecture)"
-        r"(?: \S+){0,4} (?:at|during|before|to) (?:\S+ ){0,6}(?:session"
+        r"(?: \S+){0,4} (?:at|during|before|to) (?:\S+ ){0,8}(?:session"
         r"|(?<!press )(?<!news )conference|forum|summit|congress|assembly|symposium|meeting of)"
+        r"|(?:remarks|said|stated|spoke|speech)(?: \S+){0,3} (?:while|when) address\w* "
+        r"(?:\S+ ){0,2}(?:meeting|session|conference|forum|summit|assembly|congress)"
         r"|inaugurat\w* (?:the )?(?:\S+ ){0,4}(?:conference|forum|summit|session|congress"
         r"|symposium|assembly)",
         r"(?:сказал\w*|заявил\w*|отметил\w*|выступил\w*|выступая|говорится)(?: \S+){0,3}"
@@ -279,12 +293,20 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|начал\w* (?:свою )?работу (?:\S+ ){0,6}(?:форум|конференц|сесси|саммит|съезд|ассамбле"
         r"|заседани)\w*|(?:форум|конференц|сесси|саммит|съезд)\w* (?:\S+ ){0,6}начал\w* (?:свою )?"
         r"работу",
-        r"(?:forum|konfrans|sessiya|sammit|iclas)\w* (?:\S+ )?(?:çıxış|iştirak)",
+        r"(?:forum|konfrans|sessiya|sammit|iclas|konqres|qurultay|simpozium)\w* (?:\S+ )?"
+        r"(?:çıxış|iştirak)",
         r"(?:a déclaré|a souligné|a affirmé)(?: \S+){0,4} lors d\w* (?:\S+ ){0,4}(?:session"
         r"|conférence|forum|sommet)|(?:sagte|erklärte) (?:\S+ ){0,4}auf (?:\S+ ){0,4}"
         r"(?:konferenz|tagung|sitzung|gipfel|forum)",
     ),
 }
+# the sentence after a lead that says the lead was somebody's words: "Об этом заявил
+# министр ...", "\"Report\"un məlumatına görə, bunu nazir ... deyib", "This was stated by"
+SAID_THIS = re.compile(
+    r"^(?:[^.]{0,60}?,\s*)?(?:об этом|bunu|bu sözləri)\s[^.]{0,250}?(?:заявил|сказал|отметил"
+    r"|подчеркнул|deyib|söyləyib|qeyd edib|vurğulayıb|bildirib)"
+    r"|^(?:this|these words) (?:was|were) (?:said|stated|noted|spoken) by\b"
+)
 COMPILED = {k: re.compile("|".join(v)) for k, v in RULES.items()}
 COMPILED_STRONG = {k: re.compile("|".join(v)) for k, v in STRONG.items()}
 PRIORITY = (

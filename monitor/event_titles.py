@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 TITLE_TALKS = re.compile(
-    r"^[^,:]{2,80}(?:,| and| &) [^,:]{2,80} (?:discuss|mull|eye|explore|review|weigh"
+    r"^[^,:]{2,80}(?:(?:,| and| &) [^,:]{2,80}){1,4} (?:discuss|mull|eye|explore|review|weigh"
     r"|map out|hold talks|talk|probe|examine|consider|tackle)\w*\b"
 )
 # "X to visit Baku", "Games to kick off tomorrow": what is to come. Not after a noun or a

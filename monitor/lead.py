@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice, pairwise
 
-_QUOTES = '“«"„'
+QUOTES = '“«"„'
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,12 @@ def sentence_ends(text: str) -> list[int]:
         if not ABBREVIATION.search(head):
             ends.append(m.start())
     return ends
+
+
+def first_sentence(text: str) -> str:
+    """``text`` up to the end of its first sentence (all of it if none ends)."""
+    text = text.lstrip()
+    return text[: next(iter(sentence_ends(text)), len(text))]
 
 
 def paragraph_spans(body: str) -> Iterator[tuple[int, int]]:
@@ -151,7 +157,7 @@ def read_lead(body: str, title: str = "") -> Lead:
 def is_quote(paragraph: str) -> bool:
     """Whether a paragraph is a direct quotation (opens with a quotation mark)."""
     text = paragraph.strip()
-    return bool(text) and text[0] in _QUOTES and text.rstrip(".").endswith(("”", "»", '"', "“"))
+    return bool(text) and text[0] in QUOTES and text.rstrip(".").endswith(("”", "»", '"', "“"))
 
 
 # Words quoted at length are speech: "we will sign", "the visit was fruitful" said by

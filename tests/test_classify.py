@@ -1066,6 +1066,170 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "en",
             "statement",
         ),
+        # a university welcoming a secretary general received a guest (a meeting)
+        (
+            "University welcomes TURKSOY Secretary General",
+            "The rector of the State University met the Secretary General of TURKSOY on Monday.",
+            "en",
+            "meeting",
+        ),
+        # an election in French; "au second tour" is a ballot, not a tour
+        (
+            "Le ministre tunisien élu directeur général de l'ALECSO",
+            "Le ministre a été élu dimanche à Tunis au second tour de l'élection, lors de la"
+            " session du conseil.",
+            "fr",
+            "announcement",
+        ),
+        # an arrival in Arabic; the forum the traveller comes for is the purpose
+        (
+            "الأمين العام يصل إلى الرباط",
+            "وصل الأمين العام للمنظمة إلى الرباط مساء اليوم للمشاركة في الدورة الجديدة للمؤتمر.",
+            "ar",
+            "visit",
+        ),
+        # a meeting to come, in Arabic
+        (
+            "الأمين العام والوزير غدا",
+            "أعلنت المنظمة أن أمينها العام سيلتقي غدا وزير الثقافة لبحث التعاون.",
+            "ar",
+            "announcement",
+        ),
+        # remarks made while addressing a session are a speech at it
+        (
+            "Secretary General: Education is our first duty",
+            "The Secretary General made the remarks while addressing the annual session of the"
+            " council in Tehran on Wednesday.",
+            "en",
+            "conference",
+        ),
+        # a decree approving a memorandum concludes it
+        (
+            "President signed a decree on the approval of the Memorandum of Understanding on"
+            " cooperation in culture",
+            'President signed a decree on the approval of the "Memorandum of Understanding on'
+            " cooperation in the field of culture between the Ministry of Culture and the"
+            ' Organization" on April 16.\n\nThe memorandum was signed in Baku last December.',
+            "en",
+            "agreement",
+        ),
+        # four ministers discussing in the headline; "held discussions" in the lead
+        (
+            "Azerbaijani, Georgian, Serbian and UAE ministers discuss education ties",
+            "The four ministers spoke at the World Government Summit in Dubai.",
+            "en",
+            "meeting",
+        ),
+        (
+            "Education ties in Dubai",
+            "The minister of education held discussions with his counterparts during the World"
+            " Government Summit in Dubai.",
+            "en",
+            "meeting",
+        ),
+        # a one-on-one meeting told in the headline, the visit around it in the lead
+        (
+            "Presidents hold one-on-one meeting",
+            "The official visit of the President to Turkey has started.",
+            "en",
+            "meeting",
+        ),
+        # congratulations on an award are a statement
+        (
+            "Deputies congratulated the President on being awarded the highest order of the"
+            " Turkic world",
+            "Deputies congratulated the President on being awarded the highest order of the"
+            " Turkic world, the agency reports.\n\nThe chair of parliament said the order was"
+            " given by the council of heads of state.",
+            "en",
+            "statement",
+        ),
+        # a quotation said at a summit: the speech at the summit
+        (
+            'President: "This order belongs to my people"',
+            '"I am proud to receive the order of the Turkic world. I feel a great responsibility,"'
+            " the President said at the summit of the Organization of Turkic States in"
+            " Istanbul.\n\nHe added that the order was awarded to him at the end of the war.",
+            "en",
+            "conference",
+        ),
+        # received in a video format: a call
+        (
+            "President received the new minister in a video format",
+            "The President received the minister in a video format on his appointment.",
+            "en",
+            "phone_call",
+        ),
+        # a message to the participants of culture days is a statement
+        (
+            "President addresses congratulations to participants of the culture days",
+            "The President of Uzbekistan congratulated the participants of the Days of"
+            " Azerbaijani Culture in Tashkent.",
+            "en",
+            "statement",
+        ),
+        # attending the opening of a museum is a ceremony
+        (
+            "President attends opening of the new history museum",
+            "The President and the First Lady attended the opening of the national history"
+            " museum in Baku and cut the ribbon.",
+            "en",
+            "other",
+        ),
+        (
+            "Minister inaugurated the museum of calligraphy",
+            "The culture minister inaugurated the new museum of calligraphy in Cairo on Sunday.",
+            "en",
+            "other",
+        ),
+        # "highlights": what the minister said
+        (
+            "Minister highlights role of culture for youth",
+            "The minister of culture highlighted on April 16 the role of culture in creating"
+            " jobs for young people.",
+            "en",
+            "statement",
+        ),
+        # Turkish: answered, spoke
+        (
+            "Bakan iddialara ilk kez yanıt verdi",
+            "Milli Eğitim Bakanı, lise eğitiminin kısaltılacağı iddialarına ilişkin ilk kez"
+            " konuştu.",
+            "tr",
+            "statement",
+        ),
+        # Turkish visitor figures are no visit
+        (
+            "En çok ziyaret edilen müzeler",
+            "Bakan, yılın ilk sekiz ayında müzeleri ziyaret edenlerin sayısının 20 milyonu"
+            " aştığını bildirdi.",
+            "tr",
+            "statement",
+        ),
+        # the sentence after the lead says whose words the lead was, and where
+        (
+            "Nazir: Mədəniyyət sahəsində əməkdaşlıq inkişaf edir",
+            "Azərbaycanla Orta Asiya arasında mədəniyyət sahəsində əməkdaşlıq inkişaf edir.\n\n"
+            '"Report"un məlumatına görə, bunu mədəniyyət naziri beynəlxalq konqresində çıxışı'
+            " zamanı deyib.",
+            "az",
+            "conference",
+        ),
+        (
+            "Сотрудничество расширяется",
+            "Азербайджан и ИСЕСКО расширяют сотрудничество в области образования. Об этом заявил"
+            " министр образования на встрече с журналистами.",
+            "ru",
+            "statement",
+        ),
+        # "qəbul edilən qətnamələr" are resolutions adopted, not a reception
+        (
+            "Qətnamələr uğurlu siyasəti əks etdirir",
+            "Sessiyada qəbul edilən qətnamələr ölkəmizin uğurlu addımlarıdır. Bu sözləri"
+            " politoloq AZƏRTAC-a açıqlamasında deyib.",
+            "az",
+            "statement",
+        ),
     ],
 )
 def test_event_type_rules(title: str, body: str, language: str, expected: str) -> None:
