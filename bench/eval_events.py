@@ -17,7 +17,10 @@ Sets measured:
 
 Each set also shows how right the types are that the monitor is sure of (confidence, the
 winner's share of the rule weight, at least 0.75) and the others: what an alert rule or
-a reader can rely on.
+a reader can rely on. The devset's parts also show how often two annotators agree with
+its labels: people who labelled its articles from a written guide to the types (the
+README's table, in more words), blind to the labels and to the monitor
+(``bench/devset_annotators.json``): a ceiling for rules that follow the same guide.
 
 ``-v`` lists the misses of every set except the devset's report part, whose confusions
 are not printed either (``-vv`` adds both, for a final look only). The peer is a majority-class baseline: every article a meeting.
@@ -41,6 +44,7 @@ from eval_stories import DEFAULT, _clean, part_of
 from monitor.classify import SURE, classify
 
 CORPUS = ROOT / "tests" / "fixtures" / "events" / "articles.jsonl"
+ANNOTATORS = Path(__file__).resolve().parent / "devset_annotators.json"
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
@@ -104,14 +108,31 @@ def report(name: str, rows: list[dict[str, Any]], show: bool, held_out: bool = F
                 )
 
 
+def annotators(rows: list[dict[str, Any]]) -> None:
+    """Print how often each annotator of ``ANNOTATORS`` agrees with the devset's labels,
+    and the two with each other: how far people reading the same guide get."""
+    labels = json.loads(ANNOTATORS.read_text(encoding="utf-8"))["annotators"]
+    a, b = (labels[k] for k in sorted(labels))
+    n = len(rows)
+    gold = {r["id"]: r["event_type"] for r in rows}
+    agree = [sum(x[k] == gold[k] for k in gold) / n for x in (a, b)]
+    print(
+        f"{'':16} {'':>4} | annotators from the written guide: {agree[0]:.3f} and"
+        f" {agree[1]:.3f}; with each other {sum(a[k] == b[k] for k in gold) / n:.3f}"
+    )
+
+
 def main(argv: list[str]) -> int:
     """Evaluate every set found; exits 0 when a set is absent (a fresh clone has no devset)."""
     verbose = "-v" in argv or "-vv" in argv
     extra = [Path(a) for a in argv if not a.startswith("-")]
     if DEFAULT.exists():
         rows = _read(DEFAULT)
-        report("devset tune", [r for r in rows if part_of(r) == "tune"], verbose)
-        report("devset report", [r for r in rows if part_of(r) == "report"], "-vv" in argv, True)
+        for part in ("tune", "report"):
+            chosen = [r for r in rows if part_of(r) == part]
+            held_out = part == "report"
+            report(f"devset {part}", chosen, "-vv" in argv if held_out else verbose, held_out)
+            annotators(chosen)
     else:
         print(f"devset not found at {DEFAULT}: its parts are skipped")
     report("project corpus", _read(CORPUS), verbose)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
@@ -1449,3 +1451,29 @@ def test_an_organisation_named_after_a_title_is_no_person() -> None:
     info = classify("Treffen in Baku", body, "de", PUB)
     assert "nationen" not in info.people
     assert "alieva" in info.principals
+
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+DEVSET = BENCH.parent.parent / "shared" / "devset" / "articles.jsonl"
+
+
+def test_the_annotators_labels_are_event_types() -> None:
+    labels = json.loads((BENCH / "devset_annotators.json").read_text(encoding="utf-8"))
+    assert len(labels["annotators"]) == 2
+    for given in labels["annotators"].values():
+        assert set(given.values()) <= set(EVENT_TYPES)
+        if DEVSET.exists():  # every devset article, and nothing else
+            ids = {json.loads(line)["id"] for line in DEVSET.read_text().splitlines() if line}
+            assert set(given) == ids
+
+
+@pytest.mark.devset
+def test_eval_events_prints_the_annotators_beside_the_monitor() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "eval_events.py")], capture_output=True, text=True, check=True
+    )
+    assert "project corpus" in result.stdout
+    if DEVSET.exists():
+        assert result.stdout.count("annotators from the written guide") == 2
+    else:
+        assert "devset not found" in result.stdout
