@@ -58,6 +58,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import islice
@@ -142,8 +143,9 @@ _DATE_CUE = re.compile(r"(?:\bon|held|took place|\bв|\bот)\s+(?:\w+\s+)?$", r
 def _reference_year(text: str, published: datetime | None) -> int | None:
     if published:
         return published.year
-    years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[:1500])]
-    return max(years) if years else None
+    # the year named most (the latest of those): a "2050" strategy is not the date
+    years = Counter(int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[:1500]))
+    return max(years, key=lambda y: (years[y], y)) if years else None
 
 
 # "since taking office in 2019", "с 2019 года", "2019-cu ildən": a state's start
@@ -229,7 +231,10 @@ def event_scores(
         # OIC.") is told by the paragraph after it ("the minister made the remark at
         # ..."), which then counts as the lead paragraph (1.0 with the rest's 0.25); a
         # lead that looks back opens a feature, not a report
-        for a, b in islice(paragraph_spans(body[rest_start:]), 1):
+        # (its first paragraph of prose: not a byline or a time, "Редакция сайта ТАСС")
+        spans = paragraph_spans(body[rest_start:])
+        prose = (s for s in spans if body[rest_start + s[0] : rest_start + s[1]].count(" ") >= 7)
+        for a, b in islice(prose, 1):
             text = casefold(unquoted(body[rest_start + a : rest_start + b]))
             _score_zone(scores, _current(text, year), 0.75, 2, False)
     if titles.TITLE_TALKS.search(casefold(title)):

@@ -34,6 +34,8 @@ OPENING_CEREMONY = (
     r"(?:new )?(?:\S+ ){0,4}?(?:museum"
     r"|school|park|library|monument|mosque|hospital|factory|plant|bridge|road|building|complex"
     r"|theat(?:re|er)|stadium|university|campus)s?\b"
+    # "الافتتاح الرسمي لفعاليات موسم أصيلة": the opening of a season, a festival, a museum
+    r"|(?:حفل )?(?:ا?لافتتاح|افتتاح) (?:الرسمي )?(?:\S+ ){0,2}?\S*(?:موسم|مهرجان|معرض|متحف)"
 )
 
 # A status lost ("a goodwill ambassador no more", "stripped of the title") or denied ("did
@@ -59,6 +61,7 @@ CIRCUMSTANCE = {
         r"|in the framework of|in the course of|within) (?:\S+ ){0,4}visit\b"
         r"|находящ\w+ (?:\S+ ){0,4}с (?:\S+ )?визитом|в (?:рамках|ходе) (?:\S+ ){0,2}визита"
         r"|səfərdə olan|səfəri çərçivəsində|səfəri zamanı|ziyaret\w* kapsamında"
+        r"|(?:en marge|lors|au cours|dans le cadre) d[e']\s?(?:sa|la|leur|cette) visite"
         r"|en visite (?:officielle |de travail )?"
         r"(?:en|au|à)|في إطار زيارة|خلال زيارة|الذي يزور"
         # a visit yet to come is the subject of a call or an announcement, not a visit
@@ -124,11 +127,17 @@ CIRCUMSTANCE = {
         r"|(?:arriv|came\b|come\b|comes\b|left\b|leaves\b|leaving\b|depart)\w* (?:to|in|at|for)"
         r" (?:\S+ ){0,10}?to (?:attend|take part|participate|chair)\b"
         r"|, (?:which is |that is )?(?:scheduled|set|due|expected) to (?:be held|take place)"
+        r"|(?:котор\w+|где) (?:\S+ )?(?:пройд[её]т|пройдут|состоится|состоятся|продлится"
+        r"|продлятся)"
     ),
     # the setting of talks: "received ... on the sidelines of the summit", "as part of the
     # programme of the forum"; a title ("Chairman of the session of the Council of Foreign
     # Ministers") is who, not what happened
     "conference": re.compile(
+        # the OIC's name until 2011: "the Organisation of the Islamic Conference"
+        r"organi[sz]ation of (?:the )?islamic conference|organisation de la conférence islamique"
+        r"|منظمة المؤتمر الإسلامي|организаци\w* исламск\w* конференци\w*"
+        r"|islam konfransı təşkilatı|"
         r"(?:chairman|chairperson|chair|president|presidency|head) of (?:the )?(?:\S+ ){0,3}?"
         r"(?:session|summit|council|conference|assembly)(?: of (?:the )?(?:\S+ ){0,3}?(?:ministers"
         r"|states|council|conference))?"
@@ -142,7 +151,8 @@ CIRCUMSTANCE = {
         r"|для участия в (?:\S+ ){0,6}?(?:сесси|конференц|форум|саммит|заседани|съезд|ассамбле)\w*"
         r"|(?:\S+ ){0,8}(?:iştirak etmək|katılmak) (?:üçün|məqsədilə|için|üzere)"
         r"|в рамках (?:\S+ ){0,4}(?:саммит|форум|сесси|конференц)\w*"
-        rf"|(?:attend\w*|participat\w* in|t[oa]ok\w* part in) (?:the )?{OPENING_CEREMONY}"
+        rf"|(?:attend\w*|participat\w* in|t[oa]ok\w* part in|\S*شار?ك\S* في) (?:the )?"
+        rf"{OPENING_CEREMONY}"
         r"|(?:لحضور|للمشاركة (?:في|فى|ب)) (?:\S+ ){0,6}?"
         r"(?:\S*(?:مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|اجتماع)\S*)"
         r"|(?:forum|sammit|zirvə|sessiya|konfrans)\w* çərçivəsində"
@@ -164,7 +174,9 @@ CIRCUMSTANCE = {
     # a decree, an order or a law signed is a decision; a guest book signed is no treaty;
     # "the memorandum signed with ..." names a past signing
     "agreement": re.compile(
-        r"(?:memo|memorandum|agreement|accord|protocol|mou)\w* (?:\S+ )?signed"
+        # congratulations on a signing are a statement (or the call that carried them)
+        r"congratulat\w* (?:\S+ ){0,8}?on (?:the )?signing|поздрави\w* (?:\S+ ){0,6}?с подписани\w*"
+        r"|(?:memo|memorandum|agreement|accord|protocol|mou)\w* (?:\S+ )?signed"
         r"|sign\w* (?:an? |the )?(?:\S+ )?(?:decree|order|law|ordinance|resolution|guest book"
         r"|book of (?:honou?r|condolences?)|petition)|подписал\w* (?:\S+ )?(?:указ|распоряжени"
         r"|закон)\w*|(?:sərəncam|fərman|qanun)\w* imzala\w*"

@@ -37,7 +37,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|telefon danışıq\w*",
         r"entretien téléphonique|appel téléphonique|conversation téléphonique|par téléphone"
         r"|visioconférence|telefongespräch|telefonierte|telefonat",
-        r"اتصال\S* هاتفي|مكالمة هاتفية|تماس تلفنی|گفتگوی تلفنی",
+        r"اتصال\S* هاتفي|مكالمة هاتفية|تماس تلفنی|گفتگوی تلفنی|الاتصال المرئي"
+        r"|(?:التقى|اجتمع|لقاء|اجتماع)\S* (?:\S+ ){0,6}?عن بُ?عد",
     ),
     "agreement": (
         r"\bsign(?:s|ed|ing)?\b|\bsignator(?:y|ies)\b|\bink(?:s|ed|ing)?\b|initial(?:l)?ed"
@@ -48,7 +49,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"imzala\w*|imzalan\w*",
         r"\bsigné|signature d|accord de|unterzeichne\w*|abkommen|vereinbarung|\bfirm(?:ó|aron"
         r"|ado|ada)\b|\bacuerdos?\b|memorando|intercambiaron (?:\S+ ){0,2}documentos",
-        r"توقيع|وقع(?:ت|ا)? |اتفاقية|مذكرة تفاهم|امضا|تفاهم‌?نامه|توافق‌?نامه",
+        r"توقيع|(?<!الذي )(?<!التي )وقع(?:ت|ا)? (?:\S+ ){0,4}?(?:على |اتفاق|مذكرة|بروتوكول|برنامج)"
+        r"|اتفاقية|مذكرة تفاهم|امضا|تفاهم‌?نامه|توافق‌?نامه",
     ),
     "award": (
         r"\bawarded|\bawards?\b|honou?red with|\border of\b(?! the (?:president|cabinet|minist))"
@@ -61,7 +63,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|почетн\w* (?:профессор|доктор|гражданин|звани)\w*",
         r"təltif|mükafat|\borden\w*|ödül\w*|madalya\w*|fəxri (?:ad|professor|doktor)\w*"
         r"|fahri doktora\w*|onursal\w*",
-        r"décoré|\bprix\b|\bmédaille|décern\w*|ausgezeichnet|\borden\b|verliehen",
+        r"décoré|\bprix\b|\bmédaille|décern\w*|distinctions? honorifiques?|\bdécoration"
+        r"|ausgezeichnet|\borden\b|verliehen",
         r"وسام|جائزة|منح(?:ت)? |جایزه|نشان ",
     ),
     "visit": (
@@ -116,10 +119,13 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|ağırla\w*|etimadnamə\w*|güven mektub\w*|makamında ziyaret\w*",
         r"\ba reçu\b(?! (?:le |la |les |un |une )?(?:prix|médaille|titre|lettre))|\breçoit\b"
         r"|rencontr\w*|s'est entretenu|s'entretien(?:t|nent)|tenu une réunion"
-        r"|visite de courtoisie"
+        r"|visite de courtoisie|s'est réunie? avec|se réuni(?:t|ssent) avec|se sont réunis"
+        r"|ont (?:examiné|discuté|évoqué|passé en revue)|se sont entretenus"
         r"|réunion (?:avec|entre)|\btrifft\b|\btraf\b|empfing|empfängt|zusammengetroffen"
         r"|empfangen|getroffen|lettres de créance|se reún\w*|\breunión|recibió|se discutieron",
-        r"استقبل|[يت]ستقبل|التقى|يلتقي|لقاء|مباحثات|دیدار|ملاقات|گفتگو کرد",
+        r"استقبل|[يت]ستقبل|التقى|يلتقي|لقاء|مباحثات|دیدار|ملاقات|گفتگو کرد"
+        r"|(?<!\w)(?:اجتمع|اجتمعت|يجتمع|تجتمع)(?!\w)|اجتماع\S* (?:\S+ ){0,4}?مع(?!\w)"
+        r"|(?<!\w)(?:بحث|يبحث|تبحث|بحثت|ناقش|يناقش)(?!\w)[^.]{0,120}?(?<!\w)مع(?!\w)",
     ),
     "conference": (
         r"conference|\bforum\b|\bsession\b|\bsummit\b|congress|symposium|general assembly"
@@ -209,14 +215,18 @@ RULES: dict[str, tuple[str, ...]] = {
         r"déclaration|a déclaré|communiqué|condamn\w*|félicit\w*|condoléances|erklär\w*"
         r"|conférence de presse|pressekonferenz"
         r"|verurteil\w*|\bsagte\b|gratuliert\w*|begrüßt|kritisier\w*|kondolier\w*|beileid"
-        r"|critiqu\w*|dément\w*|a affirmé|a souligné|a indiqué",
+        r"|critiqu\w*|dément\w*|a affirmé|a souligné|a indiqué|\bdit\b|a estimé|estime que"
+        r"|a expliqué|a assuré|a réaffirmé|a insisté|ajoute-t-il|a-t-il (?:dit|déclaré|indiqué"
+        r"|souligné|ajouté)|dans un entretien|\binterview",
         r"بيان|أكدت?|قال|صرح|تصريح|جدد|أعرب|دعا|أدان|تدين|خواستار|گفت|بیانیه|اعلام کرد"
+        r"|(?<!\w)(?:دان|دانت|يدين)(?!\w)|(?:في|فى) حوار|مقابلة"
         r"|محکوم|هنأ|تهنئ|رحب|ترحب|تعزية|أشاد|شدد|تبریک|مؤتمر صحفي|انتقد",
     ),
     "other": (
         r"\bconcert\b|exhibition|festival|\blogo\b|концерт|выставк|фестивал|sərgi|konsert"
         r"|exposition|ausstellung|konzert|معرض|مهرجان|حفل|نمایشگاه|جشنواره"
-        r"|culture days|days of (?:\w+ )?culture|дни (?:\w+ )?культуры|mədəniyyət günləri"
+        r"|culture days|days of (?:\w+ )?culture|дн(?:и|ей|ях) (?:\w+ )?культуры"
+        r"|mədəniyyət günləri"
         r"|competition|contest|конкурс\w*|müsabiqə\w*|concours|wettbewerb|مسابقة"
         rf"|{OPENING_CEREMONY}",
     ),
@@ -225,6 +235,12 @@ RULES: dict[str, tuple[str, ...]] = {
 # discounted as context. Taking office is its own kind of news (no listed type fits);
 # a speech given *at* a session is news of the session.
 STRONG: dict[str, tuple[str, ...]] = {
+    # a telephone conversation held is the event wherever the lead names it
+    "phone_call": (
+        r"(?:held|had|during) (?:a |the )?(?:tele)?phone (?:conversation|call)"
+        r"|(?:провел\w*|состоял\w*|в ходе) телефонн\w+ (?:разговор|бесед)\w*"
+        r"|telefon danışığı (?:aparıb|olub|zamanı)|telefon görüşmesi (?:yaptı|gerçekleştirdi)",
+    ),
     "other": (
         r"takes office|took office|assum\w+ (?:office|(?:his|her) (?:duties|post))|sworn in",
         r"вступил\w* в должность|приступил\w* к (?:исполнению|обязанност)\w*",
@@ -244,7 +260,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|буд(?:ет|ут) (?:\S+ )?(?:проведен|открыт|подписан)\w*"
         r"|буд(?:ет|ут) учрежд\w*|провед(?:ёт|ет|ут)\b|ожида(?:ется|ются)\b|примет\b"
         r"|поучаству\w+"
-        r"|планиру\w* (?:\S+ ){0,2}(?:провести|посетить|встретиться|подписать|принять участие)",
+        r"|планиру\w* (?:\S+ ){0,2}\w+(?:ть|ться)\b",
         r"will (?:\w+ )?pay (?:an? )?(?:\w+ )?(?:visit|trip)\b"
         r"|will (?:\w+ )?(?:meet|visit|host|hold|organi[sz]e|launch|open|sign|start|begin"
         r"|mark\w*|celebrate|observe|establish|create|set up|build|introduce|receive)\b",
@@ -304,7 +320,7 @@ STRONG: dict[str, tuple[str, ...]] = {
 # министр ...", "\"Report\"un məlumatına görə, bunu nazir ... deyib", "This was stated by"
 SAID_THIS = re.compile(
     r"^(?:[^.]{0,60}?,\s*)?(?:об этом|bunu|bu sözləri)\s[^.]{0,250}?(?:заявил|сказал|отметил"
-    r"|подчеркнул|deyib|söyləyib|qeyd edib|vurğulayıb|bildirib)"
+    r"|подчеркнул|сообщил\w* журналист|deyib|söyləyib|qeyd edib|vurğulayıb|bildirib)"
     r"|^(?:this|these words) (?:was|were) (?:said|stated|noted|spoken) by\b"
 )
 COMPILED = {k: re.compile("|".join(v)) for k, v in RULES.items()}

@@ -1232,6 +1232,127 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "az",
             "statement",
         ),
+        # a standfirst that names no event, a byline, then the report: the first paragraph
+        # of prose tells the event
+        (
+            "Россия приветствовала настрой нового главы ЮНЕСКО",
+            "Замминистра подтвердил готовность Москвы вносить весомый вклад в программную"
+            " деятельность организации\nРедакция сайта ТАСС\n18:29\n\nМОСКВА, 7 ноября. /ТАСС/."
+            " Заместитель министра иностранных дел на встрече с новым генеральным директором"
+            " ЮНЕСКО приветствовал его настрой. Об этом говорится в сообщении МИД.",
+            "ru",
+            "meeting",
+        ),
+        # "Об этом сообщил журналистам": the lead was said to journalists
+        (
+            "Генсек назвал заседание результативным",
+            "Заседание совета министров, которое прошло в Душанбе, было результативным. Об"
+            " этом сообщил журналистам генеральный секретарь содружества.",
+            "ru",
+            "statement",
+        ),
+        # a plan told with "планирует" and any verb
+        (
+            "Казахстан планирует включить городища в список наследия",
+            "Министерство культуры готовит номинацию городищ Сырдарьи.",
+            "ru",
+            "announcement",
+        ),
+        # culture days under way; "которые пройдут" dates them, it is not news to come
+        (
+            "В Ашхабаде проходят дни культуры Кыргызстана",
+            "В Ашхабаде состоялась церемония открытия Дней культуры Кыргызстана, которые"
+            " пройдут с 14 по 16 июня.",
+            "ru",
+            "other",
+        ),
+        # congratulations on a signing carried by a telephone conversation
+        (
+            "Президент поздравил коллегу с подписанием декларации",
+            "Президент провел телефонный разговор с главой Азербайджана.\n\nОн поздравил"
+            " коллегу с подписанием декларации о мире.",
+            "ru",
+            "phone_call",
+        ),
+        # the year the article names most dates it, not a "2050" strategy
+        (
+            "وزير التربية في قسنطينة",
+            "قام وزير التربية يوم الجمعة 19 ديسمبر 2025 بزيارة عمل إلى ولاية قسنطينة. وتابع"
+            " الوزير مشاريع سنة 2025 ضمن رؤية 2050.",
+            "ar",
+            "visit",
+        ),
+        # Arabic: met, held a meeting with, discussed with
+        (
+            "وزير التعليم يعقد اجتماعا مع مدير المصلحة",
+            "يعقد وزير التعليم اجتماعا، اليوم الاثنين، مع مدير عام المصلحة وعدد من المديرين.",
+            "ar",
+            "meeting",
+        ),
+        (
+            "المدير العام يبحث خطط الاحتفاء بالعاصمة",
+            "بحث المدير العام للإيسيسكو مع والي الرباط آفاق التعاون بين المنظمة والولاية.",
+            "ar",
+            "meeting",
+        ),
+        # Arabic: met remotely is a call
+        (
+            "وزير التعليم يلتقي نظيره المصري",
+            "التقى وزير التعليم عن بعد، اليوم الأحد، نظيره المصري لبحث التعاون.",
+            "ar",
+            "phone_call",
+        ),
+        # Arabic "وقع" is also "occurred"; "دانت" condemned
+        (
+            "اعتداء الإسكندرية",
+            "دانت المنظمة الاعتداء الإجرامي الذي وقع في مدينة الإسكندرية وراح ضحيته عشرات القتلى.",
+            "ar",
+            "statement",
+        ),
+        # an interview in Arabic
+        (
+            "وزير الثقافة في حوار للصحيفة: الثقافة للجميع",
+            "تحدث وزير الثقافة عن خطط الوزارة وعن تحديات القطاع في العام المقبل.",
+            "ar",
+            "statement",
+        ),
+        # French: met with, examined together; a minister's opinion
+        (
+            "Rentrée universitaire : le ministre et les recteurs",
+            "Le ministre de l'Enseignement supérieur s'est réuni avec les recteurs des"
+            " universités au siège du ministère.",
+            "fr",
+            "meeting",
+        ),
+        (
+            "Rabat, capitale de la culture",
+            "Le Directeur général de l'ICESCO et le ministre de la Culture ont examiné les"
+            " préparatifs de la proclamation de Rabat.",
+            "fr",
+            "meeting",
+        ),
+        (
+            "Les classements internationaux ne sont pas fiables",
+            "Les classements internationaux ne sont pas des indicateurs fiables, a estimé le"
+            " ministre de l'Enseignement supérieur en marge de sa visite à Constantine.",
+            "fr",
+            "statement",
+        ),
+        # French honours
+        (
+            "Des agents du ministère reçoivent des distinctions honorifiques",
+            "Les agents ont été honorés lundi dans la cour du ministère.",
+            "fr",
+            "award",
+        ),
+        # the OIC's old name is no conference
+        (
+            "Illiteracy in the Islamic world nears 40 per cent",
+            "A report of the Organization of the Islamic Conference puts illiteracy in member"
+            " states at close to 40 per cent.",
+            "en",
+            "other",
+        ),
     ],
 )
 def test_event_type_rules(title: str, body: str, language: str, expected: str) -> None:
