@@ -30,9 +30,12 @@
     repeat of the title, unwraps hard-wrapped lines, and does not end a sentence at a
     title or an initial ("Dr. AlMalik", "A. Garayev"); a lead that is a quotation, or
     that the next sentence says was somebody's words ("Об этом заявил ...", "bunu ...
-    deyib"), is a statement, or a conference when they were said at a session; long
-    quotations are speech, so their verbs ("we will sign") count for nothing; a URL slug
-    standing for a title is read as words;
+    deyib"), is a statement, or a conference when they were said at a session (also
+    when the next paragraph opens there: "Delivering the statement at the summit, ...");
+    a headline of reaction ("Minister praises ties") over a lead that tells a meeting,
+    a visit or a call is what was said at it; long quotations are speech, so their
+    verbs ("we will sign") count for nothing; a URL slug standing for a title is read as
+    words;
   - headline grammar is read in the title: "X, Y discuss ..." (talks), "X to visit
     Baku" (what is to come), "Minister: ...", "Лавров: ..." or "... - Economy Minister"
     (a statement; "Baku: ..." is a dateline); a decree, a guest book or an agreement
@@ -48,8 +51,9 @@
   later in the body only after "on"/"held". Sentences that look back ("recalled his
   visit on October 2-5") are skipped, and with a publication time a date must fall from
   45 days before to 2 days after it. Day-month dates without a year need ``published``.
-- **Place**: in the lead, a gazetteer city after "in", "at ... in", "visit to" (or with an
-  Azerbaijani locative ending) beats the dateline city, which beats such a country.
+- **Place** (:func:`monitor.entities.lead_place`): in the lead, a gazetteer city after
+  "in", "at ... in", "visit to" (or with an Azerbaijani locative ending) beats the
+  dateline city, which beats such a country.
 - **Participants**: titled people (:func:`monitor.entities.find_people`) with the
   organisation named next to them; ``people`` holds their surname keys,
   ``principals`` the keys of those named in the title or the first sentence.
@@ -61,7 +65,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from itertools import islice
 
 from monitor import event_rules as rules
 from monitor import event_titles as titles
@@ -72,8 +75,8 @@ from monitor.entities import (
     find_dates,
     find_people,
     find_places,
+    lead_place,
     organisation_near,
-    translit,
 )
 from monitor.entity_dates import casefold
 from monitor.lead import (
@@ -129,10 +132,6 @@ class EventInfo:
     month_day: tuple[int, int] | None = None  # the event's day when its year is unknown
 
 
-_PLACE_CUE = re.compile(
-    r"(?:\bin|\bat|\bto|\bfrom|held in|\bv|\bvo|\bà|\bau|\ben|\bnach|\bim|في)\s+(?:the\s+)?"
-    r"(?:(?:city|kingdom|republic|state|capital) of\s+(?:the\s+)?)?$"
-)
 _EVENT_WORD = re.compile(
     r"meeting|talks|conversation|held|visit|ceremony|встреч|переговор|визит|görüş|səfər|réunion",
     re.I,
@@ -148,9 +147,11 @@ def _reference_year(text: str, published: datetime | None) -> int | None:
     return max(years, key=lambda y: (years[y], y)) if years else None
 
 
-# "since taking office in 2019", "с 2019 года", "2019-cu ildən": a state's start
+# "since taking office in 2019", "с 2019 года", "2019-cu ildən": a state's start; "after
+# holding the first round in Baku in 2017": what came before the news
 SINCE = re.compile(
-    r"\bsince\b[^,.;]*|\bс (?:\S+ ){0,2}(?:19|20)\d\d года|\d{4}-(?:ci|cı|cu|cü) ildən"
+    r"\b(?:since|after|following)\b[^,.;]*|\bс (?:\S+ ){0,2}(?:19|20)\d\d года"
+    r"|\d{4}-(?:ci|cı|cu|cü) ildən"
 )
 
 
@@ -206,6 +207,9 @@ def event_scores(
     # after the lead says that the lead was somebody's words
     said_next = first_sentence(paragraph[len(sentence) :].strip() or body[rest_start:][:600])
     reported = bool(rules.SAID_THIS.search(casefold(said_next)))
+    # "..., bunu Prezident ... deyib" opening the lead: the headline was his words
+    if not speaker and rules.SAID_THIS.search(casefold(sentence)):
+        speaker = sentence
     told_as_speech = is_quote(sentence) or reported
     # (text, weight, most hits counted, is the headline)
     zones = (
@@ -219,24 +223,34 @@ def event_scores(
         (casefold(unquoted(body[rest_start : rest_start + 1500])), 0.25, 4, False),
     )
     scores = dict.fromkeys(rules.PRIORITY, 0.0)
+    headline = dict.fromkeys(rules.PRIORITY, 0.0)  # the title's, added below
     texts = [_current(zone, year) for zone, *_ in zones]  # outside the background only
     in_title, in_sentence, in_paragraph, _ = (
-        _score_zone(scores, text, weight, cap, headline)
-        for text, (_, weight, cap, headline) in zip(texts, zones, strict=True)
+        _score_zone(headline if is_title else scores, text, weight, cap, is_title)
+        for text, (_, weight, cap, is_title) in zip(texts, zones, strict=True)
     )
+    # "Minister praises ties" over a lead that tells a reception or a call: said at it
+    if any(in_sentence[k] for k in rules.ACTS) and rules.REACTION.search(texts[0]):
+        headline["statement"] = 0.0
+    scores = {k: v + headline[k] for k, v in scores.items()}
     call_in_lead = in_title["phone_call"] + in_sentence["phone_call"] > 0
     told = any(in_sentence.values()) or any(in_paragraph.values())
+    # the first paragraph of prose after the lead (not a byline, "Редакция сайта ТАСС")
+    spans = paragraph_spans(body[rest_start:])
+    prose = (s for s in spans if body[rest_start + s[0] : rest_start + s[1]].count(" ") >= 7)
+    after_lead = next((body[rest_start + a : rest_start + b] for a, b in prose), "")
     if texts[1].strip() and not told:
         # a current lead that names no event ("Threats require solidarity within the
         # OIC.") is told by the paragraph after it ("the minister made the remark at
         # ..."), which then counts as the lead paragraph (1.0 with the rest's 0.25); a
         # lead that looks back opens a feature, not a report
-        # (its first paragraph of prose: not a byline or a time, "Редакция сайта ТАСС")
-        spans = paragraph_spans(body[rest_start:])
-        prose = (s for s in spans if body[rest_start + s[0] : rest_start + s[1]].count(" ") >= 7)
-        for a, b in islice(prose, 1):
-            text = casefold(unquoted(body[rest_start + a : rest_start + b]))
-            _score_zone(scores, _current(text, year), 0.75, 2, False)
+        _score_zone(scores, _current(casefold(unquoted(after_lead)), year), 0.75, 2, False)
+    elif told and not any(n for k, n in in_sentence.items() if k != "statement"):
+        # what the lead says was said is a speech at a session when the next paragraph
+        # opens there ("Delivering the national statement at the Islamic Summit, ...")
+        where = rules.CIRCUMSTANCE["conference"].sub(" ", casefold(first_sentence(after_lead)))
+        if rules.COMPILED_STRONG["conference"].search(where):
+            scores["conference"] += rules.STRONG_WEIGHT * 2.0
     if titles.TITLE_TALKS.search(casefold(title)):
         scores["meeting"] += 3.0
     # "X discussed ... with Y." / "During the telephone conversation, ...": the sentence
@@ -317,29 +331,6 @@ def _event_date(title: str, body: str, published: datetime | None, lead_end: int
     return best[2] if best else None
 
 
-def _place(title: str, body: str, lead_end: int) -> tuple[str | None, str | None, frozenset[str]]:
-    lead = f"{title}\n{body[:lead_end]}"
-    lead_t = translit(lead)
-    chosen: list[tuple[int, str, str]] = []
-    for place, start in find_places(lead):
-        before = lead_t[max(0, start - 40) : start]
-        after = lead_t[start + len(place.key) : start + len(place.key) + 6]
-        cue = bool(_PLACE_CUE.search(before)) or bool(re.match(r"\w*(?:da|də|de|ta|te)\b", after))
-        is_city = place.key != place.country
-        line_start = lead_t.rfind("\n", 0, start) + 1
-        dateline = (
-            start - line_start < 3 and re.match(r"[\w\s]{0,30}[,.:/]", lead_t[start:]) is not None
-        )
-        rank = 0 if cue and is_city else 1 if dateline and is_city else 2 if cue else 9
-        if rank < 9:
-            chosen.append((rank, place.key, place.country))
-    places = frozenset(p.key for p, _ in find_places(f"{title}\n{body[:1500]}"))
-    if not chosen:
-        return None, None, places
-    _, key, country = min(chosen, key=lambda c: c[0])
-    return key.title(), country, places
-
-
 def classify(title: str, body: str, language: str, published: datetime | None) -> EventInfo:
     """Read an article's event type, participants, place and date.
 
@@ -374,7 +365,7 @@ def classify(title: str, body: str, language: str, published: datetime | None) -
             )
             participants[(person.key, initial)] = Participant(person.name, role, org)
     organisations = frozenset(k for k, p in ORGANISATIONS.items() if p.search(text[:4000]))
-    place, country, places = _place(title, body, first.end)
+    place, country, places = lead_place(title, body, first.end)
     when = _event_date(title, body, published, lead.end)
     return EventInfo(
         event_type=kind,

@@ -38,6 +38,12 @@ OPENING_CEREMONY = (
     r"|(?:حفل )?(?:ا?لافتتاح|افتتاح) (?:الرسمي )?(?:\S+ ){0,2}?\S*(?:موسم|مهرجان|معرض|متحف)"
 )
 
+# "Xalça Muzeyinin açılışında iştirak edib": the same, in Azerbaijani
+OPENING_AZ = (
+    r"(?:muzey|məktəb|park|kitabxana|abidə|məscid|xəstəxana|zavod|körpü|bina|kompleks|teatr"
+    r"|stadion|universitet)\w* (?:\S+ )?açılış\w*"
+)
+
 # A status lost ("a goodwill ambassador no more", "stripped of the title") or denied ("did
 # not award", "refutes reports") is no award.
 NEGATED = re.compile(
@@ -84,6 +90,8 @@ CIRCUMSTANCE = {
         r"(?:prize|award|prix|премию|премии|орден\w*|медал\w*|جائزة)"
         # "a new order ... will be established"
         r"|(?:орден|медал|преми)\w* (?:\S+ ){0,6}(?:будет |будут )?учрежд\w*"
+        # a World Heritage site "ausgezeichnet" is listed (an announcement), not decorated
+        r"|welterbe\w* (?:\S+ ){0,6}?ausgezeichnet|zeichnet (?:\S+ ){0,6}?aus\b"
         r"|(?:mükafat|orden|medal)\w* (?:\S+ ){0,4}təsis\w*"
         r"|təsis (?:\S+ ){0,4}(?:mükafat|orden|medal)\w*"
     ),
@@ -99,7 +107,7 @@ CIRCUMSTANCE = {
     # a festival or a contest open for entries is news of the call (an announcement); the
     # "newly sworn in" prime minister is who, not what happened
     "other": re.compile(
-        r"newly sworn[- ]in|"
+        r"newly sworn[- ]in|winners? of (?:the |a |an )?(?:\S+ ){0,3}(?:competition|contest)|"
         # a message to the participants of a festival is the message's news
         r"(?:participants|guests|organi[sz]ers) of (?:the )?(?:\S+ ){0,4}?(?:festival|culture days"
         r"|days of (?:\w+ )?culture|exhibition|contest|competition)|"
@@ -124,8 +132,8 @@ CIRCUMSTANCE = {
         r"|təyin olunan"
         # an arrival's purpose and the date of its setting are not news to come: "arrived
         # in Islamabad to participate in the session, scheduled to be held on March 22"
-        r"|(?:arriv|came\b|come\b|comes\b|left\b|leaves\b|leaving\b|depart)\w* (?:to|in|at|for)"
-        r" (?:\S+ ){0,10}?to (?:attend|take part|participate|chair)\b"
+        r"|(?:arriv|land|came\b|come\b|comes\b|left\b|leaves\b|leaving\b|depart)\w* (?:to|in|at"
+        r"|for) (?:\S+ ){0,10}?to (?:attend|take part|participate|chair)\b"
         r"|, (?:which is |that is )?(?:scheduled|set|due|expected) to (?:be held|take place)"
         r"|(?:котор\w+|где) (?:\S+ )?(?:пройд[её]т|пройдут|состоится|состоятся|продлится"
         r"|продлятся)"
@@ -152,7 +160,7 @@ CIRCUMSTANCE = {
         r"|(?:\S+ ){0,8}(?:iştirak etmək|katılmak) (?:üçün|məqsədilə|için|üzere)"
         r"|в рамках (?:\S+ ){0,4}(?:саммит|форум|сесси|конференц)\w*"
         rf"|(?:attend\w*|participat\w* in|t[oa]ok\w* part in|\S*شار?ك\S* في) (?:the )?"
-        rf"{OPENING_CEREMONY}"
+        rf"{OPENING_CEREMONY}|{OPENING_AZ}(?: mərasim\w*)? iştirak \w+"
         r"|(?:لحضور|للمشاركة (?:في|فى|ب)) (?:\S+ ){0,6}?"
         r"(?:\S*(?:مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|اجتماع)\S*)"
         r"|(?:forum|sammit|zirvə|sessiya|konfrans)\w* çərçivəsində"

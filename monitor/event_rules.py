@@ -17,7 +17,7 @@ from monitor.event_circumstances import CIRCUMSTANCE as CIRCUMSTANCE
 from monitor.event_circumstances import LOOKS_BACK as LOOKS_BACK
 from monitor.event_circumstances import NEGATED as NEGATED
 from monitor.event_circumstances import NOT_A_VISIT as NOT_A_VISIT
-from monitor.event_circumstances import OPENING_CEREMONY, WELCOMED_GUEST
+from monitor.event_circumstances import OPENING_AZ, OPENING_CEREMONY, WELCOMED_GUEST
 
 # Phrase rules: a regex per type (matched on the lower-cased text), one line per language
 # (en, ru, az, fr/de, ar/fa). Arabic and Persian words take clitics (و، ب، ال), so their
@@ -56,20 +56,21 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bawarded|\bawards?\b|honou?red with|\border of\b(?! the (?:president|cabinet|minist))"
         r"|\bmedal|\bprize\b|decorated|\breward(?:s|ed|ing)?\b|honorary (?:title|doctorate|degree"
         r"|professor|doctor)|honoris causa|in recognition of|\bconfer(?:s|red|ring)?\b"
-        r"|\b(?:was|were|is|are|been|being) honou?red\b(?! to)|\bhonou?red (?:at|by|for)\b",
+        r"|\b(?:was|were|is|are|been|being) honou?red\b(?! to)|\bhonou?red (?:at|by|for)\b"
+        r"|awarding ceremony|prize-?giving",
         r"наград\w*|награжд\w*|\bорден\w*|медал\w*|удостоен\w*"
         r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)|присво\w* (?:\S+ ){0,2}(?:звани|преми)\w*"
         r"|присуд\w* (?:\S+ ){0,3}преми\w*|присужд\w*|лауреат\w*"
         r"|почетн\w* (?:профессор|доктор|гражданин|звани)\w*",
         r"təltif|mükafat|\borden\w*|ödül\w*|madalya\w*|fəxri (?:ad|professor|doktor)\w*"
-        r"|fahri doktora\w*|onursal\w*",
+        r"|fahri doktora\w*|onursal\w*|\bnişan\w*|takdim tören\w*",
         r"décoré|\bprix\b|\bmédaille|décern\w*|distinctions? honorifiques?|\bdécoration"
         r"|ausgezeichnet|\borden\b|verliehen",
         r"وسام|جائزة|منح(?:ت)? |جایزه|نشان ",
     ),
     "visit": (
         r"\bvisit(?:ed|s|ing)?\b|\btoured\b|(?<!premier )(?<!second )\btours?\b(?! d[eu]\b| d')"
-        r"|arriv(?:e|ed|es|ing) (?:in|at)\b(?! (?:an? |the )?"
+        r"|(?:arriv(?:e|ed|es|ing)|land(?:ed|s)) (?:in|at)\b(?! (?:an? |the )?"
         r"(?:decision|agreement|consensus|conclusion|understanding|solution|compromise))"
         r"|guard of honou?r|honou?r guard"
         r"|(?:got|get|gets|getting) acquainted with|acquaint\w* (?:himself|herself|themselves)"
@@ -77,7 +78,10 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|(?:took|take|takes|made|make|makes|paid|pay|pays) (?:an? )?(?:\S+ )?trip\b|\btrip to\b"
         r"|\b(?:left|leaves|departed|departs) for\b",
         r"посетил\w*|визит\w*|прибыл\w*|ознакомил\w*|почетн\w* караул\w*|ташриф\w*|tashrif\w*",
-        r"(?<!\w)səfər(?!ov|li|əli)|ziyarət|gəlib|tanış olub|qərargahında olub|ziyaret\w*"
+        r"(?<!\w)səfər(?!ov|li|əli)|ziyarət|gəlib|tanış olub|ziyaret\w*"
+        # "Yunanıstan Milli Qalereyasında olmuşdur": was at the gallery
+        r"|(?:qərargah|muzey|qalereya|universitet|sərgi|zavod|müəssisə|mərkəz|kitabxana)\w*"
+        r"(?:da|də) (?:olub|olmuşdur|oldu)\b"
         r"|fəxri qarovul|şeref kıtası|\w['’](?:y?[ae]) geldi\b",
         r"\bvisite\b|s'est rendue? |besuch\w*|garde d'honneur|bezoek\w*|aangekomen",
         r"زيارة|يزور|زار |بازدید|سفر |جولة|تفقد"
@@ -102,7 +106,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r" meeting\b(?! of)|(?:were|was) discussed|exchanged views|exchange of views"
         r"|the (?:two )?(?:sides|parties) (?:discussed|exchanged|noted|stressed|emphasi[sz]ed"
         r"|agreed)"
-        r"|courtesy (?:call|visit)|host\w* (?:an? |the )?(?:\S+ ){0,3}delegation|credentials"
+        r"|courtesy (?:call|visit)|credentials"
+        r"|host\w* (?:an? |the )?(?:\S+ ){0,3}(?:delegation|ambassadors|diplomats|envoys)"
         r"|farewell (?:call|visit|meeting)|the meeting (?:reviewed|discussed|focused|touched|dealt)"
         rf"|{WELCOMED_GUEST}"
         r"|pa(?:ys|id|ying) (?:an? )?(?:\w+ )?visit to (?:the )?(?:\S+ ){0,3}(?:secretary|president"
@@ -141,7 +146,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"конференц\w*|форум\w*|сесси\w*|саммит\w*|заседани\w*|конгресс\w*|съезд\w*|ассамбле\w*"
         r"|семинар\w*|круглого стола|круглый стол|принял\w* участие|участвовал\w*",
         r"konfrans|\bforum\w*|sessiya\w*|sammit\w*|iclas\w*|qurultay|simpozium\w*|konqres\w*"
-        r"|seminar\w*|dəyirmi masa|iştirak edib|iştirak ediblər|konferans\w*|zirve\w*"
+        r"|seminar\w*|dəyirmi masa|iştirak edib|iştirak ediblər|iştirak et(?:di|mişdir)"
+        r"|yığıncağ\w*|yığıncaq\w*|konferans\w*|zirve\w*"
         r"|sempozyum\w*|çalıştay\w*|kongre\w*|katıldı|zirvə\w*|toplantısı\w*",
         r"conférence|\bsommet\b|colloque|congrès|séminaire|atelier|table ronde|a participé"
         r"|konferenz|sitzung|gipfel|tagung|seminar|nahm (?:\S+ ){0,4}teil",
@@ -161,7 +167,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|open\w* (?:an? |the |its )?(?:\S+ ){0,3}(?:office|centre|center|branch|chair|doors)"
         r"|\bpublish(?:es|ed)\b|\breleas(?:es|ed)\b(?! by| (?:a |the |its )?(?:\S+ )?statement)"
         r"|\bnominat(?:es|ed|ing|ion)\b|\ballocat(?:es|ed|ing)\b|\binstruct(?:s|ed)\b"
-        r"|put into (?:operation|service)|\bwent live\b|\bgoes live\b"
+        r"|put into (?:operation|service)|\bwent live\b|\bgoes live\b|\b(?:banned|suspended"
+        r"|postponed|cancell?ed)\b|(?:imposed|put) a ban\b"
         r"|\bnamed (?!after)(?:as )?(?:the )?(?:new )?(?:\S+ ){0,3}(?:chief|head|secretary|director"
         r"|ambassador|minister|president|chairman|envoy|coordinator)",
         r"объявил\w*|назнач\w*|решени\w*|объявлен\w*|возглавит|избран\w*|утвердил\w*|\bуказ\w*"
@@ -177,7 +184,10 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|açıkladı|başvuru\w*|geri çağır\w*|vəzifəsindən azad\w*|istefa\w*"
         r"|sədrlik (?:\S+ ){0,3}keç\w*"
         r"|təsis (?:ed|olun)\w*|namizədliy\w* (?:\S+ ){0,2}irəli sürül\w*|aday gösteril\w*",
-        r"annonc\w*|\bnommé|(?:a|ont) été (?:ré)?élue?s?\b|\b(?:ré)?élue? (?:à la tête|au poste)"
+        r"\bgewählt\b|soll (?:\S+ ){0,4}(?:leiten|führen)\b|neue[ms]? welterbe|als welterbe"
+        r"|zum welterbe|welterbeliste"
+        r"|listesi'?ne (?:girdi|alındı|dahil edil\w*|eklendi|kaydedildi)"
+        r"|annonc\w*|\bnommé|(?:a|ont) été (?:ré)?élue?s?\b|\b(?:ré)?élue? (?:à la tête|au poste)"
         r"|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures"
         r"|\blance[rz]?\b|\blancé\w*|lancement|ouvre ses portes|approuv\w*|ratifi\w*|تطلق|إطلاق"
         r"|date limite|prolong\w* (?:\S+ ){0,2}délai|deadline",
@@ -205,7 +215,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r" действительност\w*",
         r"bəyanat\w*|bildirib|deyib|bəyan ed\w*|müsahibə|önəm verir|açıqlama\w*|jurnalistlərə"
         r"|pisləy\w*|təbrik\w*|başsağlığı|alqışla\w*|açıklama\w*|\bdedi\b|söyledi|kınadı|tebrik\w*"
-        r"|taziye\w*|röportaj\w*|belirtti|vurguladı|mətbuat konfrans\w*|basın toplantısı\w*"
+        r"|taziye\w*|röportaj\w*|mülakat\w*|söyleşi\w*|belirtti|vurguladı|mətbuat konfrans\w*"
+        r"|basın toplantısı\w*"
         r"|\bkutlar\b|kutladı|saygılar\w*|konuştu|\bbildirdi\b|ifade etti|ifadelerini kullandı"
         r"|yanıt ver\w*"
         r"|yanıtladı|cevap verdi|cevaplandırdı|açıklamasında"
@@ -228,13 +239,14 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|culture days|days of (?:\w+ )?culture|дн(?:и|ей|ях) (?:\w+ )?культуры"
         r"|mədəniyyət günləri"
         r"|competition|contest|конкурс\w*|müsabiqə\w*|concours|wettbewerb|مسابقة"
-        rf"|{OPENING_CEREMONY}",
+        rf"|{OPENING_CEREMONY}|{OPENING_AZ}",
     ),
 }
 # Phrases that name the event beyond doubt: they weigh twice a plain hit and are not
 # discounted as context. Taking office is its own kind of news (no listed type fits);
 # a speech given *at* a session is news of the session.
 STRONG: dict[str, tuple[str, ...]] = {
+    "award": (r"awards? ceremony|awarding ceremony|prize-?giving",),
     # a telephone conversation held is the event wherever the lead names it
     "phone_call": (
         r"(?:held|had|during) (?:a |the )?(?:tele)?phone (?:conversation|call)"
@@ -251,7 +263,8 @@ STRONG: dict[str, tuple[str, ...]] = {
     "announcement": (
         r"will (?:\w+ )?(?:attend|take part|participate|represent|chair|be held|be represented)"
         r"|\bto (?:attend|take part|participate|chair)\b|to be held|(?:is|are) going to\b"
-        r"|\bplans? to (?:visit|meet|hold|sign|attend|open|host|establish|launch)\b"
+        r"|\bplans? to (?:visit|meet|hold|sign|attend|open|host|establish|launch|submit|nominate"
+        r"|apply|build|create|introduce)\b|will (?:\w+ )?lead (?:\S+ ){0,3}delegation"
         r"|(?:is|are) expected to (?:visit|meet|arrive|attend|hold|sign|take part|participate)\b",
         r"будет представлен\w*|представит\b|примет участие|пройд[её]т\b|пройдут\b"
         r"|состо(?:ит|ят)ся\b"
@@ -270,7 +283,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"se tiendra|\btiendr(?:a|ont)\b|aura lieu|participera|représentera|organisera"
         r"|accueillera|lancera"
         r"|visitera|entamera|effectuera|se rendra|rencontrera|signera"
-        r"|wird (?:\S+ ){0,4}(?:teilnehmen"
+        r"|(?:wird|werden) (?:\S+ ){0,12}?(?:zusammentreffen|treffen|unterzeichnen|besuchen|reisen"
+        r"|empfangen|eröffnen|teilnehmen"
         r"|stattfinden|vertreten)",
         r"سيشارك|سيعقد|ستعقد|ستستضيف|سيمثل|سي?لتق[يى]|ستلتقي|سيزور|ستزور|سيستقبل|سيوقع"
         r"|سيترأس|سيحضر|سيفتتح|برگزار خواهد شد|خواهد شد",
@@ -297,7 +311,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|не соответству\w* действительност\w*|həqiqəti (?:əks etdirmir|əks etdirməyib)",
     ),
     "conference": (
-        r"(?:said|stated|noted|speaking|spoke|address\w*|speech|remarks|keynote|lecture)"
+        r"(?:said|stated|noted|speaking|spoke|address\w*|speech|remarks|keynote|lecture"
+        r"|deliver\w*|(?:national )?statement)"
         r"(?: \S+){0,4} (?:at|during|before|to) (?:\S+ ){0,8}(?:session"
         r"|(?<!press )(?<!news )conference|forum|summit|congress|assembly|symposium|meeting of)"
         r"|(?:remarks|said|stated|spoke|speech)(?: \S+){0,3} (?:while|when) address\w* "
@@ -319,7 +334,7 @@ STRONG: dict[str, tuple[str, ...]] = {
 # the sentence after a lead that says the lead was somebody's words: "Об этом заявил
 # министр ...", "\"Report\"un məlumatına görə, bunu nazir ... deyib", "This was stated by"
 SAID_THIS = re.compile(
-    r"^(?:[^.]{0,60}?,\s*)?(?:об этом|bunu|bu sözləri)\s[^.]{0,250}?(?:заявил|сказал|отметил"
+    r"^(?:.{0,60}?,\s*)?(?:об этом|bunu|bu sözləri)\s[^.]{0,250}?(?:заявил|сказал|отметил"
     r"|подчеркнул|сообщил\w* журналист|deyib|söyləyib|qeyd edib|vurğulayıb|bildirib)"
     r"|^(?:this|these words) (?:was|were) (?:said|stated|noted|spoken) by\b"
 )
@@ -337,6 +352,14 @@ PRIORITY = (
     "other",
 )
 MIN_SCORE = 1.0
+# what people do together, as against what they say: a lead that tells one of these
+# makes a headline of reaction ("Minister praises ties") the words said at it (not an
+# agreement: "welcomes the signing" reacts to it)
+ACTS = ("meeting", "visit", "phone_call")
+REACTION = re.compile(
+    r"\b(?:lauds?|praise[sd]?|hails?|commends?|stresse[sd]|highlights?|underlines?"
+    r"|emphasi[sz]e[sd]|reaffirms?|welcomes?|urges?|appreciates?|thanks)\b"
+)
 # Nouns of setting ("on the sidelines of the forum") and verbs of speech ("he said") are
 # context in most reports: they weigh less than the verbs of meeting, visiting, signing.
 WEIGHT = {"conference": 0.6, "statement": 0.7, "announcement": 0.9}

@@ -20,6 +20,11 @@ TITLE_FUTURE = re.compile(
     r"(?:^|(\S+)\s)(?:is |are )?to (?:visit|host|hold|attend|take part|participate|open|launch"
     r"|sign|meet|chair|organi[sz]e|be held|start|begin|receive|kick off|discuss|pay)\b"
 )
+# "Minister Meets UNESCO Chief To Discuss ...": the meeting's purpose, not news to come
+EVENT_BEFORE = re.compile(
+    r"\b(?:meets|met|holds|held|receives|received|hosts|hosted|visits|visited|calls|called"
+    r"|arrives|arrived|signs|signed)\b"
+)
 NOT_FUTURE = frozenset(
     (
         *("agreement", "memorandum", "deal", "plan", "decision", "decree", "bid", "order"),
@@ -56,7 +61,10 @@ SPEAKER_AFTER = (
         r"|bakan|sözçü|sözcü)\w*(?:[- ]general)?)\s*(?:\([^)]{1,12}\))?$",
         re.IGNORECASE,
     ),
-    re.compile(r",\s+(?:says|said|declares|stresses|warns|insists)\s+([^,]{2,60})$"),
+    # "..., says Foreign Minister" (not "..., stresses unity")
+    re.compile(
+        r",\s+(?:says|said|declares|stresses|warns|insists)\s+([A-ZА-ЯЁƏİÖÜÇŞĞ][^,]{1,59})$"
+    ),
     # "Morocco, a key partner for ICESCO (DG)", "... (ministre)"
     re.compile(
         r"\s\(((?:\S+ ){0,2}(?:DG|SG|PM|FM|minister|ministre|president|président|ambassador"
@@ -88,7 +96,9 @@ def speaker(title: str) -> str | None:
 
 
 def title_future(title: str) -> bool:
+    title = title.casefold()
     return any(
-        (m.group(1) or "").casefold().strip(",.") not in NOT_FUTURE
-        for m in TITLE_FUTURE.finditer(title.casefold())
+        (m.group(1) or "").strip(",.") not in NOT_FUTURE
+        and not EVENT_BEFORE.search(title, 0, m.start())
+        for m in TITLE_FUTURE.finditer(title)
     )

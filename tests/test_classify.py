@@ -1353,6 +1353,139 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "en",
             "other",
         ),
+        # an "after ..." clause with an old year is what came before, not the sentence's news
+        (
+            "Trilateral meeting of foreign ministers",
+            "The foreign ministers of the three countries will hold their second trilateral meeting in Islamabad today after holding the first round in Baku in November 2017.",
+            "en",
+            "announcement",
+        ),
+        # "Meets X To Discuss": the meeting's purpose, not news to come
+        (
+            "Federal Education Minister Meets UNESCO Chief To Discuss The Areas Of Cooperation In Education",
+            "Federal Minister for Education, Dr. Khalid Siddiqui, held a meeting on Wednesday with the chief of the UNESCO office.\n\nIn a meeting, the Secretary of Education was also present.",
+            "en",
+            "meeting",
+        ),
+        # what the lead says was said at a summit, as the next paragraph opens
+        (
+            "Unity among OIC states",
+            "Malaysia has called on the member states to strengthen their unity.\n\nDelivering the national statement at the 15th Islamic Summit in Banjul, the foreign minister urged the organisation to act on four priorities.",
+            "en",
+            "conference",
+        ),
+        # leading a delegation is news to come
+        (
+            "Foreign minister heads to the council in Istanbul",
+            "The foreign minister will lead the country's delegation to the council of foreign ministers in Istanbul.",
+            "en",
+            "announcement",
+        ),
+        # a plan to submit
+        (
+            "Three traditions put forward",
+            "The culture minister said the country plans to submit three traditions for recognition next year.",
+            "en",
+            "announcement",
+        ),
+        # a ban is a decision
+        (
+            "Tourists kept away from flood-hit ruins",
+            "The administration on Sunday banned the entry of tourists to the ancient site after the floods.",
+            "en",
+            "announcement",
+        ),
+        # a headline of reaction over a lead that tells a meeting: said at the meeting
+        (
+            "Foreign minister hosts OIC diplomats, stresses unity",
+            "The foreign minister met with the ambassadors of the member states at an iftar in Ankara.",
+            "en",
+            "meeting",
+        ),
+        # an award ceremony for the winners of a contest
+        (
+            "Art contest marks friendship",
+            "The embassy held an award ceremony for the winners of the art competition on friendship.",
+            "en",
+            "award",
+        ),
+        # landed on a visit; the celebrations are its purpose
+        (
+            "Prime minister lands in Baku to attend celebrations",
+            "The prime minister landed in Baku on Friday on a two-day official visit to attend the celebrations.",
+            "en",
+            "visit",
+        ),
+        # Azerbaijani: took part in an assembly
+        (
+            "Prezident Akademiyanın yığıncağında iştirak etdi",
+            "Bu gün Akademiyanın yubileyinə həsr olunmuş ümumi yığıncaq keçirilib.",
+            "az",
+            "conference",
+        ),
+        # Azerbaijani: was at the gallery
+        (
+            "Birinci xanım Milli Qalereyada",
+            "Fevralın 16-da birinci xanım Yunanıstan Milli Qalereyasında olmuşdur.",
+            "az",
+            "visit",
+        ),
+        # Azerbaijani: the opening of a museum is a ceremony
+        (
+            "Prezident Xalça Muzeyinin açılışında iştirak edib",
+            "Prezident avqustun 26-da Xalça Muzeyinin açılışında iştirak edib və lenti kəsib.",
+            "az",
+            "other",
+        ),
+        # Azerbaijani: a lead that says "bunu ... deyib" makes the headline his words
+        (
+            "Şuranın iclası Bakıda keçiriləcək",
+            "Məlumata görə, bunu Türkiyə Prezidenti Ankarada səfirlərlə görüş zamanı deyib. Onun sözlərinə görə, iclas oktyabrda baş tutacaq.",
+            "az",
+            "statement",
+        ),
+        # Turkish: an interview
+        (
+            "Genel Sekreter vizyonunu anlattı",
+            "Teşkilatın Genel Sekreteri, yıldönümü vesilesiyle NTV'ye bir mülakat verdi.",
+            "tr",
+            "statement",
+        ),
+        # German: a meeting to come
+        (
+            "Minister und Generaldirektor",
+            "Der Bundesaußenminister wird am Mittwoch mit dem Generaldirektor der UNESCO zu einem Gespräch zusammentreffen.",
+            "de",
+            "announcement",
+        ),
+        # German: an election
+        (
+            "Deutschland im Exekutivrat",
+            "Deutschland ist erneut in den Exekutivrat der UNESCO gewählt worden.",
+            "de",
+            "announcement",
+        ),
+        # German: a World Heritage listing is no decoration
+        (
+            "Vier Kurorte als Welterbe ausgezeichnet",
+            "Die Unesco zeichnet drei Kurorte und eine Künstlerkolonie aus.",
+            "de",
+            "announcement",
+        ),
+        # Turkish: a heritage listing
+        (
+            "Islık dili UNESCO Listesi'ne girdi",
+            "Karadeniz'in ıslık dili UNESCO Acil Koruma Gerektiren Miras Listesi'ne girdi.",
+            "tr",
+            "announcement",
+        ),
+        # Turkish: an order given
+        (
+            "Cumhurbaşkanına Türk Dünyası Ali Nişanı",
+            "Zirve çerçevesinde Cumhurbaşkanına Türk Dünyası Ali Nişanı verildi.",
+            "tr",
+            "award",
+        ),
     ],
 )
 def test_event_type_rules(title: str, body: str, language: str, expected: str) -> None:
