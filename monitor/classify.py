@@ -51,7 +51,7 @@
   later in the body only after "on"/"held". Sentences that look back ("recalled his
   visit on October 2-5") are skipped, and with a publication time a date must fall from
   45 days before to 2 days after it. Day-month dates without a year need ``published``.
-- **Place** (:func:`monitor.entities.lead_place`): in the lead, a gazetteer city after
+- **Place** (:func:`monitor.entity_places.lead_place`): in the lead, a gazetteer city after
   "in", "at ... in", "visit to" (or with an Azerbaijani locative ending) beats the
   dateline city, which beats such a country.
 - **Participants**: titled people (:func:`monitor.entities.find_people`) with the
@@ -75,10 +75,10 @@ from monitor.entities import (
     find_dates,
     find_people,
     find_places,
-    lead_place,
     organisation_near,
 )
 from monitor.entity_dates import casefold
+from monitor.entity_places import lead_place
 from monitor.lead import (
     QUOTES,
     Lead,
@@ -136,7 +136,10 @@ _EVENT_WORD = re.compile(
     r"meeting|talks|conversation|held|visit|ceremony|встреч|переговор|визит|görüş|səfər|réunion",
     re.I,
 )
-_DATE_CUE = re.compile(r"(?:\bon|held|took place|\bв|\bот)\s+(?:\w+\s+)?$", re.I)
+_ON = re.compile(r"(?:on|в|во|ce|يوم|روز)\s", re.I)  # a weekday said with its "on"
+_DATE_CUE = re.compile(r"(?:\bon|held|took place|\bв|\bот)\s+(?:\w+,?\s+)?$", re.I)
+# a date alone on its line ("9 December 2025", "18.04.2024 14:27") is the page's stamp
+_STAMP_LINE = re.compile(r"[\s•|]*[\d.:/ -]*$")
 
 
 def _reference_year(text: str, published: datetime | None) -> int | None:
@@ -301,31 +304,39 @@ def _score_zone(
     return found
 
 
-def _event_date(title: str, body: str, published: datetime | None, lead_end: int) -> DateHit | None:
+def _event_date(
+    title: str, body: str, published: datetime | None, lead_end: int, ahead: int = 2
+) -> DateHit | None:
+    """The event's day: ``ahead`` days after publication at most (what is to come: more)."""
     ref = published.date() if published else None
     best: tuple[float, int, DateHit] | None = None
     for zone, text, base in (("title", title, 4.0), ("body", body[:2500], 0.0)):
         for hit in find_dates(text, published):
-            if ref and not ref - timedelta(days=45) <= hit.day <= ref + timedelta(days=2):
+            if ref and not ref - timedelta(days=45) <= hit.day <= ref + timedelta(days=ahead):
                 continue
             before = text[max(0, hit.start - 40) : hit.start]
+            said_on = bool(_DATE_CUE.search(before) or _ON.match(text, hit.start))
             weight = base
             if zone == "body":
                 if hit.start < 120 and re.search(
                     r"^[\s\W]*[A-ZА-Я][\w]+[,.:]?\s*(?:\w+,\s*)?$", before
                 ):
-                    weight = 5.0  # dateline: "BAKU, Azerbaijan, October 3."
+                    weight = 2.75  # dateline: "BAKU, Azerbaijan, October 3." (the report's)
                 elif hit.start < lead_end:
                     weight = 3.0
-                elif _DATE_CUE.search(before) and _EVENT_WORD.search(
-                    text[max(0, hit.start - 80) : hit.start + 60]
-                ):
+                elif said_on and _EVENT_WORD.search(text[max(0, hit.start - 80) : hit.start + 60]):
                     weight = 2.0
                 else:
                     continue
-                weight += 0.5 if _DATE_CUE.search(before) else 0.0
-            if hit.kind == "relative":
-                weight -= 0.5
+                weight += 0.5 if said_on else 0.0
+                line_start = text.rfind("\n", 0, hit.start) + 1
+                line_end = text.find("\n", hit.start) % (len(text) + 1)
+                if _STAMP_LINE.fullmatch(text[line_start : hit.start]) and (
+                    line_end - hit.start < 30
+                ):
+                    weight = 1.0  # the page's stamp: the event's day only if nothing says
+            if hit.kind == "relative" and not (zone == "body" and hit.start < lead_end):
+                weight -= 0.5  # "today" outside the lead may be any day
             if best is None or (weight, -hit.start) > (best[0], -best[1]):
                 best = (weight, hit.start, hit)
     return best[2] if best else None
@@ -365,8 +376,13 @@ def classify(title: str, body: str, language: str, published: datetime | None) -
             )
             participants[(person.key, initial)] = Participant(person.name, role, org)
     organisations = frozenset(k for k, p in ORGANISATIONS.items() if p.search(text[:4000]))
-    place, country, places = lead_place(title, body, first.end)
-    when = _event_date(title, body, published, lead.end)
+    # the place: the lead's, else the next paragraph's (not a call's: it has two ends)
+    after = next((b for a, b in paragraph_spans(body[first.end :]) if b - a > 40), 0)
+    place, country, places = lead_place(title, body, first.end, first.end + after)
+    if kind == "phone_call":
+        place = country = None
+    # what is to come is dated when it will happen ("to be held on October 12-13")
+    when = _event_date(title, body, published, lead.end, 366 if kind == "announcement" else 2)
     return EventInfo(
         event_type=kind,
         confidence=confidence,

@@ -19,7 +19,8 @@ Helpers for :mod:`monitor.classify`; every table is small and general, one line 
 - ``ORGANISATIONS`` and ``organisation_near(text, start)``: the organisations a text
   names (ICESCO, UNESCO, the OIC ... in their spellings and languages), and the one
   named nearest to a person.
-- ``lead_place(title, body, lead_end)``: the place of the event a lead tells.
+- ``place_hits(text)``: the same with each name's span, for
+  :func:`monitor.entity_places.lead_place` (the place of the event a lead tells).
 - ``find_dates(text, published)``: dated phrases with a weight by kind and position; in
   :mod:`monitor.entity_dates` with the month tables, re-exported here.
 """
@@ -278,8 +279,19 @@ def _person(text: str, start: int, tokens: list[str]) -> Person | None:
 
 
 PLACES: dict[str, Place] = load_places(translit)
+# Russian case forms of names in -a: "в Москве", "в Астане", "в Шуше", "в Уфе"
+PLACES.update(
+    {
+        name[:-1] + ending: place
+        for name, place in list(PLACES.items())
+        if name.endswith("a") and len(name) >= 3 and " " not in name
+        for ending in ("e", "u", "y", "oi")
+        if name[:-1] + ending not in PLACES
+    }
+)
 _PLACE_RE = re.compile(
-    r"(?<![\w-])("
+    # an Arabic name may carry a proclitic: "بالرباط" (in Rabat), "والرباط"
+    r"(?<![\w-])(?:[وبفك](?=ال))?("
     + "|".join(sorted(map(re.escape, PLACES), key=len, reverse=True))
     + r")(?:da|də|ta|tə|dan|dən|ya|yə|e|a|u|ı|i|y|ın|in|nın|nin|un|ün)?(?!\w)",
     re.IGNORECASE,
@@ -325,39 +337,10 @@ def organisation_near(text: str, start: int) -> str | None:
     return nearest[1] if nearest else None
 
 
-# the words before a place that make it the event's: "in", "held in", "в", "à", "في"
-PLACE_CUE = re.compile(
-    r"(?:\bin|\bat|\bto|\bfrom|held in|\bv|\bvo|\bà|\bau|\ben|\bnach|\bim|في)\s+(?:the\s+)?"
-    r"(?:(?:city|kingdom|republic|state|capital) of\s+(?:the\s+)?)?$"
-)
-
-
-def lead_place(
-    title: str, body: str, lead_end: int
-) -> tuple[str | None, str | None, frozenset[str]]:
-    """The place of the event told in the lead (``body[:lead_end]``), its country, and
-    every gazetteer place of the article's start.
-
-    A city after "in", "at ... in", "visit to" (or with an Azerbaijani locative ending)
-    beats the dateline city, which beats such a country.
-    """
-    lead = f"{title}\n{body[:lead_end]}"
-    lead_t = translit(lead)
-    chosen: list[tuple[int, str, str]] = []
-    for place, start in find_places(lead):
-        before = lead_t[max(0, start - 40) : start]
-        after = lead_t[start + len(place.key) : start + len(place.key) + 6]
-        cue = bool(PLACE_CUE.search(before)) or bool(re.match(r"\w*(?:da|də|de|ta|te)\b", after))
-        is_city = place.key != place.country
-        line_start = lead_t.rfind("\n", 0, start) + 1
-        dateline = (
-            start - line_start < 3 and re.match(r"[\w\s]{0,30}[,.:/]", lead_t[start:]) is not None
-        )
-        rank = 0 if cue and is_city else 1 if dateline and is_city else 2 if cue else 9
-        if rank < 9:
-            chosen.append((rank, place.key, place.country))
-    places = frozenset(p.key for p, _ in find_places(f"{title}\n{body[:1500]}"))
-    if not chosen:
-        return None, None, places
-    _, key, country = min(chosen, key=lambda c: c[0])
-    return key.title(), country, places
+def place_hits(text: str) -> list[tuple[Place, int, int]]:
+    """Gazetteer places in ``text`` with their span in ``translit(text)``, in order."""
+    return [
+        (PLACES[m.group(1)], m.start(1), m.end(1))
+        for m in _PLACE_RE.finditer(translit(text))
+        if m.group(1) in PLACES
+    ]

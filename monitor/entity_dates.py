@@ -15,19 +15,19 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-_MONTHS = {
-    1: "january jan janvier januar января январь yanvar",
-    2: "february feb février februar февраля февраль fevral",
-    3: "march mar mars märz марта март mart",
-    4: "april apr avril апреля апрель aprel",
-    5: "may mai мая май",
-    6: "june jun juin juni июня июнь iyun",
-    7: "july jul juillet juli июля июль iyul",
-    8: "august aug août августа август avqust",
-    9: "september sep sept septembre сентября сентябрь sentyabr",
-    10: "october oct octobre oktober октября октябрь oktyabr",
-    11: "november nov novembre ноября ноябрь noyabr",
-    12: "december dec décembre dezember декабря декабрь dekabr",
+_MONTHS = {  # en fr de ru az tr ar (Maghreb, Egypt and the Gulf write the Latin names)
+    1: "january jan janvier januar января январь yanvar ocak يناير",
+    2: "february feb février févr februar февраля февраль fevral şubat فبراير",
+    3: "march mar mars märz марта март mart مارس",
+    4: "april apr avril апреля апрель aprel nisan أبريل ابريل",
+    5: "may mai мая май mayıs مايو ماي",
+    6: "june jun juin juni июня июнь iyun haziran يونيو يونيه",
+    7: "july jul juillet juli июля июль iyul temmuz يوليو يوليوز",
+    8: "august aug août августа август avqust ağustos أغسطس اغسطس غشت",
+    9: "september sep sept septembre сентября сентябрь sentyabr eylül سبتمبر شتنبر",
+    10: "october oct octobre oktober октября октябрь oktyabr ekim أكتوبر اكتوبر",
+    11: "november nov novembre ноября ноябрь noyabr kasım نوفمبر نونبر",
+    12: "december dec décembre dezember декабря декабрь dekabr aralık ديسمبر دجنبر",
 }
 MONTHS = {name: num for num, names in _MONTHS.items() for name in names.split()}
 
@@ -60,25 +60,42 @@ _DATE_PATTERNS = (
     # October 3, oktyabrın 2-də (year from published)
     re.compile(rf"(?<![\w-])({_MON})\w*\.?\s+{_DAY}{_RANGE}(?![\d,]*\s*\d{{4}})(?!\w)", re.I),
 )
-_WEEKDAYS = {  # Monday first; each line: en ru (both cases) az fr de
-    name: i
-    for i, names in enumerate(
-        """monday понедельник bazar ertəsi lundi montag
-        tuesday вторник çərşənbə axşamı mardi dienstag
-        wednesday среду среда çərşənbə mercredi mittwoch
-        thursday четверг cümə axşamı jeudi donnerstag
-        friday пятницу пятница cümə vendredi freitag
-        saturday субботу суббота şənbə samedi samstag
-        sunday воскресенье bazar dimanche sonntag""".splitlines()
-    )
-    for name in names.split()
+# Monday first; each line: en fr de (said alone), then ru az tr ar fa (after "в", before
+# "günü", after "يوم" or "روز", Arabic also alone); "_" joins the words of one name
+_WEEKDAY_LINES = """monday lundi montag | понедельник bazar_ertəsi pazartesi الاثنين الإثنين دوشنبه
+    tuesday mardi dienstag | вторник çərşənbə_axşamı salı الثلاثاء سه‌شنبه
+    wednesday mercredi mittwoch | среду среда çərşənbə çarşamba الأربعاء الاربعاء چهارشنبه
+    thursday jeudi donnerstag | четверг cümə_axşamı perşembe الخميس پنجشنبه
+    friday vendredi freitag | пятницу пятница cümə cuma الجمعة جمعه
+    saturday samedi samstag | субботу суббота şənbə cumartesi السبت شنبه
+    sunday dimanche sonntag | воскресенье bazar pazar الأحد الاحد یکشنبه"""
+_WEEKDAYS = {
+    name.replace("_", " "): i
+    for i, line in enumerate(_WEEKDAY_LINES.splitlines())
+    for name in line.replace("|", " ").split()
 }
+_ALONE = [
+    name.replace("_", " ")
+    for line in _WEEKDAY_LINES.splitlines()
+    for name in line.split("|")[0].split()
+] + [name for name in _WEEKDAYS if re.match(r"[\u0600-\u06ff]", name)]
+_ANY_DAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _RELATIVE = re.compile(
     r"(?<!\w)(yesterday|today|this morning|вчера|сегодня|dünən|bu gün|hier|aujourd'hui"
-    r"|gestern|heute"
-    r"|(?:on|в|во|ce)\s+(?:" + "|".join(_WEEKDAYS) + r"))(?!\w)",
+    r"|gestern|heute|dün|أمس|امس|دیروز"
+    rf"|(?:on|в|во|ce|يوم|روز)\s+(?:{_ANY_DAY})|(?:{_ANY_DAY})\s+günü"
+    rf"|(?:{'|'.join(sorted(_ALONE, key=len, reverse=True))}))(?!\w)",
     re.I,
 )
+_YESTERDAY = {"yesterday", "вчера", "dünən", "hier", "gestern", "dün", "أمس", "امس", "دیروز"}
+
+
+def _weekday(phrase: str) -> int | None:
+    """The weekday (Monday 0) a relative phrase names, if it names one."""
+    phrase = re.sub(r"\s+günü$", "", phrase)
+    return next((i for name, i in _WEEKDAYS.items() if phrase.endswith(name)), None)
+
+
 _RETRO = re.compile(
     r"recall|previous|earlier|last (?:year|month|week)|ago|since|anniversar|founded|established"
     r"|напомн|ранее|прошл|ötən|əvvəl|keçən|rappel",
@@ -141,10 +158,10 @@ def find_dates(text: str, published: datetime | None) -> list[DateHit]:
     if ref is not None:
         for m in _RELATIVE.finditer(text):
             word = m.group(1).casefold()
-            if word in {"yesterday", "вчера", "dünən", "hier", "gestern"}:
+            if word in _YESTERDAY:
                 d = ref - timedelta(days=1)
-            elif word.split()[-1] in _WEEKDAYS:
-                d = ref - timedelta(days=(ref.weekday() - _WEEKDAYS[word.split()[-1]]) % 7)
+            elif (weekday := _weekday(word)) is not None:
+                d = ref - timedelta(days=(ref.weekday() - weekday) % 7)
             else:
                 d = ref
             hits.append(DateHit(d, "relative", m.start()))

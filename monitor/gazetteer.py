@@ -27,63 +27,99 @@ class Place:
 # country: city aliases; "/" joins the spellings of one place (first = key).
 GAZETTEER = """
 azerbaijan/azerbaidjan/azərbaycan/азербайджан/aserbaidschan/azerbaïdjan/أذربيجان/اذربيجان
- /آذربيجان/آذربایجان: baku/bakı/баку/bakou/باكو/باکو,
+ /آذربيجان/آذربایجان/azerbaycan: baku/bakı/баку/bakou/باكو/باکو/bakü,
  shusha/şuşa/шуша/choucha/شوشا/شوشة, ganja/gəncə/гянджа, nakhchivan/naxçıvan/нахчыван/нахичевань,
- sumgait/sumqayıt, lankaran/lənkəran, sheki/şəki/шеки, gabala/qəbələ, khankendi/xankəndi,
- aghdam/ağdam, fuzuli/füzuli, lachin/laçın, kalbajar/kəlbəcər, zangilan/zəngilan,
- shamakhi/şamaxı, guba/quba
-morocco/maroc/marokko/марокко/mərakeş/المغرب/مراکش: rabat/рабат/الرباط/رباط, casablanca,
- marrakesh/marrakech, fez, tangier
-saudi arabia/səudiyyə ərəbistanı/السعودية/عربستان: riyadh/эр-рияд/الرياض, jeddah/джидда/جدة,
- mecca/makkah/مكة/مكة المكرمة, medina/المدينة المنورة
-turkey/türkiye/турция/türkiyə/تركيا/ترکیه: ankara/анкара/أنقرة, istanbul/стамбул/إسطنبول/استانبول,
- konya/конья
-iran/иран/إيران/ایران: tehran/тегеран/طهران/تهران
-egypt/египет/مصر: cairo/каир/القاهرة
-qatar/катар/qətər/قطر: doha/доха/الدوحة
-united arab emirates/uae: abu dhabi/абу-даби, dubai/дубай
-uzbekistan/узбекистан: tashkent/ташкент, samarkand, bukhara, khiva
-kazakhstan: astana/астана, almaty
-kyrgyzstan: bishkek
-tajikistan: dushanbe
-turkmenistan: ashgabat
-pakistan: islamabad, lahore, karachi
-indonesia: jakarta
-malaysia: kuala lumpur
-bangladesh: dhaka
-kuwait: kuwait city
-oman: muscat
-bahrain: manama
-jordan: amman
-iraq: baghdad
-lebanon: beirut
-syria: damascus
-tunisia: tunis
-algeria: algiers
-libya: tripoli
-sudan: khartoum
-mauritania: nouakchott
-senegal: dakar
-nigeria: abuja
-mali: bamako
-niger: niamey
-yemen: sanaa
-france/франция/fransa/فرنسا: paris/париж/باريس/پاریس
-united kingdom/uk/britain: london/лондон
-switzerland/швейцария: geneva/женева/genève/genf, bern
-united states/usa: new york/нью-йорк, washington/вашингтон
-belgium: brussels/брюссель/bruxelles/brüssel
-russia/россия/rusiya: moscow/москва/moskva
-germany/германия: berlin/берлин
-austria: vienna/вена/wien
-italy: rome/рим/roma
-spain: madrid/мадрид
-china/китай: beijing/пекин
-japan: tokyo
-georgia/грузия/gürcüstan: tbilisi/тбилиси
-ukraine: kyiv/kiev/киев
-hungary: budapest
-poland: warsaw
+ sumgait/sumqayıt/сумгаит, lankaran/lənkəran/ленкорань, sheki/şəki/шеки, gabala/qəbələ/габала,
+ khankendi/xankəndi/ханкенди, aghdam/ağdam/агдам, fuzuli/füzuli/физули, lachin/laçın/лачин,
+ kalbajar/kəlbəcər/кельбаджар, zangilan/zəngilan/зангилан, shamakhi/şamaxı/шемаха,
+ guba/quba/губа, aghjabadi/ağcabədi/агджабеди, naftalan/нафталан, mingachevir/mingəçevir
+morocco/maroc/marokko/марокко/mərakeş/المغرب/مراکش/fas: rabat/рабат/الرباط/رباط,
+ casablanca/касабланка/الدار البيضاء, marrakesh/marrakech/марракеш/مراكش, fez/fès/فاس,
+ tangier/tanger/طنجة, ifrane
+saudi arabia/səudiyyə ərəbistanı/السعودية/عربستان/саудовская аравия/suudi arabistan: riyadh/эр-рияд
+ /الرياض/riyad, jeddah/джидда/جدة/cidde, mecca/makkah/مكة/مكة المكرمة/мекка, medina/المدينة المنورة
+turkey/türkiye/турция/türkiyə/تركيا/ترکیه/turquie: ankara/анкара/أنقرة/آنکارا, istanbul/стамбул
+ /إسطنبول/استانبول, konya/конья, bursa/бурса, izmir/измир, kastamonu, antalya/анталья, kayseri,
+ eskişehir/eskisehir, erzurum, kars/карс
+iran/иран/إيران/ایران: tehran/тегеран/طهران/تهران/téhéran, isfahan/исфахан/اصفهان, mashhad/мешхед
+ /مشهد, tabriz/тебриз/تبریز, qom/قم, shiraz/шираз/شیراز
+egypt/египет/مصر/égypte: cairo/каир/القاهرة/le caire, alexandria/александрия/الإسكندرية/alexandrie
+qatar/катар/qətər/قطر: doha/доха/الدوحة/dauha
+united arab emirates/uae/оаэ/الإمارات: abu dhabi/абу-даби/أبوظبي/abou dhabi, dubai/дубай/دبي/dubaï,
+ sharjah/шарджа/الشارقة
+uzbekistan/узбекистан/özbəkistan/özbekistan/أوزبكستان: tashkent/ташкент/daşkənd/taşkent/طشقند
+ /tachkent, samarkand/самарканд/səmərqənd/semerkant/سمرقند/samarcande, bukhara/бухара/buxara/buhara
+ /بخارى, khiva/хива/xivə/hive, urgench/ургенч, andijan/андижан/əndican, fergana/фергана, namangan
+ /наманган, nukus/нукус
+kazakhstan/казахстан/qazaxıstan/kazakistan: astana/астана/нур-султан/nur-sultan, almaty/алматы
+ /almatı/алма-ата, turkestan/туркестан/türküstan/türkistan, shymkent/шымкент, kyzylorda/кызылорда
+kyrgyzstan/кыргызстан/киргизия/qırğızıstan/kırgızistan: bishkek/бишкек/bişkek, osh/ош
+tajikistan/таджикистан/tacikistan/tacikistan: dushanbe/душанбе/düşənbə/duşanbe
+turkmenistan/туркменистан/türkmənistan/türkmenistan: ashgabat/ашхабад/aşqabad/aşkabat
+pakistan/пакистан/باكستان/پاکستان: islamabad/исламабад/إسلام آباد/اسلام‌آباد, lahore/лахор,
+ karachi/карачи
+afghanistan/афганистан/أفغانستان/افغانستان: kabul/кабул/كابول/کابل
+indonesia/индонезия/إندونيسيا: jakarta/джакарта/جاكرتا/cakarta, bali
+malaysia/малайзия/ماليزيا: kuala lumpur/куала-лумпур/كوالالمبور, putrajaya
+bangladesh/бангладеш: dhaka/дакка
+kuwait/кувейт/الكويت: kuwait city/эль-кувейт
+oman/оман/عمان/umman: muscat/маскат/مسقط
+bahrain/бахрейн/البحرين: manama/манама/المنامة
+jordan/иордания/الأردن: amman/амман/عمّان
+iraq/ирак/العراق: baghdad/багдад/بغداد
+lebanon/ливан/لبنان: beirut/бейрут/بيروت/beyrouth
+syria/сирия/سوريا: damascus/дамаск/دمشق/damas
+palestine/палестина/فلسطين: ramallah/рамалла/رام الله, gaza/газа/غزة
+tunisia/тунис/تونس/tunisie: tunis/تونس العاصمة, hammamet/الحمامات
+algeria/алжир/الجزائر/algérie: algiers/alger/الجزائر العاصمة, constantine/قسنطينة, oran/وهران
+libya/ливия/ليبيا/libye: tripoli/триполи/طرابلس
+sudan/судан/السودان/soudan: khartoum/хартум/الخرطوم
+mauritania/мавритания/موريتانيا/mauritanie: nouakchott/нуакшот/نواكشوط
+senegal/сенегал/السنغال/sénégal: dakar/дакар/داكار
+nigeria/нигерия/نيجيريا: abuja/абуджа
+mali/мали/مالي: bamako/бамако
+niger/нигер/النيجر: niamey/ниамей/نيامي
+burkina faso/буркина-фасо: ouagadougou/уагадугу
+côte d'ivoire/ivory coast/кот-д'ивуар: abidjan/абиджан
+gambia/гамбия/غامبيا/gambie: banjul/банджул
+gabon/габон: libreville
+chad/чад/tchad: n'djamena/нджамена
+yemen/йемен/اليمن: sanaa/сана/صنعاء
+maldives/мальдивы: malé
+brunei/бруней: bandar seri begawan
+france/франция/fransa/فرنسا/فرانسه: paris/париж/باريس/پاریس/parij, strasbourg, lyon
+united kingdom/uk/britain/великобритания/britaniya: london/лондон/لندن
+switzerland/швейцария/isveçrə/isviçre: geneva/женева/genève/genf/cenevrə/cenevre/جنيف, bern/берн
+united states/usa/сша/abş/abd/الولايات المتحدة: new york/нью-йорк/نيويورك, washington/вашингтон
+ /واشنطن/vaşinqton
+belgium/бельгия/belçika: brussels/брюссель/bruxelles/brüssel/brüssel/bruksel/بروكسل
+russia/россия/rusiya/rusya/روسيا/روسیه/russie: moscow/москва/moskva/moscou/موسكو/مسکو/moskova,
+ saint petersburg/санкт-петербург/sankt-peterburq/saint-pétersbourg, kazan/казань, ufa/уфа,
+ kaliningrad/калининград, sochi/сочи, grozny/грозный, makhachkala/махачкала, derbent/дербент
+ /dərbənd, yekaterinburg/екатеринбург
+belarus/беларусь/белоруссия/belarus: minsk/минск
+ukraine/украина/ukrayna: kyiv/kiev/киев/kiyev
+georgia/грузия/gürcüstan/gürcistan/géorgie: tbilisi/тбилиси/tiflis
+armenia/армения/ermənistan/ermenistan/arménie: yerevan/ереван/erevan/İrəvan
+germany/германия/almaniya/almanya/allemagne/deutschland: berlin/берлин, bonn, hamburg/гамбург
+austria/австрия/avstriya: vienna/вена/wien/vyana/viyana/vienne
+italy/италия/italiya/italya/italie/italien: rome/рим/roma, milan/милан/milano/milan
+spain/испания/ispaniya/espagne: madrid/мадрид
+china/китай/çin/chine/الصين: beijing/пекин/pékin/pekin, shanghai/шанхай
+japan/япония/yaponiya/japon: tokyo/токио
+korea/south korea/корея: seoul/сеул
+india/индия/hindistan/inde: new delhi/нью-дели/delhi
+hungary/венгрия/macarıstan/macaristan: budapest/будапешт
+poland/польша/polşa/polonya/pologne: warsaw/варшава/varşava/varsovie
+serbia/сербия/serbiya/sırbistan/serbie: belgrade/белград/belqrad
+north macedonia/macedonia/македония: skopje/скопье
+bosnia and herzegovina/bosnia/босния: sarajevo/сараево/saraybosna
+albania/албания/albaniya/arnavutluk/albanie: tirana/тирана
+romania/румыния/rumıniya/romanya/roumanie: bucharest/бухарест/bükreş/bucarest
+bulgaria/болгария/bolqarıstan/bulgaristan/bulgarie: sofia/софия
+greece/греция/yunanıstan/yunanistan/grèce: athens/афины/afina/atina/athènes
+czech republic/czechia/чехия: prague/прага/praqa/prag
+netherlands/нидерланды/niderland/hollanda/pays-bas: the hague/гаага/la haye, amsterdam/амстердам
 """
 
 
