@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 CONFIDENCE = (
     "How sure the event type is, 0-1: its share of the rule weight. At 0.75 and above"
-    " about six types in seven are right; null for articles stored before it was kept."
+    " about four types in five are right; null for articles stored before it was kept."
 )
 STORY_CONFIDENCE = (
     "How sure the story's event type is, 0-1: the mean of its articles' confidence in"

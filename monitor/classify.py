@@ -9,8 +9,8 @@
   0.25 further on (capped), so the lead decides and the "he said" of every body does not.
   Ties go to the more specific type (phone_call > agreement > award > visit > meeting >
   conference > announcement > statement); below a small total the type is ``other``.
-  ``confidence`` is the winner's share of all weight; from ``SURE`` (0.75) on, about six
-  types in seven are right on held-out articles (``bench/eval_events.py``). Refinements:
+  ``confidence`` is the winner's share of all weight; from ``SURE`` (0.75) on, about four
+  types in five are right on held-out articles (``bench/eval_events.py``). Refinements:
 
   - *strong* phrases weigh double: taking office (``takes office``, ``вступил в
     должность``: ``other``, no listed type fits), a speech *at* a session (``said during

@@ -39,9 +39,18 @@ def casefold(text: str) -> str:
     return text.replace("İ", "i").casefold()
 
 
+def _fold(name: str) -> str:
+    """A name as the tables key it: case folded, the Turkish dotless ı as i ("MAYIS",
+    matched case-insensitively against "mayıs", folds to "mayis")."""
+    return casefold(name).replace("ı", "i")
+
+
+_MONTH_KEYS = {_fold(name): num for name, num in MONTHS.items()}
+
+
 def _month(name: str) -> int:
     """The month a matched name stands for."""
-    return MONTHS[casefold(name)]
+    return _MONTH_KEYS[_fold(name)]
 
 
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -93,7 +102,7 @@ _YESTERDAY = {"yesterday", "вчера", "dünən", "hier", "gestern", "dün", "
 def _weekday(phrase: str) -> int | None:
     """The weekday (Monday 0) a relative phrase names, if it names one."""
     phrase = re.sub(r"\s+günü$", "", phrase)
-    return next((i for name, i in _WEEKDAYS.items() if phrase.endswith(name)), None)
+    return next((i for name, i in _WEEKDAYS.items() if phrase.endswith(_fold(name))), None)
 
 
 _RETRO = re.compile(
@@ -157,7 +166,7 @@ def find_dates(text: str, published: datetime | None) -> list[DateHit]:
                 hits.append(DateHit(d, kind, m.start()))
     if ref is not None:
         for m in _RELATIVE.finditer(text):
-            word = m.group(1).casefold()
+            word = _fold(m.group(1))
             if word in _YESTERDAY:
                 d = ref - timedelta(days=1)
             elif (weekday := _weekday(word)) is not None:

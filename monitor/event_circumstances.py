@@ -132,8 +132,9 @@ CIRCUMSTANCE = {
         r"|təyin olunan"
         # an arrival's purpose and the date of its setting are not news to come: "arrived
         # in Islamabad to participate in the session, scheduled to be held on March 22"
-        r"|(?:arriv|land|came\b|come\b|comes\b|left\b|leaves\b|leaving\b|depart)\w* (?:to|in|at"
-        r"|for) (?:\S+ ){0,10}?to (?:attend|take part|participate|chair)\b"
+        r"|(?:arriv|land|came\b|come\b|comes\b|left\b|leaves\b|leaving\b|depart|visits?\b"
+        r"|visited\b|trip\b)\w* (?:(?:to|in|at|for) )?(?:\S+ ){0,10}?to (?:attend|take part"
+        r"|participate|chair)\b"
         r"|, (?:which is |that is )?(?:scheduled|set|due|expected) to (?:be held|take place)"
         r"|(?:котор\w+|где) (?:\S+ )?(?:пройд[её]т|пройдут|состоится|состоятся|продлится"
         r"|продлятся)"

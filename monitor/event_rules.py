@@ -28,7 +28,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|\b(?:by|on the|over the|via) (?:tele)?phone\b|videoconference call|video ?call"
         r"|video link|via video|by video|in (?:an? |the )?video ?(?:format|mode)"
         r"|(?:online|virtual) meeting"
-        r"|(?:through|over) (?:a )?video ?conferenc\w*",
+        r"|(?:through|over|via|by|in the format of) (?:an? )?video ?conferenc\w*",
         r"телефонн\w+ (?:разговор|беседу|беседа)|по телефону|созвонил\w*|позвонил\w*|видеосвяз\w*"
         r"|видеозвон\w*|онлайн-встреч\w*|видео-?конференц\w*|в режиме видео\w*",
         r"telefon danışığı|telefonla danış|telefon söhbəti|telefonla zəng|telefon zəng\w*"
@@ -37,7 +37,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|telefon danışıq\w*",
         r"entretien téléphonique|appel téléphonique|conversation téléphonique|par téléphone"
         r"|visioconférence|telefongespräch|telefonierte|telefonat",
-        r"اتصال\S* هاتفي|مكالمة هاتفية|تماس تلفنی|گفتگوی تلفنی|الاتصال المرئي"
+        r"اتصال\S* هاتفي|مكالمة هاتفية|(?:مباحثات|محادثة|محادثات) هاتفية|تماس تلفنی|گفتگوی تلفنی"
+        r"|الاتصال المرئي"
         r"|(?:التقى|اجتمع|لقاء|اجتماع)\S* (?:\S+ ){0,6}?عن بُ?عد",
     ),
     "agreement": (
@@ -65,6 +66,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"təltif|mükafat|\borden\w*|ödül\w*|madalya\w*|fəxri (?:ad|professor|doktor)\w*"
         r"|fahri doktora\w*|onursal\w*|\bnişan\w*|takdim tören\w*",
         r"décoré|\bprix\b|\bmédaille|décern\w*|distinctions? honorifiques?|\bdécoration"
+        r"|au grade de (?:grand[- ])?(?:commandeur|officier|chevalier)|dans l['’]ordre (?:national"
+        r"|du mérite)"
         r"|ausgezeichnet|\borden\b|verliehen",
         r"وسام|جائزة|منح(?:ت)? |جایزه|نشان ",
     ),
@@ -84,7 +87,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?:da|də) (?:olub|olmuşdur|oldu)\b"
         r"|fəxri qarovul|şeref kıtası|\w['’](?:y?[ae]) geldi\b",
         r"\bvisite\b|s'est rendue? |besuch\w*|garde d'honneur|bezoek\w*|aangekomen",
-        r"زيارة|يزور|زار |بازدید|سفر |جولة|تفقد"
+        r"زيارة|يزور|زار |بازدید|سفر |جولة|تفقد|(?<!\w)(?:غادر|غادرت|يغادر|يغادرون)(?!\w)"
         # "وصل ... إلى بيروت", "وصول ... للمقر": an arrival
         r"|(?<!\w)(?:وصل|وصلت|يصل|تصل|وصول)(?!\w)[^.]{0,80}?(?:إلى|الى|لل)",
     ),
@@ -182,7 +185,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"elan ed\w*|təyin\w*|qərar(?!gah)\w*|açılır|açılacaq|seçilib|atandı|seçildi|duyurdu"
         r"|təsdiq\w*|yaradılacaq|onayla\w*|sərəncam\w*|fərman\w*"
         r"|açıkladı|başvuru\w*|geri çağır\w*|vəzifəsindən azad\w*|istefa\w*"
-        r"|sədrlik (?:\S+ ){0,3}keç\w*"
+        r"|sədrlik (?:\S+ ){0,3}keç\w*|siyahısına (?:daxil edil\w*|salın\w*)"
         r"|təsis (?:ed|olun)\w*|namizədliy\w* (?:\S+ ){0,2}irəli sürül\w*|aday gösteril\w*",
         r"\bgewählt\b|soll (?:\S+ ){0,4}(?:leiten|führen)\b|neue[ms]? welterbe|als welterbe"
         r"|zum welterbe|welterbeliste"
@@ -191,7 +194,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures"
         r"|\blance[rz]?\b|\blancé\w*|lancement|ouvre ses portes|approuv\w*|ratifi\w*|تطلق|إطلاق"
         r"|date limite|prolong\w* (?:\S+ ){0,2}délai|deadline",
-        r"أعلن|تعيين|قرر|انتخاب|انتصاب|منصوب|فراخوان",
+        r"أعلن|تعيين|قرر|انتخاب|انتصاب|منصوب|فراخوان|(?:بازگشایی|افتتاح) دفتر|ثبت جهانی"
+        r"|ثبت (?:\S+ ){0,3}(?:شد|شدند)\b",
     ),
     "statement": (
         r"\bsaid\b|\bstated\b|statement|declared|\bsays\b|interview|condemn\w*|calls? on"
@@ -258,6 +262,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"вступил\w* в должность|приступил\w* к (?:исполнению|обязанност)\w*",
         r"vəzifəsin\w* (?:icrasına )?başla\w*|prend ses fonctions|a pris ses fonctions",
         r"amt angetreten|tritt (?:sein|ihr) amt an|تسلم مهامه|يتسلم مهامه",
+        # a headline's genre label: an editorial, an opinion, an analysis is no report
+        r"^\W*(?:\[(?:édito|opinion|analyse|analysis|op-ed|tribune|chronique)\]"
+        r"|(?:édito|éditorial|opinion|analysis|analyse|op-ed|chronique|tribune|column)\s*[:|])",
     ),
     # what is yet to happen: the news is that it will ("will attend", "представит")
     "announcement": (
@@ -282,7 +289,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|səfər\w* (?:\S+ ){0,3}(?:edəcə|gələcə|gedəcə)\w*|səfərə gəlir\b",
         r"se tiendra|\btiendr(?:a|ont)\b|aura lieu|participera|représentera|organisera"
         r"|accueillera|lancera"
-        r"|visitera|entamera|effectuera|se rendra|rencontrera|signera"
+        r"|visitera|entamera|effectuera|se rendra|rencontrera|signera|doit se rendre"
+        r"|(?:est |sont )?attendue?s? (?:le \d|à |au |en )|devrait (?:se rendre|participer|signer)"
         r"|(?:wird|werden) (?:\S+ ){0,12}?(?:zusammentreffen|treffen|unterzeichnen|besuchen|reisen"
         r"|empfangen|eröffnen|teilnehmen"
         r"|stattfinden|vertreten)",
@@ -329,6 +337,10 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"(?:a déclaré|a souligné|a affirmé)(?: \S+){0,4} lors d\w* (?:\S+ ){0,4}(?:session"
         r"|conférence|forum|sommet)|(?:sagte|erklärte) (?:\S+ ){0,4}auf (?:\S+ ){0,4}"
         r"(?:konferenz|tagung|sitzung|gipfel|forum)",
+        # "وقال في كلمته في افتتاح المؤتمر", "سخنرانی ... در نشست"
+        r"(?:كلمته?|كلمة|خطاب)\S* (?:\S+ ){0,4}(?:في|أمام|خلال) (?:\S+ ){0,5}?\S*(?:مؤتمر|الدورة"
+        r"|منتدى|القمة|اجتماع|ندوة|ملتقى)|(?:سخنرانی|سخنان) (?:\S+ ){0,4}در (?:\S+ ){0,5}?"
+        r"(?:نشست|اجلاس|کنفرانس|همایش)",
     ),
 }
 # the sentence after a lead that says the lead was somebody's words: "Об этом заявил

@@ -42,7 +42,8 @@ SPEAKERS = (
         r"^(?!(?:under|in|on|at|with|for|from|by|after|before|during)\b)"
         r"[^:\d]{0,40}\b(?:ambassador|minister|president|official|chief|director|head"
         r"|spokes\w+|envoy|rector|secretary|mufti|expert|посол|министр|президент|глава"
-        r"|директор|səfir|nazir|prezident|rəhbər|direktor|büyükelçi|bakan)[^:\d]{0,30}(?=:\s)",
+        r"|директор|səfir|nazir|prezident|rəhbər|direktor|büyükelçi|bakan|ministre|président"
+        r"|directeur|secrétaire|ambassadeur|porte-parole|recteur)[^:\d]{0,30}(?=:\s)",
         re.IGNORECASE,
     ),
     re.compile(r"^(?:[A-ZА-ЯЁƏİÖÜÇŞĞ][\w'’.-]+ ){1,3}[A-ZА-ЯЁƏİÖÜÇŞĞ][\w'’-]+(?=:\s)"),

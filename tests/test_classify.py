@@ -190,6 +190,21 @@ def test_what_is_to_come_is_dated_when_it_will_happen() -> None:
     assert past.event_date is None
 
 
+def test_capital_turkish_month_and_day_names_are_read() -> None:
+    """ "MAYIS" matches "mayıs" case-insensitively and folds to "mayis": one table key."""
+    hits = find_dates("12 MAYIS 2024, ARALIK 5, 2023 ve SALI günü", datetime(2024, 5, 15))
+    assert [h.day for h in hits] == [date(2024, 5, 12), date(2023, 12, 5), date(2024, 5, 14)]
+
+
+def test_every_corpus_article_in_capitals_is_read_without_error() -> None:
+    """Headlines and datelines come in capitals in every script: reading them never fails."""
+    path = Path(__file__).parent / "fixtures" / "events" / "articles.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        info = classify(row["title"].upper(), row["body"].upper(), row["language"], PUB)
+        assert info.event_type in EVENT_TYPES
+
+
 def test_month_names_after_a_dotted_capital_i_are_read() -> None:
     """ "İyul" lower-cases to "i" and a combining dot: the month lookup folds it first."""
     hits = find_dates("İYUL 5, 2024 and İyunun 4-də", datetime(2024, 7, 6))
@@ -1555,6 +1570,83 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "Zirve çerçevesinde Cumhurbaşkanına Türk Dünyası Ali Nişanı verildi.",
             "tr",
             "award",
+        ),
+        # French: a speaker headline with " : "
+        (
+            "Ben Mokhtar, ministre de l'Education nationale : les innovations de la rentrée",
+            "Le ministre présente les nouveautés de l'année scolaire.",
+            "fr",
+            "statement",
+        ),
+        # French: expected, to come
+        (
+            "Audrey Azoulay attendue le 28 février au Maroc",
+            "La directrice générale de l'Unesco doit se rendre à Rabat pour une visite officielle de trois jours.",
+            "fr",
+            "announcement",
+        ),
+        # French: a rank in a national order
+        (
+            "Le président nomme des artistes dans l'ordre national",
+            "Par décret, le président a nommé des artistes et des journalistes au grade de commandeur et de chevalier.",
+            "fr",
+            "award",
+        ),
+        # a headline's genre label: an editorial
+        (
+            "[Édito] Le roi et la jeunesse",
+            "Le roi du Maroc a fait de la jeunesse sa priorité, a-t-il déclaré dans son discours du 20 août.",
+            "fr",
+            "other",
+        ),
+        # Arabic: telephone talks
+        (
+            "مباحثات بين الوزير والأمين العام",
+            "أجرى وزير الخارجية مباحثات هاتفية مع الأمين العام لمنظمة التعاون الإسلامي.",
+            "ar",
+            "phone_call",
+        ),
+        # Arabic: leaving after a visit
+        (
+            "رؤساء سابقون يغادرون القاهرة بعد لقاء الرئيس",
+            "غادر القاهرة اليوم عدد من الرؤساء السابقين عائدين لبلادهم، واستقبلهم خلال الأيام الماضية الرئيس.",
+            "ar",
+            "visit",
+        ),
+        # Persian: an office opened
+        (
+            "بازگشایی دفتر منطقه ای آیسسکو در تهران",
+            "با موافقت رسمی سازمان، دفتر منطقه ای در تهران آغاز به کار کرد.",
+            "fa",
+            "announcement",
+        ),
+        # Arabic: words said in a speech at a conference
+        (
+            "الوزير: الأمة تمر بمخاض كبير",
+            "أكد وزير الثقافة أن الأمة تمر بمخاض كبير. وقال في كلمته في افتتاح المؤتمر الإسلامي لوزراء الثقافة إن الوحدة ضرورية.",
+            "ar",
+            "conference",
+        ),
+        # a video conference is a call
+        (
+            "President receives Turkish minister",
+            "The President received the Minister of National Education of Turkiye in the format of a video conference.",
+            "en",
+            "phone_call",
+        ),
+        # Azerbaijani: a heritage listing
+        (
+            "Kəlağayı YUNESKO siyahısında",
+            "Azərbaycan kəlağayısı YUNESKO-nun Qeyri-maddi mədəni irs Siyahısına daxil edildi.",
+            "az",
+            "announcement",
+        ),
+        # a visit whose purpose is a celebration
+        (
+            "Azerbaijani delegation visits Uzbekistan to take part in anniversary celebrations",
+            "An Azerbaijani delegation headed by the Minister of Culture is on a trip to Uzbekistan.",
+            "en",
+            "visit",
         ),
     ],
 )
