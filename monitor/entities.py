@@ -31,6 +31,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from monitor.entity_dates import MONTHS as MONTHS  # re-exported, like the names below
 from monitor.entity_dates import YEAR_UNKNOWN as YEAR_UNKNOWN
@@ -289,13 +290,39 @@ PLACES.update(
         if name[:-1] + ending not in PLACES
     }
 )
-_PLACE_RE = re.compile(
-    # an Arabic name may carry a proclitic: "بالرباط" (in Rabat), "والرباط"
-    r"(?<![\w-])(?:[وبفك](?=ال))?("
-    + "|".join(sorted(map(re.escape, PLACES), key=len, reverse=True))
-    + r")(?:da|də|ta|tə|dan|dən|ya|yə|e|a|u|ı|i|y|ın|in|nın|nin|un|ün)?(?!\w)",
-    re.IGNORECASE,
+
+
+def _trie(words: list[str]) -> str:
+    """One regex for ``words`` as a prefix tree: "ba(?:k(?:ou?|ı)|...)". A long list of
+    plain alternatives is tried one by one at every position; the tree shares their
+    prefixes. Longer words are tried first, as in an alternation sorted by length."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return pattern(tree)
+
+
+# a spelling (group 1) with a case ending; an Arabic name may carry a proclitic: "بالرباط"
+# (in Rabat), "والرباط"
+PLACE_TEMPLATE = (
+    r"(?<![\w-])(?:[وبفك](?=ال))?({})(?:da|də|ta|tə|dan|dən|ya|yə|e|a|u|ı|i|y|ın|in|nın|nin"
+    r"|un|ün)?(?!\w)"
 )
+_PLACE_RE = re.compile(PLACE_TEMPLATE.format(_trie(list(PLACES))), re.IGNORECASE)
 
 
 def find_places(text: str) -> list[tuple[Place, int]]:

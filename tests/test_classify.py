@@ -1930,3 +1930,22 @@ def test_event_dates_and_places_beat_the_peer_on_the_corpus() -> None:
             for x in (mine, peer)
         ]
         assert right[0] >= right[1] and wrong[0] <= wrong[1], (right, wrong)
+
+
+def test_the_place_tree_matches_as_the_plain_alternation_does() -> None:
+    """The gazetteer's prefix-tree regex finds what one alternative per spelling, longest
+    first, finds, in every article of the corpus."""
+    import re
+
+    from monitor.entities import _PLACE_RE, PLACE_TEMPLATE, PLACES, translit
+
+    spellings = "|".join(sorted(map(re.escape, PLACES), key=len, reverse=True))
+    plain = re.compile(PLACE_TEMPLATE.format(spellings), re.IGNORECASE)
+    path = Path(__file__).parent / "fixtures" / "events" / "articles.jsonl"
+    found = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text = translit(json.loads(line)["body"])
+        tree = [m.span(1) for m in _PLACE_RE.finditer(text)]
+        assert tree == [m.span(1) for m in plain.finditer(text)]
+        found += len(tree)
+    assert found > 300
