@@ -94,6 +94,8 @@ CIRCUMSTANCE = {
         r"|welterbe\w* (?:\S+ ){0,6}?ausgezeichnet|zeichnet (?:\S+ ){0,6}?aus\b"
         r"|(?:mükafat|orden|medal)\w* (?:\S+ ){0,4}təsis\w*"
         r"|təsis (?:\S+ ){0,4}(?:mükafat|orden|medal)\w*"
+        # "فتح باب التقدم لجائزة ...": applications open, no prize given yet
+        r"|(?:فتح باب (?:التقدم|الترشح|الترشيح)|تعلن عن) (?:\S+ ){0,2}?\S*جائزة"
     ),
     # new envoys welcomed are received (a meeting); a farewell call on the minister is no
     # call for action
@@ -162,7 +164,7 @@ CIRCUMSTANCE = {
         r"|в рамках (?:\S+ ){0,4}(?:саммит|форум|сесси|конференц)\w*"
         rf"|(?:attend\w*|participat\w* in|t[oa]ok\w* part in|\S*شار?ك\S* في) (?:the )?"
         rf"{OPENING_CEREMONY}|{OPENING_AZ}(?: mərasim\w*)? iştirak \w+"
-        r"|(?:لحضور|للمشاركة (?:في|فى|ب)) (?:\S+ ){0,6}?"
+        r"|(?:لحضور|للمشاركة (?:في|فى|ب)|ليرأس|ليترأس|لترؤس) (?:\S+ ){0,6}?"
         r"(?:\S*(?:مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|اجتماع)\S*)"
         r"|(?:forum|sammit|zirvə|sessiya|konfrans)\w* çərçivəsində"
         # what a traveller comes for: "arrived in Rabat to attend the General Conference"

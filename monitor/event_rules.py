@@ -36,7 +36,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|telefon görüşme\w*|telefonda görüş\w*|telefon aracılığı|video konferans yoluyla"
         r"|telefon danışıq\w*",
         r"entretien téléphonique|appel téléphonique|conversation téléphonique|par téléphone"
-        r"|visioconférence|telefongespräch|telefonierte|telefonat",
+        r"|visioconférence|vid[ée]o-?conférence|telefongespräch|telefonierte|telefonat",
         r"اتصال\S* هاتفي|مكالمة هاتفية|(?:مباحثات|محادثة|محادثات) هاتفية|تماس تلفنی|گفتگوی تلفنی"
         r"|الاتصال المرئي"
         r"|(?:التقى|اجتمع|لقاء|اجتماع)\S* (?:\S+ ){0,6}?عن بُ?عد",
@@ -48,7 +48,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|exchang\w* (?:of )?(?:the )?(?:\S+ )?documents|documents were exchanged",
         r"подписа\w*|парафир\w*|обменялись (?:\S+ )?документами",
         r"imzala\w*|imzalan\w*",
-        r"\bsigné|signature d|accord de|unterzeichne\w*|abkommen|vereinbarung|\bfirm(?:ó|aron"
+        r"\bsigné|signature d|accord de|conclu\w* (?:\S+ ){0,4}(?:une |un |la |le |l')?"
+        r"(?:convention|accord|mémorandum|protocole)|convention de partenariat"
+        r"|mémorandum d'entente|unterzeichne\w*|abkommen|vereinbarung|\bfirm(?:ó|aron"
         r"|ado|ada)\b|\bacuerdos?\b|memorando|intercambiaron (?:\S+ ){0,2}documentos",
         r"توقيع|(?<!الذي )(?<!التي )وقع(?:ت|ا)? (?:\S+ ){0,4}?(?:على |اتفاق|مذكرة|بروتوكول|برنامج)"
         r"|اتفاقية|مذكرة تفاهم|امضا|تفاهم‌?نامه|توافق‌?نامه",
@@ -69,7 +71,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|au grade de (?:grand[- ])?(?:commandeur|officier|chevalier)|dans l['’]ordre (?:national"
         r"|du mérite)"
         r"|ausgezeichnet|\borden\b|verliehen",
-        r"وسام|جائزة|منح(?:ت)? |جایزه|نشان ",
+        r"وسام|جائزة|منح(?:ت)? |جایزه|نشان |تكريم|(?<!\w)ب?درع(?!\w)",
     ),
     "visit": (
         r"\bvisit(?:ed|s|ing)?\b|\btoured\b|(?<!premier )(?<!second )\btours?\b(?! d[eu]\b| d')"
@@ -129,6 +131,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|rencontr\w*|s'est entretenu|s'entretien(?:t|nent)|tenu une réunion"
         r"|visite de courtoisie|s'est réunie? avec|se réuni(?:t|ssent) avec|se sont réunis"
         r"|ont (?:examiné|discuté|évoqué|passé en revue)|se sont entretenus"
+        r"|a (?:examiné|discuté|évoqué) (?:\S+ ){0,3}avec"
+        r"|entretien (?:\S+ ){0,6}avec (?:le |la |l')"
+        r"|(?:a|ont) été reçue?s?\b[^.]{0,80}?\bpar\b|\breçue?s? (?:au palais|à la présidence)"
         r"|réunion (?:avec|entre)|\btrifft\b|\btraf\b|empfing|empfängt|zusammengetroffen"
         r"|empfangen|getroffen|lettres de créance|se reún\w*|\breunión|recibió|se discutieron",
         r"استقبل|[يت]ستقبل|التقى|يلتقي|لقاء|مباحثات|دیدار|ملاقات|گفتگو کرد"
@@ -194,7 +199,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures"
         r"|\blance[rz]?\b|\blancé\w*|lancement|ouvre ses portes|approuv\w*|ratifi\w*|تطلق|إطلاق"
         r"|date limite|prolong\w* (?:\S+ ){0,2}délai|deadline",
-        r"أعلن|تعيين|قرر|انتخاب|انتصاب|منصوب|فراخوان|(?:بازگشایی|افتتاح) دفتر|ثبت جهانی"
+        r"أعلن|تعلن|تعيين|قرر|انتخاب|فتح باب (?:التقدم|الترشح|الترشيح)|انتصاب|منصوب|فراخوان"
+        r"|(?:بازگشایی|افتتاح) دفتر|ثبت جهانی"
         r"|ثبت (?:\S+ ){0,3}(?:شد|شدند)\b",
     ),
     "statement": (
@@ -295,7 +301,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|empfangen|eröffnen|teilnehmen"
         r"|stattfinden|vertreten)",
         r"سيشارك|سيعقد|ستعقد|ستستضيف|سيمثل|سي?لتق[يى]|ستلتقي|سيزور|ستزور|سيستقبل|سيوقع"
-        r"|سيترأس|سيحضر|سيفتتح|برگزار خواهد شد|خواهد شد",
+        r"|سيترأس|سيحضر|سيفتتح|برگزار خواهد شد|خواهد شد"
+        r"|(?<!\w)(?:غدا|غدًا|غداً|بعد غد)(?!\w)",
     ),
     # an agreement approved or ratified is concluded: "a decree on the approval of the
     # Memorandum of Understanding", "ratified the agreement"
@@ -371,6 +378,8 @@ ACTS = ("meeting", "visit", "phone_call")
 REACTION = re.compile(
     r"\b(?:lauds?|praise[sd]?|hails?|commends?|stresse[sd]|highlights?|underlines?"
     r"|emphasi[sz]e[sd]|reaffirms?|welcomes?|urges?|appreciates?|thanks)\b"
+    r"|(?<!\w)(?:يثمن|ثمن|يشيد|أشاد|يؤكد|أكد)(?!\w)|высоко оцени\w*|приветствова\w*"
+    r"|yüksək qiymətləndir\w*|alqışla\w*"
 )
 # Nouns of setting ("on the sidelines of the forum") and verbs of speech ("he said") are
 # context in most reports: they weigh less than the verbs of meeting, visiting, signing.

@@ -1648,6 +1648,62 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "en",
             "visit",
         ),
+        # Arabic: praise in the headline, a meeting in the lead
+        (
+            "الوزير أشاد بالتعاون مع الإيسيسكو",
+            "التقى وزير الخارجية المدير العام للإيسيسكو.",
+            "ar",
+            "meeting",
+        ),
+        # Arabic: applications open for a prize
+        (
+            "فتح باب التقدم لجائزة الإيسيسكو للتطوع",
+            "أعلنت اللجنة الوطنية فتح باب التقدم لجائزة الإيسيسكو للتطوع في دورتها الثالثة.",
+            "ar",
+            "announcement",
+        ),
+        # Arabic: honoured with a shield
+        (
+            "تكريم رئيس الجمهورية بدرع المنظمة",
+            "قام المدير العام للمنظمة بزيارة إلى الجزائر بهدف تسليم الرئيس درع المنظمة.",
+            "ar",
+            "award",
+        ),
+        # Arabic: the day after tomorrow
+        (
+            "الأمين العام إلى بغداد",
+            "يتوجه الأمين العام للمنظمة بعد غد السبت إلى بغداد في زيارة رسمية.",
+            "ar",
+            "announcement",
+        ),
+        # French: examined with someone
+        (
+            "Coopération bilatérale au centre des échanges",
+            "Le ministre de l'éducation a examiné mardi avec le directeur général de l'ALECSO la coopération entre le ministère et l'organisation.",
+            "fr",
+            "meeting",
+        ),
+        # French: received (passive)
+        (
+            "Le directeur général de l'ALECSO au palais",
+            "Le directeur général de l'ALECSO a été reçu, vendredi 25 septembre, au palais de Carthage par le président de la République.",
+            "fr",
+            "meeting",
+        ),
+        # French: a partnership convention concluded
+        (
+            "Partenariat avec les clubs UNESCO",
+            "Le ministère de l'éducation a conclu hier une convention de partenariat avec la fédération des clubs UNESCO.",
+            "fr",
+            "agreement",
+        ),
+        # French: a video conference is a call
+        (
+            "Le ministre et le directeur général de l'ICESCO",
+            "Le ministre de la Culture a tenu une réunion avec le directeur général de l'ICESCO par vidéoconférence.",
+            "fr",
+            "phone_call",
+        ),
     ],
 )
 def test_event_type_rules(title: str, body: str, language: str, expected: str) -> None:
