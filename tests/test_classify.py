@@ -2005,3 +2005,12 @@ def test_the_place_tree_matches_as_the_plain_alternation_does() -> None:
         assert tree == [m.span(1) for m in plain.finditer(text)]
         found += len(tree)
     assert found > 300
+
+
+def test_eval_details_prints_the_monitor_beside_its_peer() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "eval_details.py")], capture_output=True, text=True, check=True
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0] == "articles.jsonl (208 articles)"
+    assert [line.split("|")[1].split()[0] for line in lines[1:5]] == ["monitor", "peer"] * 2
