@@ -96,6 +96,9 @@ CIRCUMSTANCE = {
         r"|təsis (?:\S+ ){0,4}(?:mükafat|orden|medal)\w*"
         # "فتح باب التقدم لجائزة ...": applications open, no prize given yet
         r"|(?:فتح باب (?:التقدم|الترشح|الترشيح)|تعلن عن) (?:\S+ ){0,2}?\S*جائزة"
+        # the finalists of a prize are named: the prize is yet to be given
+        r"|finalistes? (?:du|de la|des|pour le) (?:\S+ ){0,3}?prix"
+        r"|shortlist\w* (?:for|of) (?:the )?(?:\S+ ){0,3}?(?:prize|award)"
     ),
     # new envoys welcomed are received (a meeting); a farewell call on the minister is no
     # call for action
@@ -138,6 +141,7 @@ CIRCUMSTANCE = {
         r"|visited\b|trip\b)\w* (?:(?:to|in|at|for) )?(?:\S+ ){0,10}?to (?:attend|take part"
         r"|participate|chair)\b"
         r"|, (?:which is |that is )?(?:scheduled|set|due|expected) to (?:be held|take place)"
+        r"|où (?:il|elle) participera|pour (?:y )?(?:participer|assister|prendre part)\b"
         r"|(?:котор\w+|где) (?:\S+ )?(?:пройд[её]т|пройдут|состоится|состоятся|продлится"
         r"|продлятся)"
     ),
@@ -153,6 +157,9 @@ CIRCUMSTANCE = {
         r"(?:session|summit|council|conference|assembly)(?: of (?:the )?(?:\S+ ){0,3}?(?:ministers"
         r"|states|council|conference))?"
         r"|en marge d\w* (?:\S+ ){0,6}?(?:session|conférence|sommet|forum)\w*|"
+        # the French traveller's purpose: "pour se rendre à Paris où il participera à ..."
+        r"(?:où (?:il|elle) participera|pour (?:y )?(?:participer|assister|prendre part)) "
+        r"(?:\S+ ){0,8}?(?:session|conférence|sommet|forum|assemblée|réunion)\w*|"
         r"(?:on|at) the (?:sidelines|margins) of (?:the )?(?:\S+ ){0,6}?(?:summit|forum"
         r"|conference|session|assembly|congress)\w*|as part of (?:the )?(?:\S+ ){0,6}?(?:summit"
         r"|forum|conference|session|congress)\w*"
@@ -180,7 +187,7 @@ CIRCUMSTANCE = {
         r"|onlayn görüş\w*|within the framework of (?:the )?(?:\S+ ){0,3}(?:talks|negotiations)"
         r"|в рамках (?:\S+ ){0,3}переговоров|danışıqlar\w* çərçivəsində"
         # who will receive is news to come (counted as an announcement)
-        r"|will (?:\w+ )?receive\b"
+        r"|will (?:\w+ )?receive\b|sera reçue?(?: en audience)?|seront reçus"
     ),
     # a decree, an order or a law signed is a decision; a guest book signed is no treaty;
     # "the memorandum signed with ..." names a past signing
@@ -193,6 +200,7 @@ CIRCUMSTANCE = {
         r"|закон)\w*|(?:sərəncam|fərman|qanun)\w* imzala\w*"
         # agreeing to sign is a signing yet to come, as is one "soon to be signed"
         r"|agree\w* (?:on |to )(?:the )?sign\w*|\bto be signed\b|договорил\w* (?:о )?подписа\w*"
+        r"|will be signed|(?:is|are) (?:set|due|scheduled|expected) to sign\b"
         r"|الاتفاق على توقيع(?: مذكرة تفاهم| اتفاقية)?"
     ),
 }

@@ -88,7 +88,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|(?:qərargah|muzey|qalereya|universitet|sərgi|zavod|müəssisə|mərkəz|kitabxana)\w*"
         r"(?:da|də) (?:olub|olmuşdur|oldu)\b"
         r"|fəxri qarovul|şeref kıtası|\w['’](?:y?[ae]) geldi\b",
-        r"\bvisite\b|s'est rendue? |besuch\w*|garde d'honneur|bezoek\w*|aangekomen",
+        r"\bvisite\b|s'est rendue? |besuch\w*|garde d'honneur|bezoek\w*|aangekomen"
+        r"|à son arrivée|accueilli\w* (?:\S+ ){0,10}?à l'aéroport|est arrivée? à"
+        r"|se rend (?:en|à|au)\b|a quitté (?:\S+ ){0,3}pour se rendre",
         r"زيارة|يزور|زار |بازدید|سفر |جولة|تفقد|(?<!\w)(?:غادر|غادرت|يغادر|يغادرون)(?!\w)"
         # "وصل ... إلى بيروت", "وصول ... للمقر": an arrival
         r"|(?<!\w)(?:وصل|وصلت|يصل|تصل|وصول)(?!\w)[^.]{0,80}?(?:إلى|الى|لل)",
@@ -130,6 +132,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\ba reçu\b(?! (?:le |la |les |un |une )?(?:prix|médaille|titre|lettre))|\breçoit\b"
         r"|rencontr\w*|s'est entretenu|s'entretien(?:t|nent)|tenu une réunion"
         r"|visite de courtoisie|s'est réunie? avec|se réuni(?:t|ssent) avec|se sont réunis"
+        r"|déjeuner de travail|dîner de travail|séance de travail avec|en audience"
+        r"|a accordé (?:\S+ )?audiences?"
         r"|ont (?:examiné|discuté|évoqué|passé en revue)|se sont entretenus"
         r"|a (?:examiné|discuté|évoqué) (?:\S+ ){0,3}avec"
         r"|entretien (?:\S+ ){0,6}avec (?:le |la |l')"
@@ -158,6 +162,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|yığıncağ\w*|yığıncaq\w*|konferans\w*|zirve\w*"
         r"|sempozyum\w*|çalıştay\w*|kongre\w*|katıldı|zirvə\w*|toplantısı\w*",
         r"conférence|\bsommet\b|colloque|congrès|séminaire|atelier|table ronde|a participé"
+        r"|conseil des ministres des affaires étrangères|réunion ministérielle"
         r"|konferenz|sitzung|gipfel|tagung|seminar|nahm (?:\S+ ){0,4}teil",
         r"مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|ورشة|شارك|مشاركة|نشست|اجلاس|کنفرانس|همایش",
     ),
@@ -169,7 +174,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|\b(?:re-?)?elected\b|\bselected as\b|\bchosen as\b|(?:opens?|accept\w*|invites?)"
         r" (?:\w+ )?(?:applications|nominations|submissions|entries)|call for (?:applications"
         r"|nominations|proposals|papers|entries)|\binscribed\b"
-        r"|(?:added to|included in(?:to)?) (?:the )?(?:\S+ ){0,4}list|registered (?:as|on|in)"
+        r"|(?:added to|included in(?:to)?|joins?|joined|entered) (?:the )?(?:\S+ ){0,4}list"
+        r"|registered (?:as|on|in)"
         r" (?:the )?(?:\S+ ){0,4}\W?(?:heritage|list)"
         r"|\bapprov(?:es|ed|al)\b|ratif(?:y|ies|ied|ication)|inaugurat\w*"
         r"|open\w* (?:an? |the |its )?(?:\S+ ){0,3}(?:office|centre|center|branch|chair|doors)"
@@ -195,7 +201,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bgewählt\b|soll (?:\S+ ){0,4}(?:leiten|führen)\b|neue[ms]? welterbe|als welterbe"
         r"|zum welterbe|welterbeliste"
         r"|listesi'?ne (?:girdi|alındı|dahil edil\w*|eklendi|kaydedildi)"
-        r"|annonc\w*|\bnommé|(?:a|ont) été (?:ré)?élue?s?\b|\b(?:ré)?élue? (?:à la tête|au poste)"
+        r"|annonc\w*|\bnommé|désignée?s? (?:\S+ ){0,3}?(?:à la tête|au poste|comme)"
+        r"|finalistes?\b|shortlist\w*"
+        r"|(?:a|ont) été (?:ré)?élue?s?\b|\b(?:ré)?élue? (?:à la tête|au poste)"
         r"|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures"
         r"|\blance[rz]?\b|\blancé\w*|lancement|ouvre ses portes|approuv\w*|ratifi\w*|تطلق|إطلاق"
         r"|date limite|prolong\w* (?:\S+ ){0,2}délai|deadline",
@@ -237,6 +245,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|conférence de presse|pressekonferenz"
         r"|verurteil\w*|\bsagte\b|gratuliert\w*|begrüßt|kritisier\w*|kondolier\w*|beileid"
         r"|critiqu\w*|dément\w*|a affirmé|a souligné|a indiqué|\bdit\b|a estimé|estime que"
+        r"|dénonc\w*|s'est engagée? à|a plaidé|a appelé à|a exhorté"
         r"|a expliqué|a assuré|a réaffirmé|a insisté|ajoute-t-il|a-t-il (?:dit|déclaré|indiqué"
         r"|souligné|ajouté)|dans un entretien|\binterview",
         r"بيان|أكدت?|قال|صرح|تصريح|جدد|أعرب|دعا|أدان|تدين|خواستار|گفت|بیانیه|اعلام کرد"
@@ -294,6 +303,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|olacaq\b|imzala\w*(?:acaq|əcək)\b|görüşəcək\b|yapılacak|düzenlenecek|başlayacak|gerçekleştirilecek|katılacak"
         r"|səfər\w* (?:\S+ ){0,3}(?:edəcə|gələcə|gedəcə)\w*|səfərə gəlir\b",
         r"se tiendra|\btiendr(?:a|ont)\b|aura lieu|participera|représentera|organisera"
+        r"|sera reçue?\b|seront reçus|sera signée?\b|sera inauguré"
         r"|accueillera|lancera"
         r"|visitera|entamera|effectuera|se rendra|rencontrera|signera|doit se rendre"
         r"|(?:est |sont )?attendue?s? (?:le \d|à |au |en )|devrait (?:se rendre|participer|signer)"
@@ -341,7 +351,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"работу",
         r"(?:forum|konfrans|sessiya|sammit|iclas|konqres|qurultay|simpozium)\w* (?:\S+ )?"
         r"(?:çıxış|iştirak)",
-        r"(?:a déclaré|a souligné|a affirmé)(?: \S+){0,4} lors d\w* (?:\S+ ){0,4}(?:session"
+        r"(?:discours|allocution)\w* (?:\S+ ){0,6}(?:à|lors d\w*|devant) (?:\S+ ){0,4}(?:réunion"
+        r"|session|conférence|sommet|forum|assemblée|congrès)"
+        r"|(?:a déclaré|a souligné|a affirmé)(?: \S+){0,4} lors d\w* (?:\S+ ){0,4}(?:session"
         r"|conférence|forum|sommet)|(?:sagte|erklärte) (?:\S+ ){0,4}auf (?:\S+ ){0,4}"
         r"(?:konferenz|tagung|sitzung|gipfel|forum)",
         # "وقال في كلمته في افتتاح المؤتمر", "سخنرانی ... در نشست"

@@ -1704,6 +1704,76 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "fr",
             "phone_call",
         ),
+        # French: welcomed at the airport
+        (
+            "Le ministre malien à Ouagadougou",
+            "Les ministres des Affaires étrangères ont accueilli mercredi soir à l'aéroport international de Ouagadougou leur homologue du Mali.",
+            "fr",
+            "visit",
+        ),
+        # French: a working lunch
+        (
+            "Déjeuner de travail avec le corps consulaire",
+            "Le ministre des Affaires étrangères a pris part à un déjeuner de travail avec le corps consulaire.",
+            "fr",
+            "meeting",
+        ),
+        # French: designated at the head
+        (
+            "Une ministre à la tête de l'organisation",
+            "La ministre des Affaires étrangères vient d'être désignée par consensus à la tête de l'Organisation.",
+            "fr",
+            "announcement",
+        ),
+        # French: a speech at an annual meeting
+        (
+            "Le ministre devant les chefs de mission",
+            "Discours du ministre des Affaires étrangères à la Réunion annuelle de la diplomatie.",
+            "fr",
+            "conference",
+        ),
+        # French: an audience to come
+        (
+            "L'ambassadeur et le Roi",
+            "Le nouvel ambassadeur sera reçu en audience mardi par le Roi, à qui il remettra ses lettres de créance.",
+            "fr",
+            "announcement",
+        ),
+        # French: the trip, its session a purpose
+        (
+            "Le ministre de la Culture en France",
+            "Le ministre de la Culture a quitté Nouakchott dimanche pour se rendre à Paris où il participera à l'Assemblée générale de l'UNESCO.",
+            "fr",
+            "visit",
+        ),
+        # French: the finalists of a prize
+        (
+            "Un écrivain sénégalais sur la liste",
+            "Un écrivain sénégalais figure parmi les finalistes du Prix des cinq continents de la Francophonie.",
+            "fr",
+            "announcement",
+        ),
+        # French: a pledge
+        (
+            "Le nouveau secrétaire général et son programme",
+            "Le nouveau secrétaire général s'est engagé à bâtir une organisation plus ambitieuse.",
+            "fr",
+            "statement",
+        ),
+        # a signing set for later today
+        (
+            "Museum pact in Sur today",
+            "The Ministry of Heritage and Tourism is set to sign a financing agreement today for the new maritime museum.",
+            "en",
+            "announcement",
+        ),
+        # heritage sites joining a list
+        (
+            "10 new Turkish sites join UNESCO's heritage list",
+            "The culture minister said ten cultural assets had been accepted.",
+            "en",
+            "announcement",
+        ),
     ],
 )
 def test_event_type_rules(title: str, body: str, language: str, expected: str) -> None:
