@@ -73,10 +73,17 @@ def answers(row: dict[str, Any]) -> tuple[str | None, str | None, str | None, st
     )
 
 
-def _line(name: str, gold: list[str | None], got: list[str | None]) -> str:
-    labelled = sum(g is not None for g in gold)
+def tally(gold: list[str | None], got: list[str | None]) -> tuple[int, int]:
+    """(right, wrong): answers equal to a reader's label, and answers given that differ
+    from it (an answer where the reader found none is wrong)."""
     right = sum(g is not None and g == a for g, a in zip(gold, got, strict=True))
     wrong = sum(a is not None and g != a for g, a in zip(gold, got, strict=True))
+    return right, wrong
+
+
+def _line(name: str, gold: list[str | None], got: list[str | None]) -> str:
+    labelled = sum(g is not None for g in gold)
+    right, wrong = tally(gold, got)
     given = sum(a is not None for a in got)
     precision = (given - wrong) / given if given else 0.0
     return (

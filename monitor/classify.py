@@ -46,14 +46,12 @@
     above it is not the lead;
   - talks told in the lead ("has discussed ... with the minister") are a call when the
     sentence after the lead paragraph names the phone ("During the phone conversation").
-- **Date**: dated phrases (:func:`monitor.entities.find_dates`) weigh by place too: a
-  dateline ("BAKU, Azerbaijan, October 3.") or the title most, the lead next, and a date
-  later in the body only after "on"/"held". Sentences that look back ("recalled his
-  visit on October 2-5") are skipped, and with a publication time a date must fall from
-  45 days before to 2 days after it. Day-month dates without a year need ``published``.
-- **Place** (:func:`monitor.entity_places.lead_place`): in the lead, a gazetteer city after
-  "in", "at ... in", "visit to" (or with an Azerbaijani locative ending) beats the
-  dateline city, which beats such a country.
+- **Date** (:func:`monitor.entity_dates.event_date`): the title's date, then the lead's,
+  then the dateline's, then one later in the body said with "on"/"held"; a page's stamp
+  only for want of any. With a publication time a date must fall from 45 days before it
+  to 2 days after (what is to come: a year after).
+- **Place** (:func:`monitor.entity_places.lead_place`): a city the lead puts the event
+  in, before the dateline's city, before a country.
 - **Participants**: titled people (:func:`monitor.entities.find_people`) with the
   organisation named next to them; ``people`` holds their surname keys,
   ``principals`` the keys of those named in the title or the first sentence.
@@ -64,20 +62,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from monitor import event_rules as rules
 from monitor import event_titles as titles
 from monitor.entities import (
     ORGANISATIONS,
     TITLE_RE,
-    DateHit,
-    find_dates,
     find_people,
     find_places,
     organisation_near,
 )
-from monitor.entity_dates import casefold
+from monitor.entity_dates import casefold, event_date
 from monitor.entity_places import lead_place
 from monitor.lead import (
     QUOTES,
@@ -130,16 +126,6 @@ class EventInfo:
     places: frozenset[str] = frozenset()
     country: str | None = None
     month_day: tuple[int, int] | None = None  # the event's day when its year is unknown
-
-
-_EVENT_WORD = re.compile(
-    r"meeting|talks|conversation|held|visit|ceremony|встреч|переговор|визит|görüş|səfər|réunion",
-    re.I,
-)
-_ON = re.compile(r"(?:on|в|во|ce|يوم|روز)\s", re.I)  # a weekday said with its "on"
-_DATE_CUE = re.compile(r"(?:\bon|held|took place|\bв|\bот)\s+(?:\w+,?\s+)?$", re.I)
-# a date alone on its line ("9 December 2025", "18.04.2024 14:27") is the page's stamp
-_STAMP_LINE = re.compile(r"[\s•|]*[\d.:/ -]*$")
 
 
 def _reference_year(text: str, published: datetime | None) -> int | None:
@@ -248,12 +234,14 @@ def event_scores(
         # ..."), which then counts as the lead paragraph (1.0 with the rest's 0.25); a
         # lead that looks back opens a feature, not a report
         _score_zone(scores, _current(casefold(unquoted(after_lead)), year), 0.75, 2, False)
-    elif told and not any(n for k, n in in_sentence.items() if k != "statement"):
+    elif (
+        told
+        and not any(n for k, n in in_sentence.items() if k != "statement")
+        and _at_session(first_sentence(after_lead))
+    ):
         # what the lead says was said is a speech at a session when the next paragraph
         # opens there ("Delivering the national statement at the Islamic Summit, ...")
-        where = rules.CIRCUMSTANCE["conference"].sub(" ", casefold(first_sentence(after_lead)))
-        if rules.COMPILED_STRONG["conference"].search(where):
-            scores["conference"] += rules.STRONG_WEIGHT * 2.0
+        scores["conference"] += rules.STRONG_WEIGHT * 2.0
     if titles.TITLE_TALKS.search(casefold(title)):
         scores["meeting"] += 3.0
     # "X discussed ... with Y." / "During the telephone conversation, ...": the sentence
@@ -272,15 +260,20 @@ def event_scores(
     # words, then who said them: a statement, or a speech at a session when the words
     # about who said them name one ("“...,” said the President at the summit")
     attribution = said_next if reported else paragraph
-    if (reported or paragraph.lstrip()[:1] in QUOTES) and rules.COMPILED_STRONG[
-        "conference"
-    ].search(rules.CIRCUMSTANCE["conference"].sub(" ", casefold(unquoted(attribution)))):
+    if (reported or paragraph.lstrip()[:1] in QUOTES) and _at_session(unquoted(attribution)):
         scores["conference"] += rules.STRONG_WEIGHT * 2.0
     elif reported or (is_quote(sentence) and sentence != paragraph):
         scores["statement"] += 2.0
     if rules.NEGATED.search(casefold(f"{title}\n{sentence}")):
         scores["award"] = 0.0
     return scores
+
+
+def _at_session(text: str) -> bool:
+    """Whether ``text`` says words were said at a session ("said at the summit"), the
+    session not being a setting ("on the sidelines of the summit")."""
+    where = rules.CIRCUMSTANCE["conference"].sub(" ", casefold(text))
+    return bool(rules.COMPILED_STRONG["conference"].search(where))
 
 
 def _score_zone(
@@ -302,44 +295,6 @@ def _score_zone(
         scores[kind] += rules.STRONG_WEIGHT * weight * hits
         found[kind] += hits
     return found
-
-
-def _event_date(
-    title: str, body: str, published: datetime | None, lead_end: int, ahead: int = 2
-) -> DateHit | None:
-    """The event's day: ``ahead`` days after publication at most (what is to come: more)."""
-    ref = published.date() if published else None
-    best: tuple[float, int, DateHit] | None = None
-    for zone, text, base in (("title", title, 4.0), ("body", body[:2500], 0.0)):
-        for hit in find_dates(text, published):
-            if ref and not ref - timedelta(days=45) <= hit.day <= ref + timedelta(days=ahead):
-                continue
-            before = text[max(0, hit.start - 40) : hit.start]
-            said_on = bool(_DATE_CUE.search(before) or _ON.match(text, hit.start))
-            weight = base
-            if zone == "body":
-                if hit.start < 120 and re.search(
-                    r"^[\s\W]*[A-ZА-Я][\w]+[,.:]?\s*(?:\w+,\s*)?$", before
-                ):
-                    weight = 2.75  # dateline: "BAKU, Azerbaijan, October 3." (the report's)
-                elif hit.start < lead_end:
-                    weight = 3.0
-                elif said_on and _EVENT_WORD.search(text[max(0, hit.start - 80) : hit.start + 60]):
-                    weight = 2.0
-                else:
-                    continue
-                weight += 0.5 if said_on else 0.0
-                line_start = text.rfind("\n", 0, hit.start) + 1
-                line_end = text.find("\n", hit.start) % (len(text) + 1)
-                if _STAMP_LINE.fullmatch(text[line_start : hit.start]) and (
-                    line_end - hit.start < 30
-                ):
-                    weight = 1.0  # the page's stamp: the event's day only if nothing says
-            if hit.kind == "relative" and not (zone == "body" and hit.start < lead_end):
-                weight -= 0.5  # "today" outside the lead may be any day
-            if best is None or (weight, -hit.start) > (best[0], -best[1]):
-                best = (weight, hit.start, hit)
-    return best[2] if best else None
 
 
 def classify(title: str, body: str, language: str, published: datetime | None) -> EventInfo:
@@ -382,7 +337,7 @@ def classify(title: str, body: str, language: str, published: datetime | None) -
     if kind == "phone_call":
         place = country = None
     # what is to come is dated when it will happen ("to be held on October 12-13")
-    when = _event_date(title, body, published, lead.end, 366 if kind == "announcement" else 2)
+    when = event_date(title, body, published, lead.end, 366 if kind == "announcement" else 2)
     return EventInfo(
         event_type=kind,
         confidence=confidence,

@@ -326,13 +326,8 @@ _PLACE_RE = re.compile(PLACE_TEMPLATE.format(_trie(list(PLACES))), re.IGNORECASE
 
 
 def find_places(text: str) -> list[tuple[Place, int]]:
-    """Gazetteer places in ``text`` with their offsets, in order."""
-    hits = []
-    for m in _PLACE_RE.finditer(translit(text)):
-        place = PLACES.get(m.group(1))
-        if place:
-            hits.append((place, m.start()))
-    return hits
+    """Gazetteer places in ``text`` with their offsets (in ``translit(text)``), in order."""
+    return [(place, start) for place, start, _ in place_hits(text)]
 
 
 _ORGS = {

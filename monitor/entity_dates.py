@@ -1,12 +1,15 @@
-"""Dates in article text (pure: no I/O, no clock): ``find_dates(text, published)``.
+"""Dates in article text (pure: no I/O, no clock).
 
-Dated phrases in en/fr/de/ru/az ("3 October 2023", "October 2–5, 2023", "30.06.2019",
-"3 октября", "oktyabrın 2-də"), weekdays and relative words ("yesterday", "в среду",
-"dünən") read against the publication date, each as a :class:`DateHit` with how it was
+``find_dates(text, published)``: dated phrases in en/fr/de/ru/az/tr/ar ("3 October
+2023", "October 2–5, 2023", "30.06.2019", "3 октября", "oktyabrın 2-də", "3 أكتوبر
+2023"), weekdays and relative words ("yesterday", "mercredi", "в среду", "dünən", "يوم
+الاثنين") read against the publication date, each as a :class:`DateHit` with how it was
 said and where. Sentences that look back ("recalled his visit on ...") or forward to a
-deadline ("until 5 May") are skipped. Month names are one table (``MONTHS``), one line
-a month to extend. Helpers for :mod:`monitor.classify`, re-exported by
-:mod:`monitor.entities`.
+deadline ("until 5 May") are skipped. Month and weekday names are one table each, one
+line a month or a day to extend. Re-exported by :mod:`monitor.entities`.
+
+``event_date(title, body, published, lead_end, ahead)``: which of those dates is the
+day of the event an article tells (for :mod:`monitor.classify`).
 """
 
 from __future__ import annotations
@@ -99,10 +102,13 @@ _RELATIVE = re.compile(
 _YESTERDAY = {"yesterday", "вчера", "dünən", "hier", "gestern", "dün", "أمس", "امس", "دیروز"}
 
 
+_WEEKDAY_KEYS = {_fold(name): i for name, i in _WEEKDAYS.items()}
+
+
 def _weekday(phrase: str) -> int | None:
     """The weekday (Monday 0) a relative phrase names, if it names one."""
     phrase = re.sub(r"\s+günü$", "", phrase)
-    return next((i for name, i in _WEEKDAYS.items() if phrase.endswith(_fold(name))), None)
+    return next((i for name, i in _WEEKDAY_KEYS.items() if phrase.endswith(name)), None)
 
 
 _RETRO = re.compile(
@@ -175,3 +181,58 @@ def find_dates(text: str, published: datetime | None) -> list[DateHit]:
                 d = ref
             hits.append(DateHit(d, "relative", m.start()))
     return sorted(hits, key=lambda h: h.start)
+
+
+_EVENT_WORD = re.compile(
+    r"meeting|talks|conversation|held|visit|ceremony|встреч|переговор|визит|görüş|səfər|réunion",
+    re.I,
+)
+_ON = re.compile(r"(?:on|в|во|ce|يوم|روز)\s", re.I)  # a weekday said with its "on"
+_DATE_CUE = re.compile(r"(?:\bon|held|took place|\bв|\bот)\s+(?:\w+,?\s+)?$", re.I)
+# a date alone on its line ("9 December 2025", "18.04.2024 14:27") is the page's stamp
+_STAMP_LINE = re.compile(r"[\s•|]*[\d.:/ -]*$")
+
+
+def event_date(
+    title: str, body: str, published: datetime | None, lead_end: int, ahead: int = 2
+) -> DateHit | None:
+    """The day of the event an article tells (``lead_end``: where its lead ends in
+    ``body``), at most ``ahead`` days after publication (what is to come: more).
+
+    A date weighs by where it is said: the title most, then the lead, then a dateline
+    ("BAKU, Azerbaijan, October 3.": the report's day), then a date later in the body
+    said with "on"/"held" near an event word; a date alone on its line is the page's
+    stamp, taken only for want of any other. "Today" outside the lead weighs less.
+    """
+    ref = published.date() if published else None
+    best: tuple[float, int, DateHit] | None = None
+    for zone, text, base in (("title", title, 4.0), ("body", body[:2500], 0.0)):
+        for hit in find_dates(text, published):
+            if ref and not ref - timedelta(days=45) <= hit.day <= ref + timedelta(days=ahead):
+                continue
+            before = text[max(0, hit.start - 40) : hit.start]
+            said_on = bool(_DATE_CUE.search(before) or _ON.match(text, hit.start))
+            weight = base
+            if zone == "body":
+                if hit.start < 120 and re.search(
+                    r"^[\s\W]*[A-ZА-Я][\w]+[,.:]?\s*(?:\w+,\s*)?$", before
+                ):
+                    weight = 2.75  # dateline: "BAKU, Azerbaijan, October 3." (the report's)
+                elif hit.start < lead_end:
+                    weight = 3.0
+                elif said_on and _EVENT_WORD.search(text[max(0, hit.start - 80) : hit.start + 60]):
+                    weight = 2.0
+                else:
+                    continue
+                weight += 0.5 if said_on else 0.0
+                line_start = text.rfind("\n", 0, hit.start) + 1
+                line_end = text.find("\n", hit.start) % (len(text) + 1)
+                if _STAMP_LINE.fullmatch(text[line_start : hit.start]) and (
+                    line_end - hit.start < 30
+                ):
+                    weight = 1.0  # the page's stamp: the event's day only if nothing says
+            if hit.kind == "relative" and not (zone == "body" and hit.start < lead_end):
+                weight -= 0.5  # "today" outside the lead may be any day
+            if best is None or (weight, -hit.start) > (best[0], -best[1]):
+                best = (weight, hit.start, hit)
+    return best[2] if best else None

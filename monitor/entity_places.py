@@ -61,7 +61,9 @@ def lead_place(
     """
     lead = f"{title}\n{body[: max(lead_end, next_end or 0)]}"
     lead_t = translit(lead)
-    split = len(title) + 1 + lead_end  # where the paragraph after the lead starts
+    # where the paragraph after the lead starts, in the original and the translit text
+    split = len(title) + 1 + lead_end
+    split_t = len(translit(lead[:split]))
     chosen: list[tuple[float, int, str, str]] = []
     for place, start, end in place_hits(lead):
         before = lead_t[max(0, start - 40) : start]
@@ -71,8 +73,8 @@ def lead_place(
         dateline = (
             start - line_start < 3 and re.match(r"[\w\s]{0,30}[,.:/]", lead_t[start:]) is not None
         )
-        later = start >= split  # in the paragraph after the lead
-        cue = cue and not (later and not _PLACED.search(lead_t[max(split, start - 90) : start]))
+        later = start >= split_t  # in the paragraph after the lead
+        cue = cue and not (later and not _PLACED.search(lead_t[max(split_t, start - 90) : start]))
         # a cue city of the lead; one the next paragraph places the event in; the
         # dateline's; a country of the lead
         rank = (

@@ -2039,7 +2039,7 @@ def test_event_dates_and_places_beat_the_peer_on_the_corpus() -> None:
     """The monitor's day and city agree with a reader's more often than the publication
     day and the first city do, and are wrong less often."""
     sys.path.insert(0, str(BENCH))
-    from eval_details import CORPUS, CORPUS_LABELS, _city, _labelled, answers
+    from eval_details import CORPUS, CORPUS_LABELS, _city, _labelled, answers, tally
 
     rows = _labelled(CORPUS, CORPUS_LABELS)
     got = [answers(row) for row in rows]
@@ -2047,15 +2047,8 @@ def test_event_dates_and_places_beat_the_peer_on_the_corpus() -> None:
         ([r["event_date"] for r in rows], [g[0] for g in got], [g[2] for g in got]),
         ([_city(r["event_place"]) for r in rows], [g[1] for g in got], [g[3] for g in got]),
     ):
-        right = [
-            sum(g is not None and g == a for g, a in zip(gold, x, strict=True))
-            for x in (mine, peer)
-        ]
-        wrong = [
-            sum(a is not None and g != a for g, a in zip(gold, x, strict=True))
-            for x in (mine, peer)
-        ]
-        assert right[0] >= right[1] and wrong[0] <= wrong[1], (right, wrong)
+        (right, wrong), (peer_right, peer_wrong) = tally(gold, mine), tally(gold, peer)
+        assert right >= peer_right and wrong <= peer_wrong, (right, wrong, peer_right, peer_wrong)
 
 
 def test_the_place_tree_matches_as_the_plain_alternation_does() -> None:
