@@ -52,8 +52,9 @@
   to 2 days after (what is to come: a year after).
 - **Place** (:func:`monitor.entity_places.lead_place`): a city the lead puts the event
   in, before the dateline's city, before a country.
-- **Participants**: titled people (:func:`monitor.entities.find_people`) with the
-  organisation named next to them; ``people`` holds their surname keys,
+- **Participants**: titled people (:func:`monitor.entity_people.find_people`) with
+  the title and organisation said with them; a person named twice keeps the fullest
+  name and the first title given; ``people`` holds their surname keys,
   ``principals`` the keys of those named in the title or the first sentence.
 """
 
@@ -66,14 +67,9 @@ from datetime import date, datetime
 
 from monitor import event_rules as rules
 from monitor import event_titles as titles
-from monitor.entities import (
-    ORGANISATIONS,
-    TITLE_RE,
-    find_people,
-    find_places,
-    organisation_near,
-)
+from monitor.entities import ORGANISATIONS, find_places
 from monitor.entity_dates import casefold, event_date
+from monitor.entity_people import find_people
 from monitor.entity_places import lead_place
 from monitor.lead import (
     QUOTES,
@@ -323,13 +319,17 @@ def classify(title: str, body: str, language: str, published: datetime | None) -
         if not initial:  # "Dr. AlMalik": the person already named in full, if any
             initial = next((i for k, i in participants if k == person.key), "")
         existing = participants.get((person.key, initial))
-        if existing is None or (len(person.name) > len(existing.name) and " " in person.name):
-            role = person.role if person.role and TITLE_RE.fullmatch(person.role) else None
-            role = role or (existing.role if existing else None)
-            org = organisation_near(text, person.start) or (
-                existing.organisation if existing else None
+        if existing is None:
+            participants[(person.key, initial)] = Participant(
+                person.name, person.role, person.organisation
             )
-            participants[(person.key, initial)] = Participant(person.name, role, org)
+            continue
+        fuller = len(person.name) > len(existing.name) and " " in person.name
+        participants[(person.key, initial)] = Participant(
+            person.name if fuller else existing.name,
+            existing.role or person.role,
+            existing.organisation or person.organisation,
+        )
     organisations = frozenset(k for k, p in ORGANISATIONS.items() if p.search(text[:4000]))
     # the place: the lead's, else the next paragraph's (not a call's: it has two ends)
     after = next((b for a, b in paragraph_spans(body[first.end :]) if b - a > 40), 0)

@@ -13,7 +13,8 @@ import pytest
 
 from monitor import config
 from monitor.classify import EVENT_TYPES, classify
-from monitor.entities import find_dates, find_places, initial_of, person_key, same_person
+from monitor.entities import find_dates, find_places
+from monitor.entity_people import initial_of, person_key, same_person
 from monitor.gazetteer import Place, load_places
 
 PUB = datetime(2023, 10, 4, 9, 0)
@@ -283,8 +284,10 @@ def test_participants_with_titles_and_organisation() -> None:
     )
     info = classify("Talks", body, "en", PUB)
     names = {p.name: p for p in info.participants}
-    assert names["Jeyhun Bayramov"].role == "Minister"
-    assert names["Salim bin Mohammed AlMalik"].organisation == "icesco"
+    assert names["Jeyhun Bayramov"].role == "Minister of Foreign Affairs"
+    assert names["Jeyhun Bayramov"].organisation is None
+    assert names["Salim bin Mohammed AlMalik"].role == "Director-General"
+    assert names["Salim bin Mohammed AlMalik"].organisation == "ICESCO"
     assert names["Ilham Aliyev"].role == "President"
     assert info.people == {"bairamov", "almalik", "aliev"}
     assert info.principals == {"bairamov", "almalik"}

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from monitor.entity_people import merge_participants
 from monitor.models import (
     ArticleFeaturesRow,
     ArticleRow,
@@ -208,10 +209,7 @@ def refresh_story(conn: Connection, story_id: int, now: datetime) -> dict[str, A
     if not rows:
         return {}
     first = rows[0]
-    people: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        for person in row.participants or []:
-            people.setdefault(person["name"].casefold(), person)
+    people = merge_participants(row.participants or [] for row in rows)
     kind, sure = story_type((r.event_type, r.event_confidence) for r in rows)
     topics: list[str] = []
     sources: list[str] = []
@@ -226,7 +224,7 @@ def refresh_story(conn: Connection, story_id: int, now: datetime) -> dict[str, A
         "event_confidence": sure,
         "event_date": _most_common(r.event_date for r in rows),
         "place": _most_common(r.place for r in rows),
-        "participants": list(people.values())[:12],
+        "participants": people[:12],
         "topics": topics,
         "sources": sources,
         "article_count": len(rows),

@@ -1,0 +1,527 @@
+"""People named in article text: who, with what title, for which organisation (pure).
+
+- ``person_key(surname)``: the Latin key of a surname in any script and case. Cyrillic
+  and Azerbaijani letters are transliterated, accents dropped, the Arabic article joined
+  (``Al-Malik``, ``al Malik``, ``AlMalik``, ``əl-Maliki``, ``аль-Малик`` -> ``almalik``;
+  the assimilated ``ash-Sharif``/``аш-Шариф`` -> ``alsharif``), ``y``/``й`` read as
+  ``i``, *h* as *g* (Russian writes Hajiyev ``Гаджиев``) but as *x* in an Arabic name
+  (Russian writes Al-Hafsi ``аль-Хафси``), Azerbaijani *c* as *j* (``Hacıyev``), so
+  ``Aliyev``/``Əliyev``/``Алиев`` and ``Hajiyev``/``Hacıyev``/``Гаджиев`` give one key
+  each; Russian and Azerbaijani case endings are dropped (``Алиевым``, ``Bayramovun``,
+  ``əl-Malikin``). ``same_person`` also lets *a* and *e* differ in long keys
+  (``Məmmədov``/``Мамедов``); ``initial_of`` compares first-name initials across scripts
+  (``Ceyhun``/``Jeyhun``); ``name_key`` gives both for a whole name.
+- ``find_people(text)``: capitalised runs of 2-4 words (with ``bin``/``бин``, ``M.``,
+  ``al-``) that follow a title word (President, Minister, Director-General, министр,
+  səfir...), sit before ", <title>", or look like surnames (``-ov``, ``-yev``, ``-zade``,
+  ``Al...``). Each person's role is the title nearest before the name that no other name
+  has taken ("Minister of Culture Adil Karimli and Director General Salim AlMalik"), else
+  the title after it ("Salim AlMalik, Director General of ICESCO"), with the words that
+  make it whole ("Deputy Foreign Minister", "Minister of Science and Education"); an
+  honorific (Dr., Mr., H.E.) marks a name but is no role. The organisation is the one
+  named in that title ("ICESCO Director General", "Director General of ICESCO"), not
+  merely nearby. A Russian name in the instrumental case ("с Эмином Амруллаевым") is
+  shown in the nominative.
+- ``merge_participants(groups)``: one entry per person over several articles (a story),
+  the Latin spelling and the fullest role preferred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from monitor.entities import ORGANISATIONS, is_place, translit
+
+_ARTICLE = re.compile(
+    r"^(?:(?:al|el|ал|аль|эль|əl|ul)(?:[-‐’' ]+|(?-i:(?=[A-ZА-ЯƏ])))"
+    r"|(?:a[sdrtnz]h?|а[сшдртнз])[-‐’'])",  # the assimilated article: ash-Sharif, ар-Рашид
+    re.IGNORECASE,
+)
+_AZ_LETTERS = re.compile(r"[əıışçğöüƏİŞÇĞÖÜ]")
+_AZ_SURNAME = re.compile(r"(?:ov|ova|yev|yeva|ev|eva|zadə|zade|li|lı|lu|lü)$", re.IGNORECASE)
+# Case endings after a surname stem: Russian (Алиевым, Алиевой, Байрамову, Байрамове) and
+# Azerbaijani (Bayramovun, Əliyevlə, Bayramovla, Hacıyevə; əl-Malikin, əl-Malikə).
+_RU_CASE = re.compile(r"(?<=[а-яё]{4})(?:ым|ом|ем|у|ю)$|(?<=[оеё]в)е$")
+_RU_FEMININE = re.compile(r"(?<=[оеё]в|ин)ой$")
+_AZ_CASE = re.compile(
+    r"(?<=ov|ev|və|ad)(?:un|ün|in|ın|la|lə|dan|dən|u|ü|ə)$|(?<=zadə)(?:nin|yə|ni)$"
+)
+_AZ_ARABIC_CASE = re.compile(r"(?<=[^aeiouəıöü])(?:in|ın|un|ün|lə|la|ə|a|dən|dan)$")
+
+
+def person_key(surname: str) -> str:
+    """Key of one surname in any script and case: ``Гаджиев``, ``Hacıyev`` -> ``gajiev``."""
+    s = surname.strip(" .,'’-")
+    m = _ARTICLE.match(s)
+    arabic = bool(m and len(s) - m.end() > 2)
+    joined = ("al" + s[m.end() :]) if m and arabic else s
+    lower = joined.casefold()
+    if re.search(r"[а-яё]", lower):
+        lower = _RU_FEMININE.sub("а", _RU_CASE.sub("", lower))
+    elif arabic and s[:2].casefold() == "əl":  # Azerbaijani cases of an Arabic name
+        lower = _AZ_ARABIC_CASE.sub("", lower) if len(lower) > 6 else lower
+    elif _AZ_LETTERS.search(joined) or _AZ_SURNAME.search(lower) or _AZ_CASE.search(lower):
+        lower = _AZ_CASE.sub("", lower)
+        lower = lower.replace("c", "j")  # Azerbaijani c is j: Cəfərov, Hacıyev
+    key = translit(lower).replace("kh", "x").replace("sh", "w").replace("ch", "c")
+    key = key.replace("zh", "z").replace("h", "x" if arabic else "g")
+    key = key.replace("w", "sh").replace("c", "ch")
+    key = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", key)
+    key = re.sub(r"[^a-z]", "", key.replace("y", "i"))
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def initial_of(first_name: str) -> str:
+    """The class of a first name's initial, alike in every script.
+
+    ``Jeyhun``/``Ceyhun``/``Джейхун`` -> ``j``; ``Heydar``/``Гейдар`` -> ``g``. Initials
+    only tell apart people of one surname (Ilham, Heydar, Mehriban Aliyev(a)).
+    """
+    key = person_key(first_name)
+    return {"c": "j", "k": "g", "x": "g", "q": "g", "y": "i", "e": "i"}.get(key[:1], key[:1])
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two surname keys name one person.
+
+    ``almalik`` and ``almaliki`` do (a final *i* or *a*: nisba, Russian genitive or a
+    feminine form, told apart by initials); so do long keys that differ only in *a*
+    against *e* (``mamadov``/``mamedov``, ``karimov``/``kerimov``: Azerbaijani ə is
+    written a in Latin and often e in Russian).
+    """
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 5 and long_.startswith(short) and long_[len(short) :] in {"i", "a"}:
+        return True
+    return len(short) >= 6 and skeleton(a) == skeleton(b)
+
+
+def skeleton(key: str) -> str:
+    """A person key with *e* read as *a*: the index key that finds spelling variants."""
+    return key.replace("e", "a")
+
+
+_ARTICLE_WORDS = {"al", "el", "ал", "аль", "эль", "əl"}
+
+
+def name_key(name: str) -> tuple[str, str]:
+    """(surname key, first-name initial) of a name as :func:`find_people` shows it;
+    the initial is empty for a bare surname or an initial alone ("M. AlMalik")."""
+    parts = name.split()
+    if not parts:
+        return "", ""
+    last = parts[-1]
+    if len(parts) > 1 and parts[-2].casefold() in _ARTICLE_WORDS:
+        last = parts[-2] + "-" + last
+    first = parts[0] if len(parts) > 1 and not parts[0].endswith(".") else ""
+    return person_key(last), initial_of(first) if first else ""
+
+
+# Words that open a person's title, in en/fr/de/ru/az (stems are matched as prefixes).
+_TITLES = (
+    r"president|vice-president|prime minister|minister|deputy|ambassador|director[- ]general"
+    r"|director|secretary[- ]general|secretary|chairman|chairwoman|chairperson|chair|speaker"
+    r"|head|first lady|king|queen|prince|emir|sheikh|dr\.?|mr\.?|mrs\.?|ms\.?|h\.e\.?"
+    r"|professor|prof\.?|rector|mayor|governor|envoy|adviser|advisor|assistant|ceo|fm"
+    r"|representative|représentant\w*|vertreter\w*|представител\w*|nümayəndə\w*"
+    r"|président|ministre|ambassadeur|directeur|secrétaire|präsident\w*|minister\w*"
+    r"|botschaft\w*|generaldirektor\w*|vizepräsident\w*|президент\w*|министр\w*|посол\w*"
+    r"|генеральн\w+ директор\w*|гендиректор\w*|директор\w*|председател\w*|помощник\w*"
+    r"|генсек\w*|первый вице-президент|профессор\w*|ректор\w*|академик\w*|спикер\w*"
+    r"|prezident\w*|nazir\w*|səfir\w*|baş direktor\w*|direktor\w*|sədr\w*|xanım|müavin\w*"
+    r"|katib\w*|rektor\w*|akademik\w*|spiker\w*|academician|mme|genel direktör\w*"
+    r"|genel sekreter\w*|bakan\w*|cumhurbaşkan\w*|büyükelçi\w*|başkan\w*|rektör\w*"
+    r"|müdür\w*|yardımcı\w*|direktör\w*|sekreter\w*|\w+minister\w*"
+)
+TITLE_RE = re.compile(rf"(?<![\w-])(?:{_TITLES})(?![\w-])", re.IGNORECASE)
+# a title that marks a name without saying what the person does
+# (an academic title too: "Rector Professor Ilham Valiyev" is a rector)
+_HONORIFIC = re.compile(
+    r"(?:dr|mr|mrs|ms|mme|h\.e|sheikh|xanım|prof|professor|профессор\w*|академик\w*"
+    r"|akademik\w*|academician)\.?",
+    re.IGNORECASE,
+)
+# words that complete a title before it ("Deputy Foreign Minister", "Culture Minister")
+_MODIFIER = re.compile(
+    r"(?:deputy|vice|first|foreign|acting|former|executive|assistant|chief|senior|permanent"
+    r"|special|prime|culture|education|science|economy|defen[cs]e|interior|justice|health"
+    r"|finance|trade|energy|youth|sports?|tourism|agriculture|labou?r|ecology|digital"
+    r"|transport|emergency|regional|general|заместитель|первый|вице-)",
+    re.IGNORECASE,
+)
+_CAP = r"(?:(?:al-|el-|əl-|аль-|ал-|a[sdrtnz]h?-|а[сшдртнз]-)?[A-ZÀ-ÖØ-ÞƏİŞÇĞÖÜА-ЯЁ][\w’'.-]*)"
+_PART = r"(?:bin|ibn|bint|al|el|əl|de|da|van|von|M\.|бин|ибн|аль|эль|ал)"
+_SPACE = r"(?:[ \t]+|[ \t]*\n(?!\s*\n)[ \t]*)"  # a single line break may wrap a name
+_RUN = re.compile(rf"{_CAP}(?:{_SPACE}(?:{_PART}{_SPACE})*{_CAP}){{0,7}}")
+_SURNAME = re.compile(
+    r"(?:ov|ova|ev|eva|yev|yeva|zade|zadeh|li|lu|ов|ова|ев|ева|ёв|заде)$"
+    r"|^(?:Al|al-|Al-|əl-|аль-)",
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a table written as text."""
+    return frozenset(text.split())
+
+
+# Capitalised words that never belong to a person's name (extend freely).
+_NOT_NAME = _words(
+    """
+    the a an in on at of and for to by with from as but or during following after before
+    this that these those it he she they his her its their we our there here while when
+    president minister ambassador director general secretary chairman chairperson head
+    deputy first lady vice prime foreign affairs republic kingdom state states ministry
+    islamic world educational scientific cultural organization organisation
+    organizations united nations international national foundation centre center council
+    committee assembly parliament conference forum session summit congress capital
+    culture cultural education science youth sports tourism azerbaijani azerbaijan's
+    azerbaijan's mr mrs ms dr his excellency h.e. prof. professor minister's also
+    however meanwhile note notably moreover besides today yesterday tomorrow monday
+    tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december news agency reports photo video
+    dg fm speaking touching issues cooperation partnership supreme autonomous heritage
+    day holy quran union public future board action war office government league release
+    disclaimer translate report stars area citi city le la les de du des l’ d’ der die
+    das und im am mit von herr frau президент министр республики азербайджан
+    азербайджана первый вице-президент prezident nazir respublikası azərbaycan
+    azərbaycanın birinci xanım vereinten vereinte nationen republik bildung wissenschaft
+    kultur willens unies nations-unies объединенных наций организации организация
+    religious petrochemical relations affairs studies sciences resources processes
+    meets receives visits holds signs discusses hosts attends calls congratulates awards
+    opens says welcomes launches addresses talks extraordinary plenipotentiary sector
+    movement expatriates genel turizm
+    """
+)
+# words of an institution's or an office's name, in any of its cases (stems)
+_ORG_WORD = re.compile(
+    r"(?:associations?|partnerships?|processes|institutions?|departments?|programmes?"
+    r"|институт|университет|министерств|комитет|государствен|национальн|академи|фонд"
+    r"|центр|совет|агентств|управлени|департамент|библиотек|музе|организаци|ассамбле"
+    r"|парламент|палат|союз|федераци|ассоциаци|обществ|республик|исламск|всемирн"
+    r"|nazirliy|komitə|universitet|akademiya|mərkəz|fond|təşkilat|məclis|dövlət|milli"
+    r"|respublika|kitabxana|muzey|institut|assosiasiya|federasiya|birliy|palata|agentliy"
+    r"|dünya|təhsil|elm\b|mədəniyyət|islam\b|bakanlı|üniversite|kurum|vakf|administrasiya"
+    r"|mətbuat|xidmət|азербайджанск|российск|марокканск|турецк|киргиз|кыргызск|узбекск"
+    r"|казахск|таджикск|туркменск|арабск|иранск|пакистанск|саудовск)",
+    re.IGNORECASE,
+)
+_INSTITUTION = re.compile(
+    r"^(?:foundation|fund|centre|center|prize|order|avenue|street|airport|park|palace"
+    r"|university|museum|school|institute|mosque|award|library|academy|theatre|theater"
+    r"|fondu|mərkəzi|kitabxanası|saray\w*|фонд\w*|библиотек\w*|дворц\w*|дворец|центр\w*"
+    r"|музе\w*|университет\w*|институт\w*|проспект\w*|улиц\w*|аэропорт\w*|имени)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person found in text: display name, surname key, first-name initial, title,
+    organisation (its display name, from :data:`ORGANISATION_NAMES`)."""
+
+    name: str
+    key: str
+    initial: str
+    role: str | None
+    start: int
+    organisation: str | None = None
+
+
+# how an organisation of :data:`monitor.entities.ORGANISATIONS` is shown
+ORGANISATION_NAMES = {
+    "icesco": "ICESCO",
+    "unesco": "UNESCO",
+    "oic": "OIC",
+    "alecso": "ALECSO",
+    "turksoy": "TURKSOY",
+    "un": "United Nations",
+    "heydar-aliyev-foundation": "Heydar Aliyev Foundation",
+    "isdb": "Islamic Development Bank",
+}
+
+
+def _fold(token: str) -> str:
+    return token.casefold().replace("i̇", "i").strip(".,")
+
+
+# a Turkish case ending after an apostrophe: "AlMalik'in", "Aliyev'e"
+_SUFFIX = re.compile(r"['’][a-zçğıöşü]{1,4}$")
+
+
+def _stop(token: str) -> bool:
+    bare = _fold(token)
+    return (
+        bare in _NOT_NAME
+        or _is_other(token)
+        or bool(TITLE_RE.fullmatch(token.strip(",")))
+        or bool(_ORG_WORD.match(bare))
+    )
+
+
+def _segments(run: str) -> list[tuple[int, list[str]]]:
+    """Split a capitalised run at words that cannot be part of a name: (offset, tokens).
+
+    An institution's word drops the name before it ("Heydar Aliyev Foundation", "Mirza
+    Fatali Akhundov National Library" name no person)."""
+    out: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    current_start = 0
+    stops_since = 0  # stop words since the last segment closed
+    for m in re.finditer(r"\S+", run):
+        token = m.group(0)
+        if _INSTITUTION.match(_fold(token)):
+            if re.search(r"[а-яё]", token.casefold()):
+                break  # "Дворец Гейдара Алиева": a Russian institution's namesake follows
+            if not current and out and stops_since <= 2:
+                out.pop()
+            current = []
+            continue
+        if _stop(token):
+            if current:
+                out.append((current_start, current))
+                stops_since = 0
+            current = []
+            stops_since += 1
+            continue
+        if not current:
+            current_start = m.start()
+        current.append(_SUFFIX.sub("", token.rstrip(",")))
+        if token.endswith(".") and len(token.strip(".")) > 1:
+            current[-1] = token.rstrip(".")
+            out.append((current_start, current))
+            current, stops_since = [], 0
+    if current:
+        out.append((current_start, current))
+    return out
+
+
+def _is_other(token: str) -> bool:
+    bare = token.strip(".,’'")
+    head = bare.split("-")[0]  # "İSESKO-nun": an acronym with a case ending
+    return (
+        (bare.isupper() and len(bare) > 1)
+        or (head.isupper() and len(head) > 1 and "-" in bare)
+        or is_place(bare)
+        or bool(re.search(r"\d", bare))
+    )
+
+
+# What may stand between a title and the name it introduces: capitalised words (the
+# organisation), a few linking words, punctuation of an apposition, lower-case Cyrillic
+# or Azerbaijani words (Russian and Azerbaijani titles run on in lower case).
+_LINK = {
+    "of",
+    "the",
+    "and",
+    "for",
+    "to",
+    "in",
+    "de",
+    "du",
+    "la",
+    "le",
+    "des",
+    "der",
+    "für",
+    "l’",
+    "d’",
+}
+
+
+def _links_title(gap: str) -> bool:
+    """Whether ``gap`` (text between a title and a name) is only an apposition."""
+    words = re.sub(r"[,()\-–]", " ", gap).split()
+    if len(words) > 14 or (re.search(r"[.!?;:]\s", gap + " ") and not gap.strip().endswith(".")):
+        return False
+    if re.search(r"\n\s*\n", gap):  # a headline's title is not the next paragraph's
+        return False
+    return all(
+        w.casefold() in _LINK or w[0].isupper() or (w[0] in "lLdD" and "’" in w) or not w.isascii()
+        for w in words
+    )
+
+
+def find_people(text: str) -> list[Person]:
+    """People named in ``text`` (first mention first), with the title said before them.
+
+    A title goes to the nearest name after it: a name found earlier takes the titles
+    before it out of reach of the next one ("President Ilham Aliyev and Mehriban
+    Aliyeva")."""
+    found: list[Person] = []
+    bare = re.sub(r"['’]s\b", "  ", text)  # "Azerbaijan's Foreign Minister": same offsets
+    floor = 0
+    for m in _RUN.finditer(bare):
+        for offset, tokens in _segments(m.group(0)):
+            person = _person(bare, m.start() + offset, tokens, floor)
+            if person:
+                found.append(person)
+                floor = person.start + len(" ".join(tokens))
+    return found
+
+
+def _role_phrase(text: str, start: int, end: int, limit: int) -> str:
+    """The whole title whose title word is ``text[start:end]``: the titles and modifiers
+    before it and the words after it up to ``limit``, an organisation, a place or a comma
+    ("Minister of Foreign Affairs of Azerbaijan" -> "Minister of Foreign Affairs";
+    "Deputy Foreign Minister"; "nazirinin müavini")."""
+    while True:
+        before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 30) : start])
+        word = before.group(1) if before else ""
+        if not word or not (_MODIFIER.fullmatch(word) or _real_title(word)):
+            break
+        start -= len(before.group(0))  # type: ignore[union-attr]  # word is its group
+    org = _org_at(text, end, limit)
+    limit = org.start() if org else limit
+    words: list[str] = []
+    for w in re.finditer(r"[^\s,;:()]+", text[end:limit]):
+        if re.search(r"[,;:()]", text[end : end + w.start()]) or len(words) >= 6:
+            break
+        token = w.group(0)
+        if is_place(token.strip(".")) and words and words[-1].casefold() in {"to", "в"}:
+            words.append(token.strip("."))  # "Ambassador to Morocco"
+            break
+        if is_place(token.strip(".")) or TITLE_RE.fullmatch(token) or _COUNTRY_WORD.match(token):
+            break  # "of the Republic of Azerbaijan"
+        words.append(token)
+    while words and words[-1].casefold() in _LINK | {"и", "və", "et", "und", "в", "in"}:
+        words.pop()
+    return " ".join([text[start:end], *words])
+
+
+_COUNTRY_WORD = re.compile(
+    r"(?:republic|kingdom|sultanate|emirates|республик|королевств|respublika|krallığı"
+    r"|cumhuriyet|royaume|république)",
+    re.IGNORECASE,
+)
+
+
+def _real_title(word: str) -> bool:
+    return bool(TITLE_RE.fullmatch(word)) and not _HONORIFIC.fullmatch(word)
+
+
+def _org_at(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first organisation named in ``text[start:end]``."""
+    hits = [m for p in ORGANISATIONS.values() if (m := p.search(text, start, end))]
+    return min(hits, key=lambda m: m.start()) if hits else None
+
+
+def _org_before(text: str, start: int) -> re.Match[str] | None:
+    """An organisation named just before a title, in the same words ("ICESCO Director
+    General", "UNESCO's Director-General"), not across a sentence or a verb."""
+    lo = start
+    for word in reversed(list(re.finditer(r"\S+", text[max(0, start - 60) : start]))):
+        if not word.group(0)[0].isupper() or re.search(r"[.,;:!?()]$", word.group(0)):
+            break  # a verb or a sentence's end: "called on Foreign Minister"
+        lo = start - (min(60, start) - word.start())
+    if "\n" in text[lo:start]:
+        lo = start - len(text[lo:start].rsplit("\n", 1)[-1])
+    return _org_at(text, lo, start)
+
+
+# a name followed by its title: "Salim M. AlMalik, Director-General of ICESCO"
+_TITLE_AFTER = re.compile(
+    rf"(?:\b[A-ZА-Я]\.|[^,.]){{0,60}},\s+(?:the\s+)?(?P<title>{_TITLES})(?![\w-])", re.IGNORECASE
+)
+
+
+def _person(text: str, start: int, tokens: list[str], floor: int) -> Person | None:
+    """A person from the name tokens at ``start``, when the context says it is one."""
+    if not tokens or len(tokens) > 5:
+        return None
+    lo = max(0, start - 110, floor)
+    before = text[lo:start]
+    cue = role = None
+    for title in TITLE_RE.finditer(before):
+        if _links_title(before[title.end() :]):
+            cue = cue or title
+            if _real_title(title.group(0)):
+                role = title
+    after = _TITLE_AFTER.match(text, start, start + 120)
+    last = tokens[-1].strip(".,")
+    if len(tokens) == 1 and not (cue and before.rstrip().endswith(cue.group(0))):
+        return None
+    if not (cue or after or (len(tokens) > 1 and _SURNAME.search(last))):
+        return None
+    shown, org = None, None
+    if role is not None:
+        shown = _role_phrase(text, lo + role.start(), lo + role.end(), start)
+        org = _org_at(text, lo + role.end(), start) or _org_before(text, lo + role.start())
+    elif after and _real_title(after.group("title")):
+        end = re.search(r"[.;]\s|\n|$", text[after.end() : start + 200])
+        limit = after.end() + (end.start() if end else 0)
+        shown = _role_phrase(text, after.start("title"), after.end("title"), limit)
+        org = _org_at(text, after.end("title"), limit)
+    key, initial = name_key(" ".join(tokens))
+    name = nominative(" ".join(tokens))
+    known = next((k for k, p in ORGANISATIONS.items() if org and p.fullmatch(org.group(0))), None)
+    return Person(name, key, initial, shown, start, ORGANISATION_NAMES.get(known or ""))
+
+
+_INSTRUMENTAL = re.compile(r"(?:ым|ом|ем|ой)$")
+
+
+def nominative(name: str) -> str:
+    """A Russian name in the instrumental case ("с Эмином Амруллаевым", "с Сахибой
+    Гафаровой") in the nominative; any other name as it is. Only when every Cyrillic word
+    has an instrumental ending: "Лев Толстой" stays."""
+    words = name.split()
+    cyrillic = [w for w in words if re.search(r"[а-яё]", w.casefold())]
+    if not cyrillic or not all(_INSTRUMENTAL.search(w) for w in cyrillic):
+        return name
+
+    def one(word: str) -> str:
+        if not re.search(r"[а-яё]", word.casefold()):
+            return word
+        if word.endswith("ой"):
+            return word[:-2] + "а"  # Гафаровой, Сахибой, Абдуллой
+        if word.endswith("ем") and word[-3:-2] in "аеиоуяэю":
+            return word[:-2] + "й"  # Сергеем
+        return word[:-2]  # Амруллаевым, Эмином, аль-Маликом
+
+    return " ".join(one(w) for w in words)
+
+
+def _latin(name: str) -> bool:
+    return bool(re.search(r"[A-Za-z]", name)) and not re.search(r"[А-Яа-яЁё]", name)
+
+
+def merge_participants(groups: Iterable[Iterable[Mapping[str, Any]]]) -> list[dict[str, Any]]:
+    """One entry per person over several articles' participants (dicts with ``name``,
+    ``role`` and ``organisation``), in the order first named.
+
+    People are one when their surname keys name one person (:func:`same_person`) and
+    their initials do not differ. The name shown is the Latin spelling if any, else the
+    longest; the role the longest given; the organisation the first given."""
+    merged: list[dict[str, Any]] = []
+    keys: list[tuple[str, str]] = []
+    for group in groups:
+        for person in group:
+            name = str(person.get("name") or "")
+            key, initial = name_key(name)
+            if not key:
+                continue
+            at = next(
+                (
+                    i
+                    for i, (k, ini) in enumerate(keys)
+                    if same_person(k, key) and (not ini or not initial or ini == initial)
+                ),
+                None,
+            )
+            if at is None:
+                keys.append((key, initial))
+                merged.append(dict(person))
+                continue
+            entry = merged[at]
+            keys[at] = (keys[at][0], keys[at][1] or initial)
+            if (_latin(name), len(name)) > (_latin(entry["name"]), len(entry["name"])):
+                entry["name"] = name
+            role = person.get("role")
+            if role and len(role) > len(entry.get("role") or ""):
+                entry["role"] = role
+            entry["organisation"] = entry.get("organisation") or person.get("organisation")
+    return merged

@@ -1,0 +1,230 @@
+"""People, their titles and organisations (monitor.entity_people), per article and per story.
+
+Each case is a defect a reader met: a title given to the wrong name, an honorific shown
+as a role, words of an institution's name taken for a person, a name in another case or
+script that did not meet its other spellings.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from monitor.classify import classify
+from monitor.entity_people import (
+    find_people,
+    merge_participants,
+    name_key,
+    nominative,
+    person_key,
+    same_person,
+)
+
+PUB = datetime(2024, 10, 3, 12, 0)
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _people(
+    title: str, body: str, language: str = "en"
+) -> dict[str, tuple[str | None, str | None]]:
+    info = classify(title, body, language, PUB)
+    return {p.name: (p.role, p.organisation) for p in info.participants}
+
+
+def test_the_organisation_is_the_one_in_the_persons_title_not_the_nearest() -> None:
+    people = _people(
+        "Azerbaijani FM meets ICESCO Director General",
+        "Foreign Minister Jeyhun Bayramov met with ICESCO Director General Salim AlMalik "
+        "in Baku on Tuesday.",
+    )
+    assert people["Jeyhun Bayramov"] == ("Foreign Minister", None)
+    assert people["Salim AlMalik"] == ("Director General", "ICESCO")
+
+
+def test_each_title_goes_to_the_nearest_name_after_it() -> None:
+    people = _people(
+        "Opening",
+        "Minister of Culture Adil Karimli and ICESCO Director General Dr. Salim AlMalik "
+        "addressed the opening. President Ilham Aliyev and Mehriban Aliyeva attended.",
+    )
+    assert people["Adil Karimli"][0] == "Minister of Culture"
+    assert people["Salim AlMalik"] == ("Director General", "ICESCO")
+    assert people["Ilham Aliyev"][0] == "President"
+    assert people["Mehriban Aliyeva"] == (None, None)  # the President's title is his
+
+
+def test_a_headline_title_does_not_reach_into_the_body() -> None:
+    people = _people(
+        "Azerbaijani FM meets ICESCO Director General",
+        "Jeyhun Bayramov received the guest at the ministry.",
+    )
+    assert people["Jeyhun Bayramov"] == (None, None)
+
+
+def test_an_honorific_is_no_role_and_the_title_after_the_name_is() -> None:
+    people = _people(
+        "Talks",
+        "The minister met with Dr. Salim M. AlMalik, Director-General of the Islamic World "
+        "Educational, Scientific and Cultural Organization (ICESCO), in Rabat.",
+    )
+    assert people["Salim M. AlMalik"] == ("Director-General", "ICESCO")
+
+
+def test_a_possessive_before_the_title_keeps_the_role() -> None:
+    people = _people(
+        "Talks",
+        "Azerbaijan's Foreign Minister Jeyhun Bayramov and Azerbaijan's Ambassador to "
+        "Morocco Nazim Samadov met the delegation.",
+    )
+    assert people["Jeyhun Bayramov"][0] == "Foreign Minister"
+    assert people["Nazim Samadov"][0] == "Ambassador to Morocco"
+
+
+def test_a_role_given_in_the_body_is_kept_when_the_headline_named_the_person() -> None:
+    people = _people(
+        "Jeyhun Bayramov, Salim AlMalik discuss cooperation",
+        "Foreign Minister Jeyhun Bayramov met with ICESCO Director General Salim AlMalik.",
+    )
+    assert people["Jeyhun Bayramov"][0] == "Foreign Minister"
+    assert people["Salim AlMalik"] == ("Director General", "ICESCO")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "not_people"),
+    [
+        (
+            "Chairman of the State Committee for Work with Religious Associations Ramin "
+            "Mammadov received the guests.",
+            "Ramin Mammadov",
+            ["Religious Associations Ramin Mammadov"],
+        ),
+        (
+            "The document was signed by Rector Fariz Ismailzade and ICESCO Director of "
+            "Partnerships Mohamed Al-Hafsi.",
+            "Mohamed Al-Hafsi",
+            ["Partnerships Mohamed Al-Hafsi"],
+        ),
+        (
+            "Minister Bayramov visited the Mirza Fatali Akhundov National Library.",
+            None,
+            ["Mirza Fatali Akhundov"],
+        ),
+        (
+            "Директор Института рукописей Профессор Вагиф Аббасов встретился с гостями.",
+            "Вагиф Аббасов",
+            ["Института", "Профессор Вагиф Аббасов"],
+        ),
+        (
+            "Prezident İlham Əliyev İSESKO-nun baş direktorunu qəbul edib.",
+            "İlham Əliyev",
+            ["İlham Əliyev İSESKO-nun"],
+        ),
+        (
+            "Мероприятие прошло в Центре Гейдара Алиева при участии министра Адиля Керимли.",
+            None,
+            ["Гейдара Алиева", "Центре Гейдара Алиева"],
+        ),
+        (
+            "ICESCO Genel Direktörü Salim AlMalik'in ziyareti sırasında Bakan Yardımcısı "
+            "Serdar Karaoğlu konuştu.",
+            "Salim AlMalik",
+            ["Genel Direktörü Salim AlMalik", "Direktörü Salim AlMalik"],
+        ),
+    ],
+)
+def test_words_of_an_institution_or_a_title_are_no_name(
+    text: str, person: str | None, not_people: list[str]
+) -> None:
+    names = {p.name for p in find_people(text)}
+    if person:
+        assert person in names
+    assert not names & set(not_people), names
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Al-Hafsi", "аль-Хафси"),
+        ("Al-Sharif", "аш-Шариф"),
+        ("AlMalik", "əl-Malikin"),
+        ("Al-Hamad", "аль-Хамад"),
+    ],
+)
+def test_arabic_names_meet_across_scripts_and_cases(a: str, b: str) -> None:
+    assert same_person(person_key(a), person_key(b))
+
+
+def test_hajiyev_keeps_its_russian_g() -> None:
+    assert person_key("Hajiyev") == person_key("Гаджиев")
+
+
+def test_bin_in_cyrillic_keeps_the_first_name() -> None:
+    (person,) = [
+        p
+        for p in find_people("Генеральный директор ИСЕСКО Салим бин Мохаммед аль-Малик прибыл.")
+        if p.key == "almalik"
+    ]
+    assert person.initial == name_key("Salim AlMalik")[1] == "s"
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("Эмином Амруллаевым", "Эмин Амруллаев"),
+        ("Мохаммедом аль-Маликом", "Мохаммед аль-Малик"),
+        ("Сахибой Гафаровой", "Сахиба Гафарова"),
+        ("Лев Толстой", "Лев Толстой"),
+        ("Эмин Амруллаев", "Эмин Амруллаев"),
+    ],
+)
+def test_a_russian_name_in_the_instrumental_is_shown_in_the_nominative(
+    written: str, shown: str
+) -> None:
+    assert nominative(written) == shown
+
+
+def test_a_story_lists_each_person_once_in_latin_with_the_fullest_role() -> None:
+    merged = merge_participants(
+        [
+            [{"name": "Salim AlMalik", "role": "Dr.", "organisation": None}],
+            [
+                {"name": "Salim M. AlMalik", "role": "Director-General", "organisation": "ICESCO"},
+                {"name": "Emin Amrullayev", "role": None, "organisation": None},
+            ],
+            [
+                {"name": "Салим аль-Малик", "role": "директор", "organisation": None},
+                {
+                    "name": "Эмин Амруллаев",
+                    "role": "министр науки и образования",
+                    "organisation": None,
+                },
+                {"name": "Ilham Aliyev", "role": "President", "organisation": None},
+                {"name": "Mehriban Aliyeva", "role": "First Vice-President", "organisation": None},
+            ],
+        ]
+    )
+    assert [p["name"] for p in merged] == [
+        "Salim M. AlMalik",
+        "Emin Amrullayev",
+        "Ilham Aliyev",
+        "Mehriban Aliyeva",
+    ]
+    assert merged[0]["role"] == "Director-General" and merged[0]["organisation"] == "ICESCO"
+    assert merged[1]["role"] == "министр науки и образования"
+
+
+def test_eval_participants_prints_the_monitor_beside_its_peer() -> None:
+    out = subprocess.run(
+        [sys.executable, str(BENCH / "eval_participants.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "monitor | people recall" in out and "peer    | people recall" in out
+    labels = (Path(__file__).parent / "fixtures" / "events" / "participants.jsonl").read_text()
+    assert len([json.loads(line) for line in labels.splitlines() if line]) == 208
