@@ -241,6 +241,9 @@ def configure_logging(level: str) -> None:
     )
     # the scheduler's own "running job"/"executed" lines repeat what the poll log says
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # httpx logs every request's URL at INFO: a webhook's URL may carry its secret
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
 
 
 def build(settings: Settings) -> App:

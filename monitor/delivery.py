@@ -16,6 +16,7 @@ import random
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -168,13 +169,20 @@ class DeliveryWorker:
 def queue_digest(
     engine: Engine, rule: str, channel: str, topics: list[str], now: datetime, period: timedelta
 ) -> int:
-    """Fold the stories waiting for a digest into one alert; 1 if one was queued."""
-    items = outbox.take_digest(engine, rule, channel)
-    stories = [item.payload["story"] for item in items if "story" in item.payload]
-    if not stories:
-        return 0
-    body = {"period": {"start": iso(now - period), "end": iso(now)}, "stories": stories}
-    alert = new_alert("digest", body, rule=rule, topics=topics, created_at=now)
-    key = f"{rule}|{channel}|digest|{iso(now)}"
+    """Fold the stories waiting for a digest into one alert; 1 if one was queued.
+
+    A story with several entries (new, then followed up) is listed once, as its latest
+    entry tells it. Taking the entries and queuing the digest is one transaction."""
     with engine.begin() as conn:
+        latest: dict[Any, dict[str, Any]] = {}
+        for item in outbox.take_digest(conn, rule, channel):
+            story = item.payload.get("story")
+            if story is not None:  # in the order first queued, as last told
+                latest[story.get("id")] = story
+        if not latest:
+            return 0
+        stories = list(latest.values())
+        body = {"period": {"start": iso(now - period), "end": iso(now)}, "stories": stories}
+        alert = new_alert("digest", body, rule=rule, topics=topics, created_at=now)
+        key = f"{rule}|{channel}|digest|{iso(now)}"
         return outbox.enqueue(conn, [outbox.row_for(alert, channel, key)])

@@ -43,9 +43,14 @@ class Scheduler:
         log.info("%s is still running; this turn is skipped", event.job_id)
 
     def every(self, name: str, seconds: int, task: Task, *, start_now: bool = True) -> None:
-        """Run ``task`` every ``seconds`` (± jitter), never two at once."""
+        """Run ``task`` every ``seconds`` (± jitter), never two at once: first within
+        ``first_spread`` seconds, or one period from now when not ``start_now`` (a digest
+        sends what a period gathered). APScheduler reads an explicit ``next_run_time`` of
+        None as a paused job, so a first run is always given."""
         jitter = max(1, int(seconds * self.jitter_fraction))
         first = datetime.now(UTC) + timedelta(seconds=self.rng.uniform(0, self.first_spread))
+        if not start_now:
+            first = datetime.now(UTC) + timedelta(seconds=seconds)
         self._scheduler.add_job(
             task,
             IntervalTrigger(seconds=seconds, jitter=jitter, timezone=UTC),
@@ -54,7 +59,7 @@ class Scheduler:
             coalesce=True,
             max_instances=1,
             misfire_grace_time=max(30, seconds // 2),
-            next_run_time=first if start_now else None,
+            next_run_time=first,
             replace_existing=True,
         )
 

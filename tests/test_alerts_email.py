@@ -88,8 +88,24 @@ async def test_plain_smtp_delivers_a_multipart_message(smtp_receiver: SmtpReceiv
     assert "https://en.trend.az/azerbaijan/politics/3800123.html" in text
     assert '<a href="https://www.azernews.az/nation/215010.html">' in html
     [(mail_from, rcpts)] = smtp_receiver.recorder.envelopes
-    assert mail_from == "Monitor <monitor@example.org>" or mail_from == "monitor@example.org"
+    assert mail_from == "monitor@example.org"
     assert rcpts == ["press@example.org", "desk@example.org"]
+
+
+async def test_names_outside_ascii_need_no_smtputf8(smtp_receiver: SmtpReceiver) -> None:
+    """The receiver offers no SMTPUTF8 (aiosmtpd's default, like many relays): display
+    names in Cyrillic go in RFC 2047-encoded headers, the envelope takes bare addresses."""
+    channel = email_channel(
+        smtp_receiver.port,
+        **{"from": "Монитор <monitor@example.org>", "to": ["Пресс-служба <press@example.org>"]},
+    )
+    await channel.send(sample_alert())
+    [message] = smtp_receiver.messages
+    assert message["From"] == "Монитор <monitor@example.org>"
+    assert message["To"] == "Пресс-служба <press@example.org>"
+    assert smtp_receiver.recorder.envelopes == [("monitor@example.org", ["press@example.org"])]
+    headers = smtp_receiver.recorder.raw[0].split(b"\r\n\r\n")[0]
+    assert headers.isascii() and b"=?utf-8?" in headers
 
 
 async def test_a_retry_carries_the_same_message_id(smtp_receiver: SmtpReceiver) -> None:

@@ -330,3 +330,16 @@ async def test_the_running_worker_delivers_at_once_when_woken(tmp_path: Path) ->
         await asyncio.wait_for(task, 30)
         await worker.aclose()
         assert len(receiver.verified) == 2
+
+
+def test_service_logs_never_carry_a_webhook_url() -> None:
+    """httpx logs each request's URL at INFO; a Slack or Teams webhook's secret is in its
+    path, so the service keeps httpx to warnings."""
+    import logging
+
+    from monitor.app import configure_logging
+
+    configure_logging("DEBUG")
+    assert not logging.getLogger("httpx").isEnabledFor(logging.INFO)
+    assert not logging.getLogger("httpcore").isEnabledFor(logging.INFO)
+    assert logging.getLogger("monitor").isEnabledFor(logging.DEBUG)

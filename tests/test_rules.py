@@ -117,16 +117,27 @@ def test_quiet_hours_apply_to_planned_alerts() -> None:
 def test_a_digest_folds_waiting_stories_into_one_alert(tmp_path) -> None:
     with Store(f"sqlite:///{tmp_path}/m.db") as store:
         with store.engine.begin() as conn:
-            for story_id in (1, 2):
+            # story 1 is new, then followed up by a second outlet: listed once, as last told
+            for story_id, kind, outlets in (
+                (1, "new_story", 1),
+                (2, "new_story", 1),
+                (1, "follow_up", 2),
+            ):
                 alert = new_alert(
-                    "new_story",
-                    {"story": {"id": story_id, "headline": f"Story {story_id}"}},
+                    kind,
+                    {
+                        "story": {
+                            "id": story_id,
+                            "headline": f"Story {story_id}",
+                            "outlets": outlets,
+                        }
+                    },
                     rule="daily",
                 )
                 row = outbox.row_for(
                     alert,
                     "mail",
-                    f"daily|mail|story:{story_id}|new_story",
+                    f"daily|mail|story:{story_id}|{kind}",
                     story_id=story_id,
                     status="digest",
                 )
@@ -136,7 +147,7 @@ def test_a_digest_folds_waiting_stories_into_one_alert(tmp_path) -> None:
         assert queue_digest(store.engine, "daily", "mail", ["icesco"], NOW, timedelta(days=1)) == 0
         (digest,) = outbox.claim_due(store.engine, NOW, limit=10, lease=60)
         assert digest.kind == "digest"
-        assert [s["id"] for s in digest.payload["stories"]] == [1, 2]
+        assert [(s["id"], s["outlets"]) for s in digest.payload["stories"]] == [(1, 2), (2, 1)]
         assert digest.payload["period"] == {
             "start": "2025-03-10T12:00:00Z",
             "end": "2025-03-11T12:00:00Z",

@@ -172,7 +172,10 @@ class EmailNotifier:
                 step()
                 smtp.login(str(self.username), self.password or "")
             step()
-            refused = smtp.send_message(msg, self.sender, self.recipients)
+            # the envelope takes bare addresses: a display name outside ASCII ("Монитор
+            # <m@example.org>") stays in the RFC 2047-encoded headers and needs no SMTPUTF8
+            envelope = [parseaddr(r)[1] or r for r in self.recipients]
+            refused = smtp.send_message(msg, parseaddr(self.sender)[1] or self.sender, envelope)
             try:
                 step()
                 smtp.quit()

@@ -157,24 +157,25 @@ def next_due(engine: Engine) -> datetime | None:
         return conn.execute(query).scalar()
 
 
-def take_digest(engine: Engine, rule: str, channel: str) -> list[OutboxItem]:
-    """Remove and return the digest entries waiting for one rule and channel."""
-    with engine.begin() as conn:
-        query = (
-            select(OutboxRow)
-            .where(OutboxRow.status == "digest")
-            .where(OutboxRow.rule == rule)
-            .where(OutboxRow.channel == channel)
-            .order_by(OutboxRow.id)
+def take_digest(conn: Connection, rule: str, channel: str) -> list[OutboxItem]:
+    """Mark ``digested`` and return the digest entries waiting for one rule and channel,
+    in the caller's transaction (the digest that folds them is queued in the same one:
+    a crash in between loses nothing)."""
+    query = (
+        select(OutboxRow)
+        .where(OutboxRow.status == "digest")
+        .where(OutboxRow.rule == rule)
+        .where(OutboxRow.channel == channel)
+        .order_by(OutboxRow.id)
+    )
+    rows = [OutboxItem.from_row(r) for r in conn.execute(query)]
+    if rows:
+        conn.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id.in_([r.id for r in rows]))  # type: ignore[union-attr]
+            .values(status="digested")
         )
-        rows = [OutboxItem.from_row(r) for r in conn.execute(query)]
-        if rows:
-            conn.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id.in_([r.id for r in rows]))  # type: ignore[union-attr]
-                .values(status="digested")
-            )
-        return rows
+    return rows
 
 
 def row_for(
