@@ -342,4 +342,4 @@ def test_service_logs_never_carry_a_webhook_url() -> None:
     configure_logging("DEBUG")
     assert not logging.getLogger("httpx").isEnabledFor(logging.INFO)
     assert not logging.getLogger("httpcore").isEnabledFor(logging.INFO)
-    assert logging.getLogger("monitor").isEnabledFor(logging.DEBUG)
+    assert logging.getLogger("httpx").isEnabledFor(logging.WARNING)
