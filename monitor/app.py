@@ -198,7 +198,13 @@ class App:
             await stop.wait()
             log.info("stopping: %d polls in flight", len(running))
             scheduler.shutdown()
-            await asyncio.gather(*background, return_exceptions=True)
+            # the delivery worker starts no alert after the stop; one in flight gets the
+            # grace period, then is cancelled (its lease makes it due again later)
+            if background:
+                _, late = await asyncio.wait(background, timeout=grace)
+                for straggler in late:
+                    straggler.cancel()
+                await asyncio.gather(*background, return_exceptions=True)
             if worker is not None:
                 await worker.aclose()
             if running:

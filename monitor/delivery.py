@@ -26,6 +26,9 @@ from monitor.errors import DeliveryError
 from monitor.store import outbox
 from monitor.store.outbox import OutboxItem
 
+# the longest pause a receiver's Retry-After may impose on one alert (its attempts count)
+MAX_RETRY_AFTER = 6 * 3600.0
+
 log = logging.getLogger("monitor.delivery")
 
 
@@ -65,7 +68,7 @@ class DeliveryWorker:
         self.engine = engine
         self.notifiers = notifiers
         self._closers = list(closers)
-        self._wake: asyncio.Event | None = None
+        self._wakes: list[asyncio.Event] = []
         self._loop: asyncio.AbstractEventLoop | None = None
         self.policy = policy or RetryPolicy()
         self.timeouts = dict(timeouts or {})
@@ -92,6 +95,9 @@ class DeliveryWorker:
                 log.error("alert %s to %s failed for good: %s", item.alert_id, item.channel, error)
             else:
                 wait = self.policy.delay(item.attempts, self.rand)
+                asked = getattr(exc, "retry_after", None)  # a receiver's Retry-After
+                if asked is not None:
+                    wait = max(wait, min(float(asked), MAX_RETRY_AFTER))
                 due = self.clock() + timedelta(seconds=wait)
                 await asyncio.to_thread(outbox.mark_retry, self.engine, item.id, error, due)
                 report.retried += 1
@@ -109,34 +115,54 @@ class DeliveryWorker:
         report.delivered += 1
         log.info("alert %s delivered to %s", item.alert_id, item.channel)
 
-    async def flush(self, *, batch: int = 50) -> FlushReport:
-        """Deliver everything due now, then return."""
+    async def flush(self, *, batch: int = 50, stop: asyncio.Event | None = None) -> FlushReport:
+        """Deliver everything due now, then return (``monitor alerts flush``).
+
+        Each channel is served on its own (see :meth:`_serve`); once ``stop`` is set no
+        further alert is started."""
         report = FlushReport()
-        while True:
+        await asyncio.gather(*(self._serve(c, report, stop, batch) for c in self._lanes()))
+        return report
+
+    def _lanes(self) -> list[str | None]:
+        """Every configured channel, and None: the alerts of channels no longer configured."""
+        return [*sorted(self.notifiers), None]
+
+    async def _serve(
+        self, channel: str | None, report: FlushReport, stop: asyncio.Event | None, batch: int
+    ) -> None:
+        """Deliver one channel's due alerts, in order, until none is due.
+
+        A slow or failing receiver delays only its own alerts. The channel takes as many
+        at a time as it can try within the lease (``lease / (timeout + 5)``, at most
+        ``batch``), so none is due again while it waits its turn. Once ``stop`` is set
+        the alerts taken but not tried are given back, their attempt uncounted."""
+        timeout = self.timeouts.get(channel or "", self.policy.timeout)
+        size = max(1, min(batch, int(self.policy.lease // (timeout + 5))))
+        while stop is None or not stop.is_set():
             items = await asyncio.to_thread(
                 outbox.claim_due,
                 self.engine,
                 self.clock(),
-                limit=batch,
+                limit=size,
                 lease=self.policy.lease,
+                channels=[channel] if channel is not None else None,
+                other_than=sorted(self.notifiers) if channel is None else (),
             )
             if not items:
-                return report
-            # channels in parallel, one channel's alerts in order
-            by_channel: dict[str, list[OutboxItem]] = {}
-            for item in items:
-                by_channel.setdefault(item.channel, []).append(item)
-
-            async def run(queue: list[OutboxItem]) -> None:
-                for item in queue:
-                    await self.deliver(item, report)
-
-            await asyncio.gather(*(run(q) for q in by_channel.values()))
+                return
+            for n, item in enumerate(items):
+                if stop is not None and stop.is_set():
+                    rest = [i.id for i in items[n:]]
+                    await asyncio.to_thread(outbox.release, self.engine, rest, self.clock())
+                    return
+                await self.deliver(item, report)
 
     def wake(self) -> None:
         """Deliver now: alerts were queued. Safe to call from any thread."""
-        if self._loop is not None and self._wake is not None:
-            self._loop.call_soon_threadsafe(self._wake.set)
+        if self._loop is not None:
+            for event in self._wakes:
+                self._loop.call_soon_threadsafe(event.set)
 
     async def aclose(self) -> None:
         """Close what the channels hold open (the webhook client)."""
@@ -144,14 +170,23 @@ class DeliveryWorker:
             await close()
 
     async def run(self, stop: asyncio.Event, *, idle: float = 5.0) -> None:
-        """Deliver due alerts until ``stop`` is set, waking at least every ``idle``
-        seconds, and at once when ``wake()`` says alerts were queued."""
+        """Deliver due alerts until ``stop`` is set, each channel on its own: a channel
+        wakes at least every ``idle`` seconds, when its next alert is due, and at once
+        when ``wake()`` says alerts were queued."""
         self._loop = asyncio.get_running_loop()
-        self._wake = asyncio.Event()
+        lanes = self._lanes()
+        self._wakes = [asyncio.Event() for _ in lanes]
+        await asyncio.gather(
+            *(self._keep_serving(c, w, stop, idle) for c, w in zip(lanes, self._wakes, strict=True))
+        )
+
+    async def _keep_serving(
+        self, channel: str | None, wake: asyncio.Event, stop: asyncio.Event, idle: float
+    ) -> None:
         while not stop.is_set():
-            self._wake.clear()
+            wake.clear()
             try:
-                await self.flush()
+                await self._serve(channel, FlushReport(), stop, 50)
             except Exception:  # the worker must outlive a database hiccup
                 log.exception("delivery round failed; trying again shortly")
             due = await asyncio.to_thread(outbox.next_due, self.engine)
@@ -159,7 +194,7 @@ class DeliveryWorker:
             if due is not None:
                 wait = max(0.05, min(idle, (due - self.clock()).total_seconds()))
             stopped = asyncio.ensure_future(stop.wait())
-            woken = asyncio.ensure_future(self._wake.wait())
+            woken = asyncio.ensure_future(wake.wait())
             await asyncio.wait({stopped, woken}, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
             for waiter in (stopped, woken):
                 waiter.cancel()

@@ -59,7 +59,8 @@ from monitor.errors import (
     FetchTimeout,
 )
 from monitor.fetch_body import ACCEPT_HEADERS, Accept, read_body
-from monitor.fetch_post import Poster as Poster  # re-exported: app and alerts use them
+from monitor.fetch_post import Answer as Answer  # re-exported: app and alerts use them
+from monitor.fetch_post import Poster as Poster
 from monitor.fetch_post import post as post
 from monitor.fetch_robots import Robots, RobotsCache, load_robots
 

@@ -9,10 +9,19 @@ outbox. The User-Agent is the fetcher's default one.
 from __future__ import annotations
 
 import asyncio
+from typing import NamedTuple
 
 import httpx
 
 from monitor.errors import FetchConnectError, FetchError, FetchTimeout
+
+
+class Answer(NamedTuple):
+    """A receiver's answer: its status and, when it asks for a pause (429, 503), the
+    seconds its ``Retry-After`` header gives."""
+
+    status: int
+    retry_after: float | None = None
 
 
 async def post(
@@ -22,7 +31,7 @@ async def post(
     *,
     timeout: float,
     transport: httpx.AsyncBaseTransport | None = None,
-) -> int:
+) -> Answer:
     """POST ``body`` once with a client of its own (see :class:`Poster` to keep one)."""
     async with Poster(transport=transport) as poster:
         return await poster(url, body, headers, timeout=timeout)
@@ -32,9 +41,10 @@ class Poster:
     """POSTs for alert webhooks through one client, so connections are kept alive.
 
     ``await poster(url, body, headers, timeout=...)`` sends once (no retry, no redirect)
-    and returns the status; the answer's body is not read; ``timeout`` bounds the whole
-    request. Failures leave as :class:`FetchTimeout`, :class:`FetchConnectError` or
-    :class:`FetchError`. Close it with ``aclose()`` (or use ``async with``).
+    and returns the status and any ``Retry-After``; the answer's body is not read;
+    ``timeout`` bounds the whole request. Failures leave as :class:`FetchTimeout`,
+    :class:`FetchConnectError` or :class:`FetchError`. Close it with ``aclose()`` (or use
+    ``async with``).
     """
 
     def __init__(self, *, transport: httpx.AsyncBaseTransport | None = None) -> None:
@@ -54,7 +64,7 @@ class Poster:
 
     async def __call__(
         self, url: str, body: bytes, headers: dict[str, str], *, timeout: float
-    ) -> int:
+    ) -> Answer:
         if self._client is None:
             from monitor.fetch import FetchPolicy  # monitor.fetch imports this module
 
@@ -69,7 +79,13 @@ class Poster:
                     "POST", url, content=body, headers=headers, timeout=httpx.Timeout(timeout)
                 ) as resp,
             ):
-                return resp.status_code
+                if resp.status_code < 300:
+                    return Answer(resp.status_code)
+                from monitor.fetch import retry_after_seconds
+
+                return Answer(
+                    resp.status_code, retry_after_seconds(resp.headers.get("retry-after"))
+                )
         except (TimeoutError, httpx.TimeoutException) as exc:
             raise FetchTimeout(f"timed out ({exc.__class__.__name__})", url=url) from exc
         except httpx.ConnectError as exc:

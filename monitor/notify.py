@@ -16,7 +16,7 @@ from typing import Any
 
 from monitor.alerts import new_alert
 from monitor.config import AlertRule
-from monitor.rules import StoryChange, plan_alerts
+from monitor.rules import StoryChange, new_story_key, plan_alerts
 from monitor.store import outbox
 from monitor.store import stories as stories_db
 
@@ -33,7 +33,15 @@ class AlertPlanner:
             return
         rows = []
         for change in changes:
-            planned = plan_alerts(change, self.rules, now=now, max_age=self.max_age)
+            told: frozenset[tuple[str, str]] = frozenset()
+            if not change.is_new:  # which rules were told of the story already
+                pairs = {
+                    new_story_key(r.name, c, change.story_id): (r.name, c)
+                    for r in self.rules
+                    for c in r.channels
+                }
+                told = frozenset(pairs[k] for k in outbox.existing_keys(conn, list(pairs)))
+            planned = plan_alerts(change, self.rules, now=now, max_age=self.max_age, told=told)
             if not planned:
                 continue
             fresh = set(planned) - {

@@ -3,6 +3,9 @@
 * The first article of a new story alerts every rule it matches, once per channel.
 * A later article that brings an outlet the story did not have yet causes at most one
   short follow-up per rule and channel ("also reported by ..."); later ones are folded.
+* A rule that the story did not match before (its outlet, topic or event type came with
+  a later article) is told of the story then, as new: never a follow-up of a story it
+  was not told of.
 * A rule with ``digest = "hourly" | "daily"`` collects instead, and one digest is sent per
   period.
 * Articles older than the backfill age (by publication time) alert nobody.
@@ -69,16 +72,19 @@ def quiet_until(quiet_hours: str | None, now: datetime) -> datetime:
 
 
 def plan_alerts(
-    change: StoryChange, rules: Sequence[AlertRule], *, now: datetime, max_age: timedelta
+    change: StoryChange,
+    rules: Sequence[AlertRule],
+    *,
+    now: datetime,
+    max_age: timedelta,
+    told: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[PlannedAlert]:
-    """The alerts one story change causes, before the outbox drops repeats."""
+    """The alerts one story change causes, before the outbox drops repeats.
+
+    ``told`` holds the (rule, channel) pairs already told of this story (a new-story
+    alert queued for them): for those a later article is a follow-up, for the others it
+    is the story's news."""
     if change.published is not None and now - change.published > max_age:
-        return []
-    if change.is_new:
-        kind = "new_story"
-    elif change.new_sources:
-        kind = "follow_up"
-    else:
         return []
     planned = []
     for rule in rules:
@@ -86,16 +92,27 @@ def plan_alerts(
             continue
         topics = tuple(t for t in change.topics if not rule.topics or t in rule.topics)
         for channel in rule.channels:
+            if change.is_new or (rule.name, channel) not in told:
+                kind = "new_story"
+            elif change.new_sources:
+                kind = "follow_up"
+            else:
+                continue
             planned.append(
                 PlannedAlert(
                     rule=rule.name,
                     channel=channel,
                     kind=kind,
                     story_id=change.story_id,
-                    dedupe_key=f"{rule.name}|{channel}|story:{change.story_id}|{kind}",
+                    dedupe_key=new_story_key(rule.name, channel, change.story_id, kind),
                     status="digest" if rule.digest != "off" else "pending",
                     not_before=quiet_until(rule.quiet_hours, now),
                     topics=topics,
                 )
             )
     return planned
+
+
+def new_story_key(rule: str, channel: str, story_id: int, kind: str = "new_story") -> str:
+    """The outbox's dedupe key of one rule's alert of one kind about one story."""
+    return f"{rule}|{channel}|story:{story_id}|{kind}"

@@ -87,6 +87,7 @@ class WebhookReceiver:
         self.deliveries: list[Delivery] = []
         self._lock = threading.Lock()
         self._failures: list[int] = []
+        self._retry_after: str | None = None
         self._delay = 0.0
         self._stopping = threading.Event()
         self._server: _QuietServer | None = None
@@ -96,10 +97,12 @@ class WebhookReceiver:
         self.arrived = 0  # requests that reached the handler (before any scripted delay)
 
     # scripting -------------------------------------------------------------------------
-    def fail(self, times: int, status: int = 500) -> None:
-        """Answer the next ``times`` requests with ``status``, then 200 again."""
+    def fail(self, times: int, status: int = 500, *, retry_after: str | None = None) -> None:
+        """Answer the next ``times`` requests with ``status`` (and a ``Retry-After``
+        header when given), then 200 again."""
         with self._lock:
             self._failures.extend([status] * times)
+            self._retry_after = retry_after
 
     def delay(self, seconds: float) -> None:
         """Wait ``seconds`` before answering each request (0 to stop being slow)."""
@@ -204,6 +207,8 @@ class WebhookReceiver:
         try:
             handler.send_response(status)
             handler.send_header("Content-Type", "application/json")
+            if status >= 300 and self._retry_after is not None:
+                handler.send_header("Retry-After", self._retry_after)
             handler.send_header("Content-Length", str(len(reply)))
             handler.end_headers()
             handler.wfile.write(reply)

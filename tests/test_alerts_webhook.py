@@ -104,8 +104,8 @@ async def test_the_receiver_refuses_a_tampered_body(webhook_receiver: WebhookRec
     notifier = hook(webhook_receiver.url)
     body = notifier.body(alert)
     headers = notifier.headers(alert, body, int(time.time()))
-    status = await fetch.post(webhook_receiver.url, body + b" ", headers, timeout=5)
-    assert status == 401
+    answer = await fetch.post(webhook_receiver.url, body + b" ", headers, timeout=5)
+    assert answer.status == 401 and answer.retry_after is None
     [delivery] = webhook_receiver.deliveries
     assert not delivery.verified and delivery.error == "no signature matches"
 
@@ -192,7 +192,9 @@ async def test_a_transport_timeout_becomes_a_delivery_error() -> None:
 
     transport = httpx.MockTransport(refuse)
 
-    async def poster(url: str, body: bytes, headers: dict[str, str], *, timeout: float) -> int:
+    async def poster(
+        url: str, body: bytes, headers: dict[str, str], *, timeout: float
+    ) -> fetch.Answer:
         return await fetch.post(url, body, headers, timeout=timeout, transport=transport)
 
     notifier = WebhookNotifier(

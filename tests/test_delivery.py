@@ -71,6 +71,27 @@ async def test_500_three_times_then_200_is_delivered_once_with_one_webhook_id(
         assert item.status == "delivered" and item.attempts == 4 and item.delivered_at is not None
 
 
+async def test_a_429_with_retry_after_waits_as_long_as_asked(tmp_path: Path) -> None:
+    """The receiver asks for two minutes: the next attempt is not due before then, even
+    with a policy that would retry at once."""
+    with Store(f"sqlite:///{tmp_path}/m.db") as store, WebhookReceiver() as receiver:
+        receiver.fail(1, status=429, retry_after="120")
+        enqueue(store, "hook", "k429")
+        notifier = make_notifier(webhook_channel(receiver.url), {"HOOK_SECRET": SECRET})
+        before = datetime.now(UTC)
+        report = await DeliveryWorker(store.engine, {"hook": notifier}, instant()).flush()
+        assert (report.delivered, report.retried) == (0, 1)
+        (item,) = outbox.recent(store.engine)
+        assert item.status == "pending" and "Retry-After 120 s" in (item.last_error or "")
+        due = item.next_attempt_at
+        assert due is not None
+        due = due if due.tzinfo else due.replace(tzinfo=UTC)
+        assert before + timedelta(seconds=119) <= due <= before + timedelta(seconds=130)
+        assert (
+            outbox.claim_due(store.engine, before + timedelta(seconds=60), limit=5, lease=60) == []
+        )
+
+
 async def test_the_same_alert_is_never_queued_twice(database_url: str) -> None:
     with Store(database_url) as store:
         enqueue(store, "hook", "r|hook|story:7|new_story")
@@ -343,3 +364,105 @@ def test_service_logs_never_carry_a_webhook_url() -> None:
     assert not logging.getLogger("httpx").isEnabledFor(logging.INFO)
     assert not logging.getLogger("httpcore").isEnabledFor(logging.INFO)
     assert logging.getLogger("httpx").isEnabledFor(logging.WARNING)
+
+
+def test_two_workers_on_one_archive_never_take_the_same_alert(database_url: str) -> None:
+    """The service and `monitor alerts flush` may share an archive. A pause between
+    finding due alerts and leasing them (injected: each SELECT on the outbox waits) must
+    not let both take the same alert."""
+    import threading
+    import time
+
+    from sqlalchemy import event
+
+    with Store(database_url) as store:
+        for n in range(30):
+            enqueue(store, "hook", f"k{n}")
+    stores = [Store(database_url), Store(database_url)]
+    for s in stores:
+
+        @event.listens_for(s.engine, "after_cursor_execute")
+        def slow(conn, cursor, statement, params, context, executemany) -> None:  # type: ignore[no-untyped-def]
+            if statement.lstrip().upper().startswith("SELECT") and "outbox" in statement:
+                time.sleep(0.05)
+
+    taken: list[list[int]] = [[], []]
+    now = datetime.now(UTC)
+
+    def work(i: int) -> None:
+        while batch := outbox.claim_due(stores[i].engine, now, limit=3, lease=600):
+            taken[i] += [item.id for item in batch]
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for s in stores:
+        s.close()
+    everything = taken[0] + taken[1]
+    assert len(everything) == len(set(everything)) == 30, taken
+
+
+def _slow_and_fast(slow_url: str, fast_url: str) -> dict:
+    slow = Channel(
+        "slow", "webhook", (("secret_env", "HOOK_SECRET"), ("timeout", 1), ("url", slow_url))
+    )
+    return {
+        "slow": make_notifier(slow, {"HOOK_SECRET": SECRET}),
+        "fast": make_notifier(webhook_channel(fast_url), {"HOOK_SECRET": SECRET}),
+    }
+
+
+async def test_a_slow_receiver_delays_only_its_own_channel(tmp_path: Path) -> None:
+    """Three alerts wait for a receiver that never answers in time; an alert queued for
+    another channel meanwhile goes out at once, not after the slow channel's turn."""
+    import asyncio
+
+    policy = RetryPolicy(max_attempts=1, base=0.0, max_delay=0.0, lease=60.0, timeout=1.0)
+    with (
+        Store(f"sqlite:///{tmp_path}/m.db") as store,
+        WebhookReceiver() as slow,
+        WebhookReceiver() as fast,
+    ):
+        slow.delay(5)
+        worker = DeliveryWorker(
+            store.engine, _slow_and_fast(slow.url, fast.url), policy, timeouts={"slow": 1.0}
+        )
+        for n in range(3):
+            enqueue(store, "slow", f"slow-{n}")
+        stop = asyncio.Event()
+        task = asyncio.create_task(worker.run(stop, idle=3600))
+        assert await asyncio.to_thread(slow.wait_for_requests, 1, 30)
+        enqueue(store, "fast", "fast-1")
+        worker.wake()
+        assert await asyncio.to_thread(fast.wait_for_requests, 1, 30)
+        assert slow.arrived < 3, "the fast channel waited for the slow one"
+        stop.set()
+        await asyncio.wait_for(task, 30)
+    kinds = {item.channel: item.status for item in outbox.recent(store.engine)}
+    assert kinds["fast"] == "delivered"
+
+
+async def test_a_stop_starts_no_further_alert_and_gives_back_the_rest(tmp_path: Path) -> None:
+    """SIGTERM in the middle of a slow channel's alerts: the one in flight ends (it
+    times out), the others are not tried and keep their attempts for the next run."""
+    import asyncio
+
+    policy = RetryPolicy(max_attempts=5, base=0.0, max_delay=0.0, lease=60.0, timeout=1.0)
+    with Store(f"sqlite:///{tmp_path}/m.db") as store, WebhookReceiver() as slow:
+        slow.delay(5)
+        worker = DeliveryWorker(
+            store.engine, _slow_and_fast(slow.url, slow.url), policy, timeouts={"slow": 1.0}
+        )
+        for n in range(5):
+            enqueue(store, "slow", f"slow-{n}")
+        stop = asyncio.Event()
+        task = asyncio.create_task(worker.run(stop, idle=3600))
+        assert await asyncio.to_thread(slow.wait_for_requests, 1, 30)
+        stop.set()
+        await asyncio.wait_for(task, 30)
+        items = outbox.recent(store.engine, limit=10)
+    assert slow.arrived == 1
+    assert sorted(item.attempts for item in items) == [0, 0, 0, 0, 1]
+    assert {item.status for item in items} == {"pending"}

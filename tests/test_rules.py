@@ -32,8 +32,11 @@ def change(**kw) -> StoryChange:
     return StoryChange(**values)
 
 
-def plan(c: StoryChange, rules=(RULE,), now=NOW):
-    return plan_alerts(c, rules, now=now, max_age=timedelta(hours=48))
+TOLD = frozenset({("icesco", "mail"), ("icesco", "hook")})  # RULE was told of story 5
+
+
+def plan(c: StoryChange, rules=(RULE,), now=NOW, told=TOLD):
+    return plan_alerts(c, rules, now=now, max_age=timedelta(hours=48), told=told)
 
 
 def test_a_new_story_alerts_each_channel_of_each_matching_rule_once() -> None:
@@ -62,6 +65,18 @@ def test_a_new_outlet_on_a_known_story_is_a_follow_up() -> None:
     planned = plan(change(is_new=False, sources=("Trend", "News.az"), new_sources=("News.az",)))
     assert {p.kind for p in planned} == {"follow_up"}
     assert planned[0].dedupe_key.endswith("|follow_up")
+
+
+def test_a_rule_not_told_of_the_story_gets_it_as_new_when_it_starts_to_match() -> None:
+    """A rule for one outlet: the story began elsewhere, then that outlet reported it.
+    Its readers hear of the story then, as news, never as "also reported by"."""
+    newsaz = AlertRule(name="newsaz", sources=("News.az",), channels=("hook",))
+    assert plan(change(), (newsaz,), told=frozenset()) == []
+    later = change(is_new=False, sources=("Trend", "News.az"), new_sources=("News.az",))
+    (alert,) = plan(later, (newsaz,), told=frozenset())
+    assert alert.kind == "new_story" and alert.dedupe_key == "newsaz|hook|story:5|new_story"
+    (follow_up,) = plan(later, (newsaz,), told=frozenset({("newsaz", "hook")}))
+    assert follow_up.kind == "follow_up"
 
 
 def test_source_filter_and_digest_rules() -> None:

@@ -193,6 +193,34 @@ def test_one_alert_per_story_one_follow_up_and_nothing_twice(tmp_path: Path, mon
         assert len({d.headers["webhook-id"] for d in receiver.verified}) == stories + 1
 
 
+def test_a_rule_for_one_outlet_hears_of_the_story_when_that_outlet_reports_it(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The story starts at News.az; a rule that follows Trend alone gets it as a new story
+    when Trend reports it, not as a follow-up of a story it never heard of."""
+    rows = records()
+    amb = [r for r in rows if r["label"] == "ambassador-rabat"]
+    monkeypatch.setenv("HOOK_SECRET", SECRET)
+    config = _alert_config(tmp_path, "https://hooks.example.org/x")
+    with config.open("a", encoding="utf-8") as out:
+        out.write('\n[[alerts]]\nname = "trend-only"\nsources = ["Trend"]\nchannels = ["hook"]\n')
+    settings = Settings(
+        config=str(config), database_url=f"sqlite:///{tmp_path}/m.db", alert_max_age=1e6
+    )
+    app = build(settings)
+    try:
+        ingest(app, [amb[0]])
+        ingest(app, [{**amb[1], "url": "https://en.trend.az/news/amb-trend"}])
+        queued = {(q.rule, q.kind) for q in outbox.recent(app.store.engine, limit=100)}
+    finally:
+        app.close()
+    assert queued == {
+        ("icesco-all", "new_story"),
+        ("icesco-all", "follow_up"),
+        ("trend-only", "new_story"),
+    }
+
+
 def test_a_backfill_does_not_alert(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("HOOK_SECRET", SECRET)
     config = _alert_config(tmp_path, "https://hooks.example.org/x")

@@ -27,12 +27,15 @@ import hmac
 import json
 import time
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 from monitor.alerts import render
 from monitor.alerts.message import Alert
 from monitor.errors import ConfigError, DeliveryError, FetchError, FetchTimeout, MonitorError
+
+if TYPE_CHECKING:
+    from monitor.fetch_post import Answer
 
 DEFAULT_TIMEOUT = 30.0
 FORMATS = ("standard", "slack", "teams")
@@ -41,18 +44,23 @@ TEAMS_MAX_SECTIONS = 10
 
 
 class Poster(Protocol):
-    """POST ``body`` to ``url``; return the status code or raise FetchError."""
+    """POST ``body`` to ``url``; return the answer (status, Retry-After) or raise
+    FetchError."""
 
     async def __call__(
         self, url: str, body: bytes, headers: dict[str, str], *, timeout: float
-    ) -> int: ...
+    ) -> Answer: ...
 
 
 class DeliveryHTTPStatus(DeliveryError):
-    """The receiver answered with a status other than 2xx (``status``)."""
+    """The receiver answered with a status other than 2xx (``status``); ``retry_after``
+    is the pause it asked for (seconds), if any."""
 
-    def __init__(self, message: str, *, channel: str, status: int) -> None:
+    def __init__(
+        self, message: str, *, channel: str, status: int, retry_after: float | None = None
+    ) -> None:
         self.status = status
+        self.retry_after = retry_after
         super().__init__(message, channel=channel)
 
 
@@ -173,7 +181,7 @@ class WebhookNotifier:
 
             poster = post
         try:
-            status = await poster(self.url, body, headers, timeout=self.timeout)
+            status, retry_after = await poster(self.url, body, headers, timeout=self.timeout)
         except FetchTimeout as exc:
             raise DeliveryError(
                 f"timed out after {self.timeout:g} s posting to {self.host}", channel=self.name
@@ -181,8 +189,12 @@ class WebhookNotifier:
         except FetchError as exc:
             raise DeliveryError(f"posting to {self.host}: {exc.reason}", channel=self.name) from exc
         if not 200 <= status < 300:
+            asked = f" (Retry-After {retry_after:g} s)" if retry_after is not None else ""
             raise DeliveryHTTPStatus(
-                f"{self.host} answered HTTP {status}", channel=self.name, status=status
+                f"{self.host} answered HTTP {status}{asked}",
+                channel=self.name,
+                status=status,
+                retry_after=retry_after,
             )
 
 

@@ -66,38 +66,58 @@ def existing_keys(conn: Connection, keys: Sequence[str]) -> set[str]:
     return {key for (key,) in conn.execute(query)}
 
 
-def claim_due(engine: Engine, now: datetime, *, limit: int, lease: float) -> list[OutboxItem]:
-    """Take up to ``limit`` due alerts: count the attempt and lease them before sending."""
+def claim_due(
+    engine: Engine,
+    now: datetime,
+    *,
+    limit: int,
+    lease: float,
+    channels: Sequence[str] | None = None,
+    other_than: Sequence[str] = (),
+) -> list[OutboxItem]:
+    """Take up to ``limit`` due alerts (of ``channels`` only, when given; not of
+    ``other_than``): count the attempt and lease them before sending.
+
+    One statement picks and leases them (``UPDATE ... WHERE id IN (SELECT ...) RETURNING``),
+    so two workers on one archive never take the same alert: SQLite runs it under its
+    write lock, PostgreSQL skips the rows another worker has locked."""
+    leased_until = now + timedelta(seconds=lease)
+    due = (
+        select(OutboxRow.id)
+        .where(OutboxRow.status == "pending")
+        .where(or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now))  # type: ignore[union-attr,operator]
+        .order_by(OutboxRow.next_attempt_at, OutboxRow.id)
+        .limit(limit)
+    )
+    if channels is not None:
+        due = due.where(OutboxRow.channel.in_(list(channels)))  # type: ignore[attr-defined]
+    if other_than:
+        due = due.where(OutboxRow.channel.not_in(list(other_than)))  # type: ignore[attr-defined]
+    if engine.dialect.name == "postgresql":
+        due = due.with_for_update(skip_locked=True)
+    statement = (
+        update(OutboxRow)
+        .where(OutboxRow.id.in_(due.scalar_subquery()))  # type: ignore[union-attr]
+        .values(attempts=OutboxRow.attempts + 1, next_attempt_at=leased_until)
+        .returning(*OutboxRow.__table__.columns)  # type: ignore[attr-defined]
+    )
     with engine.begin() as conn:
-        query = (
-            select(OutboxRow)
+        items = [OutboxItem.from_row(row) for row in conn.execute(statement)]
+    return sorted(items, key=lambda item: item.id)
+
+
+def release(engine: Engine, item_ids: Sequence[int], now: datetime) -> None:
+    """Give back alerts leased but not attempted (the worker is stopping): due now, the
+    attempt uncounted."""
+    if not item_ids:
+        return
+    with engine.begin() as conn:
+        conn.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id.in_(list(item_ids)))  # type: ignore[union-attr]
             .where(OutboxRow.status == "pending")
-            .where(or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now))  # type: ignore[union-attr,operator]
-            .order_by(OutboxRow.next_attempt_at, OutboxRow.id)
-            .limit(limit)
+            .values(attempts=OutboxRow.attempts - 1, next_attempt_at=now)
         )
-        if conn.dialect.name == "postgresql":
-            query = query.with_for_update(skip_locked=True)
-        rows = list(conn.execute(query))
-        items = []
-        for row in rows:
-            leased_until = now + timedelta(seconds=lease)
-            conn.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id == row.id)
-                .values(attempts=row.attempts + 1, next_attempt_at=leased_until)
-            )
-            item = OutboxItem.from_row(row)
-            items.append(
-                OutboxItem(
-                    **{
-                        **item.__dict__,
-                        "attempts": row.attempts + 1,
-                        "next_attempt_at": leased_until,
-                    }
-                )
-            )
-        return items
 
 
 def mark_delivered(engine: Engine, item_id: int, now: datetime) -> None:
