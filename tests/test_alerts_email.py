@@ -212,6 +212,21 @@ async def test_unsubscribe_option_and_https_one_click(smtp_receiver: SmtpReceive
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("to", ["bad address"]),
+        ("to", ["press@example.org", "desk"]),
+        ("from", "Monitor"),
+        ("unsubscribe", "ftp://x.example/u"),
+    ],
+)
+def test_an_address_that_is_none_is_a_config_error(option: str, value: object) -> None:
+    with pytest.raises(ConfigError, match="channel 'press-office'") as info:
+        email_channel(25, **{option: value})
+    assert f"key '{option}'" in str(info.value)
+
+
 def test_make_notifier_reads_the_password_from_the_environment() -> None:
     channel = Channel(
         name="press-office",

@@ -24,6 +24,7 @@ from monitor.alerts.webhook import (
     WebhookVerificationError,
     sign,
     slack_message,
+    teams_message,
     verify,
 )
 from monitor.config import Channel
@@ -184,6 +185,20 @@ def test_slack_escapes_scraped_markup() -> None:
     payload = {**alert.payload, "story": story}
     text = json.dumps(slack_message(dataclasses.replace(alert, payload=payload)))
     assert "<!channel>" not in text and "&lt;!channel&gt; &amp; &lt;https://evil|click&gt;" in text
+
+
+def test_teams_keeps_scraped_markdown_as_words() -> None:
+    """A headline or summary written as a Markdown link must not become a link in the
+    card (TextBlocks and facts render Markdown); only the monitor's own links are links."""
+    alert = sample_alert()
+    bait = "[click here](https://evil.example/x) **now**"
+    story = {**alert.payload["story"], "headline": bait, "summary": bait, "place": bait}
+    payload = {**alert.payload, "story": story}
+    card = teams_message(dataclasses.replace(alert, payload=payload))
+    text = json.dumps(card, ensure_ascii=False)
+    assert "](https://evil" not in text and "**now**" not in text
+    assert "(click here)(https://evil.example/x)" in text
+    assert "(https://www.azernews.az/nation/215010.html)" in text  # the article links stay
 
 
 async def test_a_transport_timeout_becomes_a_delivery_error() -> None:

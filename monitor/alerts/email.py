@@ -51,6 +51,23 @@ class EmailNotifier:
         for key, ok in (("host", self.host), ("from", self.sender), ("to", self.recipients)):
             if not ok:
                 raise ConfigError("missing required key", where=where, key=key)
+        for key, value in (("from", self.sender), *(("to", r) for r in self.recipients)):
+            address = parseaddr(str(value))[1]
+            if "@" not in address or " " in address:
+                raise ConfigError(
+                    f"{value!r} is not an e-mail address (name@example.org, or "
+                    f'"Name <name@example.org>")',
+                    where=where,
+                    key=key,
+                )
+        unsubscribe = str(options.get("unsubscribe") or "")
+        if unsubscribe and not unsubscribe.lower().startswith(("mailto:", "https:", "http:")):
+            if "@" not in parseaddr(unsubscribe)[1]:
+                raise ConfigError(
+                    f"{unsubscribe!r} is neither a mailto:, https: or http: URL nor an address",
+                    where=where,
+                    key="unsubscribe",
+                )
         if self.tls not in DEFAULT_PORTS:
             raise ConfigError(
                 f'expected "starttls", "ssl" or "none", got {self.tls!r}', where=where, key="tls"

@@ -239,6 +239,12 @@ def slack_message(alert: Alert) -> dict[str, Any]:
     return {"text": _slack_escape(v.subject), "blocks": blocks}
 
 
+def _teams_plain(text: str) -> str:
+    """Scraped text for a card, whose TextBlocks and facts read Markdown: link syntax
+    ("[click](https://...)") stays words, and "*" marks no emphasis."""
+    return text.replace("[", "(").replace("]", ")").replace("*", "\u2217")
+
+
 def _teams_text(text: str, **style: Any) -> dict[str, Any]:
     return {"type": "TextBlock", "text": text, "wrap": True, **style}
 
@@ -246,19 +252,20 @@ def _teams_text(text: str, **style: Any) -> dict[str, Any]:
 def teams_message(alert: Alert) -> dict[str, Any]:
     """A Microsoft Teams incoming-webhook message with one Adaptive Card (version 1.4)."""
     v = render.view(alert)
-    body: list[dict[str, Any]] = [_teams_text(v.subject, size="Medium", weight="Bolder")]
+    plain = _teams_plain
+    body: list[dict[str, Any]] = [_teams_text(plain(v.subject), size="Medium", weight="Bolder")]
     if v.intro:
-        body.append(_teams_text(v.intro))
+        body.append(_teams_text(plain(v.intro)))
     for section in v.sections[:TEAMS_MAX_SECTIONS]:
-        body.append(_teams_text(section.heading, weight="Bolder", separator=True))
+        body.append(_teams_text(plain(section.heading), weight="Bolder", separator=True))
         if section.facts:
-            facts = [{"title": k, "value": val} for k, val in section.facts]
+            facts = [{"title": k, "value": plain(val)} for k, val in section.facts]
             body.append({"type": "FactSet", "facts": facts})
         if section.summary:
-            body.append(_teams_text(render.truncate(section.summary, 2000)))
+            body.append(_teams_text(plain(render.truncate(section.summary, 2000))))
         for link in section.links:
             url = (render.safe_url(link.url) or "").replace("(", "%28").replace(")", "%29")
-            label = f"{link.outlet}: {link.title}".replace("[", "(").replace("]", ")")
+            label = plain(f"{link.outlet}: {link.title}")
             body.append(_teams_text(f"[{label}]({url})" if url else label, spacing="Small"))
     body.append(_teams_text(v.footer, size="Small", isSubtle=True, separator=True))
     card = {
