@@ -61,13 +61,14 @@ class EmailNotifier:
                     key=key,
                 )
         unsubscribe = str(options.get("unsubscribe") or "")
-        if unsubscribe and not unsubscribe.lower().startswith(("mailto:", "https:", "http:")):
-            if "@" not in parseaddr(unsubscribe)[1]:
-                raise ConfigError(
-                    f"{unsubscribe!r} is neither a mailto:, https: or http: URL nor an address",
-                    where=where,
-                    key="unsubscribe",
-                )
+        schemes = ("mailto:", "https:", "http:")
+        url_or_address = unsubscribe.lower().startswith(schemes) or "@" in parseaddr(unsubscribe)[1]
+        if unsubscribe and not url_or_address:
+            raise ConfigError(
+                f"{unsubscribe!r} is neither a mailto:, https: or http: URL nor an address",
+                where=where,
+                key="unsubscribe",
+            )
         if self.tls not in DEFAULT_PORTS:
             raise ConfigError(
                 f'expected "starttls", "ssl" or "none", got {self.tls!r}', where=where, key="tls"
