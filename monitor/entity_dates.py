@@ -59,7 +59,8 @@ def _month(name: str) -> int:
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(\d{1,2})(?:st|nd|rd|th|-?(?:cü|ci|cu|cı|də|da|nd|th))?\.?"
 _YEAR = r"(\d{4})"
-_RANGE = r"(?:\s*[-–—]\s*\d{1,2})?"
+# a second day: "2–5 October", "28 and 29 October", "28 и 29 октября" (the first is taken)
+_RANGE = r"(?:\s*(?:[-–—]|and|&|и|və|et|ve|und)\s*\d{1,2})?"
 _DATE_PATTERNS = (
     # 3 October 2023, 3 октября 2023 года, 3 oktyabr 2023-cü il, 30. Juni 2019
     re.compile(rf"(?<!\d){_DAY}{_RANGE}\s+({_MON})\w*\.?,?\s+{_YEAR}", re.I),
@@ -184,13 +185,37 @@ def find_dates(text: str, published: datetime | None) -> list[DateHit]:
 
 
 _EVENT_WORD = re.compile(
-    r"meeting|talks|conversation|held|visit|ceremony|встреч|переговор|визит|görüş|səfər|réunion",
+    r"meeting|talks|conversation|held|visit|ceremon|встреч|переговор|визит|церемон|вручил"
+    r"|görüş|səfər|mərasim|réunion|cérémonie",
     re.I,
 )
 _ON = re.compile(r"(?:on|в|во|ce|يوم|روز)\s", re.I)  # a weekday said with its "on"
 _DATE_CUE = re.compile(r"(?:\bon|held|took place|\bв|\bот)\s+(?:\w+,?\s+)?$", re.I)
 # a date alone on its line ("9 December 2025", "18.04.2024 14:27") is the page's stamp
 _STAMP_LINE = re.compile(r"[\s•|]*[\d.:/ -]*$")
+
+
+_FUTURE = re.compile(
+    r"\bwill\b|\bto (?:visit|hold|attend|meet|sign|open|take part|participate)\b|is due"
+    r"|\bnext\b|upcoming|будет|будут|состоится|пройдет|пройдёт|посетит|olacaq|edəcək"
+    r"|keçiriləcək|gələcək|prochain|aura lieu|se tiendra",
+    re.I,
+)
+
+
+def _forward(hit: DateHit, text: str, ref: date | None) -> DateHit:
+    """A weekday told of what is to come ("will visit Shusha on Monday") is the next
+    one, not the last: ``find_dates`` reads weekdays as past."""
+    if ref is None or hit.day >= ref:
+        return hit
+    sentence = text[
+        max(text.rfind(".", 0, hit.start), text.rfind("\n", 0, hit.start)) + 1 : hit.start
+    ]
+    word = re.match(r"[^\s,.;]+(?:\s+[^\s,.;]+)?", text[hit.start :])
+    weekday = _weekday(_fold(word.group(0))) if word else None
+    if weekday is None or not _FUTURE.search(sentence):
+        return hit
+    return DateHit(ref + timedelta(days=(weekday - ref.weekday()) % 7), hit.kind, hit.start)
 
 
 def event_date(
@@ -231,6 +256,10 @@ def event_date(
                     line_end - hit.start < 30
                 ):
                     weight = 1.0  # the page's stamp: the event's day only if nothing says
+                if weight == 2.75 and ahead > 2:
+                    weight = 1.5  # what is to come: the dateline is the report's day only
+            if hit.kind == "relative" and ahead > 2:
+                hit = _forward(hit, text, ref)
             if hit.kind == "relative" and not (zone == "body" and hit.start < lead_end):
                 weight -= 0.5  # "today" outside the lead may be any day
             if best is None or (weight, -hit.start) > (best[0], -best[1]):

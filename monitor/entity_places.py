@@ -43,6 +43,8 @@ _EVENT_VERBS = "|".join(
         *("held", "took place", "signed", "visited", "toured", "arrived", "hosted", "met"),
         *("received", "прошл", "состоял", "подписан", "прибыл", "посетил", "keçirilib"),
         *("imzalan", "səfər", "tenue", "signé", "reçu", "عقد", "وقع", "استقبل", "برگزار"),
+        *("presented at a ceremony", "awarded at", "handed over", "на церемонии", "вручен"),
+        *("mərasim",),
     )
 )
 _PLACED = re.compile(rf"(?:{_EVENT_VERBS})[^.]{{0,80}}$")

@@ -191,6 +191,61 @@ def test_what_is_to_come_is_dated_when_it_will_happen() -> None:
     assert past.event_date is None
 
 
+def test_a_visit_to_come_takes_its_day_not_the_datelines_nor_the_last_weekday() -> None:
+    thursday = datetime(2024, 10, 24, 10)
+    dated = classify(
+        "ICESCO chief to pay official visit to Azerbaijan",
+        "Baku, October 21 (APA). ICESCO Director General Salim AlMalik is due to visit "
+        "Azerbaijan at the end of this month.\n\nThe visit will take place on 28 and 29 "
+        "October, the organisation said.",
+        "en",
+        datetime(2024, 10, 21, 10),
+    )
+    assert (dated.event_type, dated.event_date) == ("announcement", date(2024, 10, 28))
+    monday = classify(
+        "ICESCO Director General to visit Shusha on Monday",
+        "ICESCO Director General Salim AlMalik will visit Shusha on Monday.",
+        "en",
+        thursday,
+    )
+    assert (monday.event_type, monday.event_date) == ("announcement", date(2024, 10, 28))
+    # what happened on Monday is still the Monday before
+    met = classify("Meeting", "The minister met the guests on Monday.", "en", thursday)
+    assert met.event_date == date(2024, 10, 21)
+    ru = classify(
+        "Гендиректор ИСЕСКО посетит Азербайджан",
+        "Визит состоится 28 и 29 октября.",
+        "ru",
+        datetime(2024, 10, 21, 10),
+    )
+    assert ru.event_date == date(2024, 10, 28)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language"),
+    [
+        (
+            "Azerbaijani scientist wins ICESCO prize",
+            "Azerbaijani physicist Rashad Aliyev has been awarded the ICESCO Prize for "
+            "Science.\n\nThe award was presented at a ceremony in Rabat on November 19, "
+            "attended by the Director General.",
+            "en",
+        ),
+        (
+            "Азербайджанский ученый получил премию ИСЕСКО",
+            "Азербайджанский физик Рашад Алиев удостоен премии ИСЕСКО.\n\nПремию ему "
+            "вручил генеральный директор ИСЕСКО на церемонии в Рабате 19 ноября.",
+            "ru",
+        ),
+    ],
+)
+def test_an_award_ceremony_in_the_next_paragraph_gives_place_and_day(
+    title: str, body: str, language: str
+) -> None:
+    info = classify(title, body, language, datetime(2024, 11, 20, 9))
+    assert (info.event_type, info.place, info.event_date) == ("award", "Rabat", date(2024, 11, 19))
+
+
 def test_capital_turkish_month_and_day_names_are_read() -> None:
     """ "MAYIS" matches "mayıs" case-insensitively and folds to "mayis": one table key."""
     hits = find_dates("12 MAYIS 2024, ARALIK 5, 2023 ve SALI günü", datetime(2024, 5, 15))
