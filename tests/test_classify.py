@@ -2135,3 +2135,21 @@ def test_eval_details_prints_the_monitor_beside_its_peer() -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "articles.jsonl (208 articles)"
     assert [line.split("|")[1].split()[0] for line in lines[1:5]] == ["monitor", "peer"] * 2
+
+
+def test_a_video_conference_with_someone_is_a_call_and_one_on_a_theme_a_conference() -> None:
+    talks = classify(
+        "National Commission for ICESCO holds video conference with ICESCO officials",
+        "Azerbaijan's National Commission for ICESCO held a video conference with ICESCO's "
+        "Education Sector on Monday.",
+        "en",
+        PUB,
+    )
+    forum = classify(
+        "ICESCO holds video conference on digital education",
+        "ICESCO held an international video conference on digital education on Monday with "
+        "the participation of experts from 30 countries.",
+        "en",
+        PUB,
+    )
+    assert (talks.event_type, forum.event_type) == ("phone_call", "conference")

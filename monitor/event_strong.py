@@ -1,0 +1,109 @@
+"""The phrases that name an event beyond doubt (data, no logic), per event type.
+
+They weigh twice a plain hit of :data:`monitor.event_rules.RULES` and are not discounted
+as context; :mod:`monitor.classify` explains the weighing.
+"""
+
+from __future__ import annotations
+
+# Phrases that name the event beyond doubt: they weigh twice a plain hit and are not
+# discounted as context. Taking office is its own kind of news (no listed type fits);
+# a speech given *at* a session is news of the session.
+STRONG: dict[str, tuple[str, ...]] = {
+    "award": (r"awards? ceremony|awarding ceremony|prize-?giving",),
+    # a telephone conversation held is the event wherever the lead names it
+    "phone_call": (
+        r"(?:held|had|during) (?:a |the )?(?:tele)?phone (?:conversation|call)"
+        r"|(?:провел\w*|состоял\w*|в ходе) телефонн\w+ (?:разговор|бесед)\w*"
+        r"|telefon danışığı (?:aparıb|olub|zamanı)|telefon görüşmesi (?:yaptı|gerçekleştirdi)",
+    ),
+    "other": (
+        r"takes office|took office|assum\w+ (?:office|(?:his|her) (?:duties|post))|sworn in",
+        r"вступил\w* в должность|приступил\w* к (?:исполнению|обязанност)\w*",
+        r"vəzifəsin\w* (?:icrasına )?başla\w*|prend ses fonctions|a pris ses fonctions",
+        r"amt angetreten|tritt (?:sein|ihr) amt an|تسلم مهامه|يتسلم مهامه",
+        # a headline's genre label: an editorial, an opinion, an analysis is no report
+        r"^\W*(?:\[(?:édito|opinion|analyse|analysis|op-ed|tribune|chronique)\]"
+        r"|(?:édito|éditorial|opinion|analysis|analyse|op-ed|chronique|tribune|column)\s*[:|])",
+    ),
+    # what is yet to happen: the news is that it will ("will attend", "представит")
+    "announcement": (
+        r"will (?:\w+ )?(?:attend|take part|participate|represent|chair|be held|be represented)"
+        r"|\bto (?:attend|take part|participate|chair)\b|to be held|(?:is|are) going to\b"
+        r"|\bplans? to (?:visit|meet|hold|sign|attend|open|host|establish|launch|submit|nominate"
+        r"|apply|build|create|introduce)\b|will (?:\w+ )?lead (?:\S+ ){0,3}delegation"
+        r"|(?:is|are) expected to (?:visit|meet|arrive|attend|hold|sign|take part|participate)\b",
+        r"будет представлен\w*|представит\b|примет участие|пройд[её]т\b|пройдут\b"
+        r"|состо(?:ит|ят)ся\b"
+        r"|посетит\b|прибуд(?:ет|ут)\b|пробуд(?:ет|ут)\b|соверш(?:ит|ат) (?:\S+ ){0,2}визит\w*"
+        r"|встрет(?:ит|ят)ся\b|подпиш(?:ет|ут)\b"
+        r"|буд(?:ет|ут) (?:\S+ )?(?:проведен|открыт|подписан)\w*"
+        r"|буд(?:ет|ут) учрежд\w*|провед(?:ёт|ет|ут)\b|ожида(?:ется|ются)\b|примет\b"
+        r"|поучаству\w+"
+        r"|планиру\w* (?:\S+ ){0,2}\w+(?:ть|ться)\b",
+        r"will (?:\w+ )?pay (?:an? )?(?:\w+ )?(?:visit|trip)\b"
+        r"|will (?:\w+ )?(?:meet|visit|host|hold|organi[sz]e|launch|open|sign|start|begin"
+        r"|mark\w*|celebrate|observe|establish|create|set up|build|introduce|receive)\b",
+        r"iştirak edəcək|təmsil edəcək|keçiriləcək|sədrlik edəcək|təmsil olunacaq|başlayacaq"
+        r"|olacaq\b|imzala\w*(?:acaq|əcək)\b|görüşəcək\b|yapılacak|düzenlenecek|başlayacak|gerçekleştirilecek|katılacak"
+        r"|səfər\w* (?:\S+ ){0,3}(?:edəcə|gələcə|gedəcə)\w*|səfərə gəlir\b",
+        r"se tiendra|\btiendr(?:a|ont)\b|aura lieu|participera|représentera|organisera"
+        r"|sera reçue?\b|seront reçus|sera signée?\b|sera inauguré"
+        r"|accueillera|lancera"
+        r"|visitera|entamera|effectuera|se rendra|rencontrera|signera|doit se rendre"
+        r"|(?:est |sont )?attendue?s? (?:le \d|à |au |en )|devrait (?:se rendre|participer|signer)"
+        r"|(?:wird|werden) (?:\S+ ){0,12}?(?:zusammentreffen|treffen|unterzeichnen|besuchen|reisen"
+        r"|empfangen|eröffnen|teilnehmen"
+        r"|stattfinden|vertreten)",
+        r"سيشارك|سيعقد|ستعقد|ستستضيف|سيمثل|سي?لتق[يى]|ستلتقي|سيزور|ستزور|سيستقبل|سيوقع"
+        r"|سيترأس|سيحضر|سيفتتح|برگزار خواهد شد|خواهد شد"
+        r"|(?<!\w)(?:غدا|غدًا|غداً|بعد غد)(?!\w)",
+    ),
+    # an agreement approved or ratified is concluded: "a decree on the approval of the
+    # Memorandum of Understanding", "ratified the agreement"
+    "agreement": (
+        r"(?:approv\w*|ratif\w*) (?:of )?(?:the )?(?:\S+ ){0,3}?[\"“«]?(?:memorandum|agreement"
+        r"|protocol|convention|treaty|accord)\b|(?:memorandum|agreement|protocol|convention"
+        r"|treaty)\b(?: \S+){0,12}? (?:was|were|has been|have been|is) (?:approved|ratified)",
+        r"(?:утвер\w*|ратифи\w*) (?:\S+ ){0,3}?[\"“«]?(?:меморандум|соглашени|протокол"
+        r"|конвенци|договор)\w*",
+        r"(?:memorandum|saziş|protokol|konvensiya|müqavilə)\w* (?:\S+ ){0,2}?"
+        r"(?:təsdiq|ratifikasiya)\w*",
+    ),
+    # headline verbs of reaction: the reaction is the news ("ICESCO welcomes ...")
+    "statement": (
+        r"\b(?:welcomes|condemns|hails|denounces|deplores|mourns|urges|congratulates|calls for"
+        r"|praises|lauds|commends)\b"
+        r"|(?:made|make|issued?|adopted?) (?:a |the )?joint (?:statement|declaration)",
+        r"осуждает|приветствует|поздравляет|призывает|qınayır|alqışlayır|təbrik edir|çağırır",
+        # a denial: "the reports do not reflect reality"
+        r"(?:do|does) not (?:reflect|correspond to) (?:the )?(?:truth|reality|facts)"
+        r"|не соответству\w* действительност\w*|həqiqəti (?:əks etdirmir|əks etdirməyib)",
+    ),
+    "conference": (
+        r"(?:said|stated|noted|speaking|spoke|address\w*|speech|remarks|keynote|lecture"
+        r"|deliver\w*|(?:national )?statement)"
+        r"(?: \S+){0,4} (?:at|during|before|to) (?:\S+ ){0,8}(?:session"
+        r"|(?<!press )(?<!news )conference|forum|summit|congress|assembly|symposium|meeting of)"
+        r"|(?:remarks|said|stated|spoke|speech)(?: \S+){0,3} (?:while|when) address\w* "
+        r"(?:\S+ ){0,2}(?:meeting|session|conference|forum|summit|assembly|congress)"
+        r"|inaugurat\w* (?:the )?(?:\S+ ){0,4}(?:conference|forum|summit|session|congress"
+        r"|symposium|assembly)",
+        r"(?:сказал\w*|заявил\w*|отметил\w*|выступил\w*|выступая|говорится)(?: \S+){0,3}"
+        r" (?:в ходе|на) (?:\S+ ){0,5}(?:сесси|конференц|форум|саммит|заседани|съезд|ассамбле)\w*"
+        r"|начал\w* (?:свою )?работу (?:\S+ ){0,6}(?:форум|конференц|сесси|саммит|съезд|ассамбле"
+        r"|заседани)\w*|(?:форум|конференц|сесси|саммит|съезд)\w* (?:\S+ ){0,6}начал\w* (?:свою )?"
+        r"работу",
+        r"(?:forum|konfrans|sessiya|sammit|iclas|konqres|qurultay|simpozium)\w* (?:\S+ )?"
+        r"(?:çıxış|iştirak)",
+        r"(?:discours|allocution)\w* (?:\S+ ){0,6}(?:à|lors d\w*|devant) (?:\S+ ){0,4}(?:réunion"
+        r"|session|conférence|sommet|forum|assemblée|congrès)"
+        r"|(?:a déclaré|a souligné|a affirmé)(?: \S+){0,4} lors d\w* (?:\S+ ){0,4}(?:session"
+        r"|conférence|forum|sommet)|(?:sagte|erklärte) (?:\S+ ){0,4}auf (?:\S+ ){0,4}"
+        r"(?:konferenz|tagung|sitzung|gipfel|forum)",
+        # "وقال في كلمته في افتتاح المؤتمر", "سخنرانی ... در نشست"
+        r"(?:كلمته?|كلمة|خطاب)\S* (?:\S+ ){0,4}(?:في|أمام|خلال) (?:\S+ ){0,5}?\S*(?:مؤتمر|الدورة"
+        r"|منتدى|القمة|اجتماع|ندوة|ملتقى)|(?:سخنرانی|سخنان) (?:\S+ ){0,4}در (?:\S+ ){0,5}?"
+        r"(?:نشست|اجلاس|کنفرانس|همایش)",
+    ),
+}
