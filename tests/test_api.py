@@ -22,6 +22,7 @@ from sqlalchemy import create_engine
 from monitor import api as api_module
 from monitor.api import create_api
 from monitor.app import App, build
+from monitor.errors import StoreError
 from monitor.export import EXPORT_FIELDS
 from monitor.pipeline import numbered
 from monitor.settings import Settings
@@ -432,21 +433,85 @@ def test_bad_export_parameters_fail_before_streaming(client: Client) -> None:
 # -- health, metrics, token --------------------------------------------------------------
 
 
-def test_healthz_is_200_and_503_when_the_archive_is_gone(archive: App, tmp_path: Path) -> None:
-    assert Client(create_api(archive)).get("/healthz").json()["status"] == "ok"
+def unreachable(archive: App, database_url: str) -> App:
+    """The app with its store pointed at an archive that cannot be reached (a plain
+    engine: the store's own would create a SQLite file's folder)."""
     broken = dataclasses.replace(archive)
     broken_store = type(archive.store).__new__(type(archive.store))
     broken_store.__dict__.update(archive.store.__dict__)
-    missing = tmp_path / "no" / "such" / "dir" / "m.db"
-    broken_store.engine = create_engine(f"sqlite:///{missing}")
+    broken_store.engine = create_engine(database_url)
     broken.store = broken_store
-    client = Client(create_api(broken))
+    return broken
+
+
+def test_healthz_is_200_and_503_when_the_archive_is_gone(archive: App, tmp_path: Path) -> None:
+    assert Client(create_api(archive)).get("/healthz").json()["status"] == "ok"
+    missing = tmp_path / "no" / "such" / "dir" / "m.db"
+    client = Client(create_api(unreachable(archive, f"sqlite:///{missing}")))
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"
     for path in ("/api/articles", "/api/stories", "/api/articles/1", "/metrics", "/"):
         response = client.get(path)
         assert response.status_code == 503, path
+
+
+ARCHIVE_ROUTES = [
+    "/api/articles",
+    "/api/articles.csv",
+    "/api/coverage",
+    "/api/articles/1",
+    "/api/stories",
+    "/api/stories/1",
+    "/api/sources",
+    "/feeds/icesco.atom",
+    "/metrics",
+]
+PAGES = ["/", "/?q=ICESCO", "/articles/1", "/stories/1", "/sources"]
+
+
+@pytest.mark.parametrize(
+    "database_url",
+    [
+        "sqlite:////proc/no/such/dir/m.db",  # a folder no one can create
+        "postgresql+psycopg://postgres@127.0.0.1:1/monitor?connect_timeout=2",  # nothing listens
+    ],
+    ids=["sqlite", "postgresql"],
+)
+def test_every_route_is_503_when_the_archive_is_unreachable(
+    archive: App, database_url: str
+) -> None:
+    client = Client(create_api(unreachable(archive, database_url)))
+    for path in ARCHIVE_ROUTES:
+        response = client.get(path)
+        assert response.status_code == 503, (path, response.text[:200])
+        assert response.json() == {
+            "error": "the archive is unavailable; try again later",
+            "status": 503,
+        }, path
+    for path in PAGES:
+        response = client.get(path)
+        assert response.status_code == 503, (path, response.text[:200])
+        assert response.headers["content-type"].startswith("text/html"), path
+        assert "the archive is unavailable" in response.text, path
+
+
+def test_the_stores_reads_say_the_archive_is_unavailable(archive: App) -> None:
+    store = unreachable(archive, "sqlite:////proc/no/such/dir/m.db").store
+    reads = [
+        store.source_health,
+        lambda: store.source_health("Trend"),
+        lambda: store.recent_counts(datetime(2024, 1, 1, tzinfo=UTC)),
+        store.count_articles,
+        lambda: store.unseen(["https://en.trend.az/a"]),
+        lambda: store.known_url_keys(["https://en.trend.az/a"]),
+        lambda: store.http_validators(["https://en.trend.az/a"]),
+        lambda: list(store.iter_articles()),
+        lambda: store.sync_sources([("Trend", "https://en.trend.az/")]),
+    ]
+    for read in reads:
+        with pytest.raises(StoreError, match="cannot (read|write)"):
+            read()
 
 
 SAMPLE = re.compile(r'^([a-z_]+)(\{([a-z_]+="(?:[^"\\]|\\.)*",?)*\})? (-?[0-9.e+]+)$')

@@ -245,10 +245,10 @@ def _rebuild_sqlite(conn: Connection) -> int:
 def rebuild_search(engine: Engine) -> int:
     """Index every article again (SQLite; PostgreSQL's column is always current)."""
     ensure_search(engine)
-    if engine.dialect.name != "sqlite":
-        with engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(ArticleRow)).scalar_one())
     try:
+        if engine.dialect.name != "sqlite":
+            with engine.connect() as conn:
+                return int(conn.execute(select(func.count()).select_from(ArticleRow)).scalar_one())
         with engine.begin() as conn:
             return _rebuild_sqlite(conn)
     except SQLAlchemyError as exc:

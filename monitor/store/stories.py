@@ -15,8 +15,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import SQLAlchemyError
 
 from monitor.entity_people import merge_participants
+from monitor.errors import StoreError
 from monitor.models import (
     ArticleFeaturesRow,
     ArticleRow,
@@ -308,9 +310,12 @@ def list_stories(
     query = query.order_by(
         func.coalesce(StoryRow.first_published, StoryRow.created_at).desc()
     ).limit(limit)
-    with engine.connect() as conn:
-        ids = [sid for (sid,) in conn.execute(query)]
-        return [story_snapshot(conn, sid) for sid in ids]
+    try:
+        with engine.connect() as conn:
+            ids = [sid for (sid,) in conn.execute(query)]
+            return [story_snapshot(conn, sid) for sid in ids]
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot read stories: {exc}") from exc
 
 
 def merge_urls_into(
