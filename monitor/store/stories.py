@@ -198,10 +198,38 @@ def _most_common(values: Iterable[Any]) -> Any:
     return counted.most_common(1)[0][0] if counted else None
 
 
+def _outlets_in_order(conn: Connection, rows: Sequence[Any]) -> list[str]:
+    """Every outlet that carried one of the articles (``rows``, earliest first): each
+    article's own outlet, then the outlets that ran a copy of it."""
+    copies: dict[int, list[str]] = {row.id: [] for row in rows}
+    ids = list(copies)
+    for start in range(0, len(ids), CHUNK):
+        query = (
+            select(ArticleURLRow.article_id, ArticleURLRow.source)
+            .where(ArticleURLRow.article_id.in_(ids[start : start + CHUNK]))  # type: ignore[attr-defined]
+            .order_by(ArticleURLRow.id)
+        )
+        for article_id, source in conn.execute(query):
+            copies[article_id].append(source)
+    ordered = (source for row in rows for source in (row.source, *copies[row.id]))
+    return list(dict.fromkeys(ordered))
+
+
+def outlets_of(conn: Connection, story_id: int) -> list[str]:
+    """A story's outlets as ``refresh_story`` writes them."""
+    query = (
+        select(ArticleRow.id, ArticleRow.source)
+        .where(ArticleRow.story_id == story_id)
+        .order_by(func.coalesce(ArticleRow.published, ArticleRow.fetched_at), ArticleRow.id)
+    )
+    return _outlets_in_order(conn, list(conn.execute(query)))
+
+
 def refresh_story(conn: Connection, story_id: int, now: datetime) -> dict[str, Any]:
     """Recompute a story's headline, event, place, people, outlets and topics from its
     articles (the earliest article's headline; the most reported event type, date and
-    place); returns the new values."""
+    place; every outlet that carried an article, syndicated copies included); returns
+    the new values."""
     query = (
         select(ArticleRow)
         .where(ArticleRow.story_id == story_id)
@@ -214,11 +242,9 @@ def refresh_story(conn: Connection, story_id: int, now: datetime) -> dict[str, A
     people = merge_participants(row.participants or [] for row in rows)
     kind, sure = story_type((r.event_type, r.event_confidence) for r in rows)
     topics: list[str] = []
-    sources: list[str] = []
     for row in rows:
         topics += [t for t in row.topics or [] if t not in topics]
-        if row.source not in sources:
-            sources.append(row.source)
+    sources = _outlets_in_order(conn, rows)
     dated = [r.published for r in rows if r.published]
     values = {
         "headline": first.title,
