@@ -36,7 +36,7 @@ from monitor.records import AddOutcome, Prepared
 from monitor.store import articles, outbox
 from monitor.store.articles import StoryHook, export_dict, lookup
 from monitor.store.schema import migrate
-from monitor.store.search import ensure_search
+from monitor.store.search_index import ensure_search
 from monitor.urls import url_key
 
 if TYPE_CHECKING:
