@@ -35,8 +35,9 @@ Routes (``/openapi.json`` documents the JSON ones with their models):
 
 Errors are JSON ``{"error": "...", "status": N}`` (HTML on the web pages): a bad
 parameter is a 422 naming it, an unknown id or topic a 404 (naming the known topics),
-a missing or wrong token a 401, an unreachable archive a 503. No parameter value makes a
-500. When ``MONITOR_API_TOKEN`` is set, every route but ``/healthz`` needs
+a missing or wrong token a 401, an unreachable archive a 503, a method a route does not
+take a 405 with ``Allow``. No parameter value makes a 500. Every GET route answers HEAD
+(``monitor.api_guard``). When ``MONITOR_API_TOKEN`` is set, every route but ``/healthz`` needs
 ``Authorization: Bearer <token>``.
 """
 
@@ -336,9 +337,6 @@ def create_api(app: App) -> FastAPI:
             metrics.render(app), media_type="text/plain; version=0.0.4; charset=utf-8"
         )
 
-    # feed readers and uptime checkers send HEAD too; the same handlers answer it
-    api.add_api_route("/feeds/{name}.atom", feed, methods=["HEAD"], include_in_schema=False)
-    api.add_api_route("/healthz", healthz, methods=["HEAD"], include_in_schema=False)
     api.include_router(web.router)
     return api
 

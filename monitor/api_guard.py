@@ -1,8 +1,10 @@
-"""The HTTP API's middleware and metrics: the bearer token, request counts, /metrics.
+"""The HTTP API's middleware and metrics: the bearer token, HEAD, request counts, /metrics.
 
-``Guard`` (ASGI) checks ``Authorization: Bearer <token>`` when a token is set and counts
-every answer by route template, method and status; ``Metrics.render`` writes the
-Prometheus text exposition from those counts and the archive's own figures.
+``Guard`` (ASGI) checks ``Authorization: Bearer <token>`` when a token is set, answers
+HEAD as GET without the body (every GET route takes HEAD: feed readers, uptime checkers
+and link checkers send it) and counts every answer by route template, method and status;
+``Metrics.render`` writes the Prometheus text exposition from those counts and the
+archive's own figures.
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ from monitor.store import queries
 
 if TYPE_CHECKING:
     from monitor.app import App
+
+
+# the methods counted under their own name; any other is counted as "other", so that a
+# client inventing methods cannot add series without end
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"})
 
 
 def _label(value: str) -> str:
@@ -120,24 +127,34 @@ class Guard:
             await self.app(scope, receive, send)
             return
         status = 500
+        method = scope["method"]
+        head = method == "HEAD"
+        inner = {**scope, "method": "GET"} if head else scope  # HEAD: the GET, no body
 
         async def sending(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         try:
-            if self._authorized(scope):
-                await self.app(scope, receive, sending)
+            if self._authorized(inner):
+                await self.app(inner, receive, sending)
             else:
-                body = json.dumps({"error": "a bearer token is required", "status": 401})
-                response = Response(
-                    body,
-                    status_code=401,
-                    media_type="application/json",
-                    headers={"WWW-Authenticate": 'Bearer realm="monitor"'},
-                )
-                await response(scope, receive, sending)
+                await self.refuse(inner, receive, sending)
         finally:
-            self.metrics.requests[(self._route(scope), scope["method"], status)] += 1
+            label = method if method in METHODS else "other"
+            self.metrics.requests[(self._route(inner), label, status)] += 1
+
+    async def refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The 401 answer: JSON, or under the web pages the error page."""
+        body = json.dumps({"error": "a bearer token is required", "status": 401})
+        response = Response(
+            body,
+            status_code=401,
+            media_type="application/json",
+            headers={"WWW-Authenticate": 'Bearer realm="monitor"'},
+        )
+        await response(scope, receive, send)

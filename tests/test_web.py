@@ -465,3 +465,68 @@ def test_the_chart_in_headless_chromium_on_a_desktop_and_a_phone(
             left = min(drawn[c][0] for c in PALETTE)
             right = max(drawn[c][1] for c in PALETTE)
             assert right - left >= span, (name, left, right)
+
+
+# -- HEAD and methods --------------------------------------------------------------------
+
+
+def get_routes(client: Client) -> list[str]:
+    article_id, story_id = hostile_ids(client)
+    return [
+        "/",
+        "/?q=ICESCO",
+        "/sources",
+        f"/articles/{article_id}",
+        f"/stories/{story_id}",
+        "/static/style.css",
+        "/api/articles",
+        f"/api/articles/{article_id}",
+        "/api/articles.csv?limit=3",
+        "/api/coverage",
+        "/api/stories",
+        "/api/sources",
+        "/feeds/icesco.atom",
+        "/healthz",
+        "/openapi.json",
+    ]
+
+
+def test_every_get_route_answers_head_on_the_real_server(server: str, client: Client) -> None:
+    for path in get_routes(client):
+        got = httpx.get(server + path)
+        head = httpx.head(server + path)
+        assert (got.status_code, head.status_code) == (200, 200), path
+        assert head.content == b"", path
+        assert head.headers["content-type"] == got.headers["content-type"], path
+    metrics = httpx.head(server + "/metrics")
+    assert metrics.status_code == 200 and metrics.headers["content-type"].startswith("text/plain")
+
+
+def test_head_in_process_has_the_headers_of_get_and_no_body(client: Client) -> None:
+    for path in get_routes(client):
+        got, head = client.get(path), client.request("HEAD", path)
+        assert head.status_code == got.status_code == 200, path
+        assert head.content == b"", path
+        if "content-length" in got.headers:
+            assert head.headers["content-length"] == got.headers["content-length"], path
+
+
+def test_a_method_not_allowed_says_which_are(client: Client) -> None:
+    api = client.request("POST", "/api/articles")
+    assert api.status_code == 405 and api.headers["allow"] == "GET, HEAD"
+    assert api.json()["status"] == 405 and "POST" in api.json()["error"]
+    page = client.request("DELETE", "/sources")
+    assert page.status_code == 405 and page.headers["allow"] == "GET, HEAD"
+    assert page.headers["content-type"].startswith("text/html")
+    assert "<title>Method not allowed · monitor</title>" in page.text
+    assert "Unavailable" not in page.text
+
+
+def test_metrics_count_unknown_methods_as_other(client: Client) -> None:
+    for method in ("FOO1", "FOO2", "BREW"):
+        assert client.request(method, "/api/articles").status_code == 405
+    client.request("HEAD", "/api/sources")
+    metrics = client.get("/metrics").text
+    assert "FOO1" not in metrics and "BREW" not in metrics
+    assert 'route="/api/articles",method="other",status="405"} 3' in metrics
+    assert 'route="/api/sources",method="HEAD",status="200"} 1' in metrics

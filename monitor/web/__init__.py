@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import html
 from datetime import date, datetime, timedelta
+from http import HTTPStatus
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
@@ -116,12 +117,13 @@ class Web:
 
     def error_page(self, request: Request, status: int, message: str) -> Response:
         """The page shown for a 4xx or 5xx: the status and the message, escaped."""
-        titles = {401: "Not authorised", 404: "Not found", 422: "Bad request"}
+        titles = {401: "Not authorised", 404: "Not found", 405: "Method not allowed"}
+        titles |= {422: "Bad request", 503: "Unavailable"}
         return self.render(
             request,
             "error.html",
             status=status,
-            title=titles.get(status, "Unavailable"),
+            title=titles.get(status) or HTTPStatus(status).phrase,
             status_code=status,
             message=message,
             params={},
