@@ -72,7 +72,7 @@ from monitor.api_models import (
 from monitor.api_server import serve as serve  # re-exported: app and cli start it from here
 from monitor.errors import StoreError
 from monitor.export import EXPORT_FIELDS, write_csv, write_jsonl
-from monitor.feeds import FeedSpec, atom_feed, resolve_feed
+from monitor.feeds import FeedSpec, atom_feed, etag_matches, resolve_feed
 from monitor.store import queries
 from monitor.store.coverage import coverage
 from monitor.store.search import MAX_LIMIT, SearchHit, SearchQuery, search
@@ -297,7 +297,7 @@ def create_api(app: App) -> FastAPI:
         body = feed_body(request, spec, limit)
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         headers = {"ETag": etag, "Cache-Control": "max-age=60"}
-        if etag in request.headers.get("if-none-match", ""):
+        if etag_matches(request.headers.get("if-none-match"), etag):
             return Response(status_code=304, headers=headers)
         return Response(body, media_type="application/atom+xml; charset=utf-8", headers=headers)
 
