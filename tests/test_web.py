@@ -530,3 +530,56 @@ def test_metrics_count_unknown_methods_as_other(client: Client) -> None:
     assert "FOO1" not in metrics and "BREW" not in metrics
     assert 'route="/api/articles",method="other",status="405"} 3' in metrics
     assert 'route="/api/sources",method="HEAD",status="200"} 1' in metrics
+
+
+# -- the search form and empty pages -----------------------------------------------------
+
+
+def test_the_form_sent_empty_still_shows_the_latest_stories(client: Client) -> None:
+    empty_form = {
+        "q": "",
+        "topic": "",
+        "source": "",
+        "event_type": "",
+        "language": "",
+        "since": "",
+        "until": "",
+        "order": "relevance",
+    }
+    for params in (empty_form, {"order": "relevance"}, {"order": ""}):
+        page = client.get("/", params=params)
+        assert page.status_code == 200
+        assert "<h2>Latest stories" in page.text and '<article class="hit">' not in page.text
+    listed = client.get("/", params={**empty_form, "order": "newest"}).text  # asked for
+    assert "<h2>Latest stories" not in listed and '<article class="hit">' in listed
+    newest = client.get("/", params={**empty_form, "q": "ICESCO", "order": "newest"}).text
+    assert '<article class="hit">' in newest
+    assert '<option value="newest" selected>' in newest
+
+
+def test_an_unknown_order_is_a_clear_error_page(client: Client) -> None:
+    for params in ({"order": "bogus"}, {"q": "ICESCO", "order": "random"}):
+        page = client.get("/", params=params)
+        assert page.status_code == 422
+        assert page.headers["content-type"].startswith("text/html")
+        text = html.unescape(page.text)
+        assert "query parameter 'order'" in text and "relevance, newest" in text
+    assert client.get("/api/articles", params={"order": "bogus"}).status_code == 422
+
+
+def test_a_page_past_the_end_says_so_and_links_back(client: Client) -> None:
+    total = client.get("/api/stories").json()["total"]
+    stories = client.get("/", params={"offset": 100000}).text
+    assert f"Latest stories <small>({total})</small>" in stories
+    assert "No stories yet" not in stories
+    assert (
+        "No more stories on this page" in stories
+        and '<a href="/">Back to the first page' in stories
+    )
+    found = client.get("/api/articles", params={"q": "ICESCO"}).json()["total"]
+    results = client.get("/", params={"q": "ICESCO", "offset": 10000}).text
+    assert f"<h2>{found} articles" in results and "Nothing found" not in results
+    assert "No more results on this page" in results
+    assert '<a href="/?q=ICESCO">Back to the first page</a>' in results
+    nothing = client.get("/", params={"q": "zzzqqqxxx"}).text
+    assert "Nothing found" in nothing and "No more results" not in nothing

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 HERE = Path(__file__).resolve().parent
 PAGE_SIZE = 20
+ORDERS = ("relevance", "newest")
 MAX_OFFSET = 10_000_000
 
 
@@ -139,16 +140,21 @@ class Web:
             order: str | None = Query(None, max_length=20),
             offset: int = Query(0, ge=0, le=MAX_OFFSET),
         ) -> Response:
-            params = {**chosen, "order": order}
-            given = {k: v for k, v in params.items() if v and v.strip()}
-            searching = bool(given)
+            order = (order or "").strip() or None
+            if order not in (None, *ORDERS):
+                raise ApiError(
+                    422,
+                    f"query parameter 'order': {order!r} is not an order "
+                    f"(one of: {', '.join(ORDERS)})",
+                )
+            given = {k: v for k, v in chosen.items() if v and v.strip()}
+            if order == "newest":  # every article newest first, with their chart
+                given["order"] = order
+            searching = bool(given)  # order=relevance, which the form always sends, is none
             context: dict[str, Any] = {"params": given, "searching": searching}
             if searching:
                 request_ = self.filters.query(
-                    **chosen,
-                    order="newest" if order == "newest" else "relevance",
-                    limit=PAGE_SIZE,
-                    offset=offset,
+                    **chosen, order=order or "relevance", limit=PAGE_SIZE, offset=offset
                 )
                 page = search(self.app.store.engine, request_)
                 counted = coverage(self.app.store.engine, request_) if page.total else None
@@ -167,6 +173,7 @@ class Web:
                     older=self._page_link(given, page.next_offset)
                     if page.next_offset is not None
                     else None,
+                    first=self._page_link(given, 0),
                 )
             else:
                 found = self.filters.stories(limit=PAGE_SIZE, offset=offset)
@@ -176,6 +183,7 @@ class Web:
                     stories=found.stories,
                     newer=self._page_link({}, offset - PAGE_SIZE) if offset > 0 else None,
                     older=self._page_link({}, following) if following < found.total else None,
+                    first="/",
                 )
             context["choices"] = queries.distinct_values(self.app.store.engine)
             return self.render(request, "index.html", title="Search", offset=offset, **context)
