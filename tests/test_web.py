@@ -583,3 +583,45 @@ def test_a_page_past_the_end_says_so_and_links_back(client: Client) -> None:
     assert '<a href="/?q=ICESCO">Back to the first page</a>' in results
     nothing = client.get("/", params={"q": "zzzqqqxxx"}).text
     assert "Nothing found" in nothing and "No more results" not in nothing
+
+
+# -- right-to-left text ------------------------------------------------------------------
+
+ARABIC = {
+    "url": "https://arabic.example.org/news/icesco-rabat",
+    "title": "المدير العام للإيسيسكو يستقبل وزير الثقافة الأذربيجاني في الرباط",
+    "text": "استقبل الدكتور سالم بن محمد المالك، المدير العام لمنظمة الإيسيسكو، في مقر "
+    "المنظمة بالرباط وزير الثقافة الأذربيجاني. وبحث الجانبان سبل التعاون في مجالات "
+    "التربية والعلوم والثقافة وحماية التراث.",
+    "published": "2024-03-05T10:00:00+00:00",
+    "language": "ar",
+}
+
+
+def test_arabic_titles_snippets_and_bodies_run_right_to_left(tmp_path: Path) -> None:
+    import json
+
+    from monitor.pipeline import numbered
+
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    app = build(Settings(config=str(write_config(tmp_path)), database_url=url))
+    try:
+        assert app.pipeline.ingest(numbered([json.dumps(ARABIC, ensure_ascii=False)])).stored == 1
+        client = Client(create_api(app))
+        hit = client.get("/api/articles", params={"q": "الرباط"}).json()["items"][0]
+        title = esc(ARABIC["title"])
+        home = client.get("/").text
+        assert f'<h3 dir="auto" lang="ar"><a href="/stories/{hit["story_id"]}">{title}' in home
+        results = client.get("/", params={"q": "الرباط"}).text
+        assert f'<h3 dir="auto" lang="ar"><a href="/articles/{hit["id"]}">{title}' in results
+        assert '<p class="snippet" dir="auto" lang="ar">' in results
+        assert 'name="q" type="search" dir="auto"' in results
+        article = client.get(f"/articles/{hit['id']}").text
+        assert f'<h1 dir="auto" lang="ar">{title}</h1>' in article
+        assert '<div class="body" dir="auto" lang="ar">' in article
+        story = client.get(f"/stories/{hit['story_id']}").text
+        assert f'<h1 dir="auto" lang="ar">{title}</h1>' in story
+        assert '<p class="summary" dir="auto" lang="ar">' in story
+        assert f'<a href="/articles/{hit["id"]}" dir="auto" lang="ar">{title}</a>' in story
+    finally:
+        app.close()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from datetime import date, datetime, timedelta
 from http import HTTPStatus
 from pathlib import Path
@@ -71,6 +72,18 @@ def snippet_html(hit: SearchHit) -> Markup:
     return Markup(marked)  # pieces escaped by html.escape just above
 
 
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def text_attributes(language: str | None = None) -> Markup:
+    """``dir="auto"`` for scraped text (Arabic and Persian run right to left) and its
+    ``lang`` when the article's language is known."""
+    attributes = ' dir="auto"'
+    if language and _LANGUAGE.fullmatch(language):
+        attributes += f' lang="{language}"'
+    return Markup(attributes)  # a fixed string and a checked language code
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
@@ -82,6 +95,7 @@ def _environment() -> Environment:
     env.filters["day"] = lambda v: _when(v, with_time=False)
     env.filters["label"] = lambda v: str(v or "").replace("_", " ")
     env.globals["SURE"] = SURE
+    env.globals["text"] = text_attributes
     env.globals["version"] = __version__
     return env
 
@@ -216,8 +230,14 @@ class Web:
             found = queries.get_story(self.app.store.engine, story_id)
             if found is None:
                 raise ApiError(404, f"no story {story_id}")
+            languages = {o["article_id"]: o["language"] for o in found["outlets"]}
             return self.render(
-                request, "story.html", title=found["headline"], story=found, params={}
+                request,
+                "story.html",
+                title=found["headline"],
+                story=found,
+                languages=languages,
+                params={},
             )
 
         @router.get("/sources", response_class=HTMLResponse)
