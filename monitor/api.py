@@ -56,7 +56,14 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response, Streami
 
 from monitor import __version__
 from monitor.api_errors import ApiError, add_error_handlers
-from monitor.api_filters import MAX_NAME, Filtered, Filters, search_params
+from monitor.api_filters import (
+    MAX_NAME,
+    Filtered,
+    Filters,
+    event_type_param,
+    search_params,
+    when_param,
+)
 from monitor.api_filters import parse_when as parse_when  # re-exported with Filters
 from monitor.api_guard import Guard, Metrics
 from monitor.api_models import (
@@ -236,9 +243,9 @@ def create_api(app: App) -> FastAPI:
     @api.get("/api/stories", response_model=StoryPage, responses=responses, tags=["stories"])
     def list_stories(
         topic: str | None = Query(None, max_length=MAX_NAME),
-        event_type: str | None = Query(None, max_length=40),
+        event_type: str | None = event_type_param(),
         source: str | None = Query(None, max_length=MAX_NAME),
-        since: str | None = Query(None, max_length=64, description="Reported on or after."),
+        since: str | None = when_param("Reported on or after."),
         limit: int = Query(20, ge=1, le=MAX_LIMIT),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:

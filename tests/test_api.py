@@ -22,6 +22,7 @@ from sqlalchemy import create_engine
 from monitor import api as api_module
 from monitor.api import create_api
 from monitor.app import App, build
+from monitor.classify import EVENT_TYPES
 from monitor.errors import StoreError
 from monitor.export import EXPORT_FIELDS
 from monitor.pipeline import numbered
@@ -205,6 +206,49 @@ def test_openapi_document_lists_every_route_with_its_models(client: Client) -> N
     # every $ref points at a schema that exists
     refs = re.findall(r'"\$ref": ?"#/components/schemas/([^"]+)"', json.dumps(doc))
     assert refs and set(refs) <= set(schemas)
+
+
+SCHEMA_VALID_TIMES = [
+    "2024-05-02",
+    "2024-05-02T10:00:00Z",
+    "2024-05-02T10:00:00.250+04:00",
+    "2024-05-02t10:00:00z",
+    "2024-05-02T10:00:00-00:00",
+]
+
+
+def test_the_schema_declares_the_event_types_and_date_formats_the_server_reads(
+    client: Client,
+) -> None:
+    doc = client.get("/openapi.json").json()
+    for path in ("/api/articles", "/api/articles.csv", "/api/coverage", "/api/stories"):
+        params = {p["name"]: p["schema"] for p in doc["paths"][path]["get"]["parameters"]}
+        (kinds,) = [s for s in params["event_type"]["anyOf"] if s["type"] == "string"]
+        assert kinds["enum"] == list(EVENT_TYPES), path
+        for name in {"since", "until"} & set(params):
+            formats = {s.get("format") for s in params[name]["anyOf"] if s["type"] == "string"}
+            assert formats == {"date", "date-time"}, (path, name)
+    for kind in EVENT_TYPES:  # every value the schema allows is accepted
+        for path in ("/api/articles", "/api/stories"):
+            assert client.get(path, params={"event_type": kind}).status_code == 200, kind
+    for when in SCHEMA_VALID_TIMES:
+        for path in ("/api/articles", "/api/coverage", "/api/stories"):
+            response = client.get(path, params={"since": when})
+            assert response.status_code == 200, (path, when, response.text)
+        assert client.get("/api/articles", params={"until": when}).status_code == 200, when
+
+
+def test_a_year_or_a_month_is_its_first_day_not_a_unix_time(client: Client) -> None:
+    def total(**params: str) -> int:
+        response = client.get("/api/articles", params=params)
+        assert response.status_code == 200, response.text
+        return int(response.json()["total"])
+
+    assert total(since="2024") == total(since="2024-01-01") > 0
+    assert total(until="2024-05") == total(until="2024-05-01")
+    assert total(since="2024", until="2025") == total(since="2024-01-01", until="2025-01-01")
+    bad = client.get("/api/articles", params={"since": "soonish"}).json()["error"]
+    assert "query parameter 'since'" in bad and "expected a date like 2026-01-31" in bad
 
 
 # -- articles ----------------------------------------------------------------------------
