@@ -163,8 +163,10 @@ def create_api(app: App) -> FastAPI:
     metrics = Metrics()
     filters = Filters(app)
     token = str(getattr(app.settings, "api_token", "") or "")
-    api.add_middleware(Guard, token=token, metrics=metrics, open_paths={"/healthz"})
     web = create_web(app, filters)
+    api.add_middleware(
+        Guard, token=token, metrics=metrics, open_paths={"/healthz"}, error_page=web.error_page
+    )
     errors = {404: Problem, 422: Problem, 401: Problem, 503: Problem}
     responses: dict[int | str, dict[str, Any]] = {k: {"model": v} for k, v in errors.items()}
     add_error_handlers(api, web.error_page)

@@ -35,8 +35,8 @@ class ApiError(Exception):
         self.message = message
 
 
-def _wants_html(request: Request) -> bool:
-    path = request.url.path
+def wants_html(path: str) -> bool:
+    """Whether errors under ``path`` are the web page's (else JSON)."""
     return not path.startswith(("/api/", "/feeds/", "/metrics", "/healthz", "/openapi"))
 
 
@@ -50,7 +50,7 @@ def add_error_handlers(api: FastAPI, error_page: ErrorPage) -> None:
         headers: Mapping[str, str] | None = None,
         **extra: Any,
     ) -> Response:
-        if _wants_html(request):
+        if wants_html(request.url.path):
             response = error_page(request, status, message)
             response.headers.update(headers or {})
             return response

@@ -1,6 +1,7 @@
 """The HTTP API's middleware and metrics: the bearer token, HEAD, request counts, /metrics.
 
-``Guard`` (ASGI) checks ``Authorization: Bearer <token>`` when a token is set, answers
+``Guard`` (ASGI) checks ``Authorization: Bearer <token>`` when a token is set (a 401 is
+JSON, or the error page under the web pages), answers
 HEAD as GET without the body (every GET route takes HEAD: feed readers, uptime checkers
 and link checkers send it) and counts every answer by route template, method and status;
 ``Metrics.render`` writes the Prometheus text exposition from those counts and the
@@ -14,10 +15,12 @@ import json
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from monitor.api_errors import ErrorPage, wants_html
 from monitor.store import queries
 
 if TYPE_CHECKING:
@@ -96,11 +99,20 @@ class Guard:
     number of series stays bounded; paths that match no route count as ``unmatched``.
     """
 
-    def __init__(self, app: ASGIApp, *, token: str, metrics: Metrics, open_paths: set[str]):
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        token: str,
+        metrics: Metrics,
+        open_paths: set[str],
+        error_page: ErrorPage | None = None,
+    ):
         self.app = app
         self.token = token.encode()
         self.metrics = metrics
         self.open_paths = open_paths
+        self.error_page = error_page  # the web pages' 401 (JSON elsewhere)
 
     def _authorized(self, scope: Scope) -> bool:
         if not self.token or scope["path"] in self.open_paths:
@@ -150,11 +162,12 @@ class Guard:
 
     async def refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         """The 401 answer: JSON, or under the web pages the error page."""
-        body = json.dumps({"error": "a bearer token is required", "status": 401})
-        response = Response(
-            body,
-            status_code=401,
-            media_type="application/json",
-            headers={"WWW-Authenticate": 'Bearer realm="monitor"'},
-        )
+        message = "a bearer token is required"
+        response: Response
+        if self.error_page is not None and wants_html(scope["path"]):
+            response = self.error_page(Request(scope, receive), 401, message)
+        else:
+            body = json.dumps({"error": message, "status": 401})
+            response = Response(body, status_code=401, media_type="application/json")
+        response.headers["WWW-Authenticate"] = 'Bearer realm="monitor"'
         await response(scope, receive, send)

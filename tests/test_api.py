@@ -615,6 +615,14 @@ def test_bearer_token_guards_everything_but_healthz(archive: App) -> None:
             response = client.get(path)
             assert response.status_code == 401, path
             assert response.headers["www-authenticate"].startswith("Bearer")
+            if path in ("/", "/sources"):  # a page for people, telling nothing of the archive
+                assert response.headers["content-type"].startswith("text/html"), path
+                assert "<h1>Not authorised <small>(401)</small></h1>" in response.text
+                assert "a bearer token is required" in response.text
+                assert "icesco" not in response.text.lower()
+            else:
+                assert response.json() == {"error": "a bearer token is required", "status": 401}
+            assert client.request("HEAD", path).status_code == 401, path
         assert right.get(path).status_code == 200, path
     assert anonymous.get("/healthz").status_code == 200
     basic = Client(guarded, {"Authorization": "Basic czNjcmV0LXRva2Vu"})

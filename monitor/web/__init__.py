@@ -124,7 +124,9 @@ class Web:
     def render(
         self, request: Request, template: str, status: int = 200, **context: Any
     ) -> Response:
-        topics = [t.name for t in self.app.config.topics]
+        topics = context.pop("topics", None)
+        if topics is None:
+            topics = [t.name for t in self.app.config.topics]
         body = self.env.get_template(template).render(
             request=request, topics=topics, event_types=EVENT_TYPES, **context
         )
@@ -142,6 +144,7 @@ class Web:
             status_code=status,
             message=message,
             params={},
+            topics=[] if status == 401 else None,  # nothing of the archive without the token
         )
 
     def _routes(self) -> None:
