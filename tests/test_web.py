@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import html
+import json
 import os
 import re
 import shutil
@@ -32,6 +33,7 @@ from monitor.api import create_api, serve
 from monitor.app import App, build
 from monitor.chart import OTHER_COLOUR, PALETTE
 from monitor.classify import SURE
+from monitor.pipeline import numbered
 from monitor.settings import Settings
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -599,10 +601,6 @@ ARABIC = {
 
 
 def test_arabic_titles_snippets_and_bodies_run_right_to_left(tmp_path: Path) -> None:
-    import json
-
-    from monitor.pipeline import numbered
-
     url = f"sqlite:///{tmp_path / 'm.db'}"
     app = build(Settings(config=str(write_config(tmp_path)), database_url=url))
     try:
@@ -625,3 +623,52 @@ def test_arabic_titles_snippets_and_bodies_run_right_to_left(tmp_path: Path) -> 
         assert f'<a href="/articles/{hit["id"]}" dir="auto" lang="ar">{title}</a>' in story
     finally:
         app.close()
+
+
+PHONE = 390  # px, the width of a common phone
+# headless Chromium lays pages out at least 500 px wide: the copy of the page is held to
+# the phone's width instead (both are under the style sheet's 40rem, so the same rules
+# apply), and a script lists what reaches past it
+MEASURE = f"""<style>html {{ width: {PHONE}px; }}</style>
+<script>
+const wide = [...document.querySelectorAll("main *")].filter(
+  e => e.getBoundingClientRect().right > {PHONE} + 0.5);
+document.body.setAttribute("data-too-wide", wide.map(e => e.tagName).join(" ") || "none");
+</script>"""
+
+
+@pytest.mark.chromium
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="headless Chromium is not installed (Debian: apt-get install chromium)"
+)
+def test_the_filters_fit_a_phone_in_headless_chromium(tmp_path: Path) -> None:
+    """The page of a search with its filters open, with the real style sheet, laid out
+    by Chromium for a phone: nothing wider than the screen (a script added to a copy
+    of the page measures it; the page itself has none)."""
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    app = build(Settings(config=str(write_config(tmp_path)), database_url=url))
+    long_outlet = {  # the outlets' menu is as wide as the longest name in the archive
+        "url": "https://azertag.example/en/xeber/icesco-1",
+        "source": "Azerbaijan State News Agency AZERTAC, English service",
+        "title": "ICESCO Director General visits Baku",
+        "text": "ICESCO Director General Salim AlMalik visited Baku for talks on heritage.",
+        "published": "2024-03-05T10:00:00+00:00",
+    }
+    try:
+        assert app.pipeline.ingest(numbered([json.dumps(long_outlet)])).stored == 1
+        with running(app) as server:
+            page = httpx.get(f"{server}/", params={"q": "ICESCO", "topic": "icesco"}).text
+            css = httpx.get(f"{server}/static/style.css").text
+    finally:
+        app.close()
+    assert long_outlet["source"] in page
+    assert '<details class="filters" open>' in page
+    page = page.replace('<link rel="stylesheet" href="/static/style.css">', f"<style>{css}</style>")
+    copy = tmp_path / "page.html"
+    copy.write_text(page.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    dom = chromium(
+        tmp_path, "--window-size=500,844", "--virtual-time-budget=3000", "--dump-dom", copy.as_uri()
+    ).stdout
+    too_wide = re.search(r'data-too-wide="([^"]*)"', dom)
+    assert too_wide is not None, dom[-500:]
+    assert too_wide.group(1) == "none"
