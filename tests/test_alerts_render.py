@@ -123,7 +123,7 @@ def test_text_body_has_headline_facts_first_lines_and_every_outlet() -> None:
         "Event: Meeting",
         "Date: 2023-10-03",
         "Place: Baku",
-        "Jeyhun Bayramov (Minister of Foreign Affairs, Republic of Azerbaijan)",
+        "Jeyhun Bayramov (Minister of Foreign Affairs)",
         "The sides discussed cooperation",
         "- Trend: Azerbaijani FM meets",
         "  https://en.trend.az/azerbaijan/politics/3800123.html",
