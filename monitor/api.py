@@ -35,8 +35,9 @@ Routes (``/openapi.json`` documents the JSON ones with their models):
 
 Errors are JSON ``{"error": "...", "status": N}`` (HTML on the web pages): a bad
 parameter is a 422 naming it, an unknown id or topic a 404 (naming the known topics),
-a missing or wrong token a 401, an unreachable archive a 503. No parameter value makes a
-500. When ``MONITOR_API_TOKEN`` is set, every route but ``/healthz`` needs
+a missing or wrong token a 401, an unreachable archive a 503, a method a route does not
+take a 405 with ``Allow``. No parameter value makes a 500. Every GET route answers HEAD
+(``monitor.api_guard``). When ``MONITOR_API_TOKEN`` is set, every route but ``/healthz`` needs
 ``Authorization: Bearer <token>``.
 """
 
@@ -55,7 +56,14 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response, Streami
 
 from monitor import __version__
 from monitor.api_errors import ApiError, add_error_handlers
-from monitor.api_filters import MAX_NAME, Filtered, Filters, search_params
+from monitor.api_filters import (
+    MAX_NAME,
+    Filtered,
+    Filters,
+    event_type_param,
+    search_params,
+    when_param,
+)
 from monitor.api_filters import parse_when as parse_when  # re-exported with Filters
 from monitor.api_guard import Guard, Metrics
 from monitor.api_models import (
@@ -71,7 +79,7 @@ from monitor.api_models import (
 from monitor.api_server import serve as serve  # re-exported: app and cli start it from here
 from monitor.errors import StoreError
 from monitor.export import EXPORT_FIELDS, write_csv, write_jsonl
-from monitor.feeds import FeedSpec, atom_feed, resolve_feed
+from monitor.feeds import FeedSpec, atom_feed, etag_matches, resolve_feed
 from monitor.store import queries
 from monitor.store.coverage import coverage
 from monitor.store.search import MAX_LIMIT, SearchHit, SearchQuery, search
@@ -155,8 +163,10 @@ def create_api(app: App) -> FastAPI:
     metrics = Metrics()
     filters = Filters(app)
     token = str(getattr(app.settings, "api_token", "") or "")
-    api.add_middleware(Guard, token=token, metrics=metrics, open_paths={"/healthz"})
     web = create_web(app, filters)
+    api.add_middleware(
+        Guard, token=token, metrics=metrics, open_paths={"/healthz"}, error_page=web.error_page
+    )
     errors = {404: Problem, 422: Problem, 401: Problem, 503: Problem}
     responses: dict[int | str, dict[str, Any]] = {k: {"model": v} for k, v in errors.items()}
     add_error_handlers(api, web.error_page)
@@ -235,9 +245,9 @@ def create_api(app: App) -> FastAPI:
     @api.get("/api/stories", response_model=StoryPage, responses=responses, tags=["stories"])
     def list_stories(
         topic: str | None = Query(None, max_length=MAX_NAME),
-        event_type: str | None = Query(None, max_length=40),
+        event_type: str | None = event_type_param(),
         source: str | None = Query(None, max_length=MAX_NAME),
-        since: str | None = Query(None, max_length=64, description="Reported on or after."),
+        since: str | None = when_param("Reported on or after."),
         limit: int = Query(20, ge=1, le=MAX_LIMIT),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
@@ -296,7 +306,7 @@ def create_api(app: App) -> FastAPI:
         body = feed_body(request, spec, limit)
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         headers = {"ETag": etag, "Cache-Control": "max-age=60"}
-        if etag in request.headers.get("if-none-match", ""):
+        if etag_matches(request.headers.get("if-none-match"), etag):
             return Response(status_code=304, headers=headers)
         return Response(body, media_type="application/atom+xml; charset=utf-8", headers=headers)
 
@@ -336,9 +346,6 @@ def create_api(app: App) -> FastAPI:
             metrics.render(app), media_type="text/plain; version=0.0.4; charset=utf-8"
         )
 
-    # feed readers and uptime checkers send HEAD too; the same handlers answer it
-    api.add_api_route("/feeds/{name}.atom", feed, methods=["HEAD"], include_in_schema=False)
-    api.add_api_route("/healthz", healthz, methods=["HEAD"], include_in_schema=False)
     api.include_router(web.router)
     return api
 

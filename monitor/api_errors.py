@@ -11,7 +11,7 @@ parameter is a 422 naming it, an unreachable archive a 503.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -35,18 +35,27 @@ class ApiError(Exception):
         self.message = message
 
 
-def _wants_html(request: Request) -> bool:
-    path = request.url.path
+def wants_html(path: str) -> bool:
+    """Whether errors under ``path`` are the web page's (else JSON)."""
     return not path.startswith(("/api/", "/feeds/", "/metrics", "/healthz", "/openapi"))
 
 
 def add_error_handlers(api: FastAPI, error_page: ErrorPage) -> None:
     """Answer every error of ``api`` as JSON, or with ``error_page`` on the web pages."""
 
-    def problem(request: Request, status: int, message: str, **extra: Any) -> Response:
-        if _wants_html(request):
-            return error_page(request, status, message)
-        return JSONResponse({"error": message, "status": status, **extra}, status_code=status)
+    def problem(
+        request: Request,
+        status: int,
+        message: str,
+        headers: Mapping[str, str] | None = None,
+        **extra: Any,
+    ) -> Response:
+        if wants_html(request.url.path):
+            response = error_page(request, status, message)
+            response.headers.update(headers or {})
+            return response
+        body = {"error": message, "status": status, **extra}
+        return JSONResponse(body, status_code=status, headers=headers)
 
     @api.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Response:
@@ -68,9 +77,16 @@ def add_error_handlers(api: FastAPI, error_page: ErrorPage) -> None:
     @api.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) else "error"
+        headers = dict(exc.headers or {})
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such page: {request.url.path}"
-        return problem(request, exc.status_code, message)
+        if exc.status_code == 405:
+            allowed = {m.strip().upper() for m in headers.get("Allow", "").split(",") if m.strip()}
+            if "GET" in allowed:
+                allowed.add("HEAD")  # monitor.api_guard answers HEAD on every GET route
+            headers["Allow"] = ", ".join(sorted(allowed))
+            message = f"{request.method} is not allowed here (allowed: {headers['Allow']})"
+        return problem(request, exc.status_code, message, headers)
 
     @api.exception_handler(StoreError)
     async def unavailable(request: Request, exc: StoreError) -> Response:

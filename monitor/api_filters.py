@@ -44,16 +44,58 @@ def _clean(name: str, value: str | None) -> str | None:
     return value.strip()
 
 
+_YEAR_MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")
+EXPECTED = "expected a date like 2026-01-31, a time like 2026-01-31T14:05:00Z, or 2026-01 or 2026"
+
+
 def parse_when(name: str, value: str | None) -> datetime | None:
-    """A date parameter as an aware UTC time; a 422 naming the parameter otherwise."""
+    """A date parameter as an aware UTC time; a 422 naming the parameter otherwise.
+
+    A year (``2026``) or a month (``2026-01``) is its first day, not a Unix time."""
     value = _clean(name, value)
     if value is None:
         return None
+    short = _YEAR_MONTH.fullmatch(value)
     try:
+        if short:
+            value = f"{short.group(1)}-{short.group(2) or '01'}-01"
         return parse_datetime(value)
     except (InputError, ValueError, OverflowError, OSError) as exc:
         reason = exc.message if isinstance(exc, InputError) else str(exc)
-        raise ApiError(422, f"query parameter '{name}': bad date {value!r}: {reason}") from exc
+        raise ApiError(
+            422, f"query parameter '{name}': bad date {value!r}: {EXPECTED} ({reason})"
+        ) from exc
+
+
+EVENT_TYPE_SCHEMA = {"anyOf": [{"type": "string", "enum": list(EVENT_TYPES)}, {"type": "null"}]}
+# what the server reads: an RFC 3339 date or date-time (and more, see parse_when)
+WHEN_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "format": "date"},
+        {"type": "string", "format": "date-time"},
+        {"type": "null"},
+    ]
+}
+
+
+def event_type_param() -> Any:
+    """The ``event_type`` query parameter, an enum of the event types in the schema."""
+    return Query(
+        None,
+        max_length=40,
+        description="One of: " + ", ".join(EVENT_TYPES) + ".",
+        json_schema_extra=EVENT_TYPE_SCHEMA,
+    )
+
+
+def when_param(description: str) -> Any:
+    """A ``since``/``until`` query parameter: a date or date-time in the schema."""
+    return Query(
+        None,
+        max_length=64,
+        description=description + " A date (2026-01-31) or an RFC 3339 time.",
+        json_schema_extra=WHEN_SCHEMA,
+    )
 
 
 class Filters:
@@ -152,14 +194,10 @@ def filter_params(
     source: str | None = Query(
         None, max_length=MAX_NAME, description="An outlet: the first, or one that ran a copy."
     ),
-    event_type: str | None = Query(
-        None, max_length=40, description="One of: " + ", ".join(EVENT_TYPES) + "."
-    ),
+    event_type: str | None = event_type_param(),
     language: str | None = Query(None, max_length=12, description="ISO 639-1, e.g. en."),
-    since: str | None = Query(
-        None, max_length=64, description="Published on or after (ISO 8601, RFC 2822...)."
-    ),
-    until: str | None = Query(None, max_length=64, description="Published before."),
+    since: str | None = when_param("Published on or after."),
+    until: str | None = when_param("Published before."),
 ) -> dict[str, Any]:
     """The filters of a search, as raw strings (checked by :meth:`Filters.query`)."""
     return {

@@ -1,8 +1,11 @@
-"""The HTTP API's middleware and metrics: the bearer token, request counts, /metrics.
+"""The HTTP API's middleware and metrics: the bearer token, HEAD, request counts, /metrics.
 
-``Guard`` (ASGI) checks ``Authorization: Bearer <token>`` when a token is set and counts
-every answer by route template, method and status; ``Metrics.render`` writes the
-Prometheus text exposition from those counts and the archive's own figures.
+``Guard`` (ASGI) checks ``Authorization: Bearer <token>`` when a token is set (a 401 is
+JSON, or the error page under the web pages), answers
+HEAD as GET without the body (every GET route takes HEAD: feed readers, uptime checkers
+and link checkers send it) and counts every answer by route template, method and status;
+``Metrics.render`` writes the Prometheus text exposition from those counts and the
+archive's own figures.
 """
 
 from __future__ import annotations
@@ -12,14 +15,21 @@ import json
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from monitor.api_errors import ErrorPage, wants_html
 from monitor.store import queries
 
 if TYPE_CHECKING:
     from monitor.app import App
+
+
+# the methods counted under their own name; any other is counted as "other", so that a
+# client inventing methods cannot add series without end
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"})
 
 
 def _label(value: str) -> str:
@@ -89,11 +99,20 @@ class Guard:
     number of series stays bounded; paths that match no route count as ``unmatched``.
     """
 
-    def __init__(self, app: ASGIApp, *, token: str, metrics: Metrics, open_paths: set[str]):
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        token: str,
+        metrics: Metrics,
+        open_paths: set[str],
+        error_page: ErrorPage | None = None,
+    ):
         self.app = app
         self.token = token.encode()
         self.metrics = metrics
         self.open_paths = open_paths
+        self.error_page = error_page  # the web pages' 401 (JSON elsewhere)
 
     def _authorized(self, scope: Scope) -> bool:
         if not self.token or scope["path"] in self.open_paths:
@@ -120,24 +139,35 @@ class Guard:
             await self.app(scope, receive, send)
             return
         status = 500
+        method = scope["method"]
+        head = method == "HEAD"
+        inner = {**scope, "method": "GET"} if head else scope  # HEAD: the GET, no body
 
         async def sending(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         try:
-            if self._authorized(scope):
-                await self.app(scope, receive, sending)
+            if self._authorized(inner):
+                await self.app(inner, receive, sending)
             else:
-                body = json.dumps({"error": "a bearer token is required", "status": 401})
-                response = Response(
-                    body,
-                    status_code=401,
-                    media_type="application/json",
-                    headers={"WWW-Authenticate": 'Bearer realm="monitor"'},
-                )
-                await response(scope, receive, sending)
+                await self.refuse(inner, receive, sending)
         finally:
-            self.metrics.requests[(self._route(scope), scope["method"], status)] += 1
+            label = method if method in METHODS else "other"
+            self.metrics.requests[(self._route(inner), label, status)] += 1
+
+    async def refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The 401 answer: JSON, or under the web pages the error page."""
+        message = "a bearer token is required"
+        response: Response
+        if self.error_page is not None and wants_html(scope["path"]):
+            response = self.error_page(Request(scope, receive), 401, message)
+        else:
+            body = json.dumps({"error": message, "status": 401})
+            response = Response(body, status_code=401, media_type="application/json")
+        response.headers["WWW-Authenticate"] = 'Bearer realm="monitor"'
+        await response(scope, receive, send)

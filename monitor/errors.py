@@ -7,7 +7,7 @@ exceptions are translated at the module that owns the library (``fetch`` for htt
     MonitorError
     ├── ConfigError            sources.toml or a setting is wrong (file, line, key)
     ├── InputError             a record given to ``monitor ingest`` is unusable (line)
-    ├── StoreError             the archive cannot be opened or written
+    ├── StoreError             the archive cannot be opened, read or written
     ├── ExtractError           a page yields no usable article
     ├── FetchError             a request failed after its retries (url)
     │   ├── FetchTimeout
@@ -68,7 +68,7 @@ class InputError(MonitorError):
 
 
 class StoreError(MonitorError):
-    """The archive cannot be opened or written."""
+    """The archive cannot be opened, read or written."""
 
 
 class ExtractError(MonitorError):

@@ -16,6 +16,11 @@ story:
 * ``published``: the first article's time; ``updated``: the last change to the story
   (a new outlet joining it updates the entry).
 
+The feed's ``updated`` is its newest entry's; a feed with no entry gives a fixed time
+(``EMPTY_UPDATED``), so its ETag stays the same until a story arrives.
+:func:`etag_matches` reads ``If-None-Match`` as RFC 9110 says: a list of entity tags
+compared weakly (``W/"x"`` matches ``"x"``), or ``*``.
+
 Scraped text only ever enters the document as XML character data or attribute values
 written by ElementTree, which escapes it; characters XML 1.0 forbids are dropped.
 """
@@ -35,6 +40,8 @@ from monitor.config import Config
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG_DATE = "2024"
+EMPTY_UPDATED = f"{TAG_DATE}-01-01T00:00:00Z"  # an empty feed's updated: never "now"
+_ENTITY_TAG = re.compile(r'(?:W/)?("[^"]*")')
 # XML 1.0 has no way to write these characters, escaped or not.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -69,6 +76,16 @@ def resolve_feed(config: Config, name: str) -> FeedSpec | None:
                 sources=tuple(rule.sources),
             )
     return None
+
+
+def etag_matches(if_none_match: str | None, etag: str) -> bool:
+    """Whether an ``If-None-Match`` header matches ``etag`` (weak comparison)."""
+    if not if_none_match:
+        return False
+    if if_none_match.strip() == "*":
+        return True
+    opaque = etag.removeprefix("W/")
+    return opaque in _ENTITY_TAG.findall(if_none_match)
 
 
 def _xml_text(value: Any) -> str:
@@ -131,7 +148,7 @@ def atom_feed(
     )
     _sub(feed, "subtitle", subtitle)
     changes = [s.get("updated_at") or s.get("first_published") for s in stories]
-    latest = max((_stamp(c) for c in changes if c), default=_stamp(None))
+    latest = max((_stamp(c) for c in changes if c), default=EMPTY_UPDATED)
     _sub(feed, "updated", latest)
     _sub(feed, "link", rel="self", href=self_url, type="application/atom+xml")
     page = f"{base_url}/?topic={quote(spec.name)}" if spec.kind == "topic" else f"{base_url}/"

@@ -22,6 +22,8 @@ from sqlalchemy import create_engine
 from monitor import api as api_module
 from monitor.api import create_api
 from monitor.app import App, build
+from monitor.classify import EVENT_TYPES
+from monitor.errors import StoreError
 from monitor.export import EXPORT_FIELDS
 from monitor.pipeline import numbered
 from monitor.settings import Settings
@@ -204,6 +206,49 @@ def test_openapi_document_lists_every_route_with_its_models(client: Client) -> N
     # every $ref points at a schema that exists
     refs = re.findall(r'"\$ref": ?"#/components/schemas/([^"]+)"', json.dumps(doc))
     assert refs and set(refs) <= set(schemas)
+
+
+SCHEMA_VALID_TIMES = [
+    "2024-05-02",
+    "2024-05-02T10:00:00Z",
+    "2024-05-02T10:00:00.250+04:00",
+    "2024-05-02t10:00:00z",
+    "2024-05-02T10:00:00-00:00",
+]
+
+
+def test_the_schema_declares_the_event_types_and_date_formats_the_server_reads(
+    client: Client,
+) -> None:
+    doc = client.get("/openapi.json").json()
+    for path in ("/api/articles", "/api/articles.csv", "/api/coverage", "/api/stories"):
+        params = {p["name"]: p["schema"] for p in doc["paths"][path]["get"]["parameters"]}
+        (kinds,) = [s for s in params["event_type"]["anyOf"] if s["type"] == "string"]
+        assert kinds["enum"] == list(EVENT_TYPES), path
+        for name in {"since", "until"} & set(params):
+            formats = {s.get("format") for s in params[name]["anyOf"] if s["type"] == "string"}
+            assert formats == {"date", "date-time"}, (path, name)
+    for kind in EVENT_TYPES:  # every value the schema allows is accepted
+        for path in ("/api/articles", "/api/stories"):
+            assert client.get(path, params={"event_type": kind}).status_code == 200, kind
+    for when in SCHEMA_VALID_TIMES:
+        for path in ("/api/articles", "/api/coverage", "/api/stories"):
+            response = client.get(path, params={"since": when})
+            assert response.status_code == 200, (path, when, response.text)
+        assert client.get("/api/articles", params={"until": when}).status_code == 200, when
+
+
+def test_a_year_or_a_month_is_its_first_day_not_a_unix_time(client: Client) -> None:
+    def total(**params: str) -> int:
+        response = client.get("/api/articles", params=params)
+        assert response.status_code == 200, response.text
+        return int(response.json()["total"])
+
+    assert total(since="2024") == total(since="2024-01-01") > 0
+    assert total(until="2024-05") == total(until="2024-05-01")
+    assert total(since="2024", until="2025") == total(since="2024-01-01", until="2025-01-01")
+    bad = client.get("/api/articles", params={"since": "soonish"}).json()["error"]
+    assert "query parameter 'since'" in bad and "expected a date like 2026-01-31" in bad
 
 
 # -- articles ----------------------------------------------------------------------------
@@ -432,21 +477,85 @@ def test_bad_export_parameters_fail_before_streaming(client: Client) -> None:
 # -- health, metrics, token --------------------------------------------------------------
 
 
-def test_healthz_is_200_and_503_when_the_archive_is_gone(archive: App, tmp_path: Path) -> None:
-    assert Client(create_api(archive)).get("/healthz").json()["status"] == "ok"
+def unreachable(archive: App, database_url: str) -> App:
+    """The app with its store pointed at an archive that cannot be reached (a plain
+    engine: the store's own would create a SQLite file's folder)."""
     broken = dataclasses.replace(archive)
     broken_store = type(archive.store).__new__(type(archive.store))
     broken_store.__dict__.update(archive.store.__dict__)
-    missing = tmp_path / "no" / "such" / "dir" / "m.db"
-    broken_store.engine = create_engine(f"sqlite:///{missing}")
+    broken_store.engine = create_engine(database_url)
     broken.store = broken_store
-    client = Client(create_api(broken))
+    return broken
+
+
+def test_healthz_is_200_and_503_when_the_archive_is_gone(archive: App, tmp_path: Path) -> None:
+    assert Client(create_api(archive)).get("/healthz").json()["status"] == "ok"
+    missing = tmp_path / "no" / "such" / "dir" / "m.db"
+    client = Client(create_api(unreachable(archive, f"sqlite:///{missing}")))
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"
     for path in ("/api/articles", "/api/stories", "/api/articles/1", "/metrics", "/"):
         response = client.get(path)
         assert response.status_code == 503, path
+
+
+ARCHIVE_ROUTES = [
+    "/api/articles",
+    "/api/articles.csv",
+    "/api/coverage",
+    "/api/articles/1",
+    "/api/stories",
+    "/api/stories/1",
+    "/api/sources",
+    "/feeds/icesco.atom",
+    "/metrics",
+]
+PAGES = ["/", "/?q=ICESCO", "/articles/1", "/stories/1", "/sources"]
+
+
+@pytest.mark.parametrize(
+    "database_url",
+    [
+        "sqlite:////proc/no/such/dir/m.db",  # a folder no one can create
+        "postgresql+psycopg://postgres@127.0.0.1:1/monitor?connect_timeout=2",  # nothing listens
+    ],
+    ids=["sqlite", "postgresql"],
+)
+def test_every_route_is_503_when_the_archive_is_unreachable(
+    archive: App, database_url: str
+) -> None:
+    client = Client(create_api(unreachable(archive, database_url)))
+    for path in ARCHIVE_ROUTES:
+        response = client.get(path)
+        assert response.status_code == 503, (path, response.text[:200])
+        assert response.json() == {
+            "error": "the archive is unavailable; try again later",
+            "status": 503,
+        }, path
+    for path in PAGES:
+        response = client.get(path)
+        assert response.status_code == 503, (path, response.text[:200])
+        assert response.headers["content-type"].startswith("text/html"), path
+        assert "the archive is unavailable" in response.text, path
+
+
+def test_the_stores_reads_say_the_archive_is_unavailable(archive: App) -> None:
+    store = unreachable(archive, "sqlite:////proc/no/such/dir/m.db").store
+    reads = [
+        store.source_health,
+        lambda: store.source_health("Trend"),
+        lambda: store.recent_counts(datetime(2024, 1, 1, tzinfo=UTC)),
+        store.count_articles,
+        lambda: store.unseen(["https://en.trend.az/a"]),
+        lambda: store.known_url_keys(["https://en.trend.az/a"]),
+        lambda: store.http_validators(["https://en.trend.az/a"]),
+        lambda: list(store.iter_articles()),
+        lambda: store.sync_sources([("Trend", "https://en.trend.az/")]),
+    ]
+    for read in reads:
+        with pytest.raises(StoreError, match="cannot (read|write)"):
+            read()
 
 
 SAMPLE = re.compile(r'^([a-z_]+)(\{([a-z_]+="(?:[^"\\]|\\.)*",?)*\})? (-?[0-9.e+]+)$')
@@ -506,6 +615,14 @@ def test_bearer_token_guards_everything_but_healthz(archive: App) -> None:
             response = client.get(path)
             assert response.status_code == 401, path
             assert response.headers["www-authenticate"].startswith("Bearer")
+            if path in ("/", "/sources"):  # a page for people, telling nothing of the archive
+                assert response.headers["content-type"].startswith("text/html"), path
+                assert "<h1>Not authorised <small>(401)</small></h1>" in response.text
+                assert "a bearer token is required" in response.text
+                assert "icesco" not in response.text.lower()
+            else:
+                assert response.json() == {"error": "a bearer token is required", "status": 401}
+            assert client.request("HEAD", path).status_code == 401, path
         assert right.get(path).status_code == 200, path
     assert anonymous.get("/healthz").status_code == 200
     basic = Client(guarded, {"Authorization": "Basic czNjcmV0LXRva2Vu"})

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from test_api import HOSTILE_TITLE, Client, filled_app
+from test_api import HOSTILE_TITLE, Client, filled_app, write_config
 
 from monitor.api import create_api
-from monitor.app import App
-from monitor.feeds import FeedSpec, atom_feed
+from monitor.app import App, build
+from monitor.feeds import EMPTY_UPDATED, FeedSpec, atom_feed
+from monitor.settings import Settings
 
 
 @pytest.fixture(scope="module")
@@ -167,4 +168,35 @@ def test_an_empty_feed_is_still_valid(tmp_path: Path) -> None:
         authority="example.org",
     )
     parsed = feedparser.parse(body)
-    assert not parsed.bozo and parsed.entries == [] and parsed.feed.updated
+    assert not parsed.bozo and parsed.entries == [] and parsed.feed.updated == EMPTY_UPDATED
+
+
+def test_if_none_match_is_read_as_a_list_of_tags_or_a_star(client: Client) -> None:
+    etag = client.get("/feeds/icesco.atom").headers["etag"]
+    other = '"0123456789abcdef0123456789abcdef"'
+    for header in ("*", etag, f"{other}, {etag}", f"W/{etag}", f" {other} ,W/{etag} "):
+        again = client.get("/feeds/icesco.atom", headers={"If-None-Match": header})
+        assert again.status_code == 304 and not again.content, header
+        assert again.headers["etag"] == etag, header
+    for header in (other, etag[:-2] + '"', f'"x{etag[1:]}', etag.strip('"'), ""):
+        answer = client.get("/feeds/icesco.atom", headers={"If-None-Match": header})
+        assert answer.status_code == 200 and answer.content, header
+    head = client.request("HEAD", "/feeds/icesco.atom", headers={"If-None-Match": "*"})
+    assert head.status_code == 304
+
+
+def test_an_empty_feed_keeps_its_etag_so_readers_get_304(tmp_path: Path) -> None:
+    app = build(
+        Settings(config=str(write_config(tmp_path)), database_url=f"sqlite:///{tmp_path}/m.db")
+    )
+    try:
+        client = Client(create_api(app))
+        first = client.get("/feeds/icesco.atom")
+        parsed = feedparser.parse(first.content)
+        assert not parsed.bozo and parsed.entries == []
+        assert parsed.feed.updated == EMPTY_UPDATED == "2024-01-01T00:00:00Z"
+        etag = first.headers["etag"]
+        again = client.get("/feeds/icesco.atom", headers={"If-None-Match": etag})
+        assert again.status_code == 304 and again.headers["etag"] == etag
+    finally:
+        app.close()

@@ -20,6 +20,7 @@ from monitor.settings import Settings
 from monitor.store import Store
 from monitor.store.core import make_engine
 from monitor.store.schema import BASELINE, _config, current, head
+from monitor.store.search import SearchQuery, search
 
 SHIPPED = Path(__file__).resolve().parent.parent / "sources.toml"
 
@@ -256,3 +257,39 @@ def test_revision_0006_keeps_how_sure_each_event_type_is(database_url: str) -> N
     app.close()
     assert upgraded == [articles[0], articles[1], ("visit", None)]
     assert stories_after == [stories[0], None]
+
+
+# the search column as monitors before revision 0007 wrote it on PostgreSQL
+_OLD_VECTOR = (
+    "ALTER TABLE article ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('monitor_search'::regconfig, title), 'A') || "
+    "setweight(to_tsvector('monitor_search'::regconfig, body), 'B')) STORED"
+)
+
+
+def test_revision_0007_indexes_again_the_words_inside_markup(database_url: str) -> None:
+    """An archive whose PostgreSQL index skipped "<...>" finds those words once upgraded."""
+    settings = Settings(config=str(SHIPPED), database_url=database_url)
+    app = build(settings)
+    _ingest(app, {**AWARD, "title": "ICESCO honours <Master Calligrapher Babayev>"})
+    query = SearchQuery("Babayev")
+    if app.store.dialect == "postgresql":
+        with app.store.engine.begin() as conn:
+            conn.execute(text("ALTER TABLE article DROP COLUMN search_vector"))
+            conn.execute(text(_OLD_VECTOR))
+            conn.execute(
+                text("CREATE INDEX ix_article_search ON article USING gin (search_vector)")
+            )
+        assert search(app.store.engine, query).total == 0  # what the old index missed
+    app = _upgraded_from("0006", app, settings)
+    try:
+        assert search(app.store.engine, query).total == 1
+        assert search(app.store.engine, SearchQuery('"master calligrapher"')).total == 1
+        if app.store.dialect == "postgresql":
+            with app.store.engine.connect() as conn:
+                indexes = conn.execute(
+                    text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_article_search'")
+                )
+                assert "gin (search_vector)" in indexes.scalar_one()
+    finally:
+        app.close()

@@ -372,8 +372,24 @@ def test_snippets_can_be_escaped_for_html(archive) -> None:
     assert "<mark>needle</mark>" in rendered
     assert "<" not in rendered.replace("<mark>", "").replace("</mark>", "")
     assert "&amp;" in rendered
-    if store.dialect == "sqlite":  # ts_headline leaves markup out by itself
-        assert "&lt;script&gt;" in rendered
+    assert "script&gt;alert(1)&lt;/script&gt;" in rendered  # shown as text on both
+
+
+MARKUP_LIKE = prepared(
+    "markup",
+    "ICESCO met <Minister Bayramov> in Baku",
+    "The talks <on heritage> went well &amp; the sides <signed a memorandum>. Tom&Jerry.",
+)
+
+
+def test_text_that_looks_like_markup_is_found_on_both_archives(archive) -> None:
+    store, _ = archive
+    store.add_articles([MARKUP_LIKE])
+    for query in ("Bayramov", '"Minister Bayramov"', "heritage memorandum", "amp", "jerry"):
+        assert "markup" in found(store, query), query
+    (hit,) = search(store.engine, SearchQuery("memorandum")).hits
+    assert "<signed a [memorandum]>" in hit.snippet  # the text as written, the word marked
+    assert "<on heritage>" in hit.snippet and "&amp;" in hit.snippet
 
 
 def test_listings_have_a_plain_excerpt(archive) -> None:

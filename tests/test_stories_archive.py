@@ -8,14 +8,16 @@ a shared background paragraph in unrelated articles, a syndicated copy.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections import defaultdict
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from receivers import SECRET, WebhookReceiver
+from sqlalchemy import text
 
 from monitor import pipeline as pipeline_module
 from monitor.app import build
@@ -363,3 +365,37 @@ def test_a_late_report_finds_its_story_in_a_busy_month(app) -> None:
             story_of[url] = row["story_id"]
     assert story_of[rows[-1]["url"]] == story_of[rows[0]["url"]]
     assert len({story_of[r["url"]] for r in rows[1:-1]}) == len(rows) - 2
+
+
+def test_an_outlet_joining_through_a_copy_updates_the_story_and_its_feed_entry(app) -> None:
+    from test_api import Client
+
+    from monitor.api import create_api
+
+    rows = {r["id"]: r for r in records()}
+    ingest(app, [rows["syndicated-trend"]])
+    long_ago = datetime(2024, 1, 1, tzinfo=UTC)
+    with app.store.engine.begin() as conn:  # as if the story had been stored long ago
+        (story,) = conn.execute(text("SELECT id FROM story")).scalars()
+        conn.execute(text("UPDATE story SET updated_at = :t"), {"t": long_ago})
+    client = Client(create_api(app))
+
+    def entry() -> tuple[str, list[str]]:
+        feed = client.get("/feeds/icesco.atom").text
+        updated = re.search(r"<entry>.*?<updated>([^<]+)</updated>", feed, flags=re.S)
+        assert updated is not None
+        return updated.group(1), client.get(f"/api/stories/{story}").json()["sources"]
+
+    assert entry() == ("2024-01-01T00:00:00Z", ["Trend"])
+    with app.store.engine.connect() as conn:
+        assert stories_db.story_sources(conn, [story]) == {story: ["Trend"]}
+    ingest(app, [rows["syndicated-trend"]])  # the same outlet again: nothing changes
+    assert entry() == ("2024-01-01T00:00:00Z", ["Trend"])
+
+    ingest(app, [rows["syndicated-menafn"]])  # a copy from a new outlet joins
+    updated, sources = entry()
+    assert updated > "2026" and sources == ["Trend", "menafn.com"]
+    with app.store.engine.connect() as conn:
+        assert stories_db.story_sources(conn, [story]) == {story: ["Trend", "menafn.com"]}
+        stored = conn.execute(text("SELECT article_count FROM story")).scalar_one()
+    assert stored == 1  # still one article: the copy is another address of it

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import html
+import json
 import os
 import re
 import shutil
@@ -32,6 +33,7 @@ from monitor.api import create_api, serve
 from monitor.app import App, build
 from monitor.chart import OTHER_COLOUR, PALETTE
 from monitor.classify import SURE
+from monitor.pipeline import numbered
 from monitor.settings import Settings
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -465,3 +467,208 @@ def test_the_chart_in_headless_chromium_on_a_desktop_and_a_phone(
             left = min(drawn[c][0] for c in PALETTE)
             right = max(drawn[c][1] for c in PALETTE)
             assert right - left >= span, (name, left, right)
+
+
+# -- HEAD and methods --------------------------------------------------------------------
+
+
+def get_routes(client: Client) -> list[str]:
+    article_id, story_id = hostile_ids(client)
+    return [
+        "/",
+        "/?q=ICESCO",
+        "/sources",
+        f"/articles/{article_id}",
+        f"/stories/{story_id}",
+        "/static/style.css",
+        "/api/articles",
+        f"/api/articles/{article_id}",
+        "/api/articles.csv?limit=3",
+        "/api/coverage",
+        "/api/stories",
+        "/api/sources",
+        "/feeds/icesco.atom",
+        "/healthz",
+        "/openapi.json",
+    ]
+
+
+def test_every_get_route_answers_head_on_the_real_server(server: str, client: Client) -> None:
+    for path in get_routes(client):
+        got = httpx.get(server + path)
+        head = httpx.head(server + path)
+        assert (got.status_code, head.status_code) == (200, 200), path
+        assert head.content == b"", path
+        assert head.headers["content-type"] == got.headers["content-type"], path
+    metrics = httpx.head(server + "/metrics")
+    assert metrics.status_code == 200 and metrics.headers["content-type"].startswith("text/plain")
+
+
+def test_head_in_process_has_the_headers_of_get_and_no_body(client: Client) -> None:
+    for path in get_routes(client):
+        got, head = client.get(path), client.request("HEAD", path)
+        assert head.status_code == got.status_code == 200, path
+        assert head.content == b"", path
+        if "content-length" in got.headers:
+            assert head.headers["content-length"] == got.headers["content-length"], path
+
+
+def test_a_method_not_allowed_says_which_are(client: Client) -> None:
+    api = client.request("POST", "/api/articles")
+    assert api.status_code == 405 and api.headers["allow"] == "GET, HEAD"
+    assert api.json()["status"] == 405 and "POST" in api.json()["error"]
+    page = client.request("DELETE", "/sources")
+    assert page.status_code == 405 and page.headers["allow"] == "GET, HEAD"
+    assert page.headers["content-type"].startswith("text/html")
+    assert "<title>Method not allowed · monitor</title>" in page.text
+    assert "Unavailable" not in page.text
+
+
+def test_metrics_count_unknown_methods_as_other(client: Client) -> None:
+    for method in ("FOO1", "FOO2", "BREW"):
+        assert client.request(method, "/api/articles").status_code == 405
+    client.request("HEAD", "/api/sources")
+    metrics = client.get("/metrics").text
+    assert "FOO1" not in metrics and "BREW" not in metrics
+    assert 'route="/api/articles",method="other",status="405"} 3' in metrics
+    assert 'route="/api/sources",method="HEAD",status="200"} 1' in metrics
+
+
+# -- the search form and empty pages -----------------------------------------------------
+
+
+def test_the_form_sent_empty_still_shows_the_latest_stories(client: Client) -> None:
+    empty_form = {
+        "q": "",
+        "topic": "",
+        "source": "",
+        "event_type": "",
+        "language": "",
+        "since": "",
+        "until": "",
+        "order": "relevance",
+    }
+    for params in (empty_form, {"order": "relevance"}, {"order": ""}):
+        page = client.get("/", params=params)
+        assert page.status_code == 200
+        assert "<h2>Latest stories" in page.text and '<article class="hit">' not in page.text
+    listed = client.get("/", params={**empty_form, "order": "newest"}).text  # asked for
+    assert "<h2>Latest stories" not in listed and '<article class="hit">' in listed
+    newest = client.get("/", params={**empty_form, "q": "ICESCO", "order": "newest"}).text
+    assert '<article class="hit">' in newest
+    assert '<option value="newest" selected>' in newest
+
+
+def test_an_unknown_order_is_a_clear_error_page(client: Client) -> None:
+    for params in ({"order": "bogus"}, {"q": "ICESCO", "order": "random"}):
+        page = client.get("/", params=params)
+        assert page.status_code == 422
+        assert page.headers["content-type"].startswith("text/html")
+        text = html.unescape(page.text)
+        assert "query parameter 'order'" in text and "relevance, newest" in text
+    assert client.get("/api/articles", params={"order": "bogus"}).status_code == 422
+
+
+def test_a_page_past_the_end_says_so_and_links_back(client: Client) -> None:
+    total = client.get("/api/stories").json()["total"]
+    stories = client.get("/", params={"offset": 100000}).text
+    assert f"Latest stories <small>({total})</small>" in stories
+    assert "No stories yet" not in stories
+    assert (
+        "No more stories on this page" in stories
+        and '<a href="/">Back to the first page' in stories
+    )
+    found = client.get("/api/articles", params={"q": "ICESCO"}).json()["total"]
+    results = client.get("/", params={"q": "ICESCO", "offset": 10000}).text
+    assert f"<h2>{found} articles" in results and "Nothing found" not in results
+    assert "No more results on this page" in results
+    assert '<a href="/?q=ICESCO">Back to the first page</a>' in results
+    nothing = client.get("/", params={"q": "zzzqqqxxx"}).text
+    assert "Nothing found" in nothing and "No more results" not in nothing
+
+
+# -- right-to-left text ------------------------------------------------------------------
+
+ARABIC = {
+    "url": "https://arabic.example.org/news/icesco-rabat",
+    "title": "المدير العام للإيسيسكو يستقبل وزير الثقافة الأذربيجاني في الرباط",
+    "text": "استقبل الدكتور سالم بن محمد المالك، المدير العام لمنظمة الإيسيسكو، في مقر "
+    "المنظمة بالرباط وزير الثقافة الأذربيجاني. وبحث الجانبان سبل التعاون في مجالات "
+    "التربية والعلوم والثقافة وحماية التراث.",
+    "published": "2024-03-05T10:00:00+00:00",
+    "language": "ar",
+}
+
+
+def test_arabic_titles_snippets_and_bodies_run_right_to_left(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    app = build(Settings(config=str(write_config(tmp_path)), database_url=url))
+    try:
+        assert app.pipeline.ingest(numbered([json.dumps(ARABIC, ensure_ascii=False)])).stored == 1
+        client = Client(create_api(app))
+        hit = client.get("/api/articles", params={"q": "الرباط"}).json()["items"][0]
+        title = esc(ARABIC["title"])
+        home = client.get("/").text
+        assert f'<h3 dir="auto" lang="ar"><a href="/stories/{hit["story_id"]}">{title}' in home
+        results = client.get("/", params={"q": "الرباط"}).text
+        assert f'<h3 dir="auto" lang="ar"><a href="/articles/{hit["id"]}">{title}' in results
+        assert '<p class="snippet" dir="auto" lang="ar">' in results
+        assert 'name="q" type="search" dir="auto"' in results
+        article = client.get(f"/articles/{hit['id']}").text
+        assert f'<h1 dir="auto" lang="ar">{title}</h1>' in article
+        assert '<div class="body" dir="auto" lang="ar">' in article
+        story = client.get(f"/stories/{hit['story_id']}").text
+        assert f'<h1 dir="auto" lang="ar">{title}</h1>' in story
+        assert '<p class="summary" dir="auto" lang="ar">' in story
+        assert f'<a href="/articles/{hit["id"]}" dir="auto" lang="ar">{title}</a>' in story
+    finally:
+        app.close()
+
+
+PHONE = 390  # px, the width of a common phone
+# headless Chromium lays pages out at least 500 px wide: the copy of the page is held to
+# the phone's width instead (both are under the style sheet's 40rem, so the same rules
+# apply), and a script lists what reaches past it
+MEASURE = f"""<style>html {{ width: {PHONE}px; }}</style>
+<script>
+const wide = [...document.querySelectorAll("main *")].filter(
+  e => e.getBoundingClientRect().right > {PHONE} + 0.5);
+document.body.setAttribute("data-too-wide", wide.map(e => e.tagName).join(" ") || "none");
+</script>"""
+
+
+@pytest.mark.chromium
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="headless Chromium is not installed (Debian: apt-get install chromium)"
+)
+def test_the_filters_fit_a_phone_in_headless_chromium(tmp_path: Path) -> None:
+    """The page of a search with its filters open, with the real style sheet, laid out
+    by Chromium for a phone: nothing wider than the screen (a script added to a copy
+    of the page measures it; the page itself has none)."""
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    app = build(Settings(config=str(write_config(tmp_path)), database_url=url))
+    long_outlet = {  # the outlets' menu is as wide as the longest name in the archive
+        "url": "https://azertag.example/en/xeber/icesco-1",
+        "source": "Azerbaijan State News Agency AZERTAC, English service",
+        "title": "ICESCO Director General visits Baku",
+        "text": "ICESCO Director General Salim AlMalik visited Baku for talks on heritage.",
+        "published": "2024-03-05T10:00:00+00:00",
+    }
+    try:
+        assert app.pipeline.ingest(numbered([json.dumps(long_outlet)])).stored == 1
+        with running(app) as server:
+            page = httpx.get(f"{server}/", params={"q": "ICESCO", "topic": "icesco"}).text
+            css = httpx.get(f"{server}/static/style.css").text
+    finally:
+        app.close()
+    assert long_outlet["source"] in page
+    assert '<details class="filters" open>' in page
+    page = page.replace('<link rel="stylesheet" href="/static/style.css">', f"<style>{css}</style>")
+    copy = tmp_path / "page.html"
+    copy.write_text(page.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    dom = chromium(
+        tmp_path, "--window-size=500,844", "--virtual-time-budget=3000", "--dump-dom", copy.as_uri()
+    ).stdout
+    too_wide = re.search(r'data-too-wide="([^"]*)"', dom)
+    assert too_wide is not None, dom[-500:]
+    assert too_wide.group(1) == "none"

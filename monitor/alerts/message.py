@@ -160,7 +160,7 @@ def _sample_story() -> dict[str, Any]:
             {
                 "name": "Jeyhun Bayramov",
                 "role": "Minister of Foreign Affairs",
-                "organisation": None,
+                "organisation": None,  # a national minister: no organisation named
             },
             {"name": "Salim M. AlMalik", "role": "Director General", "organisation": "ICESCO"},
         ],

@@ -74,6 +74,7 @@ def add(
     }
     decisions: list[tuple[tuple[str, int], str]] = []  # (owner, "stored"|"url"|"content")
     url_rows: list[tuple[tuple[str, int], str, str, str]] = []  # owner, url, key, source
+    new_urls: set[int] = set()  # the items that brought a URL the archive did not have
     for index, (prepared, urls, keys) in enumerate(zip(items, urls_of, keys_of, strict=True)):
         art = prepared.article
         owner = next((key_owner[k] for k in keys if k in key_owner), None)
@@ -87,6 +88,7 @@ def add(
             if key not in key_owner:
                 key_owner[key] = owner
                 url_rows.append((owner, url, key, art.source))
+                new_urls.add(index)
         decisions.append((owner, decision))
 
     new_index = [i for i, (_, decision) in enumerate(decisions) if decision == "stored"]
@@ -151,10 +153,16 @@ def add(
     ]
     if topic_rows:
         conn.execute(insert(ArticleTopicRow), topic_rows)
+    changes: list[StoryChange] = []
     if filings:
-        _file_stories(
-            conn, items, filings, ids, story_of, set(founded.values()), now, on_story_changes
-        )
+        changes = _file_stories(conn, items, filings, ids, story_of, set(founded.values()), now)
+    copied: dict[int, list[int]] = {}  # stored article -> the items that were copies of it
+    for index, (owner, decision) in enumerate(decisions):
+        if decision != "stored" and index in new_urls:  # only a new URL brings an outlet
+            copied.setdefault(resolve(owner), []).append(index)
+    changes += _copies_join(conn, items, copied, {c.story_id for c in changes}, now)
+    if changes and on_story_changes is not None:
+        on_story_changes(conn, changes, now)
     return [
         AddOutcome(
             "stored" if decision == "stored" else "duplicate",
@@ -175,9 +183,8 @@ def _file_stories(
     story_of: dict[int, int],
     founded: set[int],
     now: datetime,
-    on_story_changes: StoryHook | None,
-) -> None:
-    """Index the new articles, refresh their stories and report the changes."""
+) -> list[StoryChange]:
+    """Index the new articles, refresh their stories; returns the changes."""
     keys = [(k, story_of[i], ids[i]) for i, f in filings.items() for k in f.keys]
     feats = [(ids[i], story_of[i], f.data) for i, f in filings.items()]
     shingles = [s for f in filings.values() for s in f.df_shingles]
@@ -187,22 +194,61 @@ def _file_stories(
     changes = []
     for story_id in touched:
         after = stories_db.refresh_story(conn, story_id, now)
-        mine = [i for i in filings if story_of[i] == story_id]
-        published = [p for i in mine if (p := items[i].article.published) is not None]
-        old_sources = before.get(story_id, [])
-        changes.append(
-            StoryChange(
-                story_id=story_id,
-                is_new=story_id in founded,
-                topics=tuple(after["topics"]),
-                event_type=after["event_type"],
-                sources=tuple(after["sources"]),
-                new_sources=tuple(s for s in after["sources"] if s not in old_sources),
-                published=max(published) if published else None,
-            )
-        )
-    if on_story_changes is not None:
-        on_story_changes(conn, changes, now)
+        mine = [items[i] for i in filings if story_of[i] == story_id]
+        changes.append(_change(story_id, story_id in founded, after, before, mine))
+    return changes
+
+
+def _change(
+    story_id: int,
+    is_new: bool,
+    after: dict[str, Any],
+    before: dict[int, list[str]],
+    mine: Sequence[Prepared],
+) -> StoryChange:
+    """What storing ``mine`` did to a story, from its refreshed values and its outlets
+    before."""
+    published = [p for item in mine if (p := item.article.published) is not None]
+    old_sources = before.get(story_id, [])
+    return StoryChange(
+        story_id=story_id,
+        is_new=is_new,
+        topics=tuple(after["topics"]),
+        event_type=after["event_type"],
+        sources=tuple(after["sources"]),
+        new_sources=tuple(s for s in after["sources"] if s not in old_sources),
+        published=max(published) if published else None,
+    )
+
+
+def _copies_join(
+    conn: Connection,
+    items: Sequence[Prepared],
+    copied: dict[int, list[int]],
+    refreshed: set[int],
+    now: datetime,
+) -> list[StoryChange]:
+    """Refresh the stories that a copy (a known URL, the same or a near-identical body)
+    brings an outlet they did not have; returns those changes. A copy from an outlet
+    the story already has changes nothing, so feeds and alerts stay quiet."""
+    if not copied:
+        return []
+    story_of: dict[int, list[int]] = {}
+    query = select(ArticleRow.id, ArticleRow.story_id).where(
+        ArticleRow.id.in_(sorted(copied)),  # type: ignore[attr-defined]
+        ArticleRow.story_id.is_not(None),  # type: ignore[union-attr]
+    )
+    for article_id, story_id in conn.execute(query):
+        if story_id not in refreshed:
+            story_of.setdefault(story_id, []).extend(copied[article_id])
+    before = stories_db.story_sources(conn, story_of)
+    changes = []
+    for story_id, indexes in sorted(story_of.items()):
+        if set(stories_db.outlets_of(conn, story_id)) <= set(before.get(story_id, [])):
+            continue
+        after = stories_db.refresh_story(conn, story_id, now)
+        changes.append(_change(story_id, False, after, before, [items[i] for i in indexes]))
+    return changes
 
 
 def lookup(conn: Any, key_col: Any, value_col: Any, keys: set[str]) -> dict[str, int]:

@@ -36,7 +36,7 @@ from monitor.records import AddOutcome, Prepared
 from monitor.store import articles, outbox
 from monitor.store.articles import StoryHook, export_dict, lookup
 from monitor.store.schema import migrate
-from monitor.store.search import ensure_search
+from monitor.store.search_index import ensure_search
 from monitor.urls import url_key
 
 if TYPE_CHECKING:
@@ -190,9 +190,28 @@ class Store:
     def _stages(self) -> dict[str, Any]:
         return {"clusterer": self.clusterer, "on_story_changes": self.on_story_changes}
 
+    @contextmanager
+    def _reading(self, what: str) -> Iterator[Connection]:
+        """A connection to read ``what``; a database failure becomes a StoreError."""
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read {what}: {exc}") from exc
+
+    @contextmanager
+    def _writing(self, what: str) -> Iterator[Connection]:
+        """A write transaction (in turn, on SQLite) for ``what``; a database failure
+        becomes a StoreError."""
+        try:
+            with self._write_lock, self.engine.begin() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write {what}: {exc}") from exc
+
     def sync_sources(self, sources: Iterable[tuple[str, str]]) -> None:
         """Make sure every configured (name, homepage) has a source row."""
-        with self._write_lock, self.engine.begin() as conn:
+        with self._writing("the sources") as conn:
             known = {name for (name,) in conn.execute(select(SourceRow.name))}
             new = [{"name": n, "homepage": h} for n, h in sources if n not in known]
             if new:
@@ -214,7 +233,7 @@ class Store:
         alert when the failures in a row reach its threshold, and one "recovered" alert
         at the next success, so the operator hears once each way.
         """
-        with self._write_lock, self.engine.begin() as conn:
+        with self._writing(f"the health of source {name!r}") as conn:
             row = conn.execute(select(SourceRow).where(SourceRow.name == name)).first()
             if row is None:
                 conn.execute(insert(SourceRow).values(name=name))
@@ -252,7 +271,7 @@ class Store:
         """(ETag, Last-Modified) stored per URL."""
         wanted = sorted(set(urls))
         found: dict[str, tuple[str | None, str | None]] = {}
-        with self.engine.connect() as conn:
+        with self._reading("the HTTP validators") as conn:
             for start in range(0, len(wanted), CHUNK):
                 query = select(
                     HttpCacheRow.url, HttpCacheRow.etag, HttpCacheRow.last_modified
@@ -266,7 +285,7 @@ class Store:
     def save_http_validators(
         self, url: str, etag: str | None, last_modified: str | None, now: datetime
     ) -> None:
-        with self._write_lock, self.engine.begin() as conn:
+        with self._writing("the HTTP validators") as conn:
             updated = conn.execute(
                 update(HttpCacheRow)
                 .where(HttpCacheRow.url == url)
@@ -287,7 +306,7 @@ class Store:
             rows[key] = {"url_key": key, "source": source, "outcome": outcome, "first_seen": now}
         if not rows:
             return
-        with self._write_lock, self.engine.begin() as conn:
+        with self._writing("the URLs seen") as conn:
             known = set(lookup(conn, SeenURLRow.url_key, SeenURLRow.id, set(rows)))
             new = [row for key, row in rows.items() if key not in known]
             if new:
@@ -298,7 +317,7 @@ class Store:
     def unseen(self, urls: Sequence[str]) -> list[str]:
         """The URLs neither in the archive nor fetched before, in the given order."""
         keys = {u: url_key(u) for u in urls}
-        with self.engine.connect() as conn:
+        with self._reading("the URLs seen") as conn:
             known = set(
                 lookup(conn, ArticleURLRow.url_key, ArticleURLRow.article_id, set(keys.values()))
             )
@@ -307,7 +326,7 @@ class Store:
 
     def source_health(self, name: str | None = None) -> Any:
         """One SourceHealth by name, or all of them (a list) when no name is given."""
-        with self.engine.connect() as conn:
+        with self._reading("the sources' health") as conn:
             query = select(SourceRow).order_by(SourceRow.name)
             if name is not None:
                 query = query.where(SourceRow.name == name)
@@ -325,17 +344,17 @@ class Store:
             .where(ArticleRow.fetched_at >= since)
             .group_by(ArticleRow.source)
         )
-        with self.engine.connect() as conn:
+        with self._reading("the articles per source") as conn:
             return {source: int(n) for source, n in conn.execute(query)}
 
     def known_url_keys(self, urls: Iterable[str]) -> set[str]:
         """The URLs (by url_key) that the archive already holds."""
         keys = {url_key(u) for u in urls}
-        with self.engine.connect() as conn:
+        with self._reading("the archive's URLs") as conn:
             return set(lookup(conn, ArticleURLRow.url_key, ArticleURLRow.article_id, keys))
 
     def count_articles(self) -> int:
-        with self.engine.connect() as conn:
+        with self._reading("the number of articles") as conn:
             return int(conn.execute(select(func.count()).select_from(ArticleRow)).scalar_one())
 
     def iter_articles(
@@ -359,7 +378,7 @@ class Store:
         if since is not None:
             query = query.where(func.coalesce(ArticleRow.published, ArticleRow.fetched_at) >= since)
         query = query.order_by(ArticleRow.published, ArticleRow.id)
-        with self.engine.connect() as conn:
+        with self._reading("the articles") as conn:
             result = conn.execution_options(yield_per=batch).execute(query)
             for chunk in result.partitions():
                 rows = [row._mapping for row in chunk]

@@ -42,16 +42,8 @@ Snippets: ``SearchHit.snippet_parts`` is the excerpt as ``(text, is_match)`` pie
 scraped text: a web page must escape it, e.g.
 ``render_snippet(hit.snippet_parts, ("<mark>", "</mark>"), html.escape)``.
 
-The index
----------
-
-``ensure_search(engine)`` (called once at start-up, idempotent) creates on SQLite an
-external-content FTS5 table ``article_fts`` (``unicode61 remove_diacritics 2``) kept in
-sync by triggers on ``article``, and rebuilds it when it does not hold every article
-(an archive created before search existed); on PostgreSQL a stored generated column
-``article.search_vector`` (title weight A, body B; the ``monitor_search`` configuration:
-``simple`` plus ``unaccent`` when available) with a GIN index. ``rebuild_search`` redoes
-the SQLite index on demand (never use FTS5's own ``'rebuild'``: it skips the folding).
+The index (``monitor.store.search_index``: ``ensure_search``, ``rebuild_search``) is an
+FTS5 table on SQLite and a stored ``tsvector`` column with a GIN index on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -63,17 +55,17 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Integer, bindparam, func, literal_column, select, text
+from sqlalchemy import Engine, Integer, bindparam, func, literal_column, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col
 
 from monitor.errors import StoreError
 from monitor.models import ArticleRow, ArticleTopicRow
-from monitor.query import FOLD
+from monitor.store.search_index import MARKUP
+from monitor.store.search_index import ensure_search as ensure_search  # re-exported
 from monitor.store.selection import (
     CONFIG,
     FTS,
-    PG_CONFIG,
     VECTOR,
     article_time,
     matching,
@@ -87,6 +79,11 @@ log = logging.getLogger("monitor.store.search")
 
 TITLE_WEIGHT = 5.0
 _OPEN, _CLOSE = "\x02", "\x03"  # snippet markers inside the database, never shown
+# ts_headline parses the body as to_tsvector does (see MARKUP) and would leave "<...>" out
+# of the snippet: it reads the markup characters as these stand-ins (never in normalised
+# text), which _parts puts back
+_STAND_INS = "\x04\x05\x06"
+_PUT_BACK = str.maketrans(_STAND_INS, MARKUP)
 
 
 @dataclass(frozen=True)
@@ -137,7 +134,7 @@ def render_snippet(
 
 
 def _parts(raw: str) -> tuple[tuple[str, bool], ...]:
-    pieces = raw.split(_OPEN)
+    pieces = raw.translate(_PUT_BACK).split(_OPEN)
     parts: list[tuple[str, bool]] = [(pieces[0].replace(_CLOSE, ""), False)]
     for piece in pieces[1:]:
         marked, _, rest = piece.partition(_CLOSE)
@@ -150,139 +147,6 @@ def _excerpt(body: str, length: int = 200) -> str:
         return body
     cut = body[:length].rsplit(None, 1)[0] if " " in body[:length] else body[:length]
     return cut + "…"
-
-
-# -- the index ---------------------------------------------------------------------------
-
-
-def _sql_fold(expr: str) -> str:
-    for letter, replacement in FOLD.items():
-        expr = f"replace({expr}, '{letter}', '{replacement}')"
-    return expr
-
-
-_FTS_TABLE = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(title, body, content='article',"
-    " content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
-)
-_INSERT = "INSERT INTO article_fts(rowid, title, body) VALUES (new.id, {t}, {b});".format(
-    t=_sql_fold("new.title"), b=_sql_fold("new.body")
-)
-_DELETE = (
-    "INSERT INTO article_fts(article_fts, rowid, title, body)"
-    " VALUES ('delete', old.id, {t}, {b});".format(
-        t=_sql_fold("old.title"), b=_sql_fold("old.body")
-    )
-)
-_TRIGGERS = {
-    f"article_fts_{name}": f"CREATE TRIGGER article_fts_{name} AFTER {event} ON article"
-    f" BEGIN {actions} END"
-    for name, event, actions in (
-        ("insert", "INSERT", _INSERT),
-        ("delete", "DELETE", _DELETE),
-        ("update", "UPDATE OF id, title, body", f"{_DELETE} {_INSERT}"),
-    )
-}
-_WHEN_INDEX = (
-    "CREATE INDEX IF NOT EXISTS ix_article_when ON article (coalesce(published, fetched_at), id)"
-)
-_PG_WHEN_INDEX = (
-    "CREATE INDEX IF NOT EXISTS ix_article_when ON article ((coalesce(published, fetched_at)), id)"
-)
-_PG_VECTOR = (
-    "ALTER TABLE article ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS ("
-    "setweight(to_tsvector('{cfg}'::regconfig, translate(title, '{src}', '{dst}')), 'A') || "
-    "setweight(to_tsvector('{cfg}'::regconfig, translate(body, '{src}', '{dst}')), 'B')) STORED"
-).format(cfg=PG_CONFIG, src="".join(FOLD), dst="".join(FOLD.values()))
-_PG_WORDS = "hword, hword_part, word, numword, numhword, hword_numpart"
-_PG_LOCK = 0x6D6F6E5F73726368  # pg_advisory_xact_lock key: concurrent start-ups wait
-
-
-def ensure_search(engine: Engine) -> None:
-    """Create the search index if missing (idempotent); index the articles it lacks."""
-    try:
-        with engine.begin() as conn:
-            if engine.dialect.name == "sqlite":
-                _ensure_sqlite(conn)
-            elif engine.dialect.name == "postgresql":
-                _ensure_postgres(conn)
-            else:
-                log.warning("no full-text search on %s", engine.dialect.name)
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot create the search index: {exc}") from exc
-
-
-def _ensure_sqlite(conn: Connection) -> None:
-    conn.exec_driver_sql(_FTS_TABLE)
-    stale = False
-    for name, sql in _TRIGGERS.items():
-        found = conn.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
-        ).scalar()
-        if found != sql:  # missing, or written by another version of this module
-            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-            conn.exec_driver_sql(sql)
-            stale = True
-    conn.exec_driver_sql(_WHEN_INDEX)
-    indexed = conn.exec_driver_sql("SELECT count(*) FROM article_fts_docsize").scalar()
-    rows = conn.exec_driver_sql("SELECT count(*) FROM article").scalar()
-    if stale or indexed != rows:
-        log.info("indexing %d articles for search", rows)
-        _rebuild_sqlite(conn)
-
-
-def _rebuild_sqlite(conn: Connection) -> int:
-    conn.exec_driver_sql("INSERT INTO article_fts(article_fts) VALUES ('delete-all')")
-    result = conn.exec_driver_sql(
-        "INSERT INTO article_fts(rowid, title, body) SELECT id, {t}, {b} FROM article".format(
-            t=_sql_fold("title"), b=_sql_fold("body")
-        )
-    )
-    conn.exec_driver_sql("INSERT INTO article_fts(article_fts) VALUES ('optimize')")
-    return int(result.rowcount)
-
-
-def rebuild_search(engine: Engine) -> int:
-    """Index every article again (SQLite; PostgreSQL's column is always current)."""
-    ensure_search(engine)
-    if engine.dialect.name != "sqlite":
-        with engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(ArticleRow)).scalar_one())
-    try:
-        with engine.begin() as conn:
-            return _rebuild_sqlite(conn)
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot rebuild the search index: {exc}") from exc
-
-
-def _ensure_postgres(conn: Connection) -> None:
-    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK})
-    if conn.execute(text("SELECT to_regclass('ix_article_search')")).scalar() is not None:
-        return
-    has_config = conn.execute(
-        text("SELECT 1 FROM pg_ts_config WHERE cfgname = :name"), {"name": PG_CONFIG}
-    ).scalar()
-    if not has_config:
-        unaccent = False
-        try:
-            with conn.begin_nested():
-                conn.execute(text("CREATE EXTENSION IF NOT EXISTS unaccent"))
-            unaccent = True
-        except SQLAlchemyError as exc:
-            log.warning("no unaccent extension, accents will not fold in search: %s", exc)
-        conn.execute(text(f"CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = simple)"))
-        if unaccent:
-            conn.execute(
-                text(
-                    f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG}"
-                    f" ALTER MAPPING FOR {_PG_WORDS} WITH unaccent, simple"
-                )
-            )
-    conn.execute(text(_PG_VECTOR))
-    conn.execute(
-        text("CREATE INDEX IF NOT EXISTS ix_article_search ON article USING gin (search_vector)")
-    )
-    conn.execute(text(_PG_WHEN_INDEX))
 
 
 # -- searching ---------------------------------------------------------------------------
@@ -348,7 +212,8 @@ def _statements(
         )
     else:
         headline: Any = bindparam("headline", _HEADLINE)
-        excerpt = func.ts_headline(CONFIG, _HIT.c.body, tsquery("tsquery"), headline)
+        body = func.translate(_HIT.c.body, MARKUP, _STAND_INS)
+        excerpt = func.ts_headline(CONFIG, body, tsquery("tsquery"), headline)
     listing = (
         select(page.c.id, page.c.score, excerpt.label("excerpt"), *_HIT_COLUMNS)
         .select_from(page.join(_HIT, _HIT.c.id == page.c.id))

@@ -15,8 +15,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import SQLAlchemyError
 
 from monitor.entity_people import merge_participants
+from monitor.errors import StoreError
 from monitor.models import (
     ArticleFeaturesRow,
     ArticleRow,
@@ -196,10 +198,38 @@ def _most_common(values: Iterable[Any]) -> Any:
     return counted.most_common(1)[0][0] if counted else None
 
 
+def _outlets_in_order(conn: Connection, rows: Sequence[Any]) -> list[str]:
+    """Every outlet that carried one of the articles (``rows``, earliest first): each
+    article's own outlet, then the outlets that ran a copy of it."""
+    copies: dict[int, list[str]] = {row.id: [] for row in rows}
+    ids = list(copies)
+    for start in range(0, len(ids), CHUNK):
+        query = (
+            select(ArticleURLRow.article_id, ArticleURLRow.source)
+            .where(ArticleURLRow.article_id.in_(ids[start : start + CHUNK]))  # type: ignore[attr-defined]
+            .order_by(ArticleURLRow.id)
+        )
+        for article_id, source in conn.execute(query):
+            copies[article_id].append(source)
+    ordered = (source for row in rows for source in (row.source, *copies[row.id]))
+    return list(dict.fromkeys(ordered))
+
+
+def outlets_of(conn: Connection, story_id: int) -> list[str]:
+    """A story's outlets as ``refresh_story`` writes them."""
+    query = (
+        select(ArticleRow.id, ArticleRow.source)
+        .where(ArticleRow.story_id == story_id)
+        .order_by(func.coalesce(ArticleRow.published, ArticleRow.fetched_at), ArticleRow.id)
+    )
+    return _outlets_in_order(conn, list(conn.execute(query)))
+
+
 def refresh_story(conn: Connection, story_id: int, now: datetime) -> dict[str, Any]:
     """Recompute a story's headline, event, place, people, outlets and topics from its
     articles (the earliest article's headline; the most reported event type, date and
-    place); returns the new values."""
+    place; every outlet that carried an article, syndicated copies included); returns
+    the new values."""
     query = (
         select(ArticleRow)
         .where(ArticleRow.story_id == story_id)
@@ -212,11 +242,9 @@ def refresh_story(conn: Connection, story_id: int, now: datetime) -> dict[str, A
     people = merge_participants(row.participants or [] for row in rows)
     kind, sure = story_type((r.event_type, r.event_confidence) for r in rows)
     topics: list[str] = []
-    sources: list[str] = []
     for row in rows:
         topics += [t for t in row.topics or [] if t not in topics]
-        if row.source not in sources:
-            sources.append(row.source)
+    sources = _outlets_in_order(conn, rows)
     dated = [r.published for r in rows if r.published]
     values = {
         "headline": first.title,
@@ -308,9 +336,12 @@ def list_stories(
     query = query.order_by(
         func.coalesce(StoryRow.first_published, StoryRow.created_at).desc()
     ).limit(limit)
-    with engine.connect() as conn:
-        ids = [sid for (sid,) in conn.execute(query)]
-        return [story_snapshot(conn, sid) for sid in ids]
+    try:
+        with engine.connect() as conn:
+            ids = [sid for (sid,) in conn.execute(query)]
+            return [story_snapshot(conn, sid) for sid in ids]
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot read stories: {exc}") from exc
 
 
 def merge_urls_into(

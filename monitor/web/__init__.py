@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from datetime import date, datetime, timedelta
+from http import HTTPStatus
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 
 HERE = Path(__file__).resolve().parent
 PAGE_SIZE = 20
+ORDERS = ("relevance", "newest")
 MAX_OFFSET = 10_000_000
 
 
@@ -69,6 +72,18 @@ def snippet_html(hit: SearchHit) -> Markup:
     return Markup(marked)  # pieces escaped by html.escape just above
 
 
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def text_attributes(language: str | None = None) -> Markup:
+    """``dir="auto"`` for scraped text (Arabic and Persian run right to left) and its
+    ``lang`` when the article's language is known."""
+    attributes = ' dir="auto"'
+    if language and _LANGUAGE.fullmatch(language):
+        attributes += f' lang="{language}"'
+    return Markup(attributes)  # a fixed string and a checked language code
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
@@ -80,6 +95,7 @@ def _environment() -> Environment:
     env.filters["day"] = lambda v: _when(v, with_time=False)
     env.filters["label"] = lambda v: str(v or "").replace("_", " ")
     env.globals["SURE"] = SURE
+    env.globals["text"] = text_attributes
     env.globals["version"] = __version__
     return env
 
@@ -108,7 +124,9 @@ class Web:
     def render(
         self, request: Request, template: str, status: int = 200, **context: Any
     ) -> Response:
-        topics = [t.name for t in self.app.config.topics]
+        topics = context.pop("topics", None)
+        if topics is None:
+            topics = [t.name for t in self.app.config.topics]
         body = self.env.get_template(template).render(
             request=request, topics=topics, event_types=EVENT_TYPES, **context
         )
@@ -116,15 +134,17 @@ class Web:
 
     def error_page(self, request: Request, status: int, message: str) -> Response:
         """The page shown for a 4xx or 5xx: the status and the message, escaped."""
-        titles = {401: "Not authorised", 404: "Not found", 422: "Bad request"}
+        titles = {401: "Not authorised", 404: "Not found", 405: "Method not allowed"}
+        titles |= {422: "Bad request", 503: "Unavailable"}
         return self.render(
             request,
             "error.html",
             status=status,
-            title=titles.get(status, "Unavailable"),
+            title=titles.get(status) or HTTPStatus(status).phrase,
             status_code=status,
             message=message,
             params={},
+            topics=[] if status == 401 else None,  # nothing of the archive without the token
         )
 
     def _routes(self) -> None:
@@ -137,16 +157,21 @@ class Web:
             order: str | None = Query(None, max_length=20),
             offset: int = Query(0, ge=0, le=MAX_OFFSET),
         ) -> Response:
-            params = {**chosen, "order": order}
-            given = {k: v for k, v in params.items() if v and v.strip()}
-            searching = bool(given)
+            order = (order or "").strip() or None
+            if order not in (None, *ORDERS):
+                raise ApiError(
+                    422,
+                    f"query parameter 'order': {order!r} is not an order "
+                    f"(one of: {', '.join(ORDERS)})",
+                )
+            given = {k: v for k, v in chosen.items() if v and v.strip()}
+            if order == "newest":  # every article newest first, with their chart
+                given["order"] = order
+            searching = bool(given)  # order=relevance, which the form always sends, is none
             context: dict[str, Any] = {"params": given, "searching": searching}
             if searching:
                 request_ = self.filters.query(
-                    **chosen,
-                    order="newest" if order == "newest" else "relevance",
-                    limit=PAGE_SIZE,
-                    offset=offset,
+                    **chosen, order=order or "relevance", limit=PAGE_SIZE, offset=offset
                 )
                 page = search(self.app.store.engine, request_)
                 counted = coverage(self.app.store.engine, request_) if page.total else None
@@ -165,6 +190,7 @@ class Web:
                     older=self._page_link(given, page.next_offset)
                     if page.next_offset is not None
                     else None,
+                    first=self._page_link(given, 0),
                 )
             else:
                 found = self.filters.stories(limit=PAGE_SIZE, offset=offset)
@@ -174,6 +200,7 @@ class Web:
                     stories=found.stories,
                     newer=self._page_link({}, offset - PAGE_SIZE) if offset > 0 else None,
                     older=self._page_link({}, following) if following < found.total else None,
+                    first="/",
                 )
             context["choices"] = queries.distinct_values(self.app.store.engine)
             return self.render(request, "index.html", title="Search", offset=offset, **context)
@@ -206,8 +233,14 @@ class Web:
             found = queries.get_story(self.app.store.engine, story_id)
             if found is None:
                 raise ApiError(404, f"no story {story_id}")
+            languages = {o["article_id"]: o["language"] for o in found["outlets"]}
             return self.render(
-                request, "story.html", title=found["headline"], story=found, params={}
+                request,
+                "story.html",
+                title=found["headline"],
+                story=found,
+                languages=languages,
+                params={},
             )
 
         @router.get("/sources", response_class=HTMLResponse)
