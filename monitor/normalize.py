@@ -45,8 +45,8 @@ under another title, with other quotes or line breaks, hashes equal. The title i
 ``T``, any number of fraction digits), RFC 2822 (feeds), ``31.01.2024 14:05``,
 ``2024/01/31``, and unix timestamps (numbers above 10^11 are milliseconds). Naive values
 are read in ``default_tz`` (RFC 2822 without a zone, or with ``-0000``, in UTC). Garbage,
-years before 1990 and times more than two days after ``now`` (when given) raise
-:class:`monitor.errors.InputError`.
+dates that leave the calendar in UTC (``0001-01-01T00:00+01:00``), years before 1990 and
+times more than two days after ``now`` (when given) raise :class:`monitor.errors.InputError`.
 """
 
 from __future__ import annotations
@@ -318,7 +318,10 @@ def parse_datetime(
             )
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=default_tz)
-        result = parsed.astimezone(UTC)
+        try:
+            result = parsed.astimezone(UTC)
+        except (OverflowError, ValueError):  # 0001-01-01T00:00+01:00 is before year 1 in UTC
+            raise InputError(f"date {value!r} is out of range") from None
     else:
         result = _from_timestamp(float(value), value)
     if result.year < _EARLIEST_YEAR:

@@ -431,6 +431,8 @@ def test_a_naive_now_is_taken_as_utc() -> None:
         (float("nan"), "not a usable timestamp"),
         (float("inf"), "not a usable timestamp"),
         (10**20, "out of range"),
+        ("9999-12-31T23:59:59-12:00", "out of range"),
+        ("0001-01-01T00:00+01:00", "out of range"),
         (True, "not a date or time"),
         ([2024], "not a date or time"),
     ],
