@@ -3,7 +3,9 @@
 ``clean_text(text, source=None)``
 
 1. Unicode NFC; ``\\r\\n``/``\\r`` and U+2028/U+2029 become ``\\n``.
-2. Invisible characters are removed: zero-width space, word joiner, BOM, soft hyphen.
+2. Invisible characters are removed: zero-width space, word joiner, BOM, soft hyphen,
+   control characters (NUL and the rest of C0 and C1, but tab and line breaks; vertical
+   tab, form feed and NEL become ``\\n``) and lone surrogates, which no database stores.
    ZWNJ/ZWJ (U+200C/U+200D) are kept: they are spelling in Persian and emoji sequences.
 3. NBSP, narrow NBSP and the other Unicode spaces become a plain space; runs of spaces
    and tabs collapse to one space; every line is stripped.
@@ -60,7 +62,8 @@ from email.utils import parsedate_to_datetime
 
 from monitor.errors import InputError
 
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 _SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"'})
 _BACKTICK = re.compile(r"(?<=\w)`(?=\w)")
@@ -118,8 +121,8 @@ _TAIL = (
 
 def _basic(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = _INVISIBLE.sub("", text.replace("\u2029", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
+    text = _INVISIBLE.sub("", text)
     return _BACKTICK.sub("'", text.translate(_QUOTES))
 
 

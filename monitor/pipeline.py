@@ -21,7 +21,7 @@ from monitor import normalize
 from monitor.classify import EventInfo, classify
 from monitor.config import Config, Source
 from monitor.discover import Candidate, listing_candidates, parse_feed, parse_sitemap
-from monitor.errors import ExtractError, FetchError, InputError
+from monitor.errors import ExtractError, FetchError, InputError, RecordRejected
 from monitor.extract import extract_article
 from monitor.fetch import Conditional, Fetcher
 from monitor.match import Matcher
@@ -72,7 +72,7 @@ class Pipeline:
 
     def normalize(self, raw: RawArticle, now: datetime) -> Article:
         url = canonical_url(raw.url)
-        source = self.source_for(url, raw.source)
+        source = self.source_for(url, normalize.clean_title(raw.source or "") or None)
         title, text = raw.title, raw.text
         published, author, language = raw.published, raw.author, raw.language
         urls = [url, *(canonical_url(u) for u in raw.other_urls)]
@@ -103,7 +103,7 @@ class Pipeline:
             body=body,
             published=published.astimezone(UTC) if published else None,
             fetched_at=(raw.fetched_at or now).astimezone(UTC),
-            author=(author or "").strip() or None,
+            author=normalize.clean_title(author or "") or None,
             language=language,
             content_hash=normalize.content_hash(title, body),
         )
@@ -151,15 +151,30 @@ class Pipeline:
 
         report = IngestReport()
         batch: list[Prepared] = []
+        lines: list[int] = []  # the line number of each article of the batch
+
+        def reject(line: int, message: str) -> None:
+            report.rejected += 1
+            report.errors.append(InputError(message, line=line))
 
         def flush() -> None:
-            for outcome in self.store_batch(batch):
+            try:
+                outcomes = self.store_batch(batch)
+            except RecordRejected:  # one bad value must not take the good lines with it
+                outcomes = []
+                for line, item in zip(lines, batch, strict=True):
+                    try:
+                        outcomes += self.store_batch([item])
+                    except RecordRejected as exc:
+                        reject(line, str(exc))
+            for outcome in outcomes:
                 if outcome.status == "stored":
                     report.stored += 1
                     report.stored_ids.append(outcome.article_id)
                 else:
                     report.duplicate += 1
             batch.clear()
+            lines.clear()
             if on_progress:
                 on_progress(report)
 
@@ -180,9 +195,11 @@ class Pipeline:
                 report.unmatched += 1
                 continue
             batch.append(prepared)
+            lines.append(line_number)
             if len(batch) >= batch_size:
                 flush()
         flush()
+        report.errors.sort(key=lambda error: error.line or 0)
         return report
 
 

@@ -65,6 +65,8 @@ CLEAN = [
     ("Cafe\u0301 culture", "Café culture"),  # NFC
     ("ICESCO\u200b\u2060 met\ufeff in Rabat", "ICESCO met in Rabat"),  # zero-width, BOM
     ("soft\u00adhyphen", "softhyphen"),
+    ("NUL\x00 and\x07 escape\x1b\x7f\x9f gone\ud800", "NUL and escape gone"),  # controls
+    ("tab\tkept\x0bvertical tab\x0cform feed\x85NEL", "tab kept\nvertical tab\nform feed\nNEL"),
     ("می\u200cشود", "می\u200cشود"),  # ZWNJ is Persian spelling: kept
     ("16\u00a0px and 2\u202f024", "16 px and 2 024"),  # NBSP, narrow NBSP
     ("one  \t two\u2003three", "one two three"),
@@ -178,6 +180,7 @@ def test_clean_text_is_idempotent() -> None:
         ("Trend-setting forum opens in Baku", "Trend-setting forum opens in Baku"),
         ("Report: ICESCO to open office", "Report: ICESCO to open office"),
         ("Annual Trend", "Annual Trend"),
+        ("ICESCO\x00 chief\x0bvisits Baku", "ICESCO chief visits Baku"),
     ],
 )
 def test_clean_title(given: str, expected: str) -> None:

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, SQLAlchemyError
 
-from monitor.errors import StoreError
+from monitor.errors import RecordRejected, StoreError
 from monitor.models import (
     ArticleRow,
     ArticleTopicRow,
@@ -101,6 +101,13 @@ def make_engine(database_url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def db_reason(exc: SQLAlchemyError) -> str:
+    """The database's own message, without the SQL statement and its parameters."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).strip()
+    return text.splitlines()[0] if text else exc.__class__.__name__
+
+
 class Store:
     """The archive on one database."""
 
@@ -128,12 +135,10 @@ class Store:
             if self.schema != "current":
                 log.info("archive at %s: schema %s", self._safe_url(), self.schema)
             ensure_search(self.engine)
-        except OperationalError as exc:
-            self.engine.dispose()
-            raise StoreError(f"cannot open the archive at {self._safe_url()}: {exc.orig}") from exc
         except SQLAlchemyError as exc:
             self.engine.dispose()
-            raise StoreError(f"cannot open the archive at {self._safe_url()}: {exc}") from exc
+            reason = db_reason(exc)
+            raise StoreError(f"cannot open the archive at {self._safe_url()}: {reason}") from exc
         except StoreError:
             self.engine.dispose()
             raise
@@ -168,18 +173,26 @@ class Store:
 
     def _add(self, items: Sequence[Prepared], now: datetime) -> list[AddOutcome]:
         try:
-            with self.engine.begin() as conn:
-                return articles.add(conn, items, now, **self._stages())
+            return self._write(items, now)
         except IntegrityError:
             # another writer stored one of these meanwhile: go one by one
             log.debug("batch conflicted with a concurrent writer; retrying one by one")
-            outcomes = []
-            for item in items:
-                with self.engine.begin() as conn:
-                    outcomes.extend(articles.add(conn, [item], now, **self._stages()))
-            return outcomes
+            try:
+                return [outcome for item in items for outcome in self._write([item], now)]
+            except IntegrityError as exc:
+                raise StoreError(f"cannot write to the archive: {db_reason(exc)}") from exc
+
+    def _write(self, items: Sequence[Prepared], now: datetime) -> list[AddOutcome]:
+        """One transaction; IntegrityError is left to the caller, the rest translated."""
+        try:
+            with self.engine.begin() as conn:
+                return articles.add(conn, items, now, **self._stages())
+        except IntegrityError:
+            raise
+        except DataError as exc:
+            raise RecordRejected(f"the archive refuses a value: {db_reason(exc)}") from exc
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot write to the archive: {exc}") from exc
+            raise StoreError(f"cannot write to the archive: {db_reason(exc)}") from exc
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
