@@ -7,10 +7,9 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 import click
 
@@ -22,8 +21,9 @@ from monitor.config import load_config, missing_secrets
 from monitor.errors import ConfigError, InputError
 from monitor.export import WRITERS
 from monitor.extract import extract_article
+from monitor.ingest import read_lines
 from monitor.normalize import detect_language
-from monitor.pipeline import IngestReport, numbered
+from monitor.pipeline import IngestReport
 from monitor.progress import Progress
 from monitor.reclassify import reclassify as run_reclassify
 from monitor.settings import Settings
@@ -62,11 +62,6 @@ def check(settings: Settings) -> None:
         sys.exit(1)
 
 
-def _lines(stream: TextIO) -> Iterator[str]:
-    for line in stream:
-        yield line.rstrip("\n")
-
-
 @cli.command()
 @click.argument("file", type=click.Path(allow_dash=True, dir_okay=False))
 @click.option(
@@ -87,17 +82,14 @@ def ingest(settings: Settings, file: str, batch_size: int) -> None:
 
     with open_app(settings) as app:
         try:
-            stream = sys.stdin if file == "-" else open(file, encoding="utf-8")  # noqa: SIM115
+            stream: BinaryIO = sys.stdin.buffer if file == "-" else open(file, "rb")  # noqa: SIM115
         except OSError as exc:
             raise InputError(f"{file}: {exc.strerror}") from exc
         try:
-            report = app.pipeline.ingest(
-                numbered(_lines(stream)), batch_size=batch_size, on_progress=show
-            )
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{file}: not UTF-8 text ({exc.reason})") from exc
+            lines = read_lines(stream, settings.max_body_bytes)
+            report = app.pipeline.ingest(lines, batch_size=batch_size, on_progress=show)
         finally:
-            if stream is not sys.stdin:
+            if file != "-":
                 stream.close()
     progress.close()
     name = "stdin" if file == "-" else file

@@ -141,12 +141,13 @@ class Pipeline:
 
     def ingest(
         self,
-        records: Iterable[tuple[int, str]],
+        records: Iterable[tuple[int, str | InputError]],
         *,
         batch_size: int = 500,
         on_progress: Callable[[IngestReport], None] | None = None,
     ) -> IngestReport:
-        """Ingest numbered JSON lines; bad lines are counted and reported, never fatal."""
+        """Ingest numbered JSON lines (or the InputError of a line that could not be read);
+        bad lines are counted and reported, never fatal."""
         from monitor.ingest import parse_record
 
         report = IngestReport()
@@ -181,6 +182,8 @@ class Pipeline:
         for line_number, line in records:
             now = self.clock()
             try:
+                if isinstance(line, InputError):
+                    raise line
                 raw = parse_record(line, line_number, now=now)
                 if raw is None:
                     continue

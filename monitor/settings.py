@@ -97,7 +97,8 @@ SETTINGS: dict[str, Setting] = {
     "max_body_bytes": Setting(
         "MONITOR_MAX_BODY_BYTES",
         "5000000",
-        "Largest response body read, in bytes; larger answers are refused.",
+        "Largest response body read, in bytes; larger answers are refused, and so are "
+        "longer lines given to `monitor ingest`.",
         _positive_int,
     ),
     "respect_robots": Setting(

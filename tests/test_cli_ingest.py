@@ -111,3 +111,68 @@ def test_a_value_the_database_refuses_rejects_its_line_alone(
     assert "read 4, stored 3, duplicate 0, unmatched 0, rejected 1" in result.stdout
     rows = run_on(pg_url, "export").stdout.splitlines()
     assert len(rows) == 3
+
+
+def test_a_line_that_is_not_utf8_is_rejected_alone(run, tmp_path: Path) -> None:
+    file = tmp_path / "latin1.jsonl"
+    bad = jsonl(article(2, title="ICESCO in Gəncə")).replace("\\u0259", "\xe9").encode("latin-1")
+    file.write_bytes(jsonl(article(1)).encode() + bad + jsonl(article(3)).encode())
+    result = run("ingest", str(file), "--batch-size", "1")
+    assert result.exit_code == 1
+    assert f"{file}:2: rejected: not UTF-8 text" in result.stderr
+    assert "read 3, stored 2, duplicate 0, unmatched 0, rejected 1" in result.stdout
+    assert len(titles(run)) == 2
+
+
+def test_a_byte_order_mark_on_the_first_line_is_read(run, tmp_path: Path) -> None:
+    file = tmp_path / "bom.jsonl"
+    file.write_bytes(b"\xef\xbb\xbf" + jsonl(article(1), article(2)).encode())
+    result = run("ingest", str(file))
+    assert result.exit_code == 0, result.output
+    assert "read 2, stored 2, duplicate 0, unmatched 0, rejected 0" in result.stdout
+
+
+def test_bad_bytes_on_stdin_are_named_too(run) -> None:
+    data = jsonl(article(1)).encode() + b'{"url": "\xff"}\n' + jsonl(article(3)).encode()
+    result = run("ingest", "-", input=data)
+    assert "stdin:2: rejected: not UTF-8 text" in result.stderr
+    assert "read 3, stored 2" in result.stdout
+
+
+def test_a_line_over_the_body_limit_is_rejected_as_too_large(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MONITOR_MAX_BODY_BYTES", "4000")
+    file = tmp_path / "large.jsonl"
+    huge = article(2, text="ICESCO forum. " * 1000)  # 14 kB
+    file.write_text(jsonl(article(1), huge, article(3)), encoding="utf-8")
+    result = run("ingest", str(file))
+    assert result.exit_code == 1
+    assert f"{file}:2: rejected: too large: more than 4,000 bytes" in result.stderr
+    assert "read 3, stored 2, duplicate 0, unmatched 0, rejected 1" in result.stdout
+    assert titles(run) == {
+        "ICESCO holds forum number 1 in Baku",
+        "ICESCO holds forum number 3 in Baku",
+    }
+
+
+def test_read_lines_never_holds_a_line_over_the_limit() -> None:
+    from io import BytesIO
+
+    from monitor.errors import InputError
+    from monitor.ingest import read_lines
+
+    class Counting(BytesIO):
+        largest = 0
+
+        def readline(self, size: int | None = -1) -> bytes:
+            line = super().readline(size)
+            Counting.largest = max(Counting.largest, len(line))
+            return line
+
+    stream = Counting(b"a\n" + b"x" * 1_000_000 + b"\nb\nlast-no-newline")
+    lines = list(read_lines(stream, max_bytes=100))
+    assert [n for n, _ in lines] == [1, 2, 3, 4]
+    assert isinstance(lines[1][1], InputError)
+    assert [lines[0][1], lines[2][1], lines[3][1]] == ["a", "b", "last-no-newline"]
+    assert Counting.largest <= 1 << 16
