@@ -17,7 +17,7 @@ from monitor import __version__
 from monitor.cli_alerts import alerts
 from monitor.cli_common import config_option, open_app, since_option, when
 from monitor.cli_search import search
-from monitor.config import load_config, missing_secrets
+from monitor.config import describe_interval, load_config, missing_secrets
 from monitor.errors import ConfigError, InputError
 from monitor.export import WRITERS
 from monitor.extract import extract_article
@@ -51,7 +51,8 @@ def check(settings: Settings) -> None:
     for source in config.sources:
         state = "" if source.enabled else " (disabled)"
         click.echo(
-            f"    {source.name:<16} every {source.interval // 60} min  {source.homepage}{state}"
+            f"    {source.name:<16} every {describe_interval(source.interval)}  "
+            f"{source.homepage}{state}"
         )
     click.echo(f"  topics:   {len(config.topics)}")
     for topic in config.topics:

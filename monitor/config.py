@@ -160,10 +160,12 @@ _INTERVAL_RE = re.compile(
     r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$"
 )
 MIN_INTERVAL = 60
+MAX_INTERVAL = 7 * 86400  # a week: longer waits are no schedule (and overflow the timer)
 
 
 def parse_interval(value: str) -> int:
-    """'10m' -> 600; '1h30m' -> 5400; raises ValueError on anything else."""
+    """'10m' -> 600; '1h30m' -> 5400; raises ValueError on anything else, or outside
+    1m..7d."""
     match = _INTERVAL_RE.match(value) if isinstance(value, str) else None
     if not match or not any(match.groups()):
         raise ValueError(f'invalid interval {value!r}: use a number with d, h, m or s, e.g. "10m"')
@@ -171,7 +173,14 @@ def parse_interval(value: str) -> int:
     total = days * 86400 + hours * 3600 + minutes * 60 + seconds
     if total < MIN_INTERVAL:
         raise ValueError(f"interval {value!r} is shorter than the minimum of 1m")
+    if total > MAX_INTERVAL:
+        raise ValueError(f"interval {value!r} is longer than the maximum of 7d")
     return total
+
+
+def describe_interval(seconds: int) -> str:
+    """600 -> '10 min'; 90 -> '90 s'."""
+    return f"{seconds // 60} min" if seconds % 60 == 0 else f"{seconds} s"
 
 
 def parse_config(text: str, path: str = "sources.toml") -> Config:

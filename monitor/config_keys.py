@@ -10,7 +10,7 @@ SOURCE_KEYS = {
     "feeds": "RSS/Atom feed URLs",
     "listings": "HTML pages that link to articles",
     "sitemaps": "(news) sitemap URLs",
-    "interval": 'how often to poll, e.g. "10m", "1h", "1h30m" (at least 1m)',
+    "interval": 'how often to poll, e.g. "10m", "1h", "1h30m" (1m to 7d)',
     "language": "ISO 639-1 code of the outlet's language, a hint for detection",
     "hosts": "extra host names whose links belong to this outlet",
     "article_pattern": "regex an article URL's path must match (discovery without a selector)",

@@ -152,6 +152,30 @@ def test_check_fails_naming_file_line_and_key(run, tmp_path: Path) -> None:
     assert f"{broken}:5: source 'A': key 'interval'" in result.stderr
 
 
+def test_check_shows_intervals_that_are_not_whole_minutes_in_seconds(run, tmp_path: Path) -> None:
+    config = tmp_path / "sources.toml"
+    config.write_text(
+        '[[sources]]\nname = "A"\nhomepage = "https://a.az"\nfeeds = ["https://a.az/rss"]\n'
+        'interval = "90s"\n\n[[sources]]\nname = "B"\nhomepage = "https://b.az"\n'
+        'feeds = ["https://b.az/rss"]\ninterval = "2h"\n'
+    )
+    result = run("check", config=config)
+    assert "every 90 s " in result.stdout and "every 120 min " in result.stdout
+
+
+def test_run_refuses_an_interval_no_timer_can_hold(run, tmp_path: Path) -> None:
+    config = tmp_path / "sources.toml"
+    config.write_text(
+        '[[sources]]\nname = "A"\nhomepage = "https://a.az"\nfeeds = ["https://a.az/rss"]\n'
+        'interval = "99999999999d"\n'
+    )
+    for command in ("check", "run"):
+        result = run(command, config=config)
+        assert result.exit_code == 1
+        assert f"{config}:5: source 'A': key 'interval'" in result.stderr
+        assert "longer than the maximum of 7d" in result.stderr
+
+
 @pytest.mark.parametrize("command", ["check", "ingest", "export", "run"])
 def test_every_command_has_help(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])

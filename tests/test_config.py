@@ -47,13 +47,23 @@ def test_good_config_loads_into_frozen_values() -> None:
 
 @pytest.mark.parametrize(
     ("value", "seconds"),
-    [("10m", 600), ("1h", 3600), ("1h30m", 5400), ("90s", 90), ("1d", 86400), ("2h 5m", 7500)],
+    [
+        ("10m", 600),
+        ("1h", 3600),
+        ("1h30m", 5400),
+        ("90s", 90),
+        ("1d", 86400),
+        ("2h 5m", 7500),
+        ("7d", 604800),
+    ],
 )
 def test_interval_parses(value: str, seconds: int) -> None:
     assert parse_interval(value) == seconds
 
 
-@pytest.mark.parametrize("value", ["10", "10x", "", "m", "-5m", "30s", "0m", "ten minutes"])
+@pytest.mark.parametrize(
+    "value", ["10", "10x", "", "m", "-5m", "30s", "0m", "ten minutes", "8d", "99999999999d"]
+)
 def test_bad_interval_is_refused(value: str) -> None:
     with pytest.raises(ValueError):
         parse_interval(value)
@@ -97,6 +107,14 @@ ERRORS = [
         5,
         "interval",
         "invalid interval",
+    ),
+    (
+        "interval too long for a schedule",
+        '[[sources]]\nname = "A"\nhomepage = "https://a.az"\nfeeds = ["https://a.az/rss"]\n'
+        'interval = "99999999999d"\n',
+        5,
+        "interval",
+        "longer than the maximum of 7d",
     ),
     (
         "bad CSS selector",
