@@ -154,7 +154,12 @@ def run(settings: Settings) -> None:
 
 @cli.command()
 @click.option("--host", default=None, help="Address to listen on (default: $MONITOR_API_HOST).")
-@click.option("--port", type=int, default=None, help="Port (default: $MONITOR_API_PORT).")
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=None,
+    help="Port, 1-65535 (default: $MONITOR_API_PORT).",
+)
 @config_option
 def serve(settings: Settings, host: str | None, port: int | None) -> None:
     """Serve the read-only HTTP API, web page and Atom feeds until SIGTERM/Ctrl-C."""
@@ -166,7 +171,10 @@ def serve(settings: Settings, host: str | None, port: int | None) -> None:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
         await serve_api(
-            app, host=host or settings.api_host, port=port or settings.api_port, stop=stop
+            app,
+            host=host or settings.api_host,
+            port=settings.api_port if port is None else port,
+            stop=stop,
         )
 
     with open_app(settings) as app:

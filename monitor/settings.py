@@ -37,6 +37,13 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _port(value: str) -> int:
+    number = int(value)
+    if not 1 <= number <= 65535:
+        raise ValueError("expected a port number from 1 to 65535")
+    return number
+
+
 def _flag(value: str) -> bool:
     lowered = value.strip().lower()
     if lowered in {"1", "true", "yes", "on"}:
@@ -151,7 +158,7 @@ SETTINGS: dict[str, Setting] = {
         "127.0.0.1",
         "Address the HTTP API listens on (0.0.0.0 in the container).",
     ),
-    "api_port": Setting("MONITOR_API_PORT", "8080", "Port of the HTTP API.", _positive_int),
+    "api_port": Setting("MONITOR_API_PORT", "8080", "Port of the HTTP API (1-65535).", _port),
     "api_token": Setting(
         "MONITOR_API_TOKEN",
         "",

@@ -32,3 +32,21 @@ def test_a_since_off_the_calendar_is_a_clear_error(run, command: str, when: str)
     assert result.exit_code != 0
     assert "--since" in result.stderr and "out of range" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1"])
+def test_serve_refuses_a_port_out_of_range(run, port: str) -> None:
+    result = run("serve", "--port", port)
+    assert result.exit_code == 2
+    assert "Invalid value for '--port'" in result.stderr and "1<=x<=65535" in result.stderr
+
+
+@pytest.mark.parametrize("port", ["99999", "0"])
+def test_a_port_setting_out_of_range_names_the_variable(
+    run, port: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MONITOR_API_PORT", port)
+    result = run("check")
+    assert result.exit_code == 1
+    assert "environment: key 'MONITOR_API_PORT'" in result.stderr
+    assert "from 1 to 65535" in result.stderr
