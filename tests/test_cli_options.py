@@ -50,3 +50,24 @@ def test_a_port_setting_out_of_range_names_the_variable(
     assert result.exit_code == 1
     assert "environment: key 'MONITOR_API_PORT'" in result.stderr
     assert "from 1 to 65535" in result.stderr
+
+
+def test_an_unknown_database_scheme_is_a_clear_error(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MONITOR_DATABASE_URL", "foo://bar")
+    result = run("stories")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: cannot open the archive at foo://bar: ")
+    assert "no database driver for 'foo'" in result.stderr
+
+
+def test_an_archive_under_a_file_is_a_clear_error(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = tmp_path / "articles.jsonl"
+    file.write_text("{}\n")
+    monkeypatch.setenv("MONITOR_DATABASE_URL", f"sqlite:///{file}/x.db")
+    result = run("stories")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: cannot open the archive at sqlite:///{file}/x.db: ")
+    assert f"cannot create the folder {file}" in result.stderr
+    assert file.read_text() == "{}\n"

@@ -16,12 +16,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from monitor.errors import RecordRejected, StoreError
 from monitor.models import (
@@ -35,6 +34,7 @@ from monitor.models import (
 from monitor.records import AddOutcome, Prepared
 from monitor.store import articles, outbox
 from monitor.store.articles import StoryHook, export_dict, lookup
+from monitor.store.engine import db_reason, make_engine
 from monitor.store.schema import migrate
 from monitor.store.search import ensure_search
 from monitor.urls import url_key
@@ -72,40 +72,6 @@ class SourceHealth:
 
 
 CHUNK = 500
-SQLITE_BUSY_MS = 30_000  # how long a write waits for another process's transaction
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_MS)}")
-    cursor.close()
-
-
-def make_engine(database_url: str) -> Engine:
-    """An engine for the URL; SQLite files get their folder and WAL mode."""
-    try:
-        url = make_url(database_url)
-    except ArgumentError as exc:
-        raise StoreError(f"MONITOR_DATABASE_URL {database_url!r} is not a database URL") from exc
-    if url.drivername == "postgresql":
-        url = url.set(drivername="postgresql+psycopg")
-    if url.get_backend_name() == "sqlite":
-        if url.database and url.database != ":memory:":
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
-
-
-def db_reason(exc: SQLAlchemyError) -> str:
-    """The database's own message, without the SQL statement and its parameters."""
-    orig = getattr(exc, "orig", None)
-    text = str(orig if orig is not None else exc).strip()
-    return text.splitlines()[0] if text else exc.__class__.__name__
 
 
 class Store:
