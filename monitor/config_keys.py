@@ -12,7 +12,7 @@ SOURCE_KEYS = {
     "sitemaps": "(news) sitemap URLs",
     "interval": 'how often to poll, e.g. "10m", "1h", "1h30m" (1m to 7d)',
     "language": "ISO 639-1 code of the outlet's language, a hint for detection",
-    "hosts": "extra host names whose links belong to this outlet",
+    "hosts": "extra host names whose links belong to this outlet (one enabled source a host)",
     "article_pattern": "regex an article URL's path must match (discovery without a selector)",
     "enabled": "false to keep a source in the file without polling it",
     "timezone": 'time zone of dates the pages write without an offset, e.g. "Asia/Baku"',

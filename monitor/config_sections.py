@@ -61,6 +61,7 @@ def check_sources(ck: Checker, raw: Any) -> tuple[Source, ...]:
     from monitor.extract import validate_selector  # extract.py owns selectolax
 
     sources: list[Source] = []
+    claimed: dict[str, str] = {}  # host -> the enabled source that claims it
     for data, name, loc in _named_tables(ck, raw, "sources", SOURCE_KEYS):
         homepage = ck.url(
             ck.string(data, "homepage", required=True, **loc) or "", key="homepage", **loc
@@ -118,27 +119,44 @@ def check_sources(ck: Checker, raw: Any) -> tuple[Source, ...]:
                 if problem:
                     raise ck.fail(f"bad CSS selector {css!r}: {problem}", key=key, **sel_loc)
             selector_values[key] = values if key == "remove" else values[0]
+        hosts = ck.strings(data, "hosts", **loc)
         if not (urls["feeds"] or urls["listings"] or urls["sitemaps"]):
             raise ck.fail(
                 "a source needs at least one of feeds, listings or sitemaps", key="feeds", **loc
             )
-        sources.append(
-            Source(
-                name=name,
-                homepage=homepage,
-                feeds=urls["feeds"],
-                listings=urls["listings"],
-                sitemaps=urls["sitemaps"],
-                interval=interval,
-                language=language,
-                hosts=ck.strings(data, "hosts", **loc),
-                article_pattern=pattern,
-                selectors=Selectors(**selector_values),
-                enabled=enabled,
-                timezone=timezone,
-            )
+        source = Source(
+            name=name,
+            homepage=homepage,
+            feeds=urls["feeds"],
+            listings=urls["listings"],
+            sitemaps=urls["sitemaps"],
+            interval=interval,
+            language=language,
+            hosts=hosts,
+            article_pattern=pattern,
+            selectors=Selectors(**selector_values),
+            enabled=enabled,
+            timezone=timezone,
         )
+        if enabled:
+            _check_hosts(ck, source, claimed, loc)
+        sources.append(source)
     return tuple(sources)
+
+
+def _check_hosts(ck: Checker, source: Source, claimed: dict[str, str], loc: Any) -> None:
+    """Refuse a host that another enabled source claims: its articles would be credited
+    to whichever was read last."""
+    for host in source.all_hosts:
+        other = claimed.setdefault(host, source.name)
+        if other != source.name:
+            key = "hosts" if host in (h.lower() for h in source.hosts) else "homepage"
+            raise ck.fail(
+                f"host {host!r} is claimed by source {other!r} too: "
+                "each host belongs to one enabled source",
+                key=key,
+                **loc,
+            )
 
 
 def check_topics(ck: Checker, raw: Any) -> tuple[Topic, ...]:

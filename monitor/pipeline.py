@@ -59,15 +59,22 @@ class Pipeline:
         self.store = store
         self.clock = clock
         self.matcher = Matcher(config.topics, config.matching)
-        self._host_source = {host: s.name for s in config.sources for host in s.all_hosts}
+        # a host claimed by a disabled source too (check refuses two enabled ones) is the
+        # enabled source's
+        ranked = sorted(config.sources, key=lambda s: s.enabled)
+        self._host_source = {host: s.name for s in ranked for host in s.all_hosts}
+        self._source_hosts = {s.name: frozenset(s.all_hosts) for s in config.sources}
         self._source_language = {s.name: s.language for s in config.sources}
         self._zones = {s.name: s.tz for s in config.sources}
 
     # -- pure stages ---------------------------------------------------------------------
 
     def source_for(self, url: str, declared: str | None) -> str:
-        """The configured source owning the URL's host, else the declared name, else the host."""
+        """The configured source owning the URL's host (the declared one, such as the source
+        being polled, when it claims the host too), else the declared name, else the host."""
         host = host_of(url)
+        if declared and host in self._source_hosts.get(declared, ()):
+            return declared
         return self._host_source.get(host) or declared or host.removeprefix("www.")
 
     def normalize(self, raw: RawArticle, now: datetime) -> Article:

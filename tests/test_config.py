@@ -117,6 +117,15 @@ ERRORS = [
         "longer than the maximum of 7d",
     ),
     (
+        "two enabled sources claim one host",
+        '[[sources]]\nname = "A"\nhomepage = "https://a.az"\nfeeds = ["https://a.az/rss"]\n'
+        '[[sources]]\nname = "B"\nhomepage = "https://b.az"\nfeeds = ["https://b.az/rss"]\n'
+        'hosts = ["A.az"]\n',
+        9,
+        "hosts",
+        "host 'a.az' is claimed by source 'A' too",
+    ),
+    (
         "bad CSS selector",
         '[[sources]]\nname = "A"\nhomepage = "https://a.az"\nfeeds = ["https://a.az/rss"]\n\n'
         '[sources.selectors]\ntitle = "h1"\nbody = "div..article"\n',
