@@ -23,7 +23,8 @@ from monitor.config import Config, Source, load_config
 from monitor.delivery import DeliveryWorker, RetryPolicy, queue_digest
 from monitor.fetch import Fetcher, FetchPolicy, Poster
 from monitor.notify import AlertPlanner
-from monitor.pipeline import Pipeline, Poller, PollReport
+from monitor.pipeline import Pipeline
+from monitor.poll import Poller, PollReport
 from monitor.scheduler import Scheduler
 from monitor.settings import Settings
 from monitor.store import Store

@@ -176,3 +176,87 @@ def test_read_lines_never_holds_a_line_over_the_limit() -> None:
     assert isinstance(lines[1][1], InputError)
     assert [lines[0][1], lines[2][1], lines[3][1]] == ["a", "b", "last-no-newline"]
     assert Counting.largest <= 1 << 16
+
+
+LOCAL_CONFIG = """
+[[sources]]
+name = "Local"
+homepage = "https://local.example/"
+feeds = ["https://local.example/rss"]
+timezone = "Asia/Baku"
+
+[sources.selectors]
+title = "h2.headline"
+published = ".when"
+body = ".story"
+
+[[topics]]
+name = "icesco"
+any = ["ICESCO"]
+"""
+
+PAGE = """<html><head><title>Local news portal</title></head><body>
+<nav>Home | World | Sport</nav>
+<h2 class="headline">ICESCO opens a centre in Baku</h2>
+<span class="when">11.03.2025 14:00</span>
+<div class="story"><p>The ICESCO centre for heritage opened in Baku on Tuesday, with
+delegates from twelve member states and the ministers of culture and education.</p>
+<p>The centre will train restorers of manuscripts and mosques from the whole region.</p></div>
+<div class="sidebar"><p>Other news: the weather in Baku will stay mild and sunny for the
+whole week, and the city prepares a festival of music, food and crafts in its old town,
+with concerts every evening and markets every morning on the main square.</p></div>
+</body></html>"""
+
+
+def test_an_html_page_is_read_with_its_sources_selectors_and_time_zone(run, tmp_path: Path) -> None:
+    config = tmp_path / "sources.toml"
+    config.write_text(LOCAL_CONFIG, encoding="utf-8")
+    file = tmp_path / "pages.jsonl"
+    file.write_text(jsonl({"url": "https://local.example/news/1", "html": PAGE}))
+    result = run("ingest", str(file), config=config)
+    assert result.exit_code == 0, result.output
+    (row,) = [json.loads(line) for line in run("export", config=config).stdout.splitlines()]
+    assert row["source"] == "Local"
+    assert row["title"] == "ICESCO opens a centre in Baku"
+    assert row["published"] == "2025-03-11T10:00:00+00:00"  # 14:00 in Baku
+    assert row["body"].startswith("The ICESCO centre for heritage opened")
+    assert "weather" not in row["body"]
+
+
+def test_a_given_title_stands_in_for_a_page_without_one(run, tmp_path: Path) -> None:
+    page = (
+        "<html><body><article><p>"
+        + "The ICESCO forum opened in Baku with delegates from member states. " * 8
+        + "</p></article></body></html>"
+    )
+    file = tmp_path / "untitled.jsonl"
+    file.write_text(
+        jsonl(
+            {"url": "https://news.az/news/untitled-1", "html": page, "title": "ICESCO forum"},
+            {"url": "https://news.az/news/untitled-2", "html": page.replace("forum", "meeting")},
+        )
+    )
+    result = run("ingest", str(file))
+    assert "read 2, stored 1, duplicate 0, unmatched 0, rejected 1" in result.stdout
+    assert titles(run) == {"ICESCO forum"}
+    url = "https://news.az/news/untitled-2"
+    assert f"{file}:2: rejected: {url}: no title found" in result.stderr
+    assert result.stderr.count(url) == 1
+
+
+def test_a_given_title_wins_over_the_pages(run, tmp_path: Path) -> None:
+    config = tmp_path / "sources.toml"
+    config.write_text(LOCAL_CONFIG, encoding="utf-8")
+    file = tmp_path / "pages.jsonl"
+    record = {"url": "https://local.example/news/1", "html": PAGE, "title": "ICESCO in Baku"}
+    file.write_text(jsonl(record))
+    run("ingest", str(file), config=config)
+    (row,) = [json.loads(line) for line in run("export", config=config).stdout.splitlines()]
+    assert row["title"] == "ICESCO in Baku"
+
+
+def test_a_line_rejected_while_preparing_is_read_once(run, tmp_path: Path) -> None:
+    file = tmp_path / "unusable.jsonl"
+    file.write_text(jsonl(article(1), article(2, url="https://"), article(3)))
+    result = run("ingest", str(file))
+    assert "read 3, stored 2, duplicate 0, unmatched 0, rejected 1" in result.stdout
