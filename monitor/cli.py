@@ -15,10 +15,10 @@ import click
 
 from monitor import __version__
 from monitor.cli_alerts import alerts
-from monitor.cli_common import config_option, open_app, since_option, when
+from monitor.cli_common import check_filters, config_option, open_app, since_option, when
 from monitor.cli_search import search
 from monitor.config import describe_interval, load_config, missing_secrets
-from monitor.errors import ConfigError, InputError
+from monitor.errors import InputError
 from monitor.export import WRITERS
 from monitor.extract import extract_article
 from monitor.ingest import read_lines
@@ -134,11 +134,7 @@ def export(
     """Write stored articles, one per line (JSON Lines) or row (CSV)."""
     since_dt = since_option(since)
     with open_app(settings) as app:
-        if topic is not None and topic not in {t.name for t in app.config.topics}:
-            known = ", ".join(t.name for t in app.config.topics) or "none"
-            raise ConfigError(
-                f"unknown topic {topic!r} (known: {known})", path=app.config.path, key="--topic"
-            )
+        topic = check_filters(app, topic=topic).topic
         rows = app.store.iter_articles(topic=topic, since=since_dt, include_unmatched=include_all)
         count = WRITERS[fmt](rows, output)
     click.echo(f"exported {count} articles", err=True)
@@ -304,7 +300,13 @@ def reclassify(settings: Settings, since: str | None, dry_run: bool) -> None:
 @cli.command()
 @click.option("--topic", default=None, help="Only stories with an article matching this topic.")
 @click.option("--since", default=None, help="Only stories reported on or after this date.")
-@click.option("--limit", default=50, show_default=True, help="Most recent stories to show.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Most recent stories to show.",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
 @config_option
 def stories(
@@ -313,6 +315,7 @@ def stories(
     """List stories: one event, every outlet that reported it, newest first."""
     since_dt = since_option(since)
     with open_app(settings) as app:
+        topic = check_filters(app, topic=topic).topic
         found = stories_db.list_stories(app.store.engine, topic=topic, since=since_dt, limit=limit)
     for story in found:
         if as_json:

@@ -102,10 +102,10 @@ def test_export_filters_by_topic_and_date(run, tmp_path: Path) -> None:
     assert len(_export(run, "--since", "2025-03-13")) == 2
     assert len(_export(run, "--topic", "icesco", "--since", "2025-03-14T00:00:00+04:00")) == 1
     result = run("export", "--topic", "nonesuch")
-    assert result.exit_code == 1
-    assert "unknown topic 'nonesuch'" in result.stderr
+    assert result.exit_code == 2
+    assert "unknown value 'nonesuch' (known: icesco)" in result.stderr
     bad = run("export", "--since", "yesterday-ish")
-    assert bad.exit_code == 1 and "--since" in bad.stderr
+    assert bad.exit_code == 2 and "Invalid value for '--since'" in bad.stderr
 
 
 def test_export_all_includes_unmatched_articles_when_kept(run, tmp_path: Path) -> None:

@@ -71,3 +71,81 @@ def test_an_archive_under_a_file_is_a_clear_error(
     assert result.stderr.startswith(f"error: cannot open the archive at sqlite:///{file}/x.db: ")
     assert f"cannot create the folder {file}" in result.stderr
     assert file.read_text() == "{}\n"
+
+
+@pytest.fixture
+def archive(run):
+    """The fixture articles ingested; returns ``run``."""
+    assert run("ingest", str(ARTICLES)).exit_code == 0
+    return run
+
+
+def _json_lines(result) -> list[dict]:
+    import json
+
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "known"),
+    [
+        (("stories", "--topic", "nope"), "--topic", "icesco"),
+        (("search", "icesco", "--topic", "nope"), "--topic", "icesco"),
+        (("export", "--topic", "nope"), "--topic", "icesco"),
+        (("search", "icesco", "--source", "Nowhere"), "--source", "Trend"),
+        (("search", "icesco", "--event", "picnic"), "--event", "meeting"),
+    ],
+)
+def test_an_unknown_filter_value_is_a_usage_error_naming_the_known_ones(
+    archive, args: tuple[str, ...], option: str, known: str
+) -> None:
+    result = archive(*args)
+    assert result.exit_code == 2
+    assert f"Invalid value for '{option}'" in result.stderr
+    assert "unknown value" in result.stderr and known in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--source", "trend"), ("--event", "Meeting"), ("--language", "EN")]
+)
+def test_source_event_and_language_match_in_any_case(archive, option: str, value: str) -> None:
+    exact = {"--source": "Trend", "--event": "meeting", "--language": "en"}[option]
+    expected = _json_lines(archive("search", "icesco", option, exact))
+    assert expected
+    assert _json_lines(archive("search", "icesco", option, value)) == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("stories", "--limit", "-1"), ("search", "x", "--limit", "0"), ("stories", "--limit", "0")],
+)
+def test_a_limit_below_one_is_a_usage_error(run, args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "Invalid value for '--limit'" in result.stderr
+
+
+def test_a_query_starting_with_a_dash_goes_after_double_dash(archive) -> None:
+    result = CliRunner().invoke(
+        cli, ["search", "--config", str(SHIPPED), "--", "-manuscripts"], catch_exceptions=False
+    )
+    hits = _json_lines(result)
+    assert hits and all("manuscripts" not in h["snippet"] for h in hits)
+    assert "monitor search -- -sport" in " ".join(run_help("search").split())
+
+
+def run_help(*command: str) -> str:
+    return CliRunner().invoke(cli, [*command, "--help"]).output
+
+
+def test_a_bad_until_names_until(run) -> None:
+    result = run("search", "x", "--until", "garbage")
+    assert result.exit_code == 2
+    assert "Invalid value for '--until'" in result.stderr and "--since" not in result.stderr
+
+
+def test_an_until_before_since_is_a_usage_error(run) -> None:
+    result = run("search", "x", "--since", "2025-03-12", "--until", "2025-03-11")
+    assert result.exit_code == 2
+    assert "Invalid value for '--until'" in result.stderr and "not after --since" in result.stderr
