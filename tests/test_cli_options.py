@@ -149,3 +149,26 @@ def test_an_until_before_since_is_a_usage_error(run) -> None:
     result = run("search", "x", "--since", "2025-03-12", "--until", "2025-03-11")
     assert result.exit_code == 2
     assert "Invalid value for '--until'" in result.stderr and "not after --since" in result.stderr
+
+
+def test_alerts_retry_without_ids_is_a_usage_error(run) -> None:
+    result = run("alerts", "retry")
+    assert result.exit_code == 2
+    assert "give alert IDs or --failed" in result.stderr and "<config>" not in result.stderr
+
+
+def test_alerts_retry_names_unknown_ids_and_fails_when_none_is_known(run, tmp_path: Path) -> None:
+    from monitor.alerts import new_alert
+    from monitor.store import Store, outbox
+
+    with Store(f"sqlite:///{tmp_path / 'storage' / 'monitor.db'}") as store:
+        alert = new_alert("new_story", {"story": {"id": 7}}, rule="r")
+        with store.engine.begin() as conn:
+            outbox.enqueue(conn, [outbox.row_for(alert, "hook", "k1")])
+        (item,) = outbox.recent(store.engine)
+    some = run("alerts", "retry", str(item.id), "2", "99")
+    assert some.exit_code == 0
+    assert "no alert with id 2, 99" in some.stderr and "queued 1 alerts again" in some.stdout
+    none = run("alerts", "retry", "98", "99")
+    assert none.exit_code == 1
+    assert "no alert with id 98, 99" in none.stderr and "queued 0 alerts again" in none.stdout

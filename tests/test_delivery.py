@@ -302,7 +302,7 @@ def test_alerts_commands_test_list_retry_and_flush(tmp_path: Path, monkeypatch) 
         assert "queued 1 alerts again" in retried.stdout
         flushed = runner.invoke(cli, ["alerts", "flush", "--config", str(config)])
         assert flushed.exit_code == 0 and "delivered 1" in flushed.stdout
-        assert runner.invoke(cli, ["alerts", "retry", "--config", str(config)]).exit_code == 1
+        assert runner.invoke(cli, ["alerts", "retry", "--config", str(config)]).exit_code == 2
 
 
 async def test_the_running_worker_delivers_at_once_when_woken(tmp_path: Path) -> None:
