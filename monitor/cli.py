@@ -17,7 +17,7 @@ from monitor import __version__
 from monitor.cli_alerts import alerts
 from monitor.cli_common import check_filters, config_option, open_app, since_option, when
 from monitor.cli_search import search
-from monitor.config import describe_interval, load_config, missing_secrets
+from monitor.config import channel_problems, describe_interval, load_config
 from monitor.errors import InputError
 from monitor.export import WRITERS
 from monitor.extract import extract_article
@@ -41,9 +41,11 @@ def cli() -> None:
 def check(settings: Settings) -> None:
     """Validate sources.toml and print a summary; exit 1 naming file, line and key."""
     config = load_config(settings.config)
-    problems = missing_secrets(config, dict(os.environ))
+    problems = channel_problems(config, os.environ)
     for problem in problems:
         click.echo(f"error: {problem}", err=True)
+    if not any(s.enabled for s in config.sources):
+        click.echo(f"warning: {config.path}: no enabled sources: nothing will be polled", err=True)
     feeds = sum(len(s.feeds) for s in config.sources)
     listings = sum(len(s.listings) for s in config.sources)
     click.echo(f"{config.path}: {'OK' if not problems else 'PROBLEMS'}")

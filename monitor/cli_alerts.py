@@ -12,7 +12,6 @@ from monitor.alerts import sample_alert
 from monitor.app import App
 from monitor.cli_common import config_option, open_app, when
 from monitor.delivery import FlushReport
-from monitor.errors import ConfigError
 from monitor.settings import Settings
 from monitor.store import outbox, queries
 
@@ -28,13 +27,7 @@ def alerts() -> None:
 def alerts_test(settings: Settings, channel: str) -> None:
     """Send a sample alert to CHANNEL now (not through the outbox)."""
     with open_app(settings) as app:
-        known = {c.name for c in app.config.channels}
-        if channel not in known:
-            raise ConfigError(
-                f"unknown channel {channel!r} (known: {', '.join(sorted(known)) or 'none'})",
-                path=app.config.path,
-            )
-        notifier = app.notifiers()[channel]
+        notifier = app.notifier(channel)
         alert = sample_alert()
         asyncio.run(notifier.send(alert))
     click.echo(f"sent a test alert to {channel} (id {alert.id})")

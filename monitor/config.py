@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
@@ -250,15 +251,17 @@ def load_config(path: str | Path) -> Config:
     return parse_config(text, str(file))
 
 
-def missing_secrets(config: Config, environ: dict[str, str]) -> list[str]:
-    """Channels whose secret variable (password_env, secret_env) is not set."""
+def channel_problems(config: Config, environ: Mapping[str, str]) -> list[str]:
+    """What stops each channel from working, found as its notifier finds it when built:
+    a secret variable that is not set or holds no valid secret (``whsec_`` + base64), a CA
+    file that cannot be loaded. One line each, naming the file, channel and key."""
+    from monitor.alerts import make_notifier  # the channels own their checks
+
     problems = []
     for channel in config.channels:
-        for key in ("password_env", "secret_env"):
-            variable = channel.get(key)
-            if variable and not environ.get(variable):
-                problems.append(
-                    f"{config.path}: channel '{channel.name}': key '{key}': "
-                    f"environment variable {variable} is not set"
-                )
+        try:
+            make_notifier(channel, environ)
+        except ConfigError as exc:
+            located = ConfigError(exc.message, path=config.path, where=exc.where, key=exc.key)
+            problems.append(str(located))
     return problems

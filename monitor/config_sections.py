@@ -34,6 +34,7 @@ from monitor.config_keys import (
 from monitor.tomlcheck import Checker
 
 _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
+_HOST_RE = re.compile(r"^(?:[^\W_](?:[\w-]*[^\W_])?\.)*[^\W_](?:[\w-]*[^\W_])?$")
 
 
 def _named_tables(
@@ -120,6 +121,14 @@ def check_sources(ck: Checker, raw: Any) -> tuple[Source, ...]:
                     raise ck.fail(f"bad CSS selector {css!r}: {problem}", key=key, **sel_loc)
             selector_values[key] = values if key == "remove" else values[0]
         hosts = ck.strings(data, "hosts", **loc)
+        for host in hosts:
+            if not _HOST_RE.match(host):
+                raise ck.fail(
+                    f"expected a host name such as 'trend.az' (no scheme, path or port), "
+                    f"got {host!r}",
+                    key="hosts",
+                    **loc,
+                )
         if not (urls["feeds"] or urls["listings"] or urls["sitemaps"]):
             raise ck.fail(
                 "a source needs at least one of feeds, listings or sitemaps", key="feeds", **loc
@@ -275,5 +284,11 @@ def check_alerts(
         quiet = ck.string(data, "quiet_hours", required=False, **loc)
         if quiet is not None and not _QUIET_RE.match(quiet):
             raise ck.fail(f'expected "HH:MM-HH:MM", got {quiet!r}', key="quiet_hours", **loc)
+        if quiet is not None and quiet[:5] == quiet[6:]:
+            raise ck.fail(
+                f"{quiet!r} starts and ends at the same time: give a range such as 22:00-07:00",
+                key="quiet_hours",
+                **loc,
+            )
         rules.append(AlertRule(name=name, digest=digest, quiet_hours=quiet, **values))
     return tuple(rules)

@@ -7,6 +7,7 @@ names the variable in every error.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
@@ -25,8 +26,15 @@ class Setting:
 
 def _positive_float(value: str) -> float:
     number = float(value)
-    if number < 0:
-        raise ValueError("must not be negative")
+    if not math.isfinite(number) or number < 0:
+        raise ValueError("must be a finite number, not negative")
+    return number
+
+
+def _above_zero(value: str) -> float:
+    number = float(value)
+    if not number > 0 or not math.isfinite(number):
+        raise ValueError("must be a number above 0")
     return number
 
 
@@ -68,7 +76,7 @@ SETTINGS: dict[str, Setting] = {
         "Contact URL sent in the User-Agent so outlets can reach the operator.",
     ),
     "timeout": Setting(
-        "MONITOR_TIMEOUT", "20", "Seconds before one HTTP request times out.", _positive_float
+        "MONITOR_TIMEOUT", "20", "Seconds before one HTTP request times out (> 0).", _above_zero
     ),
     "max_retries": Setting(
         "MONITOR_MAX_RETRIES",
