@@ -275,6 +275,8 @@ def configure_logging(level: str) -> None:
     # httpx logs every request's URL at INFO: a webhook's URL may carry its secret
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # alembic says "Context impl SQLiteImpl" at every start: news only when it migrates
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def build(settings: Settings) -> App:

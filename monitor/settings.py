@@ -52,6 +52,16 @@ def _port(value: str) -> int:
     return number
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+def _log_level(value: str) -> str:
+    level = value.strip().upper()
+    if level not in LOG_LEVELS:
+        raise ValueError(f"expected one of {', '.join(LOG_LEVELS)}")
+    return level
+
+
 def _flag(value: str) -> bool:
     lowered = value.strip().lower()
     if lowered in {"1", "true", "yes", "on"}:
@@ -69,7 +79,9 @@ SETTINGS: dict[str, Setting] = {
         "SQLAlchemy URL of the archive; SQLite (WAL mode) by default, "
         "e.g. postgresql+psycopg://user@127.0.0.1:5432/monitor.",
     ),
-    "log_level": Setting("MONITOR_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING, ERROR."),
+    "log_level": Setting(
+        "MONITOR_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING, ERROR.", _log_level
+    ),
     "contact_url": Setting(
         "MONITOR_CONTACT_URL",
         "https://github.com/news-monitor/monitor",

@@ -199,6 +199,7 @@ def test_console_script_runs_as_a_real_process(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "stored 4" in proc.stdout
+    assert "alembic" not in proc.stderr  # no migration-context lines at the default level
     assert (tmp_path / "m.db").exists()
 
 

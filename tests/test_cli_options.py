@@ -172,3 +172,13 @@ def test_alerts_retry_names_unknown_ids_and_fails_when_none_is_known(run, tmp_pa
     none = run("alerts", "retry", "98", "99")
     assert none.exit_code == 1
     assert "no alert with id 98, 99" in none.stderr and "queued 0 alerts again" in none.stdout
+
+
+def test_an_unknown_log_level_is_refused(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MONITOR_LOG_LEVEL", "LOUD")
+    result = run("check")
+    assert result.exit_code == 1
+    assert (
+        "key 'MONITOR_LOG_LEVEL'" in result.stderr
+        and "DEBUG, INFO, WARNING, ERROR" in result.stderr
+    )
