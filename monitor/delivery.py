@@ -110,13 +110,15 @@ class DeliveryWorker:
         log.info("alert %s delivered to %s", item.alert_id, item.channel)
 
     async def flush(self, *, batch: int = 50) -> FlushReport:
-        """Deliver everything due now, then return."""
+        """Deliver what was due when the flush began, then return: each alert is attempted
+        at most once (one retried without backoff is due again, for the next flush)."""
         report = FlushReport()
+        started = self.clock()
         while True:
             items = await asyncio.to_thread(
                 outbox.claim_due,
                 self.engine,
-                self.clock(),
+                started,
                 limit=batch,
                 lease=self.policy.lease,
             )

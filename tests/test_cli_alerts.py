@@ -71,3 +71,20 @@ def test_a_timeout_of_zero_is_refused(tmp_path: Path, monkeypatch, value: str) -
     config.write_text('[[topics]]\nname = "t"\nany = ["x"]\n')
     result = CliRunner().invoke(cli, ["check", "--config", str(config)])
     assert result.exit_code == 1 and "key 'MONITOR_TIMEOUT'" in result.stderr
+
+
+def test_a_flush_attempts_a_failing_alert_once_even_without_backoff(
+    setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run, receiver, url = setup
+    monkeypatch.setenv("MONITOR_ALERT_BACKOFF", "0")
+    with Store(url) as store, store.engine.begin() as conn:
+        alert = new_alert("new_story", {"story": {"id": 7}}, rule="r")
+        outbox.enqueue(conn, [outbox.row_for(alert, "good", "k-good")])
+    receiver.fail(5, status=500)
+    result = run("alerts", "flush")
+    assert "delivered 0, to retry 1, failed 0" in result.stdout
+    assert len(receiver.deliveries) == 1
+    with Store(url) as store:
+        (item,) = outbox.recent(store.engine)
+    assert item.attempts == 1
