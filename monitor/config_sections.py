@@ -31,9 +31,9 @@ from monitor.config_keys import (
     SOURCE_KEYS,
     TOPIC_KEYS,
 )
+from monitor.normalize import LANGUAGE_CODE
 from monitor.tomlcheck import Checker
 
-_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
 _HOST_RE = re.compile(r"^(?:[^\W_](?:[\w-]*[^\W_])?\.)*[^\W_](?:[\w-]*[^\W_])?$")
 
 
@@ -76,7 +76,7 @@ def check_sources(ck: Checker, raw: Any) -> tuple[Source, ...]:
         except ValueError as exc:
             raise ck.fail(str(exc), key="interval", **loc) from None
         language = ck.string(data, "language", required=False, **loc)
-        if language is not None and not _LANGUAGE_RE.match(language):
+        if language is not None and not LANGUAGE_CODE.match(language):
             raise ck.fail(
                 f"expected an ISO 639-1 code such as 'en', got {language!r}", key="language", **loc
             )

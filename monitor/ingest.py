@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any, BinaryIO
 
 from monitor.errors import InputError
-from monitor.normalize import parse_datetime
+from monitor.normalize import LANGUAGE_CODE, parse_datetime
 from monitor.records import RawArticle
 
 _SKIP_CHUNK = 1 << 16  # the rest of a line too large to keep is skipped this much at a time
@@ -55,6 +55,12 @@ def parse_record(text: str, line: int, *, now: datetime | None = None) -> RawArt
         when = parse_datetime(published, now=now) if published not in (None, "") else None
     except InputError as exc:
         raise InputError(f"bad 'published' {published!r}: {exc}", line=line) from None
+    language = _optional_str(record, "language", line)
+    if language and language.strip() and not LANGUAGE_CODE.match(language.strip().lower()):
+        raise InputError(
+            f"'language' must be a language code such as 'en' or 'pt-BR', got {language!r}",
+            line=line,
+        )
     return RawArticle(
         url=url.strip(),
         title=_optional_str(record, "title", line) or "",
@@ -63,7 +69,7 @@ def parse_record(text: str, line: int, *, now: datetime | None = None) -> RawArt
         published=when,
         source=_optional_str(record, "source", line),
         author=_optional_str(record, "author", line),
-        language=_optional_str(record, "language", line),
+        language=(language or "").strip() or None,
     )
 
 

@@ -202,6 +202,9 @@ _MIN_LETTERS = 40
 _SAMPLE = 20_000
 
 
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")  # "en", "pt-BR", "az-Latn"
+
+
 def _normal_hint(hint: str | None) -> str | None:
     """``"EN-gb"`` -> ``"en"``; ``None`` for no hint."""
     return re.split(r"[-_]", (hint or "").strip().lower(), maxsplit=1)[0] or None

@@ -260,3 +260,19 @@ def test_a_line_rejected_while_preparing_is_read_once(run, tmp_path: Path) -> No
     file.write_text(jsonl(article(1), article(2, url="https://"), article(3)))
     result = run("ingest", str(file))
     assert "read 3, stored 2, duplicate 0, unmatched 0, rejected 1" in result.stdout
+
+
+def test_a_language_that_is_no_language_code_rejects_its_line(run, tmp_path: Path) -> None:
+    file = tmp_path / "languages.jsonl"
+    file.write_text(
+        jsonl(
+            article(1, language="EN"),
+            article(2, language="zz-notalang"),
+            article(3, language="pt-BR"),
+        )
+    )
+    result = run("ingest", str(file))
+    assert result.exit_code == 1
+    assert f"{file}:2: rejected: 'language' must be a language code" in result.stderr
+    assert "read 3, stored 2, duplicate 0, unmatched 0, rejected 1" in result.stdout
+    assert len(titles(run)) == 2
