@@ -21,15 +21,28 @@ from monitor.alerts.message import iso
 from monitor.clustering import Clusterer
 from monitor.config import Config, Source, load_config
 from monitor.delivery import DeliveryWorker, RetryPolicy, queue_digest
+from monitor.errors import ConfigError, DeliveryError
 from monitor.fetch import Fetcher, FetchPolicy, Poster
 from monitor.notify import AlertPlanner
-from monitor.pipeline import Pipeline, Poller, PollReport
+from monitor.pipeline import Pipeline
+from monitor.poll import Poller, PollReport
 from monitor.scheduler import Scheduler
 from monitor.settings import Settings
 from monitor.store import Store
 from monitor.store.core import OperatorPolicy
 
 log = logging.getLogger("monitor")
+
+
+@dataclass
+class Unusable:
+    """A channel whose notifier could not be built: each send fails with the reason."""
+
+    name: str
+    reason: str
+
+    async def send(self, alert: Alert) -> None:
+        raise DeliveryError(f"the channel is misconfigured: {self.reason}", channel=self.name)
 
 
 @dataclass
@@ -67,12 +80,30 @@ class App:
         """The one HTTP client of a run; ``transport`` lets tests route hosts elsewhere."""
         return Fetcher(self.fetch_policy(), transport=transport)
 
+    def notifier(
+        self, name: str, environ: Mapping[str, str] | None = None, *, poster: Poster | None = None
+    ) -> Notifier:
+        """The notifier of one channel; a missing secret or a bad option is a ConfigError."""
+        env = os.environ if environ is None else environ
+        for channel in self.config.channels:
+            if channel.name == name:
+                return make_notifier(channel, env, poster=poster)
+        known = ", ".join(sorted(c.name for c in self.config.channels)) or "none"
+        raise ConfigError(f"unknown channel {name!r} (known: {known})", path=self.config.path)
+
     def notifiers(
         self, environ: Mapping[str, str] | None = None, *, poster: Poster | None = None
     ) -> dict[str, Notifier]:
-        """One notifier per configured channel; a missing secret is a ConfigError."""
-        env = os.environ if environ is None else environ
-        return {c.name: make_notifier(c, env, poster=poster) for c in self.config.channels}
+        """One notifier per configured channel. A channel that cannot be built (a missing
+        secret, a bad CA file) does not stop the others: its alerts fail with the reason."""
+        built: dict[str, Notifier] = {}
+        for channel in self.config.channels:
+            try:
+                built[channel.name] = self.notifier(channel.name, environ, poster=poster)
+            except ConfigError as exc:
+                log.error("channel %s cannot deliver: %s", channel.name, exc.message)
+                built[channel.name] = Unusable(channel.name, exc.message)
+        return built
 
     def retry_policy(self) -> RetryPolicy:
         s = self.settings
@@ -250,6 +281,8 @@ def configure_logging(level: str) -> None:
     # httpx logs every request's URL at INFO: a webhook's URL may carry its secret
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # alembic says "Context impl SQLiteImpl" at every start: news only when it migrates
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def build(settings: Settings) -> App:

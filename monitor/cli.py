@@ -7,23 +7,23 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 import click
 
 from monitor import __version__
 from monitor.cli_alerts import alerts
-from monitor.cli_common import config_option, open_app, since_option, when
+from monitor.cli_common import check_filters, config_option, open_app, since_option, when
 from monitor.cli_search import search
-from monitor.config import load_config, missing_secrets
-from monitor.errors import ConfigError, InputError
+from monitor.config import channel_problems, describe_interval, load_config
+from monitor.errors import InputError
 from monitor.export import WRITERS
 from monitor.extract import extract_article
+from monitor.ingest import read_lines
 from monitor.normalize import detect_language
-from monitor.pipeline import IngestReport, numbered
+from monitor.pipeline import IngestReport
 from monitor.progress import Progress
 from monitor.reclassify import reclassify as run_reclassify
 from monitor.settings import Settings
@@ -41,9 +41,11 @@ def cli() -> None:
 def check(settings: Settings) -> None:
     """Validate sources.toml and print a summary; exit 1 naming file, line and key."""
     config = load_config(settings.config)
-    problems = missing_secrets(config, dict(os.environ))
+    problems = channel_problems(config, os.environ)
     for problem in problems:
         click.echo(f"error: {problem}", err=True)
+    if not any(s.enabled for s in config.sources):
+        click.echo(f"warning: {config.path}: no enabled sources: nothing will be polled", err=True)
     feeds = sum(len(s.feeds) for s in config.sources)
     listings = sum(len(s.listings) for s in config.sources)
     click.echo(f"{config.path}: {'OK' if not problems else 'PROBLEMS'}")
@@ -51,7 +53,8 @@ def check(settings: Settings) -> None:
     for source in config.sources:
         state = "" if source.enabled else " (disabled)"
         click.echo(
-            f"    {source.name:<16} every {source.interval // 60} min  {source.homepage}{state}"
+            f"    {source.name:<16} every {describe_interval(source.interval)}  "
+            f"{source.homepage}{state}"
         )
     click.echo(f"  topics:   {len(config.topics)}")
     for topic in config.topics:
@@ -60,11 +63,6 @@ def check(settings: Settings) -> None:
     click.echo(f"  alerts:   {len(config.alerts)} rules, {len(config.channels)} channels")
     if problems:
         sys.exit(1)
-
-
-def _lines(stream: TextIO) -> Iterator[str]:
-    for line in stream:
-        yield line.rstrip("\n")
 
 
 @cli.command()
@@ -87,17 +85,14 @@ def ingest(settings: Settings, file: str, batch_size: int) -> None:
 
     with open_app(settings) as app:
         try:
-            stream = sys.stdin if file == "-" else open(file, encoding="utf-8")  # noqa: SIM115
+            stream: BinaryIO = sys.stdin.buffer if file == "-" else open(file, "rb")  # noqa: SIM115
         except OSError as exc:
             raise InputError(f"{file}: {exc.strerror}") from exc
         try:
-            report = app.pipeline.ingest(
-                numbered(_lines(stream)), batch_size=batch_size, on_progress=show
-            )
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{file}: not UTF-8 text ({exc.reason})") from exc
+            lines = read_lines(stream, settings.max_body_bytes)
+            report = app.pipeline.ingest(lines, batch_size=batch_size, on_progress=show)
         finally:
-            if stream is not sys.stdin:
+            if file != "-":
                 stream.close()
     progress.close()
     name = "stdin" if file == "-" else file
@@ -141,11 +136,7 @@ def export(
     """Write stored articles, one per line (JSON Lines) or row (CSV)."""
     since_dt = since_option(since)
     with open_app(settings) as app:
-        if topic is not None and topic not in {t.name for t in app.config.topics}:
-            known = ", ".join(t.name for t in app.config.topics) or "none"
-            raise ConfigError(
-                f"unknown topic {topic!r} (known: {known})", path=app.config.path, key="--topic"
-            )
+        topic = check_filters(app, topic=topic).topic
         rows = app.store.iter_articles(topic=topic, since=since_dt, include_unmatched=include_all)
         count = WRITERS[fmt](rows, output)
     click.echo(f"exported {count} articles", err=True)
@@ -161,7 +152,12 @@ def run(settings: Settings) -> None:
 
 @cli.command()
 @click.option("--host", default=None, help="Address to listen on (default: $MONITOR_API_HOST).")
-@click.option("--port", type=int, default=None, help="Port (default: $MONITOR_API_PORT).")
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=None,
+    help="Port, 1-65535 (default: $MONITOR_API_PORT).",
+)
 @config_option
 def serve(settings: Settings, host: str | None, port: int | None) -> None:
     """Serve the read-only HTTP API, web page and Atom feeds until SIGTERM/Ctrl-C."""
@@ -173,7 +169,10 @@ def serve(settings: Settings, host: str | None, port: int | None) -> None:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
         await serve_api(
-            app, host=host or settings.api_host, port=port or settings.api_port, stop=stop
+            app,
+            host=host or settings.api_host,
+            port=settings.api_port if port is None else port,
+            stop=stop,
         )
 
     with open_app(settings) as app:
@@ -303,7 +302,13 @@ def reclassify(settings: Settings, since: str | None, dry_run: bool) -> None:
 @cli.command()
 @click.option("--topic", default=None, help="Only stories with an article matching this topic.")
 @click.option("--since", default=None, help="Only stories reported on or after this date.")
-@click.option("--limit", default=50, show_default=True, help="Most recent stories to show.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Most recent stories to show.",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
 @config_option
 def stories(
@@ -312,6 +317,7 @@ def stories(
     """List stories: one event, every outlet that reported it, newest first."""
     since_dt = since_option(since)
     with open_app(settings) as app:
+        topic = check_filters(app, topic=topic).topic
         found = stories_db.list_stories(app.store.engine, topic=topic, since=since_dt, limit=limit)
     for story in found:
         if as_json:

@@ -12,9 +12,8 @@ from monitor.alerts import sample_alert
 from monitor.app import App
 from monitor.cli_common import config_option, open_app, when
 from monitor.delivery import FlushReport
-from monitor.errors import ConfigError
 from monitor.settings import Settings
-from monitor.store import outbox
+from monitor.store import outbox, queries
 
 
 @click.group()
@@ -28,13 +27,7 @@ def alerts() -> None:
 def alerts_test(settings: Settings, channel: str) -> None:
     """Send a sample alert to CHANNEL now (not through the outbox)."""
     with open_app(settings) as app:
-        known = {c.name for c in app.config.channels}
-        if channel not in known:
-            raise ConfigError(
-                f"unknown channel {channel!r} (known: {', '.join(sorted(known)) or 'none'})",
-                path=app.config.path,
-            )
-        notifier = app.notifiers()[channel]
+        notifier = app.notifier(channel)
         alert = sample_alert()
         asyncio.run(notifier.send(alert))
     click.echo(f"sent a test alert to {channel} (id {alert.id})")
@@ -42,7 +35,7 @@ def alerts_test(settings: Settings, channel: str) -> None:
 
 @alerts.command("list")
 @click.option("--status", type=click.Choice(["pending", "delivered", "failed", "digest"]))
-@click.option("--limit", default=30, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=30, show_default=True)
 @config_option
 def alerts_list(settings: Settings, status: str | None, limit: int) -> None:
     """Recent alerts with their delivery state, attempts and last error."""
@@ -68,12 +61,18 @@ def alerts_list(settings: Settings, status: str | None, limit: int) -> None:
 @click.option("--failed", is_flag=True, help="Queue every failed alert again.")
 @config_option
 def alerts_retry(settings: Settings, ids: tuple[int, ...], failed: bool) -> None:
-    """Queue alerts again by ID, or every failed one with --failed."""
+    """Queue alerts again by ID, or every failed one with --failed (exit 1 when none of
+    the IDs is an alert)."""
     if not ids and not failed:
-        raise ConfigError("give alert ids or --failed", key="retry")
+        raise click.UsageError("give alert IDs or --failed")
     with open_app(settings) as app:
+        unknown = sorted(set(ids) - queries.alert_ids(app.store.engine, ids)) if ids else []
         count = outbox.requeue(app.store.engine, ids=ids, failed=failed, now=datetime.now(UTC))
+    if unknown:
+        click.echo(f"no alert with id {', '.join(map(str, unknown))}", err=True)
     click.echo(f"queued {count} alerts again")
+    if ids and len(unknown) == len(set(ids)) and not failed:
+        sys.exit(1)
 
 
 @alerts.command("flush")

@@ -10,7 +10,7 @@ import sys
 import click
 
 from monitor.chart import breakdown, summary, text_bars
-from monitor.cli_common import config_option, open_app, since_option
+from monitor.cli_common import check_filters, config_option, date_range, open_app
 from monitor.settings import Settings
 from monitor.store.coverage import Coverage, coverage
 from monitor.store.search import SearchHit, SearchQuery
@@ -33,7 +33,13 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 @click.option("--since", default=None, help="Published on or after this date.")
 @click.option("--until", default=None, help="Published before this date.")
 @click.option("--newest", is_flag=True, help="Newest first instead of best match first.")
-@click.option("--limit", default=20, show_default=True, help="Results to show (at most 200).")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 200),
+    default=20,
+    show_default=True,
+    help="Results to show (1-200).",
+)
 @click.option(
     "--by-day",
     is_flag=True,
@@ -58,28 +64,37 @@ def search(
     by_day: bool,
     as_json: bool,
 ) -> None:
-    """Full-text search of the archive: words, "phrases", -exclusions, a OR b, prefix*."""
-    request = SearchQuery(
-        text=query,
-        topic=topic,
-        source=source,
-        event_type=event_type,
-        language=language,
-        since=since_option(since),
-        until=since_option(until),
-        limit=max(1, min(limit, 200)),
-        order="newest" if newest else "relevance",
-    )
-    if by_day:
-        with open_app(settings) as app:
+    """Full-text search of the archive: words, "phrases", -exclusions, a OR b, prefix*.
+
+    A query that starts with '-' goes after '--', which ends the options
+    (monitor search -- -sport).
+    """
+    start, end = date_range(since, until)
+    with open_app(settings) as app:
+        wanted = check_filters(
+            app, topic=topic, source=source, event_type=event_type, language=language
+        )
+        request = SearchQuery(
+            text=query,
+            topic=wanted.topic,
+            source=wanted.source,
+            event_type=wanted.event_type,
+            language=wanted.language,
+            since=start,
+            until=end,
+            limit=limit,
+            order="newest" if newest else "relevance",
+        )
+        if by_day:
             counted = coverage(app.store.engine, request)
+        else:
+            page = search_archive(app.store.engine, request)
+    if by_day:
         if as_json:
             click.echo(json.dumps(counted.as_dict(), ensure_ascii=False))
         else:
             _print_days(counted)
         return
-    with open_app(settings) as app:
-        page = search_archive(app.store.engine, request)
     if as_json or not sys.stdout.isatty():
         for hit in page.hits:
             click.echo(json.dumps(_record(hit), ensure_ascii=False))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
@@ -160,10 +161,12 @@ _INTERVAL_RE = re.compile(
     r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$"
 )
 MIN_INTERVAL = 60
+MAX_INTERVAL = 7 * 86400  # a week: longer waits are no schedule (and overflow the timer)
 
 
 def parse_interval(value: str) -> int:
-    """'10m' -> 600; '1h30m' -> 5400; raises ValueError on anything else."""
+    """'10m' -> 600; '1h30m' -> 5400; raises ValueError on anything else, or outside
+    1m..7d."""
     match = _INTERVAL_RE.match(value) if isinstance(value, str) else None
     if not match or not any(match.groups()):
         raise ValueError(f'invalid interval {value!r}: use a number with d, h, m or s, e.g. "10m"')
@@ -171,7 +174,14 @@ def parse_interval(value: str) -> int:
     total = days * 86400 + hours * 3600 + minutes * 60 + seconds
     if total < MIN_INTERVAL:
         raise ValueError(f"interval {value!r} is shorter than the minimum of 1m")
+    if total > MAX_INTERVAL:
+        raise ValueError(f"interval {value!r} is longer than the maximum of 7d")
     return total
+
+
+def describe_interval(seconds: int) -> str:
+    """600 -> '10 min'; 90 -> '90 s'."""
+    return f"{seconds // 60} min" if seconds % 60 == 0 else f"{seconds} s"
 
 
 def parse_config(text: str, path: str = "sources.toml") -> Config:
@@ -241,15 +251,17 @@ def load_config(path: str | Path) -> Config:
     return parse_config(text, str(file))
 
 
-def missing_secrets(config: Config, environ: dict[str, str]) -> list[str]:
-    """Channels whose secret variable (password_env, secret_env) is not set."""
+def channel_problems(config: Config, environ: Mapping[str, str]) -> list[str]:
+    """What stops each channel from working, found as its notifier finds it when built:
+    a secret variable that is not set or holds no valid secret (``whsec_`` + base64), a CA
+    file that cannot be loaded. One line each, naming the file, channel and key."""
+    from monitor.alerts import make_notifier  # the channels own their checks
+
     problems = []
     for channel in config.channels:
-        for key in ("password_env", "secret_env"):
-            variable = channel.get(key)
-            if variable and not environ.get(variable):
-                problems.append(
-                    f"{config.path}: channel '{channel.name}': key '{key}': "
-                    f"environment variable {variable} is not set"
-                )
+        try:
+            make_notifier(channel, environ)
+        except ConfigError as exc:
+            located = ConfigError(exc.message, path=config.path, where=exc.where, key=exc.key)
+            problems.append(str(located))
     return problems

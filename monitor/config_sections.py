@@ -31,9 +31,10 @@ from monitor.config_keys import (
     SOURCE_KEYS,
     TOPIC_KEYS,
 )
+from monitor.normalize import LANGUAGE_CODE
 from monitor.tomlcheck import Checker
 
-_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
+_HOST_RE = re.compile(r"^(?:[^\W_](?:[\w-]*[^\W_])?\.)*[^\W_](?:[\w-]*[^\W_])?$")
 
 
 def _named_tables(
@@ -61,6 +62,7 @@ def check_sources(ck: Checker, raw: Any) -> tuple[Source, ...]:
     from monitor.extract import validate_selector  # extract.py owns selectolax
 
     sources: list[Source] = []
+    claimed: dict[str, str] = {}  # host -> the enabled source that claims it
     for data, name, loc in _named_tables(ck, raw, "sources", SOURCE_KEYS):
         homepage = ck.url(
             ck.string(data, "homepage", required=True, **loc) or "", key="homepage", **loc
@@ -74,7 +76,7 @@ def check_sources(ck: Checker, raw: Any) -> tuple[Source, ...]:
         except ValueError as exc:
             raise ck.fail(str(exc), key="interval", **loc) from None
         language = ck.string(data, "language", required=False, **loc)
-        if language is not None and not _LANGUAGE_RE.match(language):
+        if language is not None and not LANGUAGE_CODE.match(language):
             raise ck.fail(
                 f"expected an ISO 639-1 code such as 'en', got {language!r}", key="language", **loc
             )
@@ -118,27 +120,52 @@ def check_sources(ck: Checker, raw: Any) -> tuple[Source, ...]:
                 if problem:
                     raise ck.fail(f"bad CSS selector {css!r}: {problem}", key=key, **sel_loc)
             selector_values[key] = values if key == "remove" else values[0]
+        hosts = ck.strings(data, "hosts", **loc)
+        for host in hosts:
+            if not _HOST_RE.match(host):
+                raise ck.fail(
+                    f"expected a host name such as 'trend.az' (no scheme, path or port), "
+                    f"got {host!r}",
+                    key="hosts",
+                    **loc,
+                )
         if not (urls["feeds"] or urls["listings"] or urls["sitemaps"]):
             raise ck.fail(
                 "a source needs at least one of feeds, listings or sitemaps", key="feeds", **loc
             )
-        sources.append(
-            Source(
-                name=name,
-                homepage=homepage,
-                feeds=urls["feeds"],
-                listings=urls["listings"],
-                sitemaps=urls["sitemaps"],
-                interval=interval,
-                language=language,
-                hosts=ck.strings(data, "hosts", **loc),
-                article_pattern=pattern,
-                selectors=Selectors(**selector_values),
-                enabled=enabled,
-                timezone=timezone,
-            )
+        source = Source(
+            name=name,
+            homepage=homepage,
+            feeds=urls["feeds"],
+            listings=urls["listings"],
+            sitemaps=urls["sitemaps"],
+            interval=interval,
+            language=language,
+            hosts=hosts,
+            article_pattern=pattern,
+            selectors=Selectors(**selector_values),
+            enabled=enabled,
+            timezone=timezone,
         )
+        if enabled:
+            _check_hosts(ck, source, claimed, loc)
+        sources.append(source)
     return tuple(sources)
+
+
+def _check_hosts(ck: Checker, source: Source, claimed: dict[str, str], loc: Any) -> None:
+    """Refuse a host that another enabled source claims: its articles would be credited
+    to whichever was read last."""
+    for host in source.all_hosts:
+        other = claimed.setdefault(host, source.name)
+        if other != source.name:
+            key = "hosts" if host in (h.lower() for h in source.hosts) else "homepage"
+            raise ck.fail(
+                f"host {host!r} is claimed by source {other!r} too: "
+                "each host belongs to one enabled source",
+                key=key,
+                **loc,
+            )
 
 
 def check_topics(ck: Checker, raw: Any) -> tuple[Topic, ...]:
@@ -257,5 +284,11 @@ def check_alerts(
         quiet = ck.string(data, "quiet_hours", required=False, **loc)
         if quiet is not None and not _QUIET_RE.match(quiet):
             raise ck.fail(f'expected "HH:MM-HH:MM", got {quiet!r}', key="quiet_hours", **loc)
+        if quiet is not None and quiet[:5] == quiet[6:]:
+            raise ck.fail(
+                f"{quiet!r} starts and ends at the same time: give a range such as 22:00-07:00",
+                key="quiet_hours",
+                **loc,
+            )
         rules.append(AlertRule(name=name, digest=digest, quiet_hours=quiet, **values))
     return tuple(rules)

@@ -116,12 +116,16 @@ class DeliveryWorker:
         log.info("alert %s delivered to %s", item.alert_id, item.channel)
 
     async def flush(self, *, batch: int = 50, stop: asyncio.Event | None = None) -> FlushReport:
-        """Deliver everything due now, then return (``monitor alerts flush``).
+        """Deliver what was due when the flush began, then return (``monitor alerts
+        flush``): each alert is attempted at most once (one retried without backoff is
+        due again, for the next flush).
 
         Each channel is served on its own (see :meth:`_serve`); once ``stop`` is set no
         further alert is started."""
         report = FlushReport()
-        await asyncio.gather(*(self._serve(c, report, stop, batch) for c in self._lanes()))
+        started = self.clock()
+        lanes = self._lanes()
+        await asyncio.gather(*(self._serve(c, report, stop, batch, started) for c in lanes))
         return report
 
     def _lanes(self) -> list[str | None]:
@@ -129,9 +133,14 @@ class DeliveryWorker:
         return [*sorted(self.notifiers), None]
 
     async def _serve(
-        self, channel: str | None, report: FlushReport, stop: asyncio.Event | None, batch: int
+        self,
+        channel: str | None,
+        report: FlushReport,
+        stop: asyncio.Event | None,
+        batch: int,
+        started: datetime,
     ) -> None:
-        """Deliver one channel's due alerts, in order, until none is due.
+        """Deliver one channel's alerts due at ``started``, in order, until none is left.
 
         A slow or failing receiver delays only its own alerts. The channel takes as many
         at a time as it can try within the lease (``lease / (timeout + 5)``, at most
@@ -143,7 +152,7 @@ class DeliveryWorker:
             items = await asyncio.to_thread(
                 outbox.claim_due,
                 self.engine,
-                self.clock(),
+                started,
                 limit=size,
                 lease=self.policy.lease,
                 channels=[channel] if channel is not None else None,
@@ -186,7 +195,7 @@ class DeliveryWorker:
         while not stop.is_set():
             wake.clear()
             try:
-                await self._serve(channel, FlushReport(), stop, 50)
+                await self._serve(channel, FlushReport(), stop, 50, self.clock())
             except Exception:  # the worker must outlive a database hiccup
                 log.exception("delivery round failed; trying again shortly")
             due = await asyncio.to_thread(outbox.next_due, self.engine)

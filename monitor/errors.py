@@ -8,6 +8,7 @@ exceptions are translated at the module that owns the library (``fetch`` for htt
     ├── ConfigError            sources.toml or a setting is wrong (file, line, key)
     ├── InputError             a record given to ``monitor ingest`` is unusable (line)
     ├── StoreError             the archive cannot be opened, read or written
+    │   └── RecordRejected     the database refuses one of the values written
     ├── ExtractError           a page yields no usable article
     ├── FetchError             a request failed after its retries (url)
     │   ├── FetchTimeout
@@ -69,6 +70,11 @@ class InputError(MonitorError):
 
 class StoreError(MonitorError):
     """The archive cannot be opened, read or written."""
+
+
+class RecordRejected(StoreError):
+    """The database refuses a value written (too long for its column, say): the record
+    is at fault, not the archive, and the other records of a batch can still be stored."""
 
 
 class ExtractError(MonitorError):

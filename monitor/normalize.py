@@ -3,7 +3,9 @@
 ``clean_text(text, source=None)``
 
 1. Unicode NFC; ``\\r\\n``/``\\r`` and U+2028/U+2029 become ``\\n``.
-2. Invisible characters are removed: zero-width space, word joiner, BOM, soft hyphen.
+2. Invisible characters are removed: zero-width space, word joiner, BOM, soft hyphen,
+   control characters (NUL and the rest of C0 and C1, but tab and line breaks; vertical
+   tab, form feed and NEL become ``\\n``) and lone surrogates, which no database stores.
    ZWNJ/ZWJ (U+200C/U+200D) are kept: they are spelling in Persian and emoji sequences.
 3. NBSP, narrow NBSP and the other Unicode spaces become a plain space; runs of spaces
    and tabs collapse to one space; every line is stripped.
@@ -45,8 +47,8 @@ under another title, with other quotes or line breaks, hashes equal. The title i
 ``T``, any number of fraction digits), RFC 2822 (feeds), ``31.01.2024 14:05``,
 ``2024/01/31``, and unix timestamps (numbers above 10^11 are milliseconds). Naive values
 are read in ``default_tz`` (RFC 2822 without a zone, or with ``-0000``, in UTC). Garbage,
-years before 1990 and times more than two days after ``now`` (when given) raise
-:class:`monitor.errors.InputError`.
+dates that leave the calendar in UTC (``0001-01-01T00:00+01:00``), years before 1990 and
+times more than two days after ``now`` (when given) raise :class:`monitor.errors.InputError`.
 """
 
 from __future__ import annotations
@@ -60,7 +62,8 @@ from email.utils import parsedate_to_datetime
 
 from monitor.errors import InputError
 
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 _SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"'})
 _BACKTICK = re.compile(r"(?<=\w)`(?=\w)")
@@ -118,8 +121,8 @@ _TAIL = (
 
 def _basic(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = _INVISIBLE.sub("", text.replace("\u2029", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
+    text = _INVISIBLE.sub("", text)
     return _BACKTICK.sub("'", text.translate(_QUOTES))
 
 
@@ -197,6 +200,9 @@ _DEFAULT = {"cyrillic": "ru", "arabic": "ar"}  # the family's language when evid
 _WORD = re.compile(r"[^\W\d_]+")
 _MIN_LETTERS = 40
 _SAMPLE = 20_000
+
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")  # "en", "pt-BR", "az-Latn"
 
 
 def _normal_hint(hint: str | None) -> str | None:
@@ -318,7 +324,10 @@ def parse_datetime(
             )
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=default_tz)
-        result = parsed.astimezone(UTC)
+        try:
+            result = parsed.astimezone(UTC)
+        except (OverflowError, ValueError):  # 0001-01-01T00:00+01:00 is before year 1 in UTC
+            raise InputError(f"date {value!r} is out of range") from None
     else:
         result = _from_timestamp(float(value), value)
     if result.year < _EARLIEST_YEAR:

@@ -7,6 +7,7 @@ names the variable in every error.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
@@ -25,8 +26,15 @@ class Setting:
 
 def _positive_float(value: str) -> float:
     number = float(value)
-    if number < 0:
-        raise ValueError("must not be negative")
+    if not math.isfinite(number) or number < 0:
+        raise ValueError("must be a finite number, not negative")
+    return number
+
+
+def _above_zero(value: str) -> float:
+    number = float(value)
+    if not number > 0 or not math.isfinite(number):
+        raise ValueError("must be a number above 0")
     return number
 
 
@@ -35,6 +43,23 @@ def _positive_int(value: str) -> int:
     if number < 0:
         raise ValueError("must not be negative")
     return number
+
+
+def _port(value: str) -> int:
+    number = int(value)
+    if not 1 <= number <= 65535:
+        raise ValueError("expected a port number from 1 to 65535")
+    return number
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+def _log_level(value: str) -> str:
+    level = value.strip().upper()
+    if level not in LOG_LEVELS:
+        raise ValueError(f"expected one of {', '.join(LOG_LEVELS)}")
+    return level
 
 
 def _flag(value: str) -> bool:
@@ -54,14 +79,16 @@ SETTINGS: dict[str, Setting] = {
         "SQLAlchemy URL of the archive; SQLite (WAL mode) by default, "
         "e.g. postgresql+psycopg://user@127.0.0.1:5432/monitor.",
     ),
-    "log_level": Setting("MONITOR_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING, ERROR."),
+    "log_level": Setting(
+        "MONITOR_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING, ERROR.", _log_level
+    ),
     "contact_url": Setting(
         "MONITOR_CONTACT_URL",
         "https://github.com/news-monitor/monitor",
         "Contact URL sent in the User-Agent so outlets can reach the operator.",
     ),
     "timeout": Setting(
-        "MONITOR_TIMEOUT", "20", "Seconds before one HTTP request times out.", _positive_float
+        "MONITOR_TIMEOUT", "20", "Seconds before one HTTP request times out (> 0).", _above_zero
     ),
     "max_retries": Setting(
         "MONITOR_MAX_RETRIES",
@@ -97,7 +124,8 @@ SETTINGS: dict[str, Setting] = {
     "max_body_bytes": Setting(
         "MONITOR_MAX_BODY_BYTES",
         "5000000",
-        "Largest response body read, in bytes; larger answers are refused.",
+        "Largest response body read, in bytes; larger answers are refused, and so are "
+        "longer lines given to `monitor ingest`.",
         _positive_int,
     ),
     "respect_robots": Setting(
@@ -150,7 +178,7 @@ SETTINGS: dict[str, Setting] = {
         "127.0.0.1",
         "Address the HTTP API listens on (0.0.0.0 in the container).",
     ),
-    "api_port": Setting("MONITOR_API_PORT", "8080", "Port of the HTTP API.", _positive_int),
+    "api_port": Setting("MONITOR_API_PORT", "8080", "Port of the HTTP API (1-65535).", _port),
     "api_token": Setting(
         "MONITOR_API_TOKEN",
         "",

@@ -7,6 +7,7 @@ text, and ``Checker`` raises ``ConfigError`` values that carry file, line, table
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -131,6 +132,7 @@ class Checker:
 
     def number(self, data: dict[str, Any], key: str, default: float, **loc: Any) -> float:
         value = data.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            raise self.fail(f"expected a number >= 0, got {value!r}", key=key, **loc)
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if not number or not math.isfinite(value) or value < 0:
+            raise self.fail(f"expected a finite number >= 0, got {value!r}", key=key, **loc)
         return float(value)

@@ -102,10 +102,10 @@ def test_export_filters_by_topic_and_date(run, tmp_path: Path) -> None:
     assert len(_export(run, "--since", "2025-03-13")) == 2
     assert len(_export(run, "--topic", "icesco", "--since", "2025-03-14T00:00:00+04:00")) == 1
     result = run("export", "--topic", "nonesuch")
-    assert result.exit_code == 1
-    assert "unknown topic 'nonesuch'" in result.stderr
+    assert result.exit_code == 2
+    assert "unknown value 'nonesuch' (known: icesco)" in result.stderr
     bad = run("export", "--since", "yesterday-ish")
-    assert bad.exit_code == 1 and "--since" in bad.stderr
+    assert bad.exit_code == 2 and "Invalid value for '--since'" in bad.stderr
 
 
 def test_export_all_includes_unmatched_articles_when_kept(run, tmp_path: Path) -> None:
@@ -152,6 +152,30 @@ def test_check_fails_naming_file_line_and_key(run, tmp_path: Path) -> None:
     assert f"{broken}:5: source 'A': key 'interval'" in result.stderr
 
 
+def test_check_shows_intervals_that_are_not_whole_minutes_in_seconds(run, tmp_path: Path) -> None:
+    config = tmp_path / "sources.toml"
+    config.write_text(
+        '[[sources]]\nname = "A"\nhomepage = "https://a.az"\nfeeds = ["https://a.az/rss"]\n'
+        'interval = "90s"\n\n[[sources]]\nname = "B"\nhomepage = "https://b.az"\n'
+        'feeds = ["https://b.az/rss"]\ninterval = "2h"\n'
+    )
+    result = run("check", config=config)
+    assert "every 90 s " in result.stdout and "every 120 min " in result.stdout
+
+
+def test_run_refuses_an_interval_no_timer_can_hold(run, tmp_path: Path) -> None:
+    config = tmp_path / "sources.toml"
+    config.write_text(
+        '[[sources]]\nname = "A"\nhomepage = "https://a.az"\nfeeds = ["https://a.az/rss"]\n'
+        'interval = "99999999999d"\n'
+    )
+    for command in ("check", "run"):
+        result = run(command, config=config)
+        assert result.exit_code == 1
+        assert f"{config}:5: source 'A': key 'interval'" in result.stderr
+        assert "longer than the maximum of 7d" in result.stderr
+
+
 @pytest.mark.parametrize("command", ["check", "ingest", "export", "run"])
 def test_every_command_has_help(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])
@@ -175,6 +199,7 @@ def test_console_script_runs_as_a_real_process(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "stored 4" in proc.stdout
+    assert "alembic" not in proc.stderr  # no migration-context lines at the default level
     assert (tmp_path / "m.db").exists()
 
 

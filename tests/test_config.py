@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.config import load_config, missing_secrets, parse_config, parse_interval
+from monitor.config import channel_problems, load_config, parse_config, parse_interval
 from monitor.errors import ConfigError
 
 GOOD = """\
@@ -47,13 +47,23 @@ def test_good_config_loads_into_frozen_values() -> None:
 
 @pytest.mark.parametrize(
     ("value", "seconds"),
-    [("10m", 600), ("1h", 3600), ("1h30m", 5400), ("90s", 90), ("1d", 86400), ("2h 5m", 7500)],
+    [
+        ("10m", 600),
+        ("1h", 3600),
+        ("1h30m", 5400),
+        ("90s", 90),
+        ("1d", 86400),
+        ("2h 5m", 7500),
+        ("7d", 604800),
+    ],
 )
 def test_interval_parses(value: str, seconds: int) -> None:
     assert parse_interval(value) == seconds
 
 
-@pytest.mark.parametrize("value", ["10", "10x", "", "m", "-5m", "30s", "0m", "ten minutes"])
+@pytest.mark.parametrize(
+    "value", ["10", "10x", "", "m", "-5m", "30s", "0m", "ten minutes", "8d", "99999999999d"]
+)
 def test_bad_interval_is_refused(value: str) -> None:
     with pytest.raises(ValueError):
         parse_interval(value)
@@ -97,6 +107,53 @@ ERRORS = [
         5,
         "interval",
         "invalid interval",
+    ),
+    (
+        "interval too long for a schedule",
+        '[[sources]]\nname = "A"\nhomepage = "https://a.az"\nfeeds = ["https://a.az/rss"]\n'
+        'interval = "99999999999d"\n',
+        5,
+        "interval",
+        "longer than the maximum of 7d",
+    ),
+    (
+        "two enabled sources claim one host",
+        '[[sources]]\nname = "A"\nhomepage = "https://a.az"\nfeeds = ["https://a.az/rss"]\n'
+        '[[sources]]\nname = "B"\nhomepage = "https://b.az"\nfeeds = ["https://b.az/rss"]\n'
+        'hosts = ["A.az"]\n',
+        9,
+        "hosts",
+        "host 'a.az' is claimed by source 'A' too",
+    ),
+    (
+        "a URL where a host is expected",
+        '[[sources]]\nname = "A"\nhomepage = "https://a.az"\nfeeds = ["https://a.az/rss"]\n'
+        'hosts = ["https://trend.az/"]\n',
+        5,
+        "hosts",
+        "expected a host name such as 'trend.az'",
+    ),
+    (
+        "an infinite score",
+        '[[topics]]\nname = "t"\nany = ["x"]\nmin_score = inf\n',
+        4,
+        "min_score",
+        "expected a finite number",
+    ),
+    (
+        "a weight that is not a number",
+        "[matching]\ntitle_weight = nan\n",
+        2,
+        "title_weight",
+        "expected a finite number",
+    ),
+    (
+        "quiet hours that are no range",
+        '[channels.h]\ntype = "webhook"\nurl = "https://h.example/x"\n'
+        '[[alerts]]\nname = "r"\nchannels = ["h"]\nquiet_hours = "22:00-22:00"\n',
+        7,
+        "quiet_hours",
+        "starts and ends at the same time",
     ),
     (
         "bad CSS selector",
@@ -155,7 +212,7 @@ ERRORS = [
         '[matching]\ntitle_weight = "heavy"\n',
         2,
         "title_weight",
-        "expected a number",
+        "expected a finite number",
     ),
     (
         "alert names an unknown topic",
@@ -215,11 +272,24 @@ def test_channel_secret_variable_reported_when_missing() -> None:
             """
         )
     )
-    assert missing_secrets(config, {}) == [
+    assert channel_problems(config, {}) == [
         "sources.toml: channel 'hook': key 'secret_env': environment variable "
         "MONITOR_HOOK_SECRET is not set"
     ]
-    assert missing_secrets(config, {"MONITOR_HOOK_SECRET": "whsec_x"}) == []
+    assert channel_problems(config, {"MONITOR_HOOK_SECRET": "whsec_x"}) == [
+        "sources.toml: channel 'hook': key 'secret_env': "
+        "a webhook secret is 'whsec_' followed by base64"
+    ]
+    assert channel_problems(config, {"MONITOR_HOOK_SECRET": "whsec_c2VjcmV0IGtleQ=="}) == []
+
+
+def test_a_ca_file_that_does_not_exist_is_reported(tmp_path: Path) -> None:
+    config = parse_config(
+        '[channels.mail]\ntype = "email"\nhost = "smtp.example.org"\nfrom = "m@example.org"\n'
+        f'to = ["ops@example.org"]\nca_file = "{tmp_path / "no-such.pem"}"\n'
+    )
+    (problem,) = channel_problems(config, {})
+    assert problem.startswith("sources.toml: channel 'mail': key 'ca_file': cannot load CA file")
 
 
 def test_shipped_sources_toml_is_valid() -> None:

@@ -65,6 +65,8 @@ CLEAN = [
     ("Cafe\u0301 culture", "Café culture"),  # NFC
     ("ICESCO\u200b\u2060 met\ufeff in Rabat", "ICESCO met in Rabat"),  # zero-width, BOM
     ("soft\u00adhyphen", "softhyphen"),
+    ("NUL\x00 and\x07 escape\x1b\x7f\x9f gone\ud800", "NUL and escape gone"),  # controls
+    ("tab\tkept\x0bvertical tab\x0cform feed\x85NEL", "tab kept\nvertical tab\nform feed\nNEL"),
     ("می\u200cشود", "می\u200cشود"),  # ZWNJ is Persian spelling: kept
     ("16\u00a0px and 2\u202f024", "16 px and 2 024"),  # NBSP, narrow NBSP
     ("one  \t two\u2003three", "one two three"),
@@ -178,6 +180,7 @@ def test_clean_text_is_idempotent() -> None:
         ("Trend-setting forum opens in Baku", "Trend-setting forum opens in Baku"),
         ("Report: ICESCO to open office", "Report: ICESCO to open office"),
         ("Annual Trend", "Annual Trend"),
+        ("ICESCO\x00 chief\x0bvisits Baku", "ICESCO chief visits Baku"),
     ],
 )
 def test_clean_title(given: str, expected: str) -> None:
@@ -431,6 +434,8 @@ def test_a_naive_now_is_taken_as_utc() -> None:
         (float("nan"), "not a usable timestamp"),
         (float("inf"), "not a usable timestamp"),
         (10**20, "out of range"),
+        ("9999-12-31T23:59:59-12:00", "out of range"),
+        ("0001-01-01T00:00+01:00", "out of range"),
         (True, "not a date or time"),
         ([2024], "not a date or time"),
     ],

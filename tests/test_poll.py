@@ -16,17 +16,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "sources.toml"
 
 
-@pytest.fixture
-def app(tmp_path: Path):
-    settings = Settings(
-        config=str(SHIPPED),
+def _settings(config: Path, tmp_path: Path) -> Settings:
+    """Settings for polling the local outlets quickly."""
+    return Settings(
+        config=str(config),
         database_url=f"sqlite:///{tmp_path / 'monitor.db'}",
         host_delay=0.0,
         max_retries=1,
         backoff_max=0.0,
         timeout=5.0,
     )
-    application = build(settings)
+
+
+@pytest.fixture
+def app(tmp_path: Path):
+    application = build(_settings(SHIPPED, tmp_path))
     yield application
     application.close()
 
@@ -52,6 +56,23 @@ def test_a_cold_poll_finds_extracts_and_keeps_the_topic_articles(app) -> None:
     assert visit["url"] == "https://www.azernews.az/region/231874.html"
     assert visit["published"] == "2024-05-14T12:20:00+00:00"
     assert "Read also" not in visit["body"] and "16 px" not in visit["body"]
+
+
+def test_the_polled_source_keeps_its_articles_when_a_disabled_one_claims_its_host(
+    tmp_path: Path,
+) -> None:
+    config = tmp_path / "sources.toml"
+    config.write_text(
+        SHIPPED.read_text(encoding="utf-8")
+        + '\n[[sources]]\nname = "Trend archive"\nhomepage = "https://en.trend.az/archive/"\n'
+        'feeds = ["https://en.trend.az/archive/rss"]\nenabled = false\n',
+        encoding="utf-8",
+    )
+    with build(_settings(config, tmp_path)) as app, serve_outlets(app.config) as outlets:
+        trend = app.config.source("Trend")
+        (report,) = asyncio.run(app.poll_once([trend], HostMap.of(outlets)))
+        assert report.ok and report.stored > 0, report
+        assert {row["source"] for row in app.store.iter_articles()} == {"Trend"}
 
 
 def test_a_second_poll_is_conditional_and_fetches_no_known_article(app) -> None:
@@ -138,14 +159,15 @@ interval = "1m"
 
 @pytest.fixture
 def local_outlet(tmp_path: Path):
-    """News.az's saved pages served under 127.0.0.1, and a port where nothing listens."""
+    """News.az's saved pages served under 127.0.0.1, and a port of localhost where nothing
+    listens."""
     from httpserver import LocalServer
     from receivers import free_port
 
     from monitor.config import parse_config
 
     with LocalServer() as server:
-        dead = f"http://127.0.0.1:{free_port()}/"
+        dead = f"http://localhost:{free_port()}/"  # another host: one source a host
         config = _local_config(tmp_path, server.url("/"), dead)
         from outlets import Outlet, _serve
 
@@ -173,7 +195,7 @@ def test_monitor_poll_prints_a_row_per_source_and_a_dead_one_fails(
     requests, not_modified, new, matched, errors = map(int, local.split()[1:6])
     assert requests > new >= 2 and matched >= 1 and errors == 0 and not_modified == 0
     dead = next(line for line in lines if line.startswith("Dead"))
-    assert "FAILED" in dead and "127.0.0.1" in dead
+    assert "FAILED" in dead and "localhost" in dead
     health = CliRunner().invoke(cli, ["sources", "--config", str(config)])
     assert health.exit_code == 0
     dead_row = next(line for line in health.stdout.splitlines() if line.startswith("Dead"))

@@ -153,9 +153,9 @@ def test_writers_in_one_process_take_turns_on_sqlite(sqlite_url: str, monkeypatc
     refused and every article is stored."""
     import threading
 
-    from monitor.store import core
+    from monitor.store import engine
 
-    monkeypatch.setattr(core, "SQLITE_BUSY_MS", 1)
+    monkeypatch.setattr(engine, "SQLITE_BUSY_MS", 1)
     store = Store(sqlite_url)
     store.sync_sources([(f"Outlet {n}", f"https://outlet{n}.example/") for n in range(8)])
     errors: list[Exception] = []

@@ -16,14 +16,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
-from monitor.errors import StoreError
+from monitor.errors import RecordRejected, StoreError
 from monitor.models import (
     ArticleRow,
     ArticleTopicRow,
@@ -35,6 +34,7 @@ from monitor.models import (
 from monitor.records import AddOutcome, Prepared
 from monitor.store import articles, outbox
 from monitor.store.articles import StoryHook, export_dict, lookup
+from monitor.store.engine import db_reason, make_engine
 from monitor.store.schema import migrate
 from monitor.store.search_index import ensure_search
 from monitor.urls import url_key
@@ -72,33 +72,6 @@ class SourceHealth:
 
 
 CHUNK = 500
-SQLITE_BUSY_MS = 30_000  # how long a write waits for another process's transaction
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_MS)}")
-    cursor.close()
-
-
-def make_engine(database_url: str) -> Engine:
-    """An engine for the URL; SQLite files get their folder and WAL mode."""
-    try:
-        url = make_url(database_url)
-    except ArgumentError as exc:
-        raise StoreError(f"MONITOR_DATABASE_URL {database_url!r} is not a database URL") from exc
-    if url.drivername == "postgresql":
-        url = url.set(drivername="postgresql+psycopg")
-    if url.get_backend_name() == "sqlite":
-        if url.database and url.database != ":memory:":
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
 
 
 class Store:
@@ -128,12 +101,10 @@ class Store:
             if self.schema != "current":
                 log.info("archive at %s: schema %s", self._safe_url(), self.schema)
             ensure_search(self.engine)
-        except OperationalError as exc:
-            self.engine.dispose()
-            raise StoreError(f"cannot open the archive at {self._safe_url()}: {exc.orig}") from exc
         except SQLAlchemyError as exc:
             self.engine.dispose()
-            raise StoreError(f"cannot open the archive at {self._safe_url()}: {exc}") from exc
+            reason = db_reason(exc)
+            raise StoreError(f"cannot open the archive at {self._safe_url()}: {reason}") from exc
         except StoreError:
             self.engine.dispose()
             raise
@@ -168,18 +139,26 @@ class Store:
 
     def _add(self, items: Sequence[Prepared], now: datetime) -> list[AddOutcome]:
         try:
-            with self.engine.begin() as conn:
-                return articles.add(conn, items, now, **self._stages())
+            return self._write(items, now)
         except IntegrityError:
             # another writer stored one of these meanwhile: go one by one
             log.debug("batch conflicted with a concurrent writer; retrying one by one")
-            outcomes = []
-            for item in items:
-                with self.engine.begin() as conn:
-                    outcomes.extend(articles.add(conn, [item], now, **self._stages()))
-            return outcomes
+            try:
+                return [outcome for item in items for outcome in self._write([item], now)]
+            except IntegrityError as exc:
+                raise StoreError(f"cannot write to the archive: {db_reason(exc)}") from exc
+
+    def _write(self, items: Sequence[Prepared], now: datetime) -> list[AddOutcome]:
+        """One transaction; IntegrityError is left to the caller, the rest translated."""
+        try:
+            with self.engine.begin() as conn:
+                return articles.add(conn, items, now, **self._stages())
+        except IntegrityError:
+            raise
+        except DataError as exc:
+            raise RecordRejected(f"the archive refuses a value: {db_reason(exc)}") from exc
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot write to the archive: {exc}") from exc
+            raise StoreError(f"cannot write to the archive: {db_reason(exc)}") from exc
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:

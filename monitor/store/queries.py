@@ -266,3 +266,13 @@ def archive_counts(engine: Engine) -> ArchiveCounts:
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot count the archive: {exc}") from exc
     return ArchiveCounts(int(articles), int(stories), outbox)
+
+
+def alert_ids(engine: Engine, ids: Sequence[int]) -> set[int]:
+    """Which of these outbox ids exist."""
+    query = select(OutboxRow.id).where(col(OutboxRow.id).in_(list(ids)))
+    try:
+        with engine.connect() as conn:
+            return {int(i) for (i,) in conn.execute(query)}
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot read the outbox: {exc}") from exc

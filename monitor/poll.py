@@ -1,0 +1,208 @@
+"""Polling one source: fetch -> discover -> extract, then the pipeline's ingest path.
+
+``Poller.poll`` returns a :class:`PollReport` whatever happens: a source's failure is
+data (recorded in its health), never a crash, and one failing outlet never stops the
+others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from monitor.config import Source
+from monitor.discover import Candidate, listing_candidates, parse_feed, parse_sitemap
+from monitor.errors import ExtractError, FetchError, InputError
+from monitor.extract import extract_article
+from monitor.fetch import Conditional, Fetcher
+from monitor.pipeline import Pipeline, tally
+from monitor.records import Prepared, RawArticle
+from monitor.store.core import OperatorPolicy
+
+log = logging.getLogger("monitor.poll")
+
+
+@dataclass
+class PollReport:
+    """What one poll of one source did: the row of `monitor poll`'s table."""
+
+    source: str
+    requests: int = 0
+    not_modified: int = 0
+    candidates: int = 0
+    new: int = 0  # articles fetched for the first time
+    stored: int = 0  # of those, kept in the archive (they matched a topic)
+    duplicates: int = 0
+    errors: list[str] = field(default_factory=list)
+    failure: str | None = None  # the reason the whole source failed, if it did
+    stored_ids: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+
+class Poller:
+    """fetch -> discover -> extract -> the ingest path, for one source at a time."""
+
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        fetcher: Fetcher,
+        *,
+        max_articles: int = 100,
+        operator: OperatorPolicy | None = None,
+        after_store: Callable[[], None] | None = None,
+    ) -> None:
+        self.after_store = after_store  # told when articles were stored (alerts may wait)
+        self.pipeline = pipeline
+        self.store = pipeline.store
+        self.fetcher = fetcher
+        self.max_articles = max_articles
+        self.operator = operator
+
+    async def poll_all(self, sources: Iterable[Source]) -> list[PollReport]:
+        """Poll sources concurrently; one failing outlet never stops the others."""
+        return list(await asyncio.gather(*(self.poll(s) for s in sources)))
+
+    async def poll(self, source: Source) -> PollReport:
+        report = PollReport(source.name)
+        try:
+            await self._poll(source, report)
+        except Exception as exc:  # a bug or an outage must not stop the other sources
+            log.exception("poll of %s failed", source.name)
+            report.failure = f"{exc.__class__.__name__}: {exc}"
+        now = self.pipeline.clock()
+        error = report.failure or (report.errors[0] if report.errors else None)
+        await asyncio.to_thread(
+            self.store.record_poll,
+            source.name,
+            ok=report.ok,
+            error=error,
+            found=report.stored,
+            now=now,
+            operator=self.operator,
+        )
+        return report
+
+    async def _discover(self, source: Source, report: PollReport) -> list[Candidate]:
+        targets = [(u, "feed") for u in source.feeds]
+        targets += [(u, "listing") for u in source.listings]
+        targets += [(u, "sitemap") for u in source.sitemaps]
+        validators = await asyncio.to_thread(self.store.http_validators, [u for u, _ in targets])
+        found: dict[str, Candidate] = {}
+        failed = 0
+        for url, kind in targets:
+            etag, modified = validators.get(url, (None, None))
+            try:
+                report.requests += 1
+                page = await self.fetcher.fetch(
+                    url, Conditional(etag, modified), accept="html" if kind == "listing" else "feed"
+                )
+                if page.not_modified:
+                    report.not_modified += 1
+                    continue
+                if kind == "feed":
+                    candidates = parse_feed(page.text, page.final_url, source)
+                elif kind == "listing":
+                    candidates = listing_candidates(page.text, page.final_url, source)
+                else:
+                    candidates, children = parse_sitemap(page.text, page.final_url, source)
+                    for child in children[:5]:
+                        report.requests += 1
+                        sub = await self.fetcher.fetch(child, accept="feed")
+                        candidates += parse_sitemap(sub.text, sub.final_url, source)[0]
+            except (FetchError, ExtractError) as exc:
+                failed += 1
+                report.errors.append(str(exc))
+                log.warning("%s: %s", source.name, exc)
+                continue
+            if page.etag or page.last_modified:
+                await asyncio.to_thread(
+                    self.store.save_http_validators,
+                    url,
+                    page.etag,
+                    page.last_modified,
+                    self.pipeline.clock(),
+                )
+            if kind == "listing" and not candidates:
+                report.errors.append(f"{url}: no article links found on the listing page")
+            for candidate in candidates:
+                known = found.get(candidate.url)
+                if known is None or (known.via != "feed" and candidate.via == "feed"):
+                    found[candidate.url] = candidate
+        if targets and failed == len(targets):
+            report.failure = "; ".join(report.errors)
+        elif not found and report.not_modified + failed < len(targets):
+            report.failure = (
+                "no article links found on any feed or listing page "
+                "(the outlet may have changed its layout: check the selectors)"
+            )
+        return list(found.values())
+
+    async def _poll(self, source: Source, report: PollReport) -> None:
+        candidates = await self._discover(source, report)
+        report.candidates = len(candidates)
+        by_url = {c.url: c for c in candidates}
+        fresh = await asyncio.to_thread(self.store.unseen, list(by_url))
+        fresh = fresh[: self.max_articles]
+        pages = await asyncio.gather(*(self._article(source, by_url[u], report) for u in fresh))
+        prepared = [p for p in pages if p is not None]
+        report.new = len(prepared)
+        keep = [p for p in prepared if self.pipeline.keeps(p)]
+        outcomes = await asyncio.to_thread(self.store.add_articles, keep) if keep else []
+        if outcomes and self.after_store is not None:
+            self.after_store()
+        report.stored_ids, report.duplicates = tally(outcomes)
+        report.stored = len(report.stored_ids)
+        status = {o.url: o.status for o in outcomes}
+        seen = [
+            (url, source.name, status.get(p.article.url, "unmatched"))
+            for url, p in zip(fresh, pages, strict=True)
+            if p is not None
+            for url in (url, p.article.url)
+        ]
+        await asyncio.to_thread(self.store.mark_seen, seen, self.pipeline.clock())
+
+    async def _article(
+        self, source: Source, candidate: Candidate, report: PollReport
+    ) -> Prepared | None:
+        try:
+            report.requests += 1
+            page = await self.fetcher.fetch(candidate.url, accept="html")
+            now = self.pipeline.clock()
+            hint = {
+                "title": candidate.title,
+                "published": candidate.published,
+                "author": candidate.author,
+            }
+            # the text work runs off the event loop: other hosts' requests (and the HTTP
+            # API served by the same loop in `monitor run`) go on meanwhile
+            extracted = await asyncio.to_thread(
+                extract_article,
+                page.text,
+                page.final_url,
+                source.selectors,
+                feed_hint=hint,
+                now=now,
+                tz=source.tz,
+            )
+            others = tuple(u for u in (candidate.url, extracted.canonical_url) if u)
+            raw = RawArticle(
+                url=page.final_url,
+                title=extracted.title,
+                text=extracted.body,
+                published=extracted.published or candidate.published,
+                source=source.name,
+                author=extracted.author,
+                language=extracted.language or source.language,
+                fetched_at=now,
+                other_urls=others,
+            )
+            return await asyncio.to_thread(self.pipeline.prepare, raw, now)
+        except (FetchError, ExtractError, InputError) as exc:
+            report.errors.append(str(exc))
+            log.warning("%s: %s", source.name, exc)
+            return None
