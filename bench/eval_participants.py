@@ -11,7 +11,7 @@ the project (``tests/fixtures/events/articles.jsonl``) and the labels two reader
 them from a written guide, blind to the monitor (``tests/fixtures/events/participants.jsonl``).
 
 A person found is one of the reader's when the surname keys name one person and the
-first-name initials do not differ (:func:`monitor.entity_people.merge_participants`'s
+first-name initials do not differ (:func:`monitor.person_names.merge_participants`'s
 rule). Printed beside a peer (every run of two or three capitalised words inside a
 sentence, with the title word just before it and the organisation named nearest):
 
@@ -44,7 +44,8 @@ from eval_stories import _clean
 
 from monitor.classify import classify
 from monitor.entities import ORGANISATIONS, translit
-from monitor.entity_people import TITLE_RE, name_key, same_person
+from monitor.entity_people import TITLE_RE
+from monitor.person_names import name_key, same_person
 
 CORPUS = ROOT / "tests" / "fixtures" / "events" / "articles.jsonl"
 CORPUS_LABELS = ROOT / "tests" / "fixtures" / "events" / "participants.jsonl"

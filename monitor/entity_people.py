@@ -1,125 +1,26 @@
 """People named in article text: who, with what title, for which organisation (pure).
 
-- ``person_key(surname)``: the Latin key of a surname in any script and case. Cyrillic
-  and Azerbaijani letters are transliterated, accents dropped, the Arabic article joined
-  (``Al-Malik``, ``al Malik``, ``AlMalik``, ``əl-Maliki``, ``аль-Малик`` -> ``almalik``;
-  the assimilated ``ash-Sharif``/``аш-Шариф`` -> ``alsharif``), ``y``/``й`` read as
-  ``i``, *h* as *g* (Russian writes Hajiyev ``Гаджиев``) but as *x* in an Arabic name
-  (Russian writes Al-Hafsi ``аль-Хафси``), Azerbaijani *c* as *j* (``Hacıyev``), so
-  ``Aliyev``/``Əliyev``/``Алиев`` and ``Hajiyev``/``Hacıyev``/``Гаджиев`` give one key
-  each; Russian and Azerbaijani case endings are dropped (``Алиевым``, ``Bayramovun``,
-  ``əl-Malikin``). ``same_person`` also lets *a* and *e* differ in long keys
-  (``Məmmədov``/``Мамедов``); ``initial_of`` compares first-name initials across scripts
-  (``Ceyhun``/``Jeyhun``); ``name_key`` gives both for a whole name.
-- ``find_people(text)``: capitalised runs of 2-4 words (with ``bin``/``бин``, ``M.``,
-  ``al-``) that follow a title word (President, Minister, Director-General, министр,
-  səfir...), sit before ", <title>", or look like surnames (``-ov``, ``-yev``, ``-zade``,
-  ``Al...``). Each person's role is the title nearest before the name that no other name
-  has taken ("Minister of Culture Adil Karimli and Director General Salim AlMalik"), else
-  the title after it ("Salim AlMalik, Director General of ICESCO"), with the words that
-  make it whole ("Deputy Foreign Minister", "Minister of Science and Education"); an
-  honorific (Dr., Mr., H.E.) marks a name but is no role. The organisation is the one
-  named in that title ("ICESCO Director General", "Director General of ICESCO"), not
-  merely nearby. A Russian name in the instrumental case ("с Эмином Амруллаевым") is
-  shown in the nominative.
-- ``merge_participants(groups)``: one entry per person over several articles (a story),
-  the Latin spelling and the fullest role preferred.
+``find_people(text)``: capitalised runs of 2-4 words (with ``bin``/``бин``, ``M.``,
+``al-``) that follow a title word (President, Minister, Director-General, министр,
+səfir, Genel Direktörü...), sit before ", <title>", or look like surnames (``-ov``,
+``-yev``, ``-zade``, ``Al...``). Each person's role is the title nearest before the name
+that no other name has taken ("Minister of Culture Adil Karimli and Director General
+Salim AlMalik"), else the title after it ("Salim AlMalik, Director General of ICESCO"),
+with the words that make it whole ("Deputy Foreign Minister", "Minister of Science and
+Education"); an honorific (Dr., Mr., H.E.) marks a name but is no role. The organisation
+is the one named in that title ("ICESCO Director General", "Director General of
+ICESCO"), not merely nearby. Words of an institution's name are no person. Names are
+keyed and shown with :mod:`monitor.person_names` (a Russian name in the instrumental
+case, "с Эмином Амруллаевым", is shown in the nominative).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from monitor.entities import ORGANISATIONS, is_place, translit
-
-_ARTICLE = re.compile(
-    r"^(?:(?:al|el|ал|аль|эль|əl|ul)(?:[-‐’' ]+|(?-i:(?=[A-ZА-ЯƏ])))"
-    r"|(?:a[sdrtnz]h?|а[сшдртнз])[-‐’'])",  # the assimilated article: ash-Sharif, ар-Рашид
-    re.IGNORECASE,
-)
-_AZ_LETTERS = re.compile(r"[əıışçğöüƏİŞÇĞÖÜ]")
-_AZ_SURNAME = re.compile(r"(?:ov|ova|yev|yeva|ev|eva|zadə|zade|li|lı|lu|lü)$", re.IGNORECASE)
-# Case endings after a surname stem: Russian (Алиевым, Алиевой, Байрамову, Байрамове) and
-# Azerbaijani (Bayramovun, Əliyevlə, Bayramovla, Hacıyevə; əl-Malikin, əl-Malikə).
-_RU_CASE = re.compile(r"(?<=[а-яё]{4})(?:ым|ом|ем|у|ю)$|(?<=[оеё]в)е$")
-_RU_FEMININE = re.compile(r"(?<=[оеё]в|ин)ой$")
-_AZ_CASE = re.compile(
-    r"(?<=ov|ev|və|ad)(?:un|ün|in|ın|la|lə|dan|dən|u|ü|ə)$|(?<=zadə)(?:nin|yə|ni)$"
-)
-_AZ_ARABIC_CASE = re.compile(r"(?<=[^aeiouəıöü])(?:in|ın|un|ün|lə|la|ə|a|dən|dan)$")
-
-
-def person_key(surname: str) -> str:
-    """Key of one surname in any script and case: ``Гаджиев``, ``Hacıyev`` -> ``gajiev``."""
-    s = surname.strip(" .,'’-")
-    m = _ARTICLE.match(s)
-    arabic = bool(m and len(s) - m.end() > 2)
-    joined = ("al" + s[m.end() :]) if m and arabic else s
-    lower = joined.casefold()
-    if re.search(r"[а-яё]", lower):
-        lower = _RU_FEMININE.sub("а", _RU_CASE.sub("", lower))
-    elif arabic and s[:2].casefold() == "əl":  # Azerbaijani cases of an Arabic name
-        lower = _AZ_ARABIC_CASE.sub("", lower) if len(lower) > 6 else lower
-    elif _AZ_LETTERS.search(joined) or _AZ_SURNAME.search(lower) or _AZ_CASE.search(lower):
-        lower = _AZ_CASE.sub("", lower)
-        lower = lower.replace("c", "j")  # Azerbaijani c is j: Cəfərov, Hacıyev
-    key = translit(lower).replace("kh", "x").replace("sh", "w").replace("ch", "c")
-    key = key.replace("zh", "z").replace("h", "x" if arabic else "g")
-    key = key.replace("w", "sh").replace("c", "ch")
-    key = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", key)
-    key = re.sub(r"[^a-z]", "", key.replace("y", "i"))
-    return re.sub(r"(.)\1+", r"\1", key)
-
-
-def initial_of(first_name: str) -> str:
-    """The class of a first name's initial, alike in every script.
-
-    ``Jeyhun``/``Ceyhun``/``Джейхун`` -> ``j``; ``Heydar``/``Гейдар`` -> ``g``. Initials
-    only tell apart people of one surname (Ilham, Heydar, Mehriban Aliyev(a)).
-    """
-    key = person_key(first_name)
-    return {"c": "j", "k": "g", "x": "g", "q": "g", "y": "i", "e": "i"}.get(key[:1], key[:1])
-
-
-def same_person(a: str, b: str) -> bool:
-    """Whether two surname keys name one person.
-
-    ``almalik`` and ``almaliki`` do (a final *i* or *a*: nisba, Russian genitive or a
-    feminine form, told apart by initials); so do long keys that differ only in *a*
-    against *e* (``mamadov``/``mamedov``, ``karimov``/``kerimov``: Azerbaijani ə is
-    written a in Latin and often e in Russian).
-    """
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    if len(short) >= 5 and long_.startswith(short) and long_[len(short) :] in {"i", "a"}:
-        return True
-    return len(short) >= 6 and skeleton(a) == skeleton(b)
-
-
-def skeleton(key: str) -> str:
-    """A person key with *e* read as *a*: the index key that finds spelling variants."""
-    return key.replace("e", "a")
-
-
-_ARTICLE_WORDS = {"al", "el", "ал", "аль", "эль", "əl"}
-
-
-def name_key(name: str) -> tuple[str, str]:
-    """(surname key, first-name initial) of a name as :func:`find_people` shows it;
-    the initial is empty for a bare surname or an initial alone ("M. AlMalik")."""
-    parts = name.split()
-    if not parts:
-        return "", ""
-    last = parts[-1]
-    if len(parts) > 1 and parts[-2].casefold() in _ARTICLE_WORDS:
-        last = parts[-2] + "-" + last
-    first = parts[0] if len(parts) > 1 and not parts[0].endswith(".") else ""
-    return person_key(last), initial_of(first) if first else ""
-
+from monitor.entities import ORGANISATIONS, is_place
+from monitor.person_names import name_key, nominative
 
 # Words that open a person's title, in en/fr/de/ru/az (stems are matched as prefixes).
 _TITLES = (
@@ -459,69 +360,3 @@ def _person(text: str, start: int, tokens: list[str], floor: int) -> Person | No
     name = nominative(" ".join(tokens))
     known = next((k for k, p in ORGANISATIONS.items() if org and p.fullmatch(org.group(0))), None)
     return Person(name, key, initial, shown, start, ORGANISATION_NAMES.get(known or ""))
-
-
-_INSTRUMENTAL = re.compile(r"(?:ым|ом|ем|ой)$")
-
-
-def nominative(name: str) -> str:
-    """A Russian name in the instrumental case ("с Эмином Амруллаевым", "с Сахибой
-    Гафаровой") in the nominative; any other name as it is. Only when every Cyrillic word
-    has an instrumental ending: "Лев Толстой" stays."""
-    words = name.split()
-    cyrillic = [w for w in words if re.search(r"[а-яё]", w.casefold())]
-    if not cyrillic or not all(_INSTRUMENTAL.search(w) for w in cyrillic):
-        return name
-
-    def one(word: str) -> str:
-        if not re.search(r"[а-яё]", word.casefold()):
-            return word
-        if word.endswith("ой"):
-            return word[:-2] + "а"  # Гафаровой, Сахибой, Абдуллой
-        if word.endswith("ем") and word[-3:-2] in "аеиоуяэю":
-            return word[:-2] + "й"  # Сергеем
-        return word[:-2]  # Амруллаевым, Эмином, аль-Маликом
-
-    return " ".join(one(w) for w in words)
-
-
-def _latin(name: str) -> bool:
-    return bool(re.search(r"[A-Za-z]", name)) and not re.search(r"[А-Яа-яЁё]", name)
-
-
-def merge_participants(groups: Iterable[Iterable[Mapping[str, Any]]]) -> list[dict[str, Any]]:
-    """One entry per person over several articles' participants (dicts with ``name``,
-    ``role`` and ``organisation``), in the order first named.
-
-    People are one when their surname keys name one person (:func:`same_person`) and
-    their initials do not differ. The name shown is the Latin spelling if any, else the
-    longest; the role the longest given; the organisation the first given."""
-    merged: list[dict[str, Any]] = []
-    keys: list[tuple[str, str]] = []
-    for group in groups:
-        for person in group:
-            name = str(person.get("name") or "")
-            key, initial = name_key(name)
-            if not key:
-                continue
-            at = next(
-                (
-                    i
-                    for i, (k, ini) in enumerate(keys)
-                    if same_person(k, key) and (not ini or not initial or ini == initial)
-                ),
-                None,
-            )
-            if at is None:
-                keys.append((key, initial))
-                merged.append(dict(person))
-                continue
-            entry = merged[at]
-            keys[at] = (keys[at][0], keys[at][1] or initial)
-            if (_latin(name), len(name)) > (_latin(entry["name"]), len(entry["name"])):
-                entry["name"] = name
-            role = person.get("role")
-            if role and len(role) > len(entry.get("role") or ""):
-                entry["role"] = role
-            entry["organisation"] = entry.get("organisation") or person.get("organisation")
-    return merged

@@ -19,7 +19,7 @@ the stories each shingle occurs in (the *df* mapping). A new article then
 that many stored stories share are left out of the comparison) are the pure hashing of
 :mod:`monitor.shingling`, re-exported here; this module holds the features, the index
 keys and the same-story rules. People are indexed by a spelling-tolerant key
-(:func:`monitor.entity_people.skeleton`: ``mamedov`` and ``mamadov`` meet), so reports in two
+(:func:`monitor.person_names.skeleton`: ``mamedov`` and ``mamadov`` meet), so reports in two
 scripts become candidates of each other.
 
 **Same story** (:func:`same_story`) first applies vetoes: event dates more than 3 days
@@ -48,7 +48,7 @@ from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from monitor.classify import EventInfo
-from monitor.entity_people import name_key, same_person, skeleton
+from monitor.person_names import name_key, same_person, skeleton
 from monitor.shingling import _PERMS as _PERMS  # re-exported, like the names below
 from monitor.shingling import BANDS as BANDS
 from monitor.shingling import NUM_PERM as NUM_PERM

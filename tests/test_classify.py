@@ -14,8 +14,8 @@ import pytest
 from monitor import config
 from monitor.classify import EVENT_TYPES, classify
 from monitor.entities import find_dates, find_places
-from monitor.entity_people import initial_of, person_key, same_person
 from monitor.gazetteer import Place, load_places
+from monitor.person_names import initial_of, person_key, same_person
 
 PUB = datetime(2023, 10, 4, 9, 0)
 

@@ -16,14 +16,8 @@ from pathlib import Path
 import pytest
 
 from monitor.classify import classify
-from monitor.entity_people import (
-    find_people,
-    merge_participants,
-    name_key,
-    nominative,
-    person_key,
-    same_person,
-)
+from monitor.entity_people import find_people
+from monitor.person_names import merge_participants, name_key, nominative, person_key, same_person
 
 PUB = datetime(2024, 10, 3, 12, 0)
 BENCH = Path(__file__).resolve().parent.parent / "bench"

@@ -17,7 +17,6 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from monitor.entity_people import merge_participants
 from monitor.errors import StoreError
 from monitor.models import (
     ArticleFeaturesRow,
@@ -28,6 +27,7 @@ from monitor.models import (
     StoryKeyRow,
     StoryRow,
 )
+from monitor.person_names import merge_participants
 
 CHUNK = 500
 _SIGN = 1 << 63
