@@ -399,3 +399,25 @@ def test_an_outlet_joining_through_a_copy_updates_the_story_and_its_feed_entry(a
         assert stories_db.story_sources(conn, [story]) == {story: ["Trend", "menafn.com"]}
         stored = conn.execute(text("SELECT article_count FROM story")).scalar_one()
     assert stored == 1  # still one article: the copy is another address of it
+
+
+def test_a_copy_from_a_new_outlet_is_one_follow_up(tmp_path: Path, monkeypatch) -> None:
+    """A syndicated copy brings its story a new outlet: like a new report, one
+    "also reported by" per rule and channel, and nothing more for a second copy."""
+    rows = {r["id"]: r for r in records()}
+    monkeypatch.setenv("HOOK_SECRET", SECRET)
+    config = _alert_config(tmp_path, "https://hooks.example.org/x")
+    settings = Settings(
+        config=str(config), database_url=f"sqlite:///{tmp_path}/m.db", alert_max_age=1e6
+    )
+    app = build(settings)
+    try:
+        ingest(app, [rows["syndicated-trend"]])
+        ingest(app, [rows["syndicated-menafn"]])
+        ingest(app, [rows["syndicated-menafn"]])
+        queued = outbox.recent(app.store.engine, limit=10)
+    finally:
+        app.close()
+    assert sorted(q.kind for q in queued) == ["follow_up", "new_story"]
+    follow = next(q for q in queued if q.kind == "follow_up")
+    assert follow.payload["also_reported_by"] == ["menafn.com"]
