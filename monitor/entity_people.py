@@ -246,22 +246,59 @@ def _links_title(gap: str) -> bool:
     )
 
 
+# who wrote the report, not who took part: "By Kamila Aliyeva", "Interview by ...",
+# "Baku. Sabina Mammadli – APA.", "Автор: ..."
+_BYLINE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*(?:(?:interview |text |photo )?by|author:?|автор:?|müəllif:?)[ \t]+$",
+    re.IGNORECASE,
+)
+_BYLINE_AFTER = re.compile(
+    r"[ \t]*[–—-][ \t]*(?:[A-ZА-Я]{2,}[\w.]*|Trend|Report|Azernews|AzerTag|News\.az|Oxu\.az"
+    r"|Vesti\.az|Day\.az|Sputnik)[ \t]*[.,\n]"
+)
+# what may stand before a signature on its line: nothing, or the dateline's city
+_DATELINE = re.compile(r"[ \t]*(?:[A-ZА-ЯƏ][\w-]*[.,][ \t]*)?")
+# a lower-case institution after a name: "the Latif Karimov museum"
+_NAMED_AFTER = re.compile(
+    r"[ \t]+(?:museum|foundation|centre|center|university|library|institute|school|prize"
+    r"|award|avenue|street|park|mosque|palace|muzeyi|fondu|mərkəzi|adına)\b"
+)
+
+
 def find_people(text: str) -> list[Person]:
     """People named in ``text`` (first mention first), with the title said before them.
 
     A title goes to the nearest name after it: a name found earlier takes the titles
     before it out of reach of the next one ("President Ilham Aliyev and Mehriban
-    Aliyeva")."""
+    Aliyeva"). A byline's name and an institution's namesake are no participant."""
     found: list[Person] = []
     bare = re.sub(r"['’]s\b", "  ", text)  # "Azerbaijan's Foreign Minister": same offsets
     floor = 0
     for m in _RUN.finditer(bare):
         for offset, tokens in _segments(m.group(0)):
-            person = _person(bare, m.start() + offset, tokens, floor)
+            start = m.start() + offset
+            end = start + len(" ".join(tokens))
+            if _byline(bare, start, end) or _NAMED_AFTER.match(bare, end):
+                continue
+            person = _person(bare, start, tokens, floor)
             if person:
                 found.append(person)
-                floor = person.start + len(" ".join(tokens))
+                floor = end
     return found
+
+
+def _byline(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` signs the report."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _BYLINE_BEFORE.search(text[line_start:start]):
+        return True
+    # "Baku. Sabina Mammadli – APA.": near the top, after the dateline, the name then a
+    # dash and the outlet
+    return (
+        start < 400
+        and bool(_DATELINE.fullmatch(text, line_start, start))
+        and bool(_BYLINE_AFTER.match(text, end))
+    )
 
 
 def _role_phrase(text: str, start: int, end: int, limit: int) -> str:

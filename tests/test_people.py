@@ -222,3 +222,32 @@ def test_eval_participants_prints_the_monitor_beside_its_peer() -> None:
     assert "monitor | people recall" in out and "peer    | people recall" in out
     labels = (Path(__file__).parent / "fixtures" / "events" / "participants.jsonl").read_text()
     assert len([json.loads(line) for line in labels.splitlines() if line]) == 208
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Baku. Sabina Mammadli – APA. Minister Jeyhun Bayramov met the guests.",
+            ["Jeyhun Bayramov"],
+        ),
+        (
+            "Interview by Kamila Aliyeva\n\nDr Salim AlMalik, Director General of ICESCO, said.",
+            ["Salim AlMalik"],
+        ),
+        ("Bakı. Nərgiz Əliyeva – APA. Nazir Fərid Məmmədli çıxış edib.", ["Fərid Məmmədli"]),
+        # a dash between two names in a headline is no signature
+        (
+            "Meeting: Jeyhun Bayramov – Salim AlMalik\n\nThe two met.",
+            ["Jeyhun Bayramov", "Salim AlMalik"],
+        ),
+        (
+            "Carpets from the Latif Karimov museum were shown. Minister Adil Karimli spoke.",
+            ["Adil Karimli"],
+        ),
+    ],
+)
+def test_a_byline_or_an_institutions_namesake_is_no_participant(
+    text: str, people: list[str]
+) -> None:
+    assert [p.name for p in find_people(text)] == people
