@@ -289,6 +289,11 @@ def build(settings: Settings) -> App:
     """Load sources.toml, open the archive, wire the pipeline."""
     config = load_config(settings.config)
     planner = AlertPlanner(config.alerts, max_age=timedelta(hours=settings.alert_max_age))
-    store = Store(settings.database_url, clusterer=Clusterer(), on_story_changes=planner)
+    store = Store(
+        settings.database_url,
+        clusterer=Clusterer(),
+        on_story_changes=planner,
+        headline_languages=settings.headline_languages,
+    )
     store.sync_sources((s.name, s.homepage) for s in config.sources)
     return App(settings, config, store, Pipeline(config, store))

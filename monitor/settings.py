@@ -62,6 +62,14 @@ def _log_level(value: str) -> str:
     return level
 
 
+def _languages(value: str) -> tuple[str, ...]:
+    codes = tuple(code.strip().lower() for code in value.split(",") if code.strip())
+    for code in codes:
+        if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
+            raise ValueError(f"{code!r} is not a language code (en, ru, az ...)")
+    return codes
+
+
 def _flag(value: str) -> bool:
     lowered = value.strip().lower()
     if lowered in {"1", "true", "yes", "on"}:
@@ -167,6 +175,14 @@ SETTINGS: dict[str, Setting] = {
         "Failed polls in a row before the operator channel hears about a source.",
         _positive_int,
     ),
+    "headline_languages": Setting(
+        "MONITOR_HEADLINE_LANGUAGES",
+        "en",
+        "Languages a story's headline is taken in, in order of preference (comma-separated"
+        " codes); a story with no article in any of them keeps its first article's headline."
+        " Empty: always the first article's.",
+        _languages,
+    ),
     "api_enabled": Setting(
         "MONITOR_API_ENABLED",
         "true",
@@ -207,6 +223,7 @@ class Settings:
     alert_lease: float = 300.0
     alert_max_age: float = 48.0
     operator_failures: int = 3
+    headline_languages: tuple[str, ...] = ("en",)
     api_enabled: bool = True
     api_host: str = "127.0.0.1"
     api_port: int = 8080

@@ -182,3 +182,18 @@ def test_an_unknown_log_level_is_refused(run, monkeypatch: pytest.MonkeyPatch) -
         "key 'MONITOR_LOG_LEVEL'" in result.stderr
         and "DEBUG, INFO, WARNING, ERROR" in result.stderr
     )
+
+
+def test_headline_languages_are_language_codes(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    from monitor.settings import Settings
+
+    assert Settings.from_env({"MONITOR_HEADLINE_LANGUAGES": "en, RU,az"}).headline_languages == (
+        "en",
+        "ru",
+        "az",
+    )
+    assert Settings.from_env({"MONITOR_HEADLINE_LANGUAGES": ""}).headline_languages == ()
+    monkeypatch.setenv("MONITOR_HEADLINE_LANGUAGES", "english")
+    result = run("check")
+    assert result.exit_code == 1
+    assert "key 'MONITOR_HEADLINE_LANGUAGES'" in result.stderr and "'english'" in result.stderr

@@ -421,3 +421,42 @@ def test_a_copy_from_a_new_outlet_is_one_follow_up(tmp_path: Path, monkeypatch) 
     assert sorted(q.kind for q in queued) == ["follow_up", "new_story"]
     follow = next(q for q in queued if q.kind == "follow_up")
     assert follow.payload["also_reported_by"] == ["menafn.com"]
+
+
+@pytest.mark.parametrize(("languages", "expected"), [(("en",), "en"), ((), "az")])
+def test_the_headline_is_taken_in_the_preferred_language(
+    tmp_path: Path, languages: tuple[str, ...], expected: str
+) -> None:
+    """An Azerbaijani report comes first, an English one of the same event later: the
+    story's headline is the English one unless no language is preferred."""
+    english = {
+        "url": "https://en.trend.az/azerbaijan/politics/1001.html",
+        "title": "Azerbaijani minister meets ICESCO Director General in Rabat",
+        "text": "Minister of Science and Education Emin Amrullayev met with ICESCO Director "
+        "General Salim AlMalik in Rabat on 18 November 2024. They discussed education.",
+        "published": "2024-11-18T15:00:00+04:00",
+        "language": "en",
+    }
+    azerbaijani = {
+        "url": "https://azertag.az/xeber/1001",
+        "title": "Emin Əmrullayev Rabatda İSESKO-nun baş direktoru ilə görüşüb",
+        "text": "Elm və təhsil naziri Emin Əmrullayev noyabrın 18-də Rabatda İSESKO-nun baş "
+        "direktoru Salim əl-Malik ilə görüşüb. Görüşdə təhsil sahəsində əməkdaşlıq müzakirə edilib.",
+        "published": "2024-11-18T11:00:00+04:00",
+        "language": "az",
+    }
+    settings = Settings(
+        config=str(SHIPPED),
+        database_url=f"sqlite:///{tmp_path}/m.db",
+        headline_languages=languages,
+    )
+    app = build(settings)
+    try:
+        ingest(app, [azerbaijani])
+        ingest(app, [english])
+        with app.store.engine.connect() as conn:
+            headlines = conn.execute(text("SELECT headline FROM story")).scalars().all()
+    finally:
+        app.close()
+    titles = {"en": english["title"], "az": azerbaijani["title"]}
+    assert headlines == [titles[expected]]

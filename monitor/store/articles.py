@@ -48,8 +48,10 @@ def add(
     *,
     clusterer: Clusterer | None = None,
     on_story_changes: StoryHook | None = None,
+    headline_languages: Sequence[str] = (),
 ) -> list[AddOutcome]:
-    """Store a batch on ``conn``; see the module docstring."""
+    """Store a batch on ``conn``; see the module docstring. A story's headline is taken
+    in the first of ``headline_languages`` one of its articles is written in."""
     # An owner is ("old", article id) for a stored article or ("new", index) for an
     # article of this batch; every URL key and content hash maps to its owner.
     urls_of = [list(dict.fromkeys((p.article.url, *p.article.urls))) for p in items]
@@ -155,12 +157,16 @@ def add(
         conn.execute(insert(ArticleTopicRow), topic_rows)
     changes: list[StoryChange] = []
     if filings:
-        changes = _file_stories(conn, items, filings, ids, story_of, set(founded.values()), now)
+        changes = _file_stories(
+            conn, items, filings, ids, story_of, set(founded.values()), now, headline_languages
+        )
     copied: dict[int, list[int]] = {}  # stored article -> the items that were copies of it
     for index, (owner, decision) in enumerate(decisions):
         if decision != "stored" and index in new_urls:  # only a new URL brings an outlet
             copied.setdefault(resolve(owner), []).append(index)
-    changes += _copies_join(conn, items, copied, {c.story_id for c in changes}, now)
+    changes += _copies_join(
+        conn, items, copied, {c.story_id for c in changes}, now, headline_languages
+    )
     if changes and on_story_changes is not None:
         on_story_changes(conn, changes, now)
     return [
@@ -183,6 +189,7 @@ def _file_stories(
     story_of: dict[int, int],
     founded: set[int],
     now: datetime,
+    prefer: Sequence[str] = (),
 ) -> list[StoryChange]:
     """Index the new articles, refresh their stories; returns the changes."""
     keys = [(k, story_of[i], ids[i]) for i, f in filings.items() for k in f.keys]
@@ -193,7 +200,7 @@ def _file_stories(
     before = stories_db.story_sources(conn, [s for s in touched if s not in founded])
     changes = []
     for story_id in touched:
-        after = stories_db.refresh_story(conn, story_id, now)
+        after = stories_db.refresh_story(conn, story_id, now, prefer)
         mine = [items[i] for i in filings if story_of[i] == story_id]
         changes.append(_change(story_id, story_id in founded, after, before, mine))
     return changes
@@ -227,6 +234,7 @@ def _copies_join(
     copied: dict[int, list[int]],
     refreshed: set[int],
     now: datetime,
+    prefer: Sequence[str] = (),
 ) -> list[StoryChange]:
     """Refresh the stories that a copy (a known URL, the same or a near-identical body)
     brings an outlet they did not have; returns those changes. A copy from an outlet
@@ -246,7 +254,7 @@ def _copies_join(
     for story_id, indexes in sorted(story_of.items()):
         if set(stories_db.outlets_of(conn, story_id)) <= set(before.get(story_id, [])):
             continue
-        after = stories_db.refresh_story(conn, story_id, now)
+        after = stories_db.refresh_story(conn, story_id, now, prefer)
         changes.append(_change(story_id, False, after, before, [items[i] for i in indexes]))
     return changes
 

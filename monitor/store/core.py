@@ -83,14 +83,18 @@ class Store:
         *,
         clusterer: Clusterer | None = None,
         on_story_changes: StoryHook | None = None,
+        headline_languages: Sequence[str] = (),
     ) -> None:
         """Open (and create) the archive.
 
         ``clusterer`` decides near-duplicates and stories of new articles inside the
         transaction that stores them; ``on_story_changes(conn, changes, now)`` then runs
-        in that same transaction (the alert rules write the outbox there).
+        in that same transaction (the alert rules write the outbox there). A story's
+        headline is its earliest article's in the first of ``headline_languages`` that
+        one of its articles is written in.
         """
         self.url = database_url
+        self.headline_languages = tuple(headline_languages)
         self.clusterer = clusterer
         self.on_story_changes = on_story_changes
         self.engine = make_engine(database_url)
@@ -167,7 +171,11 @@ class Store:
             yield conn
 
     def _stages(self) -> dict[str, Any]:
-        return {"clusterer": self.clusterer, "on_story_changes": self.on_story_changes}
+        return {
+            "clusterer": self.clusterer,
+            "on_story_changes": self.on_story_changes,
+            "headline_languages": self.headline_languages,
+        }
 
     @contextmanager
     def _reading(self, what: str) -> Iterator[Connection]:

@@ -67,7 +67,11 @@ def event_batches(
 
 
 def save_events(
-    conn: Connection, changes: Sequence[dict[str, Any]], story_ids: set[int], now: datetime
+    conn: Connection,
+    changes: Sequence[dict[str, Any]],
+    story_ids: set[int],
+    now: datetime,
+    prefer: Sequence[str] = (),
 ) -> None:
     """Write each change (``id`` and the :data:`EVENT_FIELDS`), then recompute the stories."""
     if changes:
@@ -79,4 +83,4 @@ def save_events(
         )
         conn.execute(statement, values)
     for story_id in sorted(story_ids):
-        stories_db.refresh_story(conn, story_id, now)
+        stories_db.refresh_story(conn, story_id, now, prefer)

@@ -193,6 +193,16 @@ def story_type(articles: Iterable[tuple[str | None, float | None]]) -> tuple[str
     return winner, round(sum(sure for kind, sure in counted if kind == winner) / len(counted), 3)
 
 
+def headline_of(rows: Sequence[Any], prefer: Sequence[str]) -> str:
+    """The title of the earliest of ``rows`` (in order) in the first language of
+    ``prefer`` one of them is written in, else of the first row."""
+    for language in prefer:
+        for row in rows:
+            if (row.language or "").split("-")[0] == language:
+                return str(row.title)
+    return str(rows[0].title)
+
+
 def _most_common(values: Iterable[Any]) -> Any:
     counted = Counter(v for v in values if v)
     return counted.most_common(1)[0][0] if counted else None
@@ -225,9 +235,13 @@ def outlets_of(conn: Connection, story_id: int) -> list[str]:
     return _outlets_in_order(conn, list(conn.execute(query)))
 
 
-def refresh_story(conn: Connection, story_id: int, now: datetime) -> dict[str, Any]:
+def refresh_story(
+    conn: Connection, story_id: int, now: datetime, prefer: Sequence[str] = ()
+) -> dict[str, Any]:
     """Recompute a story's headline, event, place, people, outlets and topics from its
-    articles (the earliest article's headline; the most reported event type, date and
+    articles (the headline of its earliest article in the first language of ``prefer``
+    that one is written in, else of its earliest article; the most reported event type,
+    date and
     place; every outlet that carried an article, syndicated copies included); returns
     the new values."""
     query = (
@@ -238,7 +252,6 @@ def refresh_story(conn: Connection, story_id: int, now: datetime) -> dict[str, A
     rows = list(conn.execute(query))
     if not rows:
         return {}
-    first = rows[0]
     people = merge_participants(row.participants or [] for row in rows)
     kind, sure = story_type((r.event_type, r.event_confidence) for r in rows)
     topics: list[str] = []
@@ -247,7 +260,7 @@ def refresh_story(conn: Connection, story_id: int, now: datetime) -> dict[str, A
     sources = _outlets_in_order(conn, rows)
     dated = [r.published for r in rows if r.published]
     values = {
-        "headline": first.title,
+        "headline": headline_of(rows, prefer),
         "event_type": kind,
         "event_confidence": sure,
         "event_date": _most_common(r.event_date for r in rows),
