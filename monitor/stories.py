@@ -321,6 +321,20 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     people_agree = len(shared) >= 2 or bool(a.principals and not extra_a and not alone)
     if dated and shared and (text >= SOME_TEXT or (people_agree and types_ok)):
         return _Verdict(True, score, f"same people, close dates: {why}")
+    # reports in two languages share no wording and often name no one in the lead: the
+    # same person on the same day at an event of one type in one city is one event,
+    # unless either lead names someone the other does not (the Director General's day
+    # in Baku: a symposium, then the foreign minister)
+    if (
+        same_day
+        and shared
+        and not extra_a
+        and not extra_b
+        and a.event_type == b.event_type
+        and a.place
+        and a.place == b.place
+    ):
+        return _Verdict(True, score, f"same person, day, place and type: {why}")
     if (
         not dated
         and len(shared) >= 2

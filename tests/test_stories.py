@@ -321,3 +321,56 @@ def test_a_story_type_and_how_sure_it_is(
     articles: list[tuple[str | None, float | None]], expected: tuple[str, float | None]
 ) -> None:
     assert story_type(articles) == expected
+
+
+def test_two_languages_one_person_one_day_one_city_one_kind_of_event_are_one_story() -> None:
+    """An English and a Russian report of a seminar share no wording and name the
+    minister only in the body: the same person, day, city and type make one story; a
+    meeting the same day with someone else named in the lead stays apart."""
+    day = datetime(2019, 12, 12, 12)
+    english = _told(
+        "Baku hosts ISESCO seminar on girls in science education",
+        "Baku, December 12, AZERTAC. A regional seminar on girls' participation in science "
+        "and mathematics, organised by ISESCO and the Ministry of Education, has started in "
+        "Baku.\n\nEducation Minister Jeyhun Bayramov said the ministry would fund new "
+        "laboratories in rural schools.",
+        day,
+    )
+    russian = _told(
+        "В Баку стартовал семинар ИСЕСКО о вовлечении девочек в точные науки",
+        "В Баку проходит региональный семинар о вовлечении девочек в изучение естественных "
+        "наук и математики.\n\nМинистр образования Джейхун Байрамов заявил, что министерство "
+        "оснастит лаборатории сельских школ.",
+        day,
+        "ru",
+    )
+    assert english.principals == russian.principals == frozenset()
+    same, _, why = same_story(english, russian)
+    assert same and "same person, day, place and type" in why, why
+    meeting = _told(
+        "Jeyhun Bayramov meets ISESCO expert in Baku",
+        "Education Minister Jeyhun Bayramov met ISESCO education expert Khalid Benhamou in "
+        "Baku on December 12 to discuss teacher training.",
+        day,
+    )
+    assert not same_story(russian, meeting)[0]
+
+
+def test_the_held_out_story_set_is_measured_whole() -> None:
+    """bench/eval_stories.py measures another set as one part, with its real dates."""
+    path = Path(__file__).parent / "fixtures" / "events" / "heldout_stories.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 64 and len({r["event_group"] for r in rows}) == 30
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).parent.parent / "bench" / "eval_stories.py"),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    line = next(x for x in out.splitlines() if x.startswith("all "))
+    precision, recall = (float(v) for v in line.split()[-2:])
+    assert precision >= 0.95 and recall > 0.3, line  # no event glued to another
