@@ -41,16 +41,19 @@ def alerts_list(settings: Settings, status: str | None, limit: int) -> None:
     """Recent alerts with their delivery state, attempts and last error."""
     with open_app(settings) as app:
         items = outbox.recent(app.store.engine, limit=limit, status=status)
+    # columns as wide as their longest value ("source_recovered", a long channel name)
+    kind_w = max([4, *(len(item.kind) for item in items)])
+    channel_w = max([7, *(len(item.channel) for item in items)])
     click.echo(
-        f"{'id':>5}  {'created':<16}  {'kind':<10} {'channel':<14} {'status':<10} {'tries':>5}"
-        "  what"
+        f"{'id':>5}  {'created':<16}  {'kind':<{kind_w}} {'channel':<{channel_w}} "
+        f"{'status':<10} {'tries':>5}  what"
     )
     for item in items:
         story = item.payload.get("story") or {}
         what = story.get("headline") or (item.payload.get("source") or {}).get("name", "")
         click.echo(
-            f"{item.id:>5}  {when(item.created_at):<16}  {item.kind:<10} {item.channel:<14} "
-            f"{item.status:<10} {item.attempts:>5}  {str(what)[:60]}"
+            f"{item.id:>5}  {when(item.created_at):<16}  {item.kind:<{kind_w}} "
+            f"{item.channel:<{channel_w}} {item.status:<10} {item.attempts:>5}  {str(what)[:60]}"
         )
         if item.last_error and item.status != "delivered":
             click.echo(f"{'':>7}last error: {item.last_error}")

@@ -92,9 +92,7 @@ def reclassify(
         report.stories = len(touched)
         if changes and not dry_run:
             with store.transaction() as conn:
-                save_events(
-                    conn, changes, story_ids, datetime.now(UTC), store.headline_languages
-                )
+                save_events(conn, changes, story_ids, datetime.now(UTC), store.headline_languages)
         if progress is not None:
             progress.update(report.read, f"of {total:,}, {report.changed:,} changed")
     return report

@@ -327,9 +327,16 @@ def test_alerts_commands_test_list_retry_and_flush(tmp_path: Path, monkeypatch) 
         receiver.fail(1, status=500)
         flushed = runner.invoke(cli, ["alerts", "flush", "--config", str(config)])
         assert flushed.exit_code == 1 and "failed 1" in flushed.stdout
+        with Store(f"sqlite:///{tmp_path}/m.db") as store, store.engine.begin() as conn:
+            recovered = new_alert("source_recovered", {"source": {"name": "Trend"}})
+            row = outbox.row_for(recovered, "hook", "k-source", status="delivered")
+            outbox.enqueue(conn, [row])
         listing = runner.invoke(cli, ["alerts", "list", "--config", str(config)])
         assert "failed" in listing.stdout and "HTTP 500" in listing.stdout
         assert "Deputy minister discusses heritage projects" in listing.stdout
+        lines = [line for line in listing.stdout.splitlines() if "last error" not in line]
+        columns = {line.index(" hook ") + 1 for line in lines[1:]}  # one column, whatever the kind
+        assert len(columns) == 1 and lines[0].index("channel") == columns.pop(), listing.stdout
         retried = runner.invoke(cli, ["alerts", "retry", "--failed", "--config", str(config)])
         assert "queued 1 alerts again" in retried.stdout
         flushed = runner.invoke(cli, ["alerts", "flush", "--config", str(config)])
