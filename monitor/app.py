@@ -168,7 +168,11 @@ class App:
                     assert task is not None
                     running.add(task)
                     try:
-                        report = await poller.poll(source)
+                        try:
+                            report = await poller.poll(source)
+                        except asyncio.CancelledError:  # stopping: not an error of the job
+                            log.info("poll of %s abandoned at shutdown", source.name)
+                            return PollReport(source.name, failure="abandoned at shutdown")
                         log.info(
                             "polled %s: %d requests, %d not modified, %d new, %d stored, %d errors",
                             source.name,

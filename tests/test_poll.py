@@ -339,3 +339,53 @@ def test_monitor_serve_answers_and_stops_on_sigterm(tmp_path) -> None:
             proc.kill()
             proc.communicate()
     assert proc.returncode == 0
+
+
+def test_a_poll_cut_off_by_the_stop_is_abandoned_quietly(tmp_path, caplog) -> None:
+    """SIGTERM while a source does not answer: after the grace period its poll is
+    abandoned with an info line, not an error with a traceback from the scheduler."""
+    import asyncio
+    import logging
+    import socket
+
+    from monitor.app import build
+    from monitor.settings import Settings
+
+    with socket.socket() as sock:  # accepts connections, never answers
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(8)
+        port = sock.getsockname()[1]
+        config = tmp_path / "sources.toml"
+        config.write_text(
+            f'[[sources]]\nname = "Silent"\nhomepage = "http://127.0.0.1:{port}/"\n'
+            f'listings = ["http://127.0.0.1:{port}/news"]\ninterval = "15m"\n\n'
+            '[[topics]]\nname = "icesco"\nany = ["ICESCO"]\n',
+            encoding="utf-8",
+        )
+        settings = Settings(
+            config=str(config),
+            database_url=f"sqlite:///{tmp_path}/m.db",
+            api_enabled=False,
+            timeout=60,
+            max_retries=0,
+            respect_robots=False,
+        )
+        app = build(settings)
+        sock.settimeout(20)
+
+        async def main() -> None:
+            stop = asyncio.Event()
+            service = asyncio.create_task(app.run_service(stop, grace=0.2))
+            waiting, _ = await asyncio.to_thread(sock.accept)  # the poll has begun
+            stop.set()
+            await asyncio.wait_for(service, 30)
+            waiting.close()
+
+        with caplog.at_level(logging.INFO):
+            try:
+                asyncio.run(main())
+            finally:
+                app.close()
+    messages = [r.getMessage() for r in caplog.records]
+    assert "poll of Silent abandoned at shutdown" in messages, messages
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], messages
