@@ -21,6 +21,9 @@ from monitor.pipeline import Pipeline, tally
 from monitor.records import Prepared, RawArticle
 from monitor.store.core import OperatorPolicy
 
+# the longest address the archive keeps (the url columns); a longer link is junk or a trap
+MAX_URL = 2000
+
 log = logging.getLogger("monitor.poll")
 
 
@@ -145,7 +148,9 @@ class Poller:
     async def _poll(self, source: Source, report: PollReport) -> None:
         candidates = await self._discover(source, report)
         report.candidates = len(candidates)
-        by_url = {c.url: c for c in candidates}
+        by_url = {c.url: c for c in candidates if len(c.url) <= MAX_URL}
+        for long_url in sorted({c.url for c in candidates} - set(by_url)):
+            report.errors.append(f"{long_url[:120]}...: an address over {MAX_URL} characters")
         fresh = await asyncio.to_thread(self.store.unseen, list(by_url))
         fresh = fresh[: self.max_articles]
         pages = await asyncio.gather(*(self._article(source, by_url[u], report) for u in fresh))

@@ -389,3 +389,52 @@ def test_a_poll_cut_off_by_the_stop_is_abandoned_quietly(tmp_path, caplog) -> No
     messages = [r.getMessage() for r in caplog.records]
     assert "poll of Silent abandoned at shutdown" in messages, messages
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], messages
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"<p>{body}</p><p>{body}</p></article></body></html>"
+    )
+
+
+def test_a_link_too_long_to_keep_is_skipped_and_the_others_are_stored(
+    database_url: str, tmp_path
+) -> None:
+    """One link of a listing is longer than the archive keeps an address (PostgreSQL
+    would refuse it and, with it, the whole poll): it is reported, not fetched, and the
+    other articles are stored on both databases."""
+    import asyncio
+
+    from httpserver import LocalServer
+
+    from monitor.app import build
+    from monitor.settings import Settings
+
+    paths = ["/news/icesco-story-0", "/news/icesco-story-1-" + "x" * 2100, "/news/icesco-story-2"]
+    with LocalServer() as server:
+        server.robots("User-agent: *\nAllow: /\n")
+        links = "".join(f'<a href="{path}">story {n}</a>' for n, path in enumerate(paths))
+        server.page("/politics", f"<html><body>{links}</body></html>")
+        text = "ICESCO Director General Salim AlMalik met the minister of culture in Baku"
+        for n, path in enumerate(paths):
+            server.page(path, _page(f"ICESCO meeting {n} in Baku", f"{text} ({n})."))
+        config = tmp_path / "sources.toml"
+        config.write_text(
+            f'[[sources]]\nname = "Local"\nhomepage = "{server.url("/")}"\n'
+            f'listings = ["{server.url("/politics")}"]\ninterval = "15m"\n'
+            "article_pattern = '^/news/'\n\n"
+            '[[topics]]\nname = "icesco"\nany = ["ICESCO"]\n',
+            encoding="utf-8",
+        )
+        app = build(Settings(config=str(config), database_url=database_url, host_delay=0))
+        try:
+            (report,) = asyncio.run(app.poll_once(app.config.sources))
+            stored = app.store.count_articles()
+        finally:
+            app.close()
+    assert report.failure is None, report.failure
+    assert (report.stored, stored) == (2, 2)
+    (error,) = report.errors
+    assert "icesco-story-1-xxx" in error and "over 2000 characters" in error
+    assert not server.requests_to(paths[1])
