@@ -335,6 +335,22 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
         and a.place == b.place
     ):
         return _Verdict(True, score, f"same person, day, place and type: {why}")
+    # a report in another language often comes out the next day and names the event
+    # otherwise (an announcement against a statement): the same then holds a day apart,
+    # but a meeting is not the conference it was held beside
+    next_day = da is not None and db is not None and abs(da - db).days <= 1
+    if (
+        a.language != b.language
+        and next_day
+        and shared
+        and not extra_a
+        and not extra_b
+        and types_ok
+        and kinds != {"meeting", "conference"}
+        and a.place
+        and a.place == b.place
+    ):
+        return _Verdict(True, score, f"two languages, same person and place a day apart: {why}")
     if (
         not dated
         and len(shared) >= 2
