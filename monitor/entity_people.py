@@ -37,6 +37,9 @@ _TITLES = (
     r"|katib\w*|rektor\w*|akademik\w*|spiker\w*|academician|mme|genel direktör\w*"
     r"|genel sekreter\w*|bakan\w*|cumhurbaşkan\w*|büyükelçi\w*|başkan\w*|rektör\w*"
     r"|müdür\w*|yardımcı\w*|direktör\w*|sekreter\w*|\w+minister\w*"
+    r"|expert|specialist|spokes(?:person|man|woman)|official|coordinator|researcher|scientist"
+    r"|artist|singer|poet|эксперт\w*|специалист\w*|пресс-секретар\w*|ekspert\w*"
+    r"|mütəxəssis\w*|sözçü\w*"
 )
 TITLE_RE = re.compile(rf"(?<![\w-])(?:{_TITLES})(?![\w-])", re.IGNORECASE)
 # a title that marks a name without saying what the person does

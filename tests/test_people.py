@@ -251,3 +251,24 @@ def test_a_byline_or_an_institutions_namesake_is_no_participant(
     text: str, people: list[str]
 ) -> None:
     assert [p.name for p in find_people(text)] == people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Minister Jeyhun Bayramov met ISESCO education expert Khalid Benhamou.",
+            "Khalid Benhamou",
+            "education expert",
+        ),
+        (
+            "Ministry spokesperson Aykhan Hajizada commented on the report.",
+            "Aykhan Hajizada",
+            "spokesperson",
+        ),
+        ("С гостями встретился эксперт ИСЕСКО Халид Бенхаму.", "Халид Бенхаму", "эксперт"),
+    ],
+)
+def test_a_profession_before_a_name_is_its_role(text: str, name: str, role: str) -> None:
+    people = {p.name: p.role for p in find_people(text)}
+    assert people[name] == role, people
