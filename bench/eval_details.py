@@ -110,12 +110,16 @@ def report(name: str, rows: list[dict[str, Any]], verbose: bool) -> None:
                 print(f"    {row['id']}: date {gold_date} -> {date}; place {gold_city} -> {city}")
 
 
-def _labelled(path: Path, labels: Path | None) -> list[dict[str, Any]]:
+def _labelled(
+    path: Path, labels: Path | None, fields: tuple[str, ...] = ("event_date", "event_place")
+) -> list[dict[str, Any]]:
+    """The rows of ``path`` with the label ``fields``, taken from their own lines or from a
+    further JSONL of ``{"id", <fields>}`` lines (``labels``)."""
     rows = _read(path)
     if labels is not None:
         by_id = {row["id"]: row for row in _read(labels)}
         rows = [{**row, **by_id[row["id"]]} for row in rows if row["id"] in by_id]
-    return [row for row in rows if "event_date" in row and "event_place" in row]
+    return [row for row in rows if all(f in row for f in fields)]
 
 
 def main(argv: list[str]) -> int:

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_details import _published, _read
+from eval_details import _labelled, _published
 from eval_stories import _clean
 
 from monitor.classify import classify
@@ -171,11 +171,7 @@ def measure(rows: list[dict[str, Any]]) -> tuple[Counts, Counts, list[str]]:
 def main(argv: list[str]) -> int:
     """Measure one labelled set (default: the project's corpus and its labels)."""
     paths = [Path(a) for a in argv if not a.startswith("-")] or [CORPUS, CORPUS_LABELS]
-    rows = _read(paths[0])
-    if len(paths) > 1:
-        by_id = {row["id"]: row for row in _read(paths[1])}
-        rows = [{**row, **by_id[row["id"]]} for row in rows if row["id"] in by_id]
-    rows = [row for row in rows if "participants" in row]
+    rows = _labelled(paths[0], paths[1] if len(paths) > 1 else None, ("participants",))
     if not rows:
         print(f"{paths[0]}: no article with participants labels")
         return 0

@@ -316,16 +316,17 @@ def _role_phrase(text: str, start: int, end: int, limit: int) -> str:
             break
         start -= len(before.group(0))  # type: ignore[union-attr]  # word is its group
     org = _org_at(text, end, limit)
-    limit = org.start() if org else limit
+    limit = org[0] if org else limit
     words: list[str] = []
     for w in re.finditer(r"[^\s,;:()]+", text[end:limit]):
         if re.search(r"[,;:()]", text[end : end + w.start()]) or len(words) >= 6:
             break
         token = w.group(0)
-        if is_place(token.strip(".")) and words and words[-1].casefold() in {"to", "в"}:
+        place = is_place(token.strip("."))
+        if place and words and words[-1].casefold() in {"to", "в"}:
             words.append(token.strip("."))  # "Ambassador to Morocco"
             break
-        if is_place(token.strip(".")) or TITLE_RE.fullmatch(token) or _COUNTRY_WORD.match(token):
+        if place or TITLE_RE.fullmatch(token) or _COUNTRY_WORD.match(token):
             break  # "of the Republic of Azerbaijan"
         words.append(token)
     while words and words[-1].casefold() in _LINK | {"и", "və", "et", "und", "в", "in"}:
@@ -344,13 +345,13 @@ def _real_title(word: str) -> bool:
     return bool(TITLE_RE.fullmatch(word)) and not _HONORIFIC.fullmatch(word)
 
 
-def _org_at(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The first organisation named in ``text[start:end]``."""
-    hits = [m for p in ORGANISATIONS.values() if (m := p.search(text, start, end))]
-    return min(hits, key=lambda m: m.start()) if hits else None
+def _org_at(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where the first organisation named in ``text[start:end]`` starts, and its key."""
+    hits = [(m.start(), k) for k, p in ORGANISATIONS.items() if (m := p.search(text, start, end))]
+    return min(hits) if hits else None
 
 
-def _org_before(text: str, start: int) -> re.Match[str] | None:
+def _org_before(text: str, start: int) -> tuple[int, str] | None:
     """An organisation named just before a title, in the same words ("ICESCO Director
     General", "UNESCO's Director-General"), not across a sentence or a verb."""
     lo = start
@@ -398,5 +399,4 @@ def _person(text: str, start: int, tokens: list[str], floor: int) -> Person | No
         org = _org_at(text, after.end("title"), limit)
     key, initial = name_key(" ".join(tokens))
     name = nominative(" ".join(tokens))
-    known = next((k for k, p in ORGANISATIONS.items() if org and p.fullmatch(org.group(0))), None)
-    return Person(name, key, initial, shown, start, ORGANISATION_NAMES.get(known or ""))
+    return Person(name, key, initial, shown, start, ORGANISATION_NAMES[org[1]] if org else None)

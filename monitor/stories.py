@@ -324,32 +324,16 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     # reports in two languages share no wording and often name no one in the lead: the
     # same person on the same day at an event of one type in one city is one event,
     # unless either lead names someone the other does not (the Director General's day
-    # in Baku: a symposium, then the foreign minister)
-    if (
-        same_day
-        and shared
-        and not extra_a
-        and not extra_b
-        and a.event_type == b.event_type
-        and a.place
-        and a.place == b.place
-    ):
+    # in Baku: a symposium, then the foreign minister). A report in another language
+    # often comes out the next day and names the event otherwise (an announcement
+    # against a statement): the same then holds a day apart, but a meeting is not the
+    # conference it was held beside.
+    alone_together = bool(shared and not extra_a and not extra_b and a.place == b.place)
+    if alone_together and a.place and same_day and a.event_type == b.event_type:
         return _Verdict(True, score, f"same person, day, place and type: {why}")
-    # a report in another language often comes out the next day and names the event
-    # otherwise (an announcement against a statement): the same then holds a day apart,
-    # but a meeting is not the conference it was held beside
     next_day = da is not None and db is not None and abs(da - db).days <= 1
-    if (
-        a.language != b.language
-        and next_day
-        and shared
-        and not extra_a
-        and not extra_b
-        and types_ok
-        and kinds != {"meeting", "conference"}
-        and a.place
-        and a.place == b.place
-    ):
+    other_words = types_ok and kinds != {"meeting", "conference"}
+    if alone_together and a.place and a.language != b.language and next_day and other_words:
         return _Verdict(True, score, f"two languages, same person and place a day apart: {why}")
     if (
         not dated

@@ -385,13 +385,16 @@ def test_service_logs_never_carry_a_webhook_url() -> None:
 
 
 def test_two_workers_on_one_archive_never_take_the_same_alert(database_url: str) -> None:
-    """The service and `monitor alerts flush` may share an archive. A pause between
-    finding due alerts and leasing them (injected: each SELECT on the outbox waits) must
-    not let both take the same alert."""
+    """The service and `monitor alerts flush` may share an archive. Both finding the same
+    due alerts before either leases them (injected: a worker's first SELECT on the outbox
+    waits until the other worker has made its own) must not let both take one alert."""
+    import contextlib
     import threading
-    import time
 
     from sqlalchemy import event
+
+    both_looked = threading.Barrier(2, timeout=10)
+    waited = threading.local()
 
     with Store(database_url) as store:
         for n in range(30):
@@ -401,8 +404,11 @@ def test_two_workers_on_one_archive_never_take_the_same_alert(database_url: str)
 
         @event.listens_for(s.engine, "after_cursor_execute")
         def slow(conn, cursor, statement, params, context, executemany) -> None:  # type: ignore[no-untyped-def]
-            if statement.lstrip().upper().startswith("SELECT") and "outbox" in statement:
-                time.sleep(0.05)
+            select = statement.lstrip().upper().startswith("SELECT") and "outbox" in statement
+            if select and not getattr(waited, "done", False):
+                waited.done = True
+                with contextlib.suppress(threading.BrokenBarrierError):
+                    both_looked.wait()
 
     taken: list[list[int]] = [[], []]
     now = datetime.now(UTC)

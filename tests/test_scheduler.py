@@ -37,18 +37,20 @@ def test_a_job_not_started_at_once_runs_one_period_later() -> None:
 def test_jobs_run_on_the_loop() -> None:
     ran: list[str] = []
 
-    async def task() -> None:
-        ran.append("poll")
-
     async def main() -> None:
+        done = asyncio.Event()
+
+        async def task() -> None:
+            ran.append("poll")
+            done.set()
+
         scheduler = Scheduler(first_spread=0.0)
         scheduler.every("poll:x", 3600, task)
         scheduler.start()
-        for _ in range(100):
-            if ran:
-                break
-            await asyncio.sleep(0.05)
-        scheduler.shutdown()
+        try:
+            await asyncio.wait_for(done.wait(), 10)
+        finally:
+            scheduler.shutdown()
 
     asyncio.run(main())
     assert ran == ["poll"]
