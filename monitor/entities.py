@@ -28,7 +28,7 @@ from monitor.entity_dates import MONTHS as MONTHS  # re-exported, like the names
 from monitor.entity_dates import YEAR_UNKNOWN as YEAR_UNKNOWN
 from monitor.entity_dates import DateHit as DateHit
 from monitor.entity_dates import find_dates as find_dates
-from monitor.gazetteer import Place, load_places
+from monitor.gazetteer import Place, capital_places, load_places
 
 _CYR_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch - y - e iu ia"
 _CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _CYR_LATIN.split(" "), strict=True))
@@ -44,6 +44,7 @@ def translit(text: str) -> str:
 
 
 PLACES: dict[str, Place] = load_places(translit)
+PLACES.update(capital_places(PLACES, translit))  # "the Saudi capital", "в столице Марокко"
 # Russian case forms of names in -a: "в Москве", "в Астане", "в Шуше", "в Уфе"
 PLACES.update(
     {

@@ -18,8 +18,8 @@ from monitor.entities import PLACES, find_places, place_hits, translit
 # "في" (and "ب" joined to the name: "بالرباط")
 PLACE_CUE = re.compile(
     r"(?:\bin|\bat|\bto|\bfrom|held in|\bvisit(?:s|ed|ing)?|\btour(?:s|ed)?|\bv|\bvo|\ba|\bau"
-    r"|\ben|\bnach|\bim|في|در|ب)\s*"
-    r"(?:the\s+)?(?:(?:city|kingdom|republic|state|capital) of\s+(?:the\s+)?)?$"
+    r"|\ben|\bdans|\bnach|\bim|في|در|ب)\s*"
+    r"(?:the\s+|la\s+|le\s+)?(?:(?:city|kingdom|republic|state|capital) of\s+(?:the\s+)?)?$"
 )
 # a locative ending after the name: "Bakıda", "Ankara'da", "Rabat şəhərində"
 PLACE_AFTER = re.compile(r"['’]?(?:\w*(?:da|də|de|ta|te)\b|\s+şəhərində)")
@@ -48,6 +48,11 @@ _EVENT_VERBS = "|".join(
     )
 )
 _PLACED = re.compile(rf"(?:{_EVENT_VERBS})[^.]{{0,80}}$")
+# the same verb a few words before the place: "signed yesterday in the Saudi capital"
+_NEAR_VERBS = "|".join(
+    (_EVENT_VERBS, "hold", "sign", "meet", "visit", "talks", "arriv", "host", "gather")
+)
+_PLACED_NEAR = re.compile(rf"(?:{_NEAR_VERBS})\w*(?:\s+[^\s.,;:]+){{0,4}}\s+$")
 
 
 def lead_place(
@@ -79,8 +84,11 @@ def lead_place(
         cue = cue and not (later and not _PLACED.search(lead_t[max(split_t, start - 90) : start]))
         # a cue city of the lead; one the next paragraph places the event in; the
         # dateline's; a country of the lead
+        # in the lead, a city a verb of the event puts it in ("signed in Riyadh") beats
+        # one it names for something else ("a centre to open in Baku")
+        placed = bool(_PLACED_NEAR.search(lead_t[max(0, start - 60) : start]))
         rank = (
-            (1.0 if later else 0.0)
+            (1.0 if later else 0.0 if placed else 0.5)
             if cue and is_city
             else 1.2
             if dateline and is_city and not later

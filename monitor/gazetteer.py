@@ -136,3 +136,60 @@ def load_places(normalise: Callable[[str], str], table: str = GAZETTEER) -> dict
             for name in spellings:
                 out[name] = Place(spellings[0], names[0])
     return out
+
+
+# A capital told by its country: "in the Saudi capital", "в азербайджанской столице",
+# "в столице Марокко", "dans la capitale marocaine", "العاصمة المغربية". One line per
+# capital: ``city: English adjectives | Russian adjective stems | Russian genitives of
+# the country | French adjectives | Arabic adjectives``; "/" joins alternatives.
+CAPITALS = """
+baku: azerbaijani/azerbaijan's | азербайджанск | азербайджана | azerbaïdjanaise | الأذربيجانية
+rabat: moroccan/morocco's | марокканск | марокко | marocaine | المغربية
+riyadh: saudi/saudi arabia's | саудовск | саудовской аравии | saoudienne | السعودية
+ankara: turkish/turkey's/türkiye's | турецк | турции | turque | التركية
+tehran: iranian/iran's | иранск | ирана | iranienne | الإيرانية
+cairo: egyptian/egypt's | египетск | египта | égyptienne | المصرية
+doha: qatari/qatar's | катарск | катара | qatarie | القطرية
+abu dhabi: emirati/uae's | эмиратск | оаэ | émiratie | الإماراتية
+tashkent: uzbek/uzbekistan's | узбекск | узбекистана | ouzbèke | الأوزبكية
+astana: kazakh/kazakhstan's | казахстанск | казахстана | kazakhe | الكازاخستانية
+bishkek: kyrgyz/kyrgyzstan's | кыргызск/киргизск | кыргызстана/киргизии | kirghize |
+dushanbe: tajik/tajikistan's | таджикск | таджикистана | tadjike |
+ashgabat: turkmen/turkmenistan's | туркменск | туркменистана | turkmène |
+islamabad: pakistani/pakistan's | пакистанск | пакистана | pakistanaise | الباكستانية
+jakarta: indonesian/indonesia's | индонезийск | индонезии | indonésienne | الإندونيسية
+kuala lumpur: malaysian/malaysia's | малайзийск | малайзии | malaisienne | الماليزية
+amman: jordanian/jordan's | иорданск | иордании | jordanienne | الأردنية
+baghdad: iraqi/iraq's | иракск | ирака | irakienne | العراقية
+tunis: tunisian/tunisia's | тунисск | туниса | tunisienne | التونسية
+algiers: algerian/algeria's | алжирск | алжира | algérienne | الجزائرية
+moscow: russian/russia's | российск | россии | russe | الروسية
+paris: french/france's | французск | франции | française | الفرنسية
+london: british/britain's | британск | великобритании | britannique | البريطانية
+berlin: german/germany's | германск/немецк | германии | allemande | الألمانية
+rome: italian/italy's | итальянск | италии | italienne | الإيطالية
+beijing: chinese/china's | китайск | китая | chinoise | الصينية
+tbilisi: georgian/georgia's | грузинск | грузии | géorgienne | الجورجية
+minsk: belarusian/belarus's | белорусск | беларуси/белоруссии | biélorusse |
+"""
+
+
+def capital_places(
+    places: dict[str, Place], normalise: Callable[[str], str], table: str = CAPITALS
+) -> dict[str, Place]:
+    """Every phrase of ``table`` (normalised) -> the capital it names; ``places`` (from
+    :func:`load_places`) gives each capital its country."""
+    out: dict[str, Place] = {}
+    for line in table.strip().splitlines():
+        city, rest = line.split(":")
+        english, stems, genitives, french, arabic = (
+            [a.strip() for a in part.split("/") if a.strip()] for part in rest.split("|")
+        )
+        phrases = [f"{a} capital" for a in english]
+        phrases += [f"{s}{e} столиц" for s in stems for e in ("ой", "ую")]
+        phrases += [f"столиц{e} {g}" for g in genitives for e in ("е", "у", "ы")]
+        phrases += [f"capitale {f}" for f in french] + [f"العاصمة {a}" for a in arabic]
+        phrases += [p.replace("'", "’") for p in phrases if "'" in p]
+        place = places[normalise(city)]
+        out.update({normalise(phrase): place for phrase in phrases})
+    return out

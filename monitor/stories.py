@@ -73,6 +73,7 @@ _COMPATIBLE = {
     frozenset({"visit", "conference"}),
     frozenset({"meeting", "agreement"}),
     frozenset({"announcement", "statement"}),
+    frozenset({"announcement", "agreement"}),
     frozenset({"conference", "statement"}),
 }
 

@@ -317,6 +317,21 @@ def test_a_day_without_year_and_no_publication_date_keeps_month_and_day() -> Non
             "Rabat",
             "morocco",
         ),
+        # a capital told by its country, in English, Russian and French
+        (
+            "Baku, September 11. The agreement was signed yesterday in the Saudi capital.",
+            "Riyadh",
+            "saudi arabia",
+        ),
+        ("Министр провел переговоры в азербайджанской столице.", "Baku", "azerbaijan"),
+        ("Делегация прибыла в столицу Марокко.", "Rabat", "morocco"),
+        ("Le ministre s'est rendu dans la capitale marocaine.", "Rabat", "morocco"),
+        # the city a verb of the event puts it in beats one the lead names for its subject
+        (
+            "A centre to teach Arabic in Baku will open under an agreement signed in Riyadh.",
+            "Riyadh",
+            "saudi arabia",
+        ),
     ],
 )
 def test_place_table(body: str, place: str | None, country: str | None) -> None:

@@ -399,3 +399,24 @@ def test_a_report_in_another_language_a_day_later_joins_its_story() -> None:
     # two days apart, or in one language, it needs more than that
     later = replace(russian, published=datetime(2024, 2, 22).date())
     assert not same_story(english, later)[0]
+
+
+def test_an_agreement_told_as_news_to_come_joins_the_report_of_its_signing() -> None:
+    """One outlet leads on what the agreement will bring, another on the signing: an
+    announcement beside an agreement of the same two people in the same days."""
+    to_come = _told(
+        "ICESCO to open Arabic centre at Baku university",
+        "Students in Baku will soon learn Arabic in a new ICESCO-backed centre, Director "
+        "General Salim AlMalik and rector Samira Valiyeva announced on Sunday.",
+        datetime(2023, 9, 10, 21),
+    )
+    signed = _told(
+        "University and ICESCO sign agreement",
+        "A cooperation agreement was concluded on Monday by Samira Valiyeva, head of the "
+        "Azerbaijan University of Languages, and ICESCO's Salim AlMalik.",
+        datetime(2023, 9, 11, 10),
+    )
+    assert {to_come.event_type, signed.event_type} == {"announcement", "agreement"}
+    assert to_come.people & signed.people == {"almalik", "valieva"}
+    same, _, why = same_story(to_come, signed)
+    assert same and "same people" in why and "text 0.0" in why, why
