@@ -185,7 +185,8 @@ def find_dates(text: str, published: datetime | None) -> list[DateHit]:
 
 
 _EVENT_WORD = re.compile(
-    r"meeting|talks|conversation|held|visit|ceremon|встреч|переговор|визит|церемон|вручил"
+    r"meeting|talks|conversation|held|visit|ceremon|signed|встреч|переговор|визит|церемон|вручил"
+    r"|подписан"
     r"|görüş|səfər|mərasim|réunion|cérémonie",
     re.I,
 )
@@ -237,6 +238,8 @@ def event_date(
                 continue
             before = text[max(0, hit.start - 40) : hit.start]
             said_on = bool(_DATE_CUE.search(before) or _ON.match(text, hit.start))
+            said = _RELATIVE.match(text, hit.start) if hit.kind == "relative" else None
+            past = said is not None and _fold(said.group(1)) in _YESTERDAY
             weight = base
             if zone == "body":
                 if hit.start < 120 and re.search(
@@ -247,6 +250,8 @@ def event_date(
                     weight = 3.0
                 elif said_on and _EVENT_WORD.search(text[max(0, hit.start - 80) : hit.start + 60]):
                     weight = 2.0
+                elif past and _EVENT_WORD.search(text[max(0, hit.start - 80) : hit.start + 60]):
+                    weight = 3.3  # "was signed yesterday": beats the report's dateline
                 else:
                     continue
                 weight += 0.5 if said_on else 0.0

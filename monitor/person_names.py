@@ -36,7 +36,7 @@ _AZ_SURNAME = re.compile(r"(?:ov|ova|yev|yeva|ev|eva|zadə|zade|li|lı|lu|lü)$"
 # Case endings after a surname stem: Russian (Алиевым, Алиевой, Байрамову, Байрамове) and
 # Azerbaijani (Bayramovun, Əliyevlə, Bayramovla, Hacıyevə; əl-Malikin, əl-Malikə).
 _RU_CASE = re.compile(r"(?<=[а-яё]{4})(?:ым|ом|ем|у|ю)$|(?<=[оеё]в)е$")
-_RU_FEMININE = re.compile(r"(?<=[оеё]в|ин)ой$")
+_RU_FEMININE = re.compile(r"(?<=[оеё]в|ин)ой$|(?<=[а-яё]{3}[^аеёиоуыэюяй])ой$")
 _AZ_CASE = re.compile(
     r"(?<=ov|ev|və|ad)(?:un|ün|in|ın|la|lə|dan|dən|u|ü|ə)$|(?<=zadə)(?:nin|yə|ni)$"
 )
@@ -50,7 +50,8 @@ def person_key(surname: str) -> str:
     arabic = bool(m and len(s) - m.end() > 2)
     joined = ("al" + s[m.end() :]) if m and arabic else s
     lower = joined.casefold()
-    if re.search(r"[а-яё]", lower):
+    cyrillic = bool(re.search(r"[а-яё]", lower))
+    if cyrillic:
         lower = _RU_FEMININE.sub("а", _RU_CASE.sub("", lower))
     elif arabic and s[:2].casefold() == "əl":  # Azerbaijani cases of an Arabic name
         lower = _AZ_ARABIC_CASE.sub("", lower) if len(lower) > 6 else lower
@@ -60,6 +61,8 @@ def person_key(surname: str) -> str:
     key = translit(lower).replace("kh", "x").replace("sh", "w").replace("ch", "c")
     key = key.replace("zh", "z").replace("h", "x" if arabic else "g")
     key = key.replace("w", "sh").replace("c", "ch")
+    if not cyrillic:
+        key = key.replace("ou", "u")  # a French spelling: Bourita, Benmoussa
     key = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", key)
     key = re.sub(r"[^a-z]", "", key.replace("y", "i"))
     return re.sub(r"(.)\1+", r"\1", key)

@@ -17,16 +17,20 @@ the stories each shingle occurs in (the *df* mapping). A new article then
 
 **Shingles**, MinHash signatures, LSH bands and the **boilerplate** discount (shingles
 that many stored stories share are left out of the comparison) are the pure hashing of
-:mod:`monitor.shingling`, re-exported here; this module holds the features, the index
-keys and the same-story rules. People are indexed by a spelling-tolerant key
-(:func:`monitor.person_names.skeleton`: ``mamedov`` and ``mamadov`` meet), so reports in two
-scripts become candidates of each other.
+:mod:`monitor.shingling`, re-exported here, as are the index keys of
+:mod:`monitor.story_index`; this module holds the features and the same-story rules.
+People are indexed by a spelling-tolerant key (:func:`monitor.person_names.skeleton`:
+``mamedov`` and ``mamadov`` meet), so reports in two scripts become candidates of each
+other.
 
 **Same story** (:func:`same_story`) first applies vetoes: event dates more than 3 days
 apart (or the publication dates, when an event date is missing), places in different
-countries (Rabat against Baku), different cities with little shared text, and *different
-counterparts*: each side names in its title or first sentence someone the other never
-names (President Aliyev meeting Erdogan and meeting Guterres on one day). Then a match
+countries (Rabat against Baku), different cities with little shared text, *different
+counterparts* (each side names in its title or first sentence someone the other never
+names: President Aliyev meeting Erdogan and meeting Guterres on one day; or one side
+does, and names the other's counterpart only further on: a minister's two calls of one
+day), and two kinds of event each dated by its text on another day (a meeting, then the
+signing). Then a match
 needs, with both dates known and close, a shared person and either the other's principals
 or some shared wording; with a date missing on a side, at least two shared people, the
 principals of both sides named by the other and compatible event types; or, whatever the
@@ -44,11 +48,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TypeVar
 
 from monitor.classify import EventInfo
-from monitor.person_names import name_key, same_person, skeleton
+from monitor.person_names import name_key, same_person
 from monitor.shingling import _PERMS as _PERMS  # re-exported, like the names below
 from monitor.shingling import BANDS as BANDS
 from monitor.shingling import NUM_PERM as NUM_PERM
@@ -60,15 +64,15 @@ from monitor.shingling import minhash as minhash
 from monitor.shingling import overlap as overlap
 from monitor.shingling import paragraph_shingles as paragraph_shingles
 from monitor.shingling import shingles as shingles
+from monitor.story_index import DATE_WINDOW as DATE_WINDOW
+from monitor.story_index import candidate_keys as candidate_keys
+from monitor.story_index import lookup_keys as lookup_keys
 
 K = TypeVar("K")
-DATE_WINDOW = timedelta(days=3)
-_WINDOW_DAYS = range(-DATE_WINDOW.days, DATE_WINDOW.days + 1)
 STRONG_TEXT = 0.45  # shared rare wording that alone makes one story
 SOME_TEXT = 0.12  # shared rare wording that supports shared people
 _COMPATIBLE = {
     frozenset({"meeting", "visit"}),
-    frozenset({"meeting", "conference"}),
     frozenset({"meeting", "statement"}),
     frozenset({"visit", "conference"}),
     frozenset({"meeting", "agreement"}),
@@ -151,102 +155,6 @@ def is_duplicate(a: StoryFeatures, b: StoryFeatures) -> bool:
     return shared / (small + large - shared) >= 0.7 or (small >= 30 and shared / small >= 0.9)
 
 
-def _index_key(person: str) -> str:
-    """The key a person is indexed under: spelling variants (``mamadov``/``mamedov``,
-    ``almalik``/``almaliki``) share it, and :func:`same_person` then decides."""
-    key = person[:-1] if len(person) > 5 and person[-1] in "ia" else person
-    return skeleton(key) if len(key) >= 6 else key
-
-
-def _months(day: date) -> set[str]:
-    months = {f"{day:%Y-%m}"}
-    for shift in (-DATE_WINDOW, DATE_WINDOW):
-        months.add(f"{day + shift:%Y-%m}")
-    return months
-
-
-def _people_keys(f: StoryFeatures, mark: str = "") -> set[str]:
-    """Keys of an article's people whatever its date: pairs of them (``pp:``) and its
-    principals (``p1:``); ``mark`` tells apart those of articles without a date."""
-    keys: set[str] = set()
-    people = sorted({_index_key(p) for p in f.people})
-    pool = people if len(people) <= 12 else sorted({_index_key(p) for p in f.principals})
-    for a in pool:
-        for b in pool:
-            if a < b:
-                keys.add(f"{mark}pp:{a}+{b}")
-    keys.update(f"{mark}p1:{_index_key(p)}" for p in (f.principals or f.people))
-    return keys
-
-
-def _dated_keys(f: StoryFeatures) -> set[str]:
-    """Each person and the place in the months within 3 days of the article's dates."""
-    months: set[str] = set()
-    for day in (f.event_date, f.published):
-        if day:
-            months |= _months(day)
-    keys: set[str] = set()
-    for month in months:
-        keys.update(f"p:{_index_key(p)}|{month}" for p in f.people)
-        if f.place:
-            keys.add(f"pl:{f.place}|{month}")
-    return keys
-
-
-def _day_key(person: str, day: date) -> str:
-    return f"d:{_index_key(person)}|{day:%Y-%m-%d}"
-
-
-def _day_keys(f: StoryFeatures) -> set[str]:
-    """Each person on the article's day (``d:almalik|2023-10-03``): its event date, else
-    its publication date, the date :func:`same_story` holds against the other's."""
-    day = f.event_date or f.published
-    return {_day_key(p, day) for p in f.people} if day else set()
-
-
-def _near_day_keys(f: StoryFeatures) -> set[str]:
-    """The day keys of the article's principals (of its people, without principals) on
-    the days within 3 days of its own: the only days a report of the event can have."""
-    day = f.event_date or f.published
-    if day is None:
-        return set()
-    near = [day + timedelta(days=k) for k in _WINDOW_DAYS]
-    return {_day_key(p, d) for p in f.principals or f.people for d in near}
-
-
-def candidate_keys(f: StoryFeatures) -> set[str]:
-    """The keys an article is filed under in the index (see :func:`lookup_keys`).
-
-    Its LSH bands; its people whatever the date (``pp:``, ``p1:``), for the articles
-    that give no date; with a date, its person-month, place-month and person-day keys
-    (``p:almalik|2023-10``, ``pl:rabat|2023-10``, ``d:almalik|2023-10-03``, the day being
-    the event date, else the publication date); without one, its people once more marked
-    undated (``upp:``, ``up1:``), for the articles that give a date.
-    """
-    has_date = f.event_date or f.published
-    dated = _dated_keys(f) | _day_keys(f) if has_date else _people_keys(f, "u")
-    return set(lsh_bands(f.signature)) | _people_keys(f) | dated
-
-
-def lookup_keys(f: StoryFeatures) -> set[str]:
-    """The keys an article looks up: it is compared only with stored articles filed under
-    one of them.
-
-    Its LSH bands, and with a date its person-month and place-month keys, its principals'
-    day keys within 3 days and the undated articles' people (``upp:``, ``up1:``); without
-    a date, everyone's people (``pp:``, ``p1:``). A dated article never looks up ``p1:``:
-    that key holds every article naming the person at any date (the Director General's,
-    in thousands), and those more than three days away are vetoed anyway, while those
-    close enough share a month key. A month key returns only its latest articles, so in
-    a month busy with the same people (or in an archive filled out of order) a report
-    finds an earlier one of its event through their day.
-    """
-    if f.event_date or f.published:
-        near = _dated_keys(f) | _near_day_keys(f)
-        return set(lsh_bands(f.signature)) | near | _people_keys(f, "u")
-    return set(lsh_bands(f.signature)) | _people_keys(f)
-
-
 @dataclass(frozen=True)
 class _Verdict:
     same: bool
@@ -287,11 +195,17 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     shared = _shared_people(a, b)
     extra_a = a.principals - _covered(a.principals, b.people)
     extra_b = b.principals - _covered(b.principals, a.people)
-    if extra_a and extra_b and text < STRONG_TEXT:
+    # each lead names someone the other never names; or one does, and the other's
+    # counterpart is named by the first only further on (the minister's call with a
+    # foreign minister, "earlier that day he also spoke with the Director General")
+    aside_a = b.principals - _covered(b.principals, a.principals) if extra_a else set()
+    aside_b = a.principals - _covered(a.principals, b.principals) if extra_b else set()
+    if ((extra_a and (extra_b or aside_a)) or (extra_b and aside_b)) and text < STRONG_TEXT:
         return _Verdict(
             False,
             0.0,
-            f"veto: different counterparts ({sorted(extra_a)} vs {sorted(extra_b)})",
+            f"veto: different counterparts ({sorted(extra_a or aside_b)} vs"
+            f" {sorted(extra_b or aside_a)})",
             True,
         )
     dated = bool(da and db)
@@ -306,6 +220,12 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     sure = min(a.type_confidence, b.type_confidence) >= 0.5 and text < STRONG_TEXT
     if "phone_call" in kinds and kinds & {"meeting", "visit", "conference"} and sure:
         return _Verdict(False, 0.0, f"veto: a call is not a meeting ({sorted(kinds)})", True)
+    # both texts date their event, on two days, and tell two kinds of event: the meeting
+    # of two delegations, then the memorandum they signed the next day
+    two_days = a.event_date and b.event_date and a.event_date != b.event_date
+    if two_days and len(kinds) == 2 and text < STRONG_TEXT:
+        why = f"{a.event_type} {a.event_date}, {b.event_type} {b.event_date}"
+        return _Verdict(False, 0.0, f"veto: two events on two days ({why})", True)
     types_ok = (
         a.event_type == b.event_type or frozenset({a.event_type, b.event_type}) in _COMPATIBLE
     )

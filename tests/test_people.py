@@ -153,6 +153,18 @@ def test_arabic_names_meet_across_scripts_and_cases(a: str, b: str) -> None:
     assert same_person(person_key(a), person_key(b))
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bourita", "Буритой"),  # a French spelling; the Russian instrumental
+        ("Benmoussa", "Бенмусса"),
+        ("Bourita", "Burita"),
+    ],
+)
+def test_french_spellings_and_russian_instrumentals_meet(a: str, b: str) -> None:
+    assert person_key(a) == person_key(b)
+
+
 def test_hajiyev_keeps_its_russian_g() -> None:
     assert person_key("Hajiyev") == person_key("Гаджиев")
 

@@ -26,6 +26,7 @@ from monitor.store.stories import story_type
 from monitor.stories import (
     _PERMS,
     StoryFeatures,
+    _shared_people,
     assign_story,
     boilerplate_filter,
     candidate_keys,
@@ -405,18 +406,100 @@ def test_an_agreement_told_as_news_to_come_joins_the_report_of_its_signing() -> 
     """One outlet leads on what the agreement will bring, another on the signing: an
     announcement beside an agreement of the same two people in the same days."""
     to_come = _told(
-        "ICESCO to open Arabic centre at Baku university",
-        "Students in Baku will soon learn Arabic in a new ICESCO-backed centre, Director "
+        "ICESCO to open Arabic centre at language university",
+        "Azerbaijani students will soon learn Arabic in a new ICESCO-backed centre, Director "
         "General Salim AlMalik and rector Samira Valiyeva announced on Sunday.",
         datetime(2023, 9, 10, 21),
     )
     signed = _told(
         "University and ICESCO sign agreement",
-        "A cooperation agreement was concluded on Monday by Samira Valiyeva, head of the "
-        "Azerbaijan University of Languages, and ICESCO's Salim AlMalik.",
+        "Baku, September 11. A cooperation agreement was concluded by Samira Valiyeva, head "
+        "of the Azerbaijan University of Languages, and ICESCO's Salim AlMalik.\n\nThe "
+        "document was signed yesterday in the Saudi capital.",
         datetime(2023, 9, 11, 10),
     )
     assert {to_come.event_type, signed.event_type} == {"announcement", "agreement"}
     assert to_come.people & signed.people == {"almalik", "valieva"}
+    assert to_come.event_date == signed.event_date  # "yesterday" beats the dateline
     same, _, why = same_story(to_come, signed)
     assert same and "same people" in why and "text 0.0" in why, why
+
+
+def test_a_meeting_and_the_signing_by_the_same_people_the_next_day_are_two_stories() -> None:
+    """The delegations met on the 13th and signed the memorandum on the 14th: the same
+    two people, a day apart, each report dating its own event."""
+    met = _told(
+        "Academy president meets ICESCO Director General",
+        "Baku, November 13. The President of the National Academy of Sciences Isa Habibbayli "
+        "met with ICESCO Director General Salim AlMalik on Wednesday.\n\nThey discussed "
+        "joint research on manuscripts.",
+        datetime(2024, 11, 13, 15),
+    )
+    signed = _told(
+        "ICESCO, Academy sign memorandum at COP29",
+        "ICESCO and the Academy of Sciences signed a memorandum of understanding on "
+        "November 14. It was signed by Salim AlMalik and Isa Habibbayli.",
+        datetime(2024, 11, 14, 12),
+        "en",
+    )
+    assert (met.event_type, signed.event_type) == ("meeting", "agreement")
+    assert met.people & signed.people == {"almalik", "gabibaili"}
+    same, _, why = same_story(met, signed)
+    assert not same and "two events on two days" in why, why
+    # told on one day, the same two kinds of report are one story
+    assert same_story(met, replace(signed, event_date=met.event_date))[0]
+
+
+def test_a_meeting_beside_a_conference_of_the_same_people_is_another_story() -> None:
+    """The minister opened the conference with the Director General, and met him that
+    afternoon: one day, one city, the same two people, two kinds of event."""
+    conference = _told(
+        "International heritage conference opens in Baku",
+        "Baku, April 22. An international conference on cultural heritage opened in Baku on "
+        "Tuesday. Culture Minister Adil Karimli and ICESCO Director General Salim AlMalik "
+        "addressed the opening session of the conference.",
+        datetime(2025, 4, 22, 17),
+    )
+    meeting = _told(
+        "Mədəniyyət naziri İSESKO-nun baş direktoru ilə görüşüb",
+        "Bakı, 22 aprel. Mədəniyyət naziri Adil Kərimli İSESKO-nun baş direktoru Salim "
+        "əl-Malik ilə görüşüb. Görüşdə mədəni irs sahəsində əməkdaşlıq müzakirə olunub.",
+        datetime(2025, 4, 22, 19),
+        "az",
+    )
+    assert (conference.event_type, meeting.event_type) == ("conference", "meeting")
+    assert _shared_people(conference, meeting) == {"almalik", "karimli"}
+    same, _, why = same_story(conference, meeting)
+    assert not same, why
+
+
+def test_a_call_with_another_counterpart_stays_apart_though_the_report_names_the_first() -> None:
+    """The minister called his Moroccan counterpart and, earlier that day, the Director
+    General; the report of the second call mentions the first further on."""
+    first = _told(
+        "Azerbaijani FM, ICESCO chief hold phone talk",
+        "Baku, September 10. Foreign Minister Jeyhun Bayramov had a phone conversation "
+        "with ICESCO Director General Salim AlMalik.\n\nThey discussed preparations for "
+        "COP29.",
+        datetime(2024, 9, 10, 17),
+    )
+    second = _told(
+        "Байрамов и Бурита обсудили подготовку к COP29",
+        "Глава МИД Азербайджана Джейхун Байрамов во вторник провел телефонный разговор с "
+        "министром иностранных дел Марокко Насером Буритой.\n\nРанее в тот же день Байрамов "
+        "обсудил по телефону подготовку к COP29 с генеральным директором ИСЕСКО Салимом "
+        "аль-Маликом.",
+        datetime(2024, 9, 10, 21),
+        "ru",
+    )
+    third = _told(
+        "Bayramov, Bourita discuss COP29 by phone",
+        "Azerbaijan's top diplomat Jeyhun Bayramov spoke by phone on Tuesday with Moroccan "
+        "Foreign Minister Nasser Bourita.",
+        datetime(2024, 9, 10, 22),
+    )
+    assert first.event_type == second.event_type == third.event_type == "phone_call"
+    assert _shared_people(first, second) == {"almalik", "bairamov"}
+    same, _, why = same_story(first, second)
+    assert not same and "different counterparts" in why, why
+    assert same_story(second, third)[0]  # the same call in two languages
