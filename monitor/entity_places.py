@@ -15,10 +15,11 @@ import re
 from monitor.entities import PLACES, find_places, place_hits, translit
 
 # the words before a place that make it the event's: "in", "held in", "в", "à", "در",
-# "في" (and "ب" joined to the name: "بالرباط")
+# "في" (and "ب" joined to the name: "بالرباط"); not after an apostrophe: Turkish
+# "Azerbaycan'ın" is no "in"
 PLACE_CUE = re.compile(
-    r"(?:\bin|\bat|\bto|\bfrom|held in|\bvisit(?:s|ed|ing)?|\btour(?:s|ed)?|\bv|\bvo|\ba|\bau"
-    r"|\ben|\bdans|\bnach|\bim|في|در|ب)\s*"
+    r"(?<!['’])(?:\bin|\bat|\bto|\bfrom|held in|\bvisit(?:s|ed|ing)?|\btour(?:s|ed)?|\bv|\bvo"
+    r"|\ba|\bau|\ben|\bdans|\bnach|\bim|في|در|ب)\s*"
     r"(?:the\s+|la\s+|le\s+)?(?:(?:city|kingdom|republic|state|capital) of\s+(?:the\s+)?)?$"
 )
 # a locative ending after the name: "Bakıda", "Ankara'da", "Rabat şəhərində"
@@ -44,10 +45,12 @@ _EVENT_VERBS = "|".join(
         *("received", "прошл", "состоял", "подписан", "прибыл", "посетил", "keçirilib"),
         *("imzalan", "səfər", "tenue", "signé", "reçu", "عقد", "وقع", "استقبل", "برگزار"),
         *("presented at a ceremony", "awarded at", "handed over", "на церемонии", "вручен"),
-        *("mərasim",),
+        *("mərasim", "keçiril", "düzenlen", "gerçekleştiril"),
     )
 )
 _PLACED = re.compile(rf"(?:{_EVENT_VERBS})[^.]{{0,80}}$")
+# Azerbaijani and Turkish put the verb after the place: "Rabatda ... keçirilən mərasimdə"
+_PLACED_AFTER = re.compile(rf"^[^.]{{0,60}}(?:{_EVENT_VERBS})")
 # the same verb a few words before the place: "signed yesterday in the Saudi capital"
 _NEAR_VERBS = "|".join(
     (_EVENT_VERBS, "hold", "sign", "meet", "visit", "talks", "arriv", "host", "gather")
@@ -81,7 +84,10 @@ def lead_place(
             start - line_start < 3 and re.match(r"[\w\s]{0,30}[,.:/]", lead_t[start:]) is not None
         )
         later = start >= split_t  # in the paragraph after the lead
-        cue = cue and not (later and not _PLACED.search(lead_t[max(split_t, start - 90) : start]))
+        placed_later = _PLACED.search(lead_t[max(split_t, start - 90) : start]) or (
+            PLACE_AFTER.match(lead_t, end) and _PLACED_AFTER.match(lead_t[end:])
+        )
+        cue = cue and not (later and not placed_later)
         # a cue city of the lead; one the next paragraph places the event in; the
         # dateline's; a country of the lead
         # in the lead, a city a verb of the event puts it in ("signed in Riyadh") beats

@@ -40,11 +40,14 @@ _RU_FEMININE = re.compile(r"(?<=[оеё]в|ин)ой$|(?<=[а-яё]{3}[^аеёи
 _AZ_CASE = re.compile(
     r"(?<=ov|ev|və|ad)(?:un|ün|in|ın|la|lə|dan|dən|u|ü|ə)$|(?<=zadə)(?:nin|yə|ni)$"
 )
+_AZ_VOWEL_CASE = re.compile(r"(?<=a)(?:nın|nin|ya|yı|dan)$")  # after a final a: Buritanın
 _AZ_ARABIC_CASE = re.compile(r"(?<=[^aeiouəıöü])(?:in|ın|un|ün|lə|la|ə|a|dən|dan)$")
 
 
-def person_key(surname: str) -> str:
-    """Key of one surname in any script and case: ``Гаджиев``, ``Hacıyev`` -> ``gajiev``."""
+def person_key(surname: str, azerbaijani: bool = False) -> str:
+    """Key of one surname in any script and case: ``Гаджиев``, ``Hacıyev`` -> ``gajiev``;
+    ``azerbaijani``: the name is written in Azerbaijani (its first name says so), so a
+    foreign surname takes its cases too (``Əhməd Benlahsenin`` -> ``benlagsen``)."""
     s = surname.strip(" .,'’-")
     m = _ARTICLE.match(s)
     arabic = bool(m and len(s) - m.end() > 2)
@@ -55,6 +58,9 @@ def person_key(surname: str) -> str:
         lower = _RU_FEMININE.sub("а", _RU_CASE.sub("", lower))
     elif arabic and s[:2].casefold() == "əl":  # Azerbaijani cases of an Arabic name
         lower = _AZ_ARABIC_CASE.sub("", lower) if len(lower) > 6 else lower
+    elif azerbaijani and len(lower) > 6 and not _AZ_SURNAME.search(_AZ_CASE.sub("", lower)):
+        vowel_case = _AZ_VOWEL_CASE.sub("", lower)  # Buritanın, Buritaya
+        lower = vowel_case if vowel_case != lower else _AZ_ARABIC_CASE.sub("", lower)
     elif _AZ_LETTERS.search(joined) or _AZ_SURNAME.search(lower) or _AZ_CASE.search(lower):
         lower = _AZ_CASE.sub("", lower)
         lower = lower.replace("c", "j")  # Azerbaijani c is j: Cəfərov, Hacıyev
@@ -112,7 +118,8 @@ def name_key(name: str) -> tuple[str, str]:
     if len(parts) > 1 and parts[-2].casefold() in _ARTICLE_WORDS:
         last = parts[-2] + "-" + last
     first = parts[0] if len(parts) > 1 and not parts[0].endswith(".") else ""
-    return person_key(last), initial_of(first) if first else ""
+    azerbaijani = bool(_AZ_LETTERS.search(first))
+    return person_key(last, azerbaijani), initial_of(first) if first else ""
 
 
 _INSTRUMENTAL = re.compile(r"(?:ым|ом|ем|ой)$")

@@ -189,7 +189,10 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
         return _Verdict(False, 0.0, f"veto: {kind} differ ({da} vs {db})", True)
     if a.country and b.country and a.country != b.country:
         return _Verdict(False, 0.0, f"veto: places differ ({a.place} vs {b.place})", True)
-    cities = a.place != a.country and b.place != b.country
+    # two cities of one country, each named by the other too, are one trip's stops
+    # ("visited Aghdam and Fuzuli"), not two places
+    stops = a.place in b.places and b.place in a.places and a.country == b.country
+    cities = a.place != a.country and b.place != b.country and not stops
     if a.place and b.place and a.place != b.place and cities and text < STRONG_TEXT:
         return _Verdict(False, 0.0, f"veto: cities differ ({a.place} vs {b.place})", True)
     shared = _shared_people(a, b)

@@ -326,6 +326,18 @@ def test_a_day_without_year_and_no_publication_date_keeps_month_and_day() -> Non
         ("Министр провел переговоры в азербайджанской столице.", "Baku", "azerbaijan"),
         ("Делегация прибыла в столицу Марокко.", "Rabat", "morocco"),
         ("Le ministre s'est rendu dans la capitale marocaine.", "Rabat", "morocco"),
+        # a Turkish genitive "'ın" is no English "in"; an Azerbaijani verb follows the place
+        (
+            "İSESCO heyeti, Azerbaycan'ın Ermenistan işgalinden kurtarılan bölgelerini gezdi.",
+            None,
+            None,
+        ),
+        (
+            "Bakı, 20 may. Alim İSESKO mükafatına layiq görülüb.\n\nMükafat bu gün Rabatda, "
+            "təşkilatın qərargahında keçirilən mərasimdə təqdim olunub.",
+            "Rabat",
+            "morocco",
+        ),
         # the city a verb of the event puts it in beats one the lead names for its subject
         (
             "A centre to teach Arabic in Baku will open under an agreement signed in Riyadh.",

@@ -165,6 +165,21 @@ def test_french_spellings_and_russian_instrumentals_meet(a: str, b: str) -> None
     assert person_key(a) == person_key(b)
 
 
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Əhməd Benlahsenin", "benlagsen"),  # a foreign surname in an Azerbaijani case
+        ("Əhməd Benlahsenlə", "benlagsen"),
+        ("Nəsir Buritanın", "burita"),
+        ("Nəsir Buritaya", "burita"),
+        ("Ahmed Benlahsen", "benlagsen"),
+        ("Vladimir Putin", "putin"),  # a first name not in Azerbaijani: no case read
+    ],
+)
+def test_a_foreign_surname_in_azerbaijani_drops_its_case(name: str, key: str) -> None:
+    assert name_key(name)[0] == key
+
+
 def test_hajiyev_keeps_its_russian_g() -> None:
     assert person_key("Hajiyev") == person_key("Гаджиев")
 

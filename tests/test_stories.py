@@ -503,3 +503,27 @@ def test_a_call_with_another_counterpart_stays_apart_though_the_report_names_the
     same, _, why = same_story(first, second)
     assert not same and "different counterparts" in why, why
     assert same_story(second, third)[0]  # the same call in two languages
+
+
+def test_two_stops_of_one_trip_told_in_another_order_are_one_story() -> None:
+    """One report leads with Aghdam, the other with Fuzuli: both name both."""
+    english = _told(
+        "ICESCO delegation visits Aghdam and Fuzuli",
+        "An ICESCO delegation led by Culture Sector Director Ahmed Benlahsen visited Aghdam "
+        "and Fuzuli on October 2."
+        "\n\nIn Aghdam the guests toured the Juma Mosque.",
+        datetime(2024, 10, 2, 19),
+    )
+    azerbaijani = _told(
+        "İSESKO nümayəndə heyəti Füzulidə və Ağdamda olub",
+        "Mədəniyyət sektorunun direktoru Əhməd Benlahsenin rəhbərlik etdiyi İSESKO heyəti "
+        "Füzulidə və Ağdamda səfərdə olub.",
+        datetime(2024, 10, 2, 17),
+        "az",
+    )
+    assert (english.place, azerbaijani.place) == ("aghdam", "fuzuli")
+    same, _, why = same_story(english, azerbaijani)
+    assert same, why
+    # a report that never names the other's city is told elsewhere
+    elsewhere = replace(azerbaijani, places=frozenset({"fuzuli"}))
+    assert "cities differ" in same_story(english, elsewhere)[2]
