@@ -28,7 +28,7 @@ from monitor.entities import translit
 
 _ARTICLE = re.compile(
     r"^(?:(?:al|el|ал|аль|эль|əl|ul)(?:[-‐’' ]+|(?-i:(?=[A-ZА-ЯƏ])))"
-    r"|(?:a[sdrtnz]h?|а[сшдртнз])[-‐’'])",  # the assimilated article: ash-Sharif, ар-Рашид
+    r"|(?:a[sdrtnz]h?|а[сшдртнз]|ə[sdrtnzş])[-‐’'])",  # assimilated: ash-Sharif, ар-Рашид
     re.IGNORECASE,
 )
 _AZ_LETTERS = re.compile(r"[əıışçğöüƏİŞÇĞÖÜ]")
@@ -38,7 +38,7 @@ _AZ_SURNAME = re.compile(r"(?:ov|ova|yev|yeva|ev|eva|zadə|zade|li|lı|lu|lü)$"
 _RU_CASE = re.compile(r"(?<=[а-яё]{4})(?:ым|ом|ем|у|ю)$|(?<=[оеё]в)е$")
 _RU_FEMININE = re.compile(r"(?<=[оеё]в|ин)ой$|(?<=[а-яё]{3}[^аеёиоуыэюяй])ой$")
 _AZ_CASE = re.compile(
-    r"(?<=ov|ev|və|ad)(?:un|ün|in|ın|la|lə|dan|dən|u|ü|ə)$|(?<=zadə)(?:nin|yə|ni)$"
+    r"(?:(?<=ov|ev|və)|(?<=[^z]ad))(?:un|ün|in|ın|la|lə|dan|dən|u|ü|ə)$|(?<=zadə)(?:nin|yə|ni)$"
 )
 _AZ_VOWEL_CASE = re.compile(r"(?<=a)(?:nın|nin|ya|yı|dan)$")  # after a final a: Buritanın
 _AZ_ARABIC_CASE = re.compile(r"(?<=[^aeiouəıöü])(?:in|ın|un|ün|lə|la|ə|a|dən|dan)$")
@@ -56,8 +56,10 @@ def person_key(surname: str, azerbaijani: bool = False) -> str:
     cyrillic = bool(re.search(r"[а-яё]", lower))
     if cyrillic:
         lower = _RU_FEMININE.sub("а", _RU_CASE.sub("", lower))
-    elif arabic and s[:2].casefold() == "əl":  # Azerbaijani cases of an Arabic name
-        lower = _AZ_ARABIC_CASE.sub("", lower) if len(lower) > 6 else lower
+    elif arabic and s[:1].casefold() == "ə":  # Azerbaijani cases of an Arabic name
+        nisba = re.sub(r"(?<=i)nin$", "", lower)  # ər-Rəşidinin: ar-Rashidi's
+        lower = nisba if nisba != lower else _AZ_ARABIC_CASE.sub("", lower)
+        lower = lower if len(lower) > 5 else joined.casefold()
     elif azerbaijani and len(lower) > 6 and not _AZ_SURNAME.search(_AZ_CASE.sub("", lower)):
         vowel_case = _AZ_VOWEL_CASE.sub("", lower)  # Buritanın, Buritaya
         lower = vowel_case if vowel_case != lower else _AZ_ARABIC_CASE.sub("", lower)
@@ -95,7 +97,7 @@ def same_person(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    if len(short) >= 5 and long_.startswith(short) and long_[len(short) :] in {"i", "a"}:
+    if len(short) >= 5 and long_.startswith(short) and long_[len(short) :] in {"i", "a", "e"}:
         return True
     return len(short) >= 6 and skeleton(a) == skeleton(b)
 

@@ -527,3 +527,27 @@ def test_two_stops_of_one_trip_told_in_another_order_are_one_story() -> None:
     # a report that never names the other's city is told elsewhere
     elsewhere = replace(azerbaijani, places=frozenset({"fuzuli"}))
     assert "cities differ" in same_story(english, elsewhere)[2]
+
+
+def test_a_meeting_and_a_signing_published_on_two_days_are_two_stories() -> None:
+    """Neither report dates its event in the text: the talks came out on the 14th, the
+    memorandum they led to on the 15th, each report sure of its kind."""
+    talks = _told(
+        "ICESCO delegation holds talks at the University of Languages",
+        "Rector Elmira Gasimova met a delegation led by Nidal Al-Khatib, Director of "
+        "ICESCO's Arabic Language Centre, at the university.",
+        datetime(2026, 9, 14, 15),
+    )
+    signed = _told(
+        "University of Languages and ICESCO sign memorandum",
+        "The head of the Azerbaijan University of Languages, Elmira Gasimova, and ICESCO's "
+        "Nidal Al-Khatib put their signatures to a memorandum of understanding.",
+        datetime(2026, 9, 15, 14),
+    )
+    assert (talks.event_type, signed.event_type) == ("meeting", "agreement")
+    assert talks.event_date is None and signed.event_date is None
+    assert min(talks.type_confidence, signed.type_confidence) >= 0.9
+    same, _, why = same_story(talks, signed)
+    assert not same and "two days" in why, why
+    # published the same day, they may be one event's two reports
+    assert same_story(talks, replace(signed, published=talks.published))[0]
