@@ -71,6 +71,7 @@ from monitor.story_index import lookup_keys as lookup_keys
 K = TypeVar("K")
 STRONG_TEXT = 0.45  # shared rare wording that alone makes one story
 SOME_TEXT = 0.12  # shared rare wording that supports shared people
+_VAGUE = {"other", "statement"}  # kinds too broad to tell one event by
 _COMPATIBLE = {
     frozenset({"meeting", "visit"}),
     frozenset({"meeting", "statement"}),
@@ -262,6 +263,14 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     other_words = types_ok and kinds != {"meeting", "conference"}
     if alone_together and a.place and a.language != b.language and next_day and other_words:
         return _Verdict(True, score, f"two languages, same person and place a day apart: {why}")
+    # reports in two languages that name nobody in common, often nobody at all: one kind
+    # of event in one city on one day (a day apart), unless each names people and none
+    # of them the same, or either lead names someone the other does not
+    city = a.place is not None and a.place == b.place and a.place != a.country
+    nobody_else = not extra_a and not extra_b and (shared or not (a.people and b.people))
+    scene = city and next_day and a.event_type == b.event_type and a.event_type not in _VAGUE
+    if scene and nobody_else:
+        return _Verdict(True, score, f"two languages, one kind of event, city and day: {why}")
     if (
         not dated
         and len(shared) >= 2

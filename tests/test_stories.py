@@ -551,3 +551,33 @@ def test_a_meeting_and_a_signing_published_on_two_days_are_two_stories() -> None
     assert not same and "two days" in why, why
     # published the same day, they may be one event's two reports
     assert same_story(talks, replace(signed, published=talks.published))[0]
+
+
+def test_one_kind_of_event_in_one_city_on_one_day_named_by_nobody_is_one_story() -> None:
+    """A seminar in Almaty told in English with no one named, and in Russian a day later
+    naming its speakers: nothing but the kind of event, the city and the day in common."""
+    english = _told(
+        "ICESCO regional seminar on inclusive education opens in Almaty",
+        "Almaty, September 22. A regional seminar on inclusive education organised by "
+        "ICESCO opened in Almaty on Tuesday, bringing together teachers from Central Asia.",
+        datetime(2026, 9, 22, 12),
+    )
+    russian = _told(
+        "В Алматы прошел семинар ИСЕСКО по инклюзивному образованию",
+        "В Алматы состоялся региональный семинар ИСЕСКО, посвященный инклюзивному "
+        "образованию.\n\nС докладом выступил эксперт организации Амин Бенмусса.",
+        datetime(2026, 9, 23, 9),
+        "ru",
+    )
+    assert english.event_type == russian.event_type == "conference"
+    assert not english.people and russian.people == {"benmusa"}
+    same, _, why = same_story(english, russian)
+    assert same and "one kind of event, city and day" in why, why
+    # each naming people, none of them the same: two seminars
+    named = replace(english, people=frozenset({"karimova"}))
+    assert not same_story(named, russian)[0]
+    # another city, or another kind of event, or vague kinds: nothing in common
+    assert not same_story(english, replace(russian, place="astana"))[0]
+    assert not same_story(english, replace(russian, event_type="meeting"))[0]
+    vague = replace(english, event_type="statement")
+    assert not same_story(vague, replace(russian, event_type="statement"))[0]
