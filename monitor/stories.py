@@ -247,7 +247,10 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     same_day = da is not None and da == db
     alone = len(shared) < 2 and a.language == b.language and not same_day
     people_agree = len(shared) >= 2 or bool(a.principals and not extra_a and not alone)
-    if dated and shared and (text >= SOME_TEXT or (people_agree and types_ok)):
+    # two people in common on one day: kinds that do not fit are one unsure reading
+    unsure = min(a.type_confidence, b.type_confidence) < 0.75
+    kinds_ok = types_ok or (len(shared) >= 2 and same_day and unsure)
+    if dated and shared and (text >= SOME_TEXT or (people_agree and kinds_ok)):
         return _Verdict(True, score, f"same people, close dates: {why}")
     # reports in two languages share no wording and often name no one in the lead: the
     # same person on the same day at an event of one type in one city is one event,
@@ -266,7 +269,7 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     # reports in two languages that name nobody in common, often nobody at all: one kind
     # of event in one city on one day (a day apart), unless each names people and none
     # of them the same, or either lead names someone the other does not
-    city = a.place is not None and a.place == b.place and a.place != a.country
+    city = a.place is not None and (a.place == b.place or stops) and a.place != a.country
     nobody_else = not extra_a and not extra_b and (shared or not (a.people and b.people))
     scene = city and next_day and a.event_type == b.event_type and a.event_type not in _VAGUE
     if scene and nobody_else:

@@ -581,3 +581,29 @@ def test_one_kind_of_event_in_one_city_on_one_day_named_by_nobody_is_one_story()
     assert not same_story(english, replace(russian, event_type="meeting"))[0]
     vague = replace(english, event_type="statement")
     assert not same_story(vague, replace(russian, event_type="statement"))[0]
+
+
+def test_two_people_on_one_day_join_despite_an_unsure_kind() -> None:
+    """The call told as what it will bring ("to hold events"), typed unsure, beside the
+    report of the call: the same two people on the same day."""
+    call = _told(
+        "Culture Minister, ICESCO chief discuss joint events by phone",
+        "Baku, August 4. Culture Minister Adil Karimli held a phone conversation with ICESCO "
+        "Director General Salim AlMalik.",
+        datetime(2026, 8, 4, 12),
+    )
+    plans = _told(
+        "Kərimli və əl-Malik",
+        "Mədəniyyət naziri Adil Kərimli İSESKO-nun baş direktoru Salim əl-Malik ilə birgə "
+        "tədbirlərin keçiriləcəyini bildirib.",
+        datetime(2026, 8, 4, 15),
+        "az",
+    )
+    assert _shared_people(call, plans) == {"almalik", "karimli"}
+    plans = replace(plans, event_type="announcement", type_confidence=0.6)
+    same, _, why = same_story(call, plans)
+    assert same and "same people" in why, why
+    # both sure of two kinds that do not fit, or a day apart: two events
+    assert not same_story(call, replace(plans, type_confidence=0.8))[0]
+    next_day = replace(plans, published=datetime(2026, 8, 5).date(), event_date=None)
+    assert not same_story(call, next_day)[0]
