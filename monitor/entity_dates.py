@@ -204,6 +204,14 @@ _FUTURE = re.compile(
 )
 
 
+# a past verb right before the weekday: "... will prepare a file, the ministers agreed on
+# Tuesday", "заявил во вторник"
+_PAST_BEFORE = re.compile(
+    r"(?:\b\w{3,}ed|\b(?:said|met|held|told|spoke|took|made)|\w{2,}(?:ил|ал|ял|ел|ли|ла))"
+    r"\s+(?:on\s+|в\s+|во\s+)?$"
+)
+
+
 def _forward(hit: DateHit, text: str, ref: date | None) -> DateHit:
     """A weekday told of what is to come ("will visit Shusha on Monday") is the next
     one, not the last: ``find_dates`` reads weekdays as past."""
@@ -214,7 +222,7 @@ def _forward(hit: DateHit, text: str, ref: date | None) -> DateHit:
     ]
     word = re.match(r"[^\s,.;]+(?:\s+[^\s,.;]+)?", text[hit.start :])
     weekday = _weekday(_fold(word.group(0))) if word else None
-    if weekday is None or not _FUTURE.search(sentence):
+    if weekday is None or not _FUTURE.search(sentence) or _PAST_BEFORE.search(sentence):
         return hit
     return DateHit(ref + timedelta(days=(weekday - ref.weekday()) % 7), hit.kind, hit.start)
 

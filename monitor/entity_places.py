@@ -24,6 +24,8 @@ PLACE_CUE = re.compile(
 )
 # a locative ending after the name: "Bakıda", "Ankara'da", "Rabat şəhərində"
 PLACE_AFTER = re.compile(r"['’]?(?:\w*(?:da|də|de|ta|te)\b|\s+şəhərində)")
+# a city that hosts the event: "Baku to host the forum", "Баку примет форум"
+_HOSTS = re.compile(r"\s+(?:to host|will host|hosts|hosted|is hosting|has hosted|primet|prinial)\b")
 # venues that name their city: "at ICESCO headquarters", "ИСЕСКО ... штаб-квартире"
 VENUES = {
     "rabat": r"(?:icesco|isesco)['’]?s? (?:headquarters|hq)"
@@ -77,7 +79,8 @@ def lead_place(
     chosen: list[tuple[float, int, str, str]] = []
     for place, start, end in place_hits(lead):
         before = lead_t[max(0, start - 40) : start]
-        cue = bool(PLACE_CUE.search(before)) or bool(PLACE_AFTER.match(lead_t, end))
+        cue = bool(PLACE_CUE.search(before) or PLACE_AFTER.match(lead_t, end))
+        cue = cue or bool(_HOSTS.match(lead_t, end))
         is_city = place.key != place.country
         line_start = lead_t.rfind("\n", 0, start) + 1
         dateline = (

@@ -180,11 +180,21 @@ def _covered(principals: frozenset[str], other: frozenset[str]) -> set[str]:
     return {p for p in principals if any(same_person(p, q) for q in other)}
 
 
+def _day(a: StoryFeatures, b: StoryFeatures) -> date | None:
+    """The day ``a`` is held against ``b``: its event's, else its publication's; but an
+    event to come (dated after the report) against a report that dates no event is the
+    day it was announced: "Baku to host the forum on 20-22 October", told in July."""
+    ahead = a.event_date and a.published and a.event_date > a.published + DATE_WINDOW
+    if ahead and b.event_date is None:
+        return a.published
+    return a.event_date or a.published
+
+
 def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     if is_duplicate(a, b):
         return _Verdict(True, 1.0, "duplicate")
     text = overlap(a.content, b.content)
-    da, db = a.event_date or a.published, b.event_date or b.published
+    da, db = _day(a, b), _day(b, a)
     if da and db and abs(da - db) > DATE_WINDOW:
         kind = "event dates" if a.event_date and b.event_date else "dates"
         return _Verdict(False, 0.0, f"veto: {kind} differ ({da} vs {db})", True)

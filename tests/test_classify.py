@@ -219,6 +219,15 @@ def test_a_visit_to_come_takes_its_day_not_the_datelines_nor_the_last_weekday() 
         datetime(2024, 10, 21, 10),
     )
     assert ru.event_date == date(2024, 10, 28)
+    # what is to come, agreed on a day that has passed: the day of the agreeing
+    agreed = classify(
+        "Azerbaijan, Uzbekistan to prepare joint nomination",
+        "Azerbaijan and Uzbekistan will prepare a joint nomination file, the two culture "
+        "ministers agreed on Tuesday.",
+        "en",
+        thursday,
+    )
+    assert agreed.event_date == date(2024, 10, 22)
 
 
 @pytest.mark.parametrize(
@@ -338,6 +347,9 @@ def test_a_day_without_year_and_no_publication_date_keeps_month_and_day() -> Non
             "Rabat",
             "morocco",
         ),
+        # a city that hosts the event
+        ("Baku will host the ICESCO youth forum in October.", "Baku", "azerbaijan"),
+        ("Баку примет молодежный форум ИСЕСКО.", "Baku", "azerbaijan"),
         # the city a verb of the event puts it in beats one the lead names for its subject
         (
             "A centre to teach Arabic in Baku will open under an agreement signed in Riyadh.",

@@ -15,7 +15,7 @@ import subprocess
 import sys
 from collections import Counter, defaultdict
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -607,3 +607,26 @@ def test_two_people_on_one_day_join_despite_an_unsure_kind() -> None:
     assert not same_story(call, replace(plans, type_confidence=0.8))[0]
     next_day = replace(plans, published=datetime(2026, 8, 5).date(), event_date=None)
     assert not same_story(call, next_day)[0]
+
+
+def test_an_event_to_come_is_held_against_an_undated_report_by_its_announcement_day() -> None:
+    """One report of the announcement dates the forum (October), the other does not: the
+    day they are compared by is the day it was announced."""
+    dated = _told(
+        "Baku to host ICESCO Youth Forum in October",
+        "Baku will host the ICESCO Islamic World Youth Forum on 20 October 2025, the "
+        "organisation announced.\n\nMinister of Youth and Sports Farid Gayibov welcomed it.",
+        datetime(2025, 7, 9, 15),
+    )
+    undated = _told(
+        "Молодежный форум ИСЕСКО пройдет в Баку",
+        "Министр молодежи и спорта Фарид Гаибов сообщил, что Баку примет молодежный форум ИСЕСКО.",
+        datetime(2025, 7, 9, 18),
+        "ru",
+    )
+    assert dated.event_date == date(2025, 10, 20) and undated.event_date is None
+    same, _, why = same_story(dated, undated)
+    assert same and "dates differ" not in why, why
+    # published months apart, the undated report is another story
+    later = replace(undated, published=date(2025, 9, 1))
+    assert "dates differ" in same_story(dated, later)[2]
