@@ -85,6 +85,7 @@ CIRCUMSTANCE = {
         r"|поздрави\w* (?:\S+ ){0,6}?с (?:\S+ )?(?:награжден|присвоени|вручени)\w*"
         r"|(?:təltif|mükafat)\w* (?:\S+ ){0,3}münasibətilə|"
         r"(?:launch\w*|lance\w*|establish\w*|invites? applications for|applications for"
+        r"|apply for|can apply|to apply"
         r"|nominations? for|call for|submissions? (?:to|for)|deadline|candidatures? (?:au|pour"
         r"|du)|date limite|заявк\w* на|учрежд\w*|учредит\w*|تطلق|إطلاق) (?:\S+ ){0,6}?[«\"“']?"
         r"(?:prize|award|prix|премию|премии|орден\w*|медал\w*|جائزة)"
@@ -93,6 +94,7 @@ CIRCUMSTANCE = {
         # a World Heritage site "ausgezeichnet" is listed (an announcement), not decorated
         r"|welterbe\w* (?:\S+ ){0,6}?ausgezeichnet|zeichnet (?:\S+ ){0,6}?aus\b"
         r"|(?:mükafat|orden|medal)\w* (?:\S+ ){0,4}təsis\w*"
+        r"|mükafat\w* (?:\S+ ){0,2}müsabiqə\w*"  # an award's contest: its call
         r"|təsis (?:\S+ ){0,4}(?:mükafat|orden|medal)\w*"
         # "فتح باب التقدم لجائزة ...": applications open, no prize given yet
         r"|(?:فتح باب (?:التقدم|الترشح|الترشيح)|تعلن عن) (?:\S+ ){0,2}?\S*جائزة"
@@ -121,6 +123,10 @@ CIRCUMSTANCE = {
         r"|стартовал\w*|объявлен\w*)"
         r" (?:\S+ ){0,4}?(?:the )?(?:festival|competition|contest|exhibition|фестивал\w*"
         r"|конкурс\w*|выставк\w*|festival\w*|müsabiqə\w*|sərgi\w*|جشنواره|مسابقه|مسابقة|مهرجان)"
+        # a contest announced is its call for entries: "announced a poetry competition",
+        # "müsabiqəsi elan edib", "объявила конкурс"
+        r"|(?:announc\w*|launch\w*|объявил\w*|объявля\w*) (?:\S+ ){0,6}?(?:competition|contest"
+        r"|конкурс\w*)|(?:müsabiqə|konkurs)\w* elan\w*"
     ),
     # "the newly elected Director-General" is who, not what happened
     "announcement": re.compile(
@@ -144,6 +150,9 @@ CIRCUMSTANCE = {
         r"|où (?:il|elle) participera|pour (?:y )?(?:participer|assister|prendre part)\b"
         r"|(?:котор\w+|где) (?:\S+ )?(?:пройд[её]т|пройдут|состоится|состоятся|продлится"
         r"|продлятся)"
+        # a wish is not news to come: "hopes to attend", "expressed his wish to take part"
+        r"|(?:hop(?:es?|ed|ing)|wish(?:es|ed)?|desire[ds]?|readiness|ready) to (?:\S+ ){0,2}?"
+        r"(?:attend|take part|participate|visit)\b"
     ),
     # the setting of talks: "received ... on the sidelines of the summit", "as part of the
     # programme of the forum"; a title ("Chairman of the session of the Council of Foreign

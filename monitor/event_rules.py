@@ -60,15 +60,16 @@ RULES: dict[str, tuple[str, ...]] = {
     ),
     "award": (
         r"\bawarded|\bawards?\b|honou?red with|\border of\b(?! the (?:president|cabinet|minist))"
-        r"|\bmedal|\bprize\b|decorated|\breward(?:s|ed|ing)?\b|honorary (?:title|doctorate|degree"
+        r"|\bmedal|\bprize\b|decorated|\bwinners?\b|\bwon (?:\S+ ){0,3}(?:prize|award|contest"
+        r"|competition|first place)|\breward(?:s|ed|ing)?\b|honorary (?:title|doctorate|degree"
         r"|professor|doctor)|honoris causa|in recognition of|\bconfer(?:s|red|ring)?\b"
         r"|\b(?:was|were|is|are|been|being) honou?red\b(?! to)|\bhonou?red (?:at|by|for)\b"
         r"|awarding ceremony|prize-?giving",
-        r"наград\w*|награжд\w*|\bорден\w*|медал\w*|удостоен\w*"
+        r"наград\w*|награжд\w*|победител\w*|\bорден\w*|медал\w*|удостоен\w*"
         r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)|присво\w* (?:\S+ ){0,2}(?:звани|преми)\w*"
         r"|присуд\w* (?:\S+ ){0,3}преми\w*|присужд\w*|лауреат\w*"
         r"|почетн\w* (?:профессор|доктор|гражданин|звани)\w*",
-        r"təltif|mükafat|\borden\w*|ödül\w*|madalya\w*|fəxri (?:ad|professor|doktor)\w*"
+        r"təltif|mükafat|\bqalib\w*|\borden\w*|ödül\w*|madalya\w*|fəxri (?:ad|professor|doktor)\w*"
         r"|fahri doktora\w*|onursal\w*|\bnişan\w*|takdim tören\w*",
         r"décoré|\bprix\b|\bmédaille|décern\w*|distinctions? honorifiques?|\bdécoration"
         r"|au grade de (?:grand[- ])?(?:commandeur|officier|chevalier)|dans l['’]ordre (?:national"
@@ -150,7 +151,8 @@ RULES: dict[str, tuple[str, ...]] = {
     "conference": (
         r"conference|\bforum\b|\bsession\b|\bsummit\b|congress|symposium|general assembly"
         r"|executive council|opening ceremony|\bgames\b|colloquium|seminar|workshop|webinar"
-        r"|round ?table|(?:took|takes|taking) part in|participat\w+ in|\battend(?:ed|s|ing)?\b"
+        r"|round ?table|\btrainings?\b(?! of)|(?:took|takes|taking) part in|participat\w+ in"
+        r"|\battend(?:ed|s|ing)?\b"
         r"|kick(?:s|ed)? off|council of (?:\w+ ){0,2}ministers|consultative council"
         r"|(?:coordination|ministerial|plenary|consultative|annual|steering committee) meetings?\b"
         r"|совещани\w* (?:\S+ ){0,2}(?:министров|глав)"
@@ -159,9 +161,10 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|address(?:ed|es|ing)? (?:the )?(?:\S+ ){0,4}(?:meeting|session"
         r"|forum|conference|summit|assembly|congress)",
         r"конференц\w*|форум\w*|сесси\w*|саммит\w*|заседани\w*|конгресс\w*|съезд\w*|ассамбле\w*"
-        r"|семинар\w*|круглого стола|круглый стол|принял\w* участие|участвовал\w*",
+        r"|семинар\w*|тренинг\w*|курсы повышения|круглого стола|круглый стол|принял\w* участие"
+        r"|участвовал\w*",
         r"konfrans|\bforum\w*|sessiya\w*|sammit\w*|iclas\w*|qurultay|simpozium\w*|konqres\w*"
-        r"|seminar\w*|dəyirmi masa|iştirak edib|iştirak ediblər|iştirak et(?:di|mişdir)"
+        r"|seminar\w*|\btəlim\w*|dəyirmi masa|iştirak edib|iştirak ediblər|iştirak et(?:di|mişdir)"
         r"|yığıncağ\w*|yığıncaq\w*|konferans\w*|zirve\w*"
         r"|sempozyum\w*|çalıştay\w*|kongre\w*|katıldı|zirvə\w*|toplantısı\w*",
         r"conférence|\bsommet\b|colloque|congrès|séminaire|atelier|table ronde|a participé"
@@ -175,7 +178,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|declared .{0,40}capital|\bdecrees?\b|order of the president|\bestablish(?:es|ing)\b"
         r"|will (?:host|open)|(?:is|are) (?:set|due|scheduled) to|\blaunch(?:ed|es)?\b"
         r"|\b(?:re-?)?elected\b|\bselected as\b|\bchosen as\b|(?:opens?|accept\w*|invites?)"
-        r" (?:\w+ )?(?:applications|nominations|submissions|entries)|call for (?:applications"
+        r" (?:\w+ )?(?:applications|nominations|submissions|entries)|\bto apply\b"
+        r"|\bcan apply\b|call for (?:applications"
         r"|nominations|proposals|papers|entries)|\binscribed\b"
         r"|(?:added to|included in(?:to)?|joins?|joined|entered) (?:the )?(?:\S+ ){0,4}list"
         r"|registered (?:as|on|in)"
@@ -195,12 +199,14 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|выдвину\w* (?:\S+ ){0,2}кандидатур\w*|номинирова\w*|запланирован\w*"
         r"|выдел(?:ит|ят|ено|ены|ил\w*) (?:\S+ ){0,4}(?:грант|средств|рубл|млн|млрд)\w*"
         r"|исполняющ\w+ обязанност\w*|\bврио\b|поручил\w*|распоряжени\w*"
-        r"|стартовал\w* (?:\S+ ){0,3}(?:конкурс|при[её]м|программ|проект)\w*",
+        r"|стартовал\w* (?:\S+ ){0,3}(?:конкурс|при[её]м|программ|проект)\w*"
+        r"|при[её]м заявок|принима\w* заявки|включ\w* (?:\S+ ){0,6}в (?:\S+ ){0,3}списо?к\w*",
         r"elan ed\w*|təyin\w*|qərar(?!gah)\w*|açılır|açılacaq|seçilib|atandı|seçildi|duyurdu"
         r"|təsdiq\w*|yaradılacaq|onayla\w*|sərəncam\w*|fərman\w*"
         r"|açıkladı|başvuru\w*|geri çağır\w*|vəzifəsindən azad\w*|istefa\w*"
         r"|sədrlik (?:\S+ ){0,3}keç\w*|siyahısına (?:daxil edil\w*|salın\w*)"
-        r"|təsis (?:ed|olun)\w*|namizədliy\w* (?:\S+ ){0,2}irəli sürül\w*|aday gösteril\w*",
+        r"|təsis (?:ed|olun)\w*|(?:sənəd|müraciət)\w* qəbul\w*"
+        r"|namizədliy\w* (?:\S+ ){0,2}irəli sürül\w*|aday gösteril\w*",
         r"\bgewählt\b|soll (?:\S+ ){0,4}(?:leiten|führen)\b|neue[ms]? welterbe|als welterbe"
         r"|zum welterbe|welterbeliste"
         r"|listesi'?ne (?:girdi|alındı|dahil edil\w*|eklendi|kaydedildi)"

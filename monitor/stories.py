@@ -238,8 +238,8 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     # of two delegations, then the memorandum they signed the next day
     two_days = a.event_date and b.event_date and a.event_date != b.event_date
     # ... or, each sure of its kind, on two days of publication
-    sure_kinds = min(a.type_confidence, b.type_confidence) >= 0.9
-    two_days = two_days or (sure_kinds and da != db and text < SOME_TEXT)
+    sure_kinds = min(a.type_confidence, b.type_confidence) >= 0.85
+    two_days = two_days or (sure_kinds and da != db)
     if two_days and len(kinds) == 2 and text < STRONG_TEXT:
         why = f"{a.event_type} {a.event_date}, {b.event_type} {b.event_date}"
         return _Verdict(False, 0.0, f"veto: two events on two days ({why})", True)

@@ -112,6 +112,56 @@ PUB = datetime(2023, 10, 4, 9, 0)
         ("Bakıda beynəlxalq konfrans", "Bakıda beynəlxalq konfrans keçirilib.", "az", "conference"),
         ("İCESCO bəyanat yayıb", "Təşkilat bəyanat yayıb.", "az", "statement"),
         ("Photo gallery", "Pictures from the city.", "en", "other"),
+        # a training course held is a seminar (a conference)
+        (
+            "ICESCO training for teachers concludes",
+            "A two-day training on inclusive education for teachers, organised by ICESCO, has "
+            "concluded in Baku.",
+            "en",
+            "conference",
+        ),
+        ("Учителей обучают", "В Баку проходит тренинг для учителей школ.", "ru", "conference"),
+        ("İSESKO təlimi başlayıb", "Müəllimlər üçün təlim kursu başlayıb.", "az", "conference"),
+        # a contest announced, or open for applications, is its call (an announcement)
+        (
+            "ICESCO announces poetry contest named after Vagif",
+            "ICESCO has announced an international poetry competition named after the poet.",
+            "en",
+            "announcement",
+        ),
+        (
+            "İSESKO müsabiqə elan edib",
+            "İSESKO gənclər üçün mükafat müsabiqəsi elan edib.",
+            "az",
+            "announcement",
+        ),
+        (
+            "Young innovators invited to apply for ICESCO award",
+            "Young researchers can apply for ICESCO's Youth Innovation Award.",
+            "en",
+            "announcement",
+        ),
+        (
+            "ИСЕСКО включила мавзолей в Список наследия",
+            "Мавзолей включен в список.",
+            "ru",
+            "announcement",
+        ),
+        # the winner of a contest is awarded
+        (
+            "Məktəbli müsabiqənin qalibi olub",
+            "Şagird İSESKO-nun beynəlxalq şeir müsabiqəsinin qalibi olub.",
+            "az",
+            "award",
+        ),
+        # a wish to attend is no news to come: the call it was told in is the event
+        (
+            "ICESCO chief hopes to attend events in Shusha – phone talk with minister",
+            "The Director General expressed his hope to attend events in Shusha during a phone "
+            "conversation with the minister.",
+            "en",
+            "phone_call",
+        ),
     ],
 )
 def test_event_type_table(title: str, body: str, language: str, expected: str) -> None:
