@@ -21,42 +21,9 @@ from dataclasses import dataclass
 
 from monitor.entities import ORGANISATIONS, is_place
 from monitor.person_names import name_key, nominative
+from monitor.person_titles import HONORIFIC, MODIFIER, TITLES
+from monitor.person_titles import TITLE_RE as TITLE_RE
 
-# Words that open a person's title, in en/fr/de/ru/az (stems are matched as prefixes).
-_TITLES = (
-    r"president|vice-president|prime minister|minister|deputy|ambassador|director[- ]general"
-    r"|director|secretary[- ]general|secretary|chairman|chairwoman|chairperson|chair|speaker"
-    r"|head|first lady|king|queen|prince|emir|sheikh|dr\.?|mr\.?|mrs\.?|ms\.?|h\.e\.?"
-    r"|professor|prof\.?|rector|mayor|governor|envoy|adviser|advisor|assistant|ceo|fm"
-    r"|representative|représentant\w*|vertreter\w*|представител\w*|nümayəndə\w*"
-    r"|président|ministre|ambassadeur|directeur|secrétaire|präsident\w*|minister\w*"
-    r"|botschaft\w*|generaldirektor\w*|vizepräsident\w*|президент\w*|министр\w*|посол\w*"
-    r"|генеральн\w+ директор\w*|гендиректор\w*|директор\w*|председател\w*|помощник\w*"
-    r"|генсек\w*|первый вице-президент|профессор\w*|ректор\w*|академик\w*|спикер\w*"
-    r"|prezident\w*|nazir\w*|səfir\w*|baş direktor\w*|direktor\w*|sədr\w*|xanım|müavin\w*"
-    r"|katib\w*|rektor\w*|akademik\w*|spiker\w*|academician|mme|genel direktör\w*"
-    r"|genel sekreter\w*|bakan\w*|cumhurbaşkan\w*|büyükelçi\w*|başkan\w*|rektör\w*"
-    r"|müdür\w*|yardımcı\w*|direktör\w*|sekreter\w*|\w+minister\w*"
-    r"|expert|specialist|spokes(?:person|man|woman)|official|coordinator|researcher|scientist"
-    r"|artist|singer|poet|эксперт\w*|специалист\w*|пресс-секретар\w*|ekspert\w*"
-    r"|mütəxəssis\w*|sözçü\w*"
-)
-TITLE_RE = re.compile(rf"(?<![\w-])(?:{_TITLES})(?![\w-])", re.IGNORECASE)
-# a title that marks a name without saying what the person does
-# (an academic title too: "Rector Professor Ilham Valiyev" is a rector)
-_HONORIFIC = re.compile(
-    r"(?:dr|mr|mrs|ms|mme|h\.e|sheikh|xanım|prof|professor|профессор\w*|академик\w*"
-    r"|akademik\w*|academician)\.?",
-    re.IGNORECASE,
-)
-# words that complete a title before it ("Deputy Foreign Minister", "Culture Minister")
-_MODIFIER = re.compile(
-    r"(?:deputy|vice|first|foreign|acting|former|executive|assistant|chief|senior|permanent"
-    r"|special|prime|culture|education|science|economy|defen[cs]e|interior|justice|health"
-    r"|finance|trade|energy|youth|sports?|tourism|agriculture|labou?r|ecology|digital"
-    r"|transport|emergency|regional|general|заместитель|первый|вице-)",
-    re.IGNORECASE,
-)
 _CAP = r"(?:(?:al-|el-|əl-|аль-|ал-|a[sdrtnz]h?-|а[сшдртнз]-)?[A-ZÀ-ÖØ-ÞƏİŞÇĞÖÜА-ЯЁ][\w’'.-]*)"
 _PART = r"(?:bin|ibn|bint|al|el|əl|de|da|van|von|M\.|бин|ибн|аль|эль|ал)"
 _SPACE = r"(?:[ \t]+|[ \t]*\n(?!\s*\n)[ \t]*)"  # a single line break may wrap a name
@@ -268,6 +235,15 @@ _NAMED_AFTER = re.compile(
 )
 
 
+# what follows an institution's "for"/"of" names it: "Center for Arabic Language for
+# Non-Native Speakers", "University of Languages"
+_OF_INSTITUTION = re.compile(
+    r"\b(?i:cent(?:er|re)|institute|university|museum|academy|school|library|department"
+    r"|ministry|council|committee|commission|chair|faculty|agency)"
+    r"\s+(?:(?:for|of|on)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3})?(?:for|of|on)\s+(?:the\s+)?$"
+)
+
+
 def find_people(text: str) -> list[Person]:
     """People named in ``text`` (first mention first), with the title said before them.
 
@@ -283,6 +259,12 @@ def find_people(text: str) -> list[Person]:
             end = start + len(" ".join(tokens))
             if _byline(bare, start, end) or _NAMED_AFTER.match(bare, end):
                 continue
+            if _OF_INSTITUTION.search(bare, max(0, start - 80), start):
+                if len(tokens) < 3:
+                    continue  # "Center for Arabic Language": the institution's name
+                # "University of Languages Kamal Abdulla": the name ends the run
+                start += len(" ".join(tokens[:-2])) + 1
+                tokens = tokens[-2:]
             person = _person(bare, start, tokens, floor)
             if person:
                 found.append(person)
@@ -312,7 +294,7 @@ def _role_phrase(text: str, start: int, end: int, limit: int) -> str:
     while True:
         before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 30) : start])
         word = before.group(1) if before else ""
-        if not word or not (_MODIFIER.fullmatch(word) or _real_title(word)):
+        if not word or not (MODIFIER.fullmatch(word) or _real_title(word)):
             break
         start -= len(before.group(0))  # type: ignore[union-attr]  # word is its group
     org = _org_at(text, end, limit)
@@ -342,7 +324,7 @@ _COUNTRY_WORD = re.compile(
 
 
 def _real_title(word: str) -> bool:
-    return bool(TITLE_RE.fullmatch(word)) and not _HONORIFIC.fullmatch(word)
+    return bool(TITLE_RE.fullmatch(word)) and not HONORIFIC.fullmatch(word)
 
 
 def _org_at(text: str, start: int, end: int) -> tuple[int, str] | None:
@@ -366,7 +348,7 @@ def _org_before(text: str, start: int) -> tuple[int, str] | None:
 
 # a name followed by its title: "Salim M. AlMalik, Director-General of ICESCO"
 _TITLE_AFTER = re.compile(
-    rf"(?:\b[A-ZА-Я]\.|[^,.]){{0,60}},\s+(?:the\s+)?(?P<title>{_TITLES})(?![\w-])", re.IGNORECASE
+    rf"(?:\b[A-ZА-Я]\.|[^,.]){{0,60}},\s+(?:the\s+)?(?P<title>{TITLES})(?![\w-])", re.IGNORECASE
 )
 
 

@@ -129,6 +129,23 @@ def test_a_role_given_in_the_body_is_kept_when_the_headline_named_the_person() -
             "Salim AlMalik",
             ["Genel Direktörü Salim AlMalik", "Direktörü Salim AlMalik"],
         ),
+        # what follows an institution's "for"/"of" names it, and the name ends the run
+        (
+            "Director of the ICESCO Center for Arabic Language for Non-Native Speakers Nidal "
+            "Al-Khatib met Rector of the Azerbaijan University of Languages Kamal Abdulla.",
+            "Nidal Al-Khatib",
+            [
+                "Arabic Language",
+                "Non-Native Speakers",
+                "Non-Native Speakers Nidal Al-Khatib",
+                "Languages Kamal Abdulla",
+            ],
+        ),
+        (
+            "He addressed the ICESCO Center for Civilizational Dialogue at the university.",
+            None,
+            ["Civilizational Dialogue"],
+        ),
     ],
 )
 def test_words_of_an_institution_or_a_title_are_no_name(
