@@ -49,6 +49,7 @@ from monitor.stories import (
     lookup_keys,
     same_story,
 )
+from monitor.story_names import name_shingles
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "devset" / "articles.jsonl"
 
@@ -97,9 +98,10 @@ def cluster(rows: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, Story
             story = len(story_shingles)
         story_of[row["id"]] = story
         feats[row["id"]] = f
-        for s in f.shingles - story_shingles[story]:
+        counted = f.shingles | name_shingles(title, body)  # as the archive's df table counts
+        for s in counted - story_shingles[story]:
             df[s] += 1
-        story_shingles[story] |= f.shingles
+        story_shingles[story] |= counted
         for k in candidate_keys(f):
             index[k].append(row["id"])
     return story_of, feats

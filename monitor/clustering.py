@@ -42,6 +42,7 @@ from monitor.stories import (
     lookup_keys,
     paragraph_shingles,
 )
+from monitor.story_names import name_shingles
 
 Ref = tuple[str, int]  # ("old", stored id) or ("new", position in the batch)
 
@@ -58,7 +59,7 @@ class Filing:
 
 
 _MAGIC = b"SF1"  # then the byte length of the header and the lengths of the first two arrays
-_SETS = {"people", "principals", "organisations", "places"}
+_SETS = {"people", "principals", "organisations", "places", "names"}
 _ARRAYS = ("shingles", "content", "signature")
 
 
@@ -134,7 +135,7 @@ def _decode_json(data: bytes) -> StoryFeatures:
 
 def _from_plain(plain: dict[str, Any]) -> StoryFeatures:
     for name in _SETS:
-        plain[name] = frozenset(plain[name])
+        plain[name] = frozenset(plain.get(name, ()))  # no names before they were kept
     for name in ("published", "event_date"):
         plain[name] = date.fromisoformat(plain[name]) if plain[name] else None
     plain["month_day"] = tuple(plain["month_day"]) if plain["month_day"] else None
@@ -198,6 +199,9 @@ class Clusterer:
     def decide(self, conn: Connection, items: Sequence[Prepared]) -> list[Filing]:
         texts = [f"{p.article.title}\n{p.article.body}" for p in items]
         every = set().union(*(s for t in texts for s in paragraph_shingles(t))) if texts else set()
+        # the names of the headline and lead are counted in the df table beside the shingles
+        named = [name_shingles(p.article.title, p.article.body) for p in items]
+        every.update(*named)
         df = db.df_lookup(conn, every)
         total = db.story_total(conn)
         batch: list[tuple[Ref, StoryFeatures, tuple[str, ...]]] = []  # (story ref, features, keys)
@@ -231,7 +235,7 @@ class Clusterer:
             story_ref: Ref = ("new", position) if chosen is None else chosen
             if founding:
                 total += 1
-                for shingle in feats.shingles:  # this batch's later articles see it too
+                for shingle in feats.shingles | named[position]:  # seen by the batch's later
                     df[shingle] = df.get(shingle, 0) + 1
             filings.append(
                 Filing(
@@ -239,7 +243,7 @@ class Clusterer:
                     story=story_ref,
                     data=encode(feats),
                     keys=keys,
-                    df_shingles=feats.shingles if founding else frozenset(),
+                    df_shingles=feats.shingles | named[position] if founding else frozenset(),
                 )
             )
             batch.append((story_ref, feats, keys))

@@ -67,10 +67,12 @@ from monitor.shingling import shingles as shingles
 from monitor.story_index import DATE_WINDOW as DATE_WINDOW
 from monitor.story_index import candidate_keys as candidate_keys
 from monitor.story_index import lookup_keys as lookup_keys
+from monitor.story_names import name_hash, name_shingles
 
 K = TypeVar("K")
 STRONG_TEXT = 0.45  # shared rare wording that alone makes one story
 SOME_TEXT = 0.12  # shared rare wording that supports shared people
+RARE_NAME, RARE_SHARE = 3, 0.01  # a name in fewer stories than this (or this share) is rare
 _VAGUE = {"other", "statement"}  # kinds too broad to tell one event by
 _COMPATIBLE = {
     frozenset({"meeting", "visit"}),
@@ -103,6 +105,7 @@ class StoryFeatures:
     shingles: frozenset[int]
     content: frozenset[int]
     signature: tuple[int, ...]
+    names: frozenset[int] = frozenset()  # rare names of the headline and lead, hashed
 
 
 def features(
@@ -118,12 +121,15 @@ def features(
 ) -> StoryFeatures:
     """Build the features of one article from its text and :func:`classify` result."""
     paragraphs = paragraph_shingles(f"{title}\n{body}")
+    named = name_shingles(title, body)
     full = frozenset().union(*paragraphs) if paragraphs else frozenset()
     initials: set[tuple[str, str]] = set()
     for p in event_info.participants:
         key, initial = name_key(p.name)
         if initial:
             initials.add((key, initial))
+    # the people are compared as people: their names are not the event's
+    people_names = {name_hash(w) for p in event_info.participants for w in p.name.split()}
     pub = published.date() if isinstance(published, datetime) else published
     content = boilerplate_filter(paragraphs, df, n, known=known_boilerplate)
     return StoryFeatures(
@@ -144,6 +150,9 @@ def features(
         content=content,
         # LSH bands from the rare wording: shared boilerplate makes no band collisions
         signature=minhash(content or full),
+        names=frozenset(
+            h for h in named - people_names if df.get(h, 0) < max(RARE_NAME, RARE_SHARE * n)
+        ),
     )
 
 
@@ -260,7 +269,8 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     # two people in common on one day: kinds that do not fit are one unsure reading
     unsure = min(a.type_confidence, b.type_confidence) < 0.75
     kinds_ok = types_ok or (len(shared) >= 2 and same_day and unsure)
-    if dated and shared and (text >= SOME_TEXT or (people_agree and kinds_ok)):
+    named = len(a.names & b.names)  # rare names of the headline and lead, in any script
+    if dated and shared and (text >= SOME_TEXT or named >= 2 or (people_agree and kinds_ok)):
         return _Verdict(True, score, f"same people, close dates: {why}")
     # reports in two languages share no wording and often name no one in the lead: the
     # same person on the same day at an event of one type in one city is one event,
@@ -281,9 +291,13 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     # of them the same, or either lead names someone the other does not
     city = a.place is not None and (a.place == b.place or stops) and a.place != a.country
     nobody_else = not extra_a and not extra_b and (shared or not (a.people and b.people))
-    scene = city and next_day and a.event_type == b.event_type and a.event_type not in _VAGUE
+    scene = (
+        (city or named) and next_day and a.event_type == b.event_type and a.event_type not in _VAGUE
+    )
     if scene and nobody_else:
         return _Verdict(True, score, f"two languages, one kind of event, city and day: {why}")
+    if named >= 2 and next_day and (types_ok or unsure) and nobody_else:
+        return _Verdict(True, score, f"{named} rare names in common a day apart at most: {why}")
     if (
         not dated
         and len(shared) >= 2

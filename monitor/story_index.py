@@ -58,6 +58,7 @@ def _dated_keys(f: StoryFeatures) -> set[str]:
         keys.update(f"p:{_index_key(p)}|{month}" for p in f.people)
         if f.place:
             keys.add(f"pl:{f.place}|{month}")
+        keys.update(f"n:{h:x}|{month}" for h in f.names)  # a rare name in a month
     return keys
 
 

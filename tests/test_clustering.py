@@ -57,6 +57,11 @@ def test_features_stored_as_compressed_json_are_still_read() -> None:
         plain[field.name] = value
     old = zlib.compress(json.dumps(plain, separators=(",", ":")).encode(), 6)
     assert decode(old) == feats
+    # features stored before names were kept read back with none
+    assert feats.names
+    del plain["names"]
+    older = zlib.compress(json.dumps(plain, separators=(",", ":")).encode(), 6)
+    assert decode(older) == replace(feats, names=frozenset())
 
 
 def test_candidates_sharing_a_rare_key_come_before_those_sharing_common_ones(

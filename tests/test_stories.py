@@ -41,6 +41,7 @@ from monitor.stories import (
     same_story,
     shingles,
 )
+from monitor.story_names import name_hash, name_shingles
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stories"
 ROOT = Path(__file__).resolve().parent.parent
@@ -630,3 +631,59 @@ def test_an_event_to_come_is_held_against_an_undated_report_by_its_announcement_
     # published months apart, the undated report is another story
     later = replace(undated, published=date(2025, 9, 1))
     assert "dates differ" in same_story(dated, later)[2]
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Momine", "Момине-хатун", "Möminə"),
+        ("Khojaly", "Ходжалинской", "Xocalı"),
+        ("Gorgud", "Горгуд", "Qorqud"),
+    ],
+)
+def test_a_name_is_one_key_in_every_script_and_case(spellings: tuple[str, ...]) -> None:
+    assert len({name_hash(word) for word in spellings}) == 1
+
+
+def test_names_leave_out_places_organisations_acronyms_titles_and_short_words() -> None:
+    kept = name_shingles("ICESCO Director General visits Baku", "Rabat, May 2. The OIC and UNESCO.")
+    assert kept == frozenset()
+    assert name_shingles("Nizami Ganjavi", "") == {name_hash("Nizami"), name_hash("Ganjavi")}
+
+
+def _manuscripts(language: str) -> StoryFeatures:
+    """Reports of one exhibition that name no person and no city, in two languages."""
+    if language == "en":
+        return _told(
+            "Kitabi Dede Gorgud manuscripts go on show",
+            "Rare manuscripts of the Kitabi Dede Gorgud epic are on show in an exhibition "
+            "organised with ICESCO.",
+            datetime(2025, 7, 22, 10),
+        )
+    return _told(
+        "Рукописи «Китаби Деде Горгуд» представлены на выставке",
+        "Редкие рукописи «Китаби Деде Горгуд» представлены на выставке, организованной при "
+        "поддержке ИСЕСКО.",
+        datetime(2025, 7, 22, 16),
+        "ru",
+    )
+
+
+def test_reports_in_two_languages_join_by_the_rare_names_they_share() -> None:
+    english, russian = _manuscripts("en"), _manuscripts("ru")
+    assert not english.people and not russian.people and not english.place
+    assert len(english.names & russian.names) >= 2
+    same, _, why = same_story(english, russian)
+    assert same and "rare names" in why, why
+    # the names are the index's keys too: each report finds the other
+    assert lookup_keys(russian) & candidate_keys(english)
+    # names common in the archive (in many stories) tell no event
+    title = "Kitabi Dede Gorgud manuscripts go on show"
+    body = "Rare manuscripts of the Kitabi Dede Gorgud epic are on show in an exhibition."
+    when = datetime(2025, 7, 22, 10)
+    common = dict.fromkeys(name_shingles(title, body), 50)  # in 50 of 100 stories
+    worn = features(title, body, "en", when, classify(title, body, "en", when), common, 100)
+    assert not worn.names and not same_story(worn, russian)[0]
+    # a week apart, they are two events
+    later = replace(russian, published=date(2025, 7, 29))
+    assert not same_story(_manuscripts("en"), later)[0]

@@ -1,0 +1,49 @@
+"""Names that tell one event in any language (pure): the proper nouns of an article's
+headline and lead, keyed across scripts, as hashed shingles.
+
+Reports of one event in two languages share no wording, but they share its names: the
+mausoleum of Momine Khatun (Момине-хатун, Möminə Xatun), the Book of Dede Gorgud (Деде
+Горгуд), the Al-Farabi conference (Аль-Фараби). :func:`name_shingles` keys each
+capitalised word of the title and the lead's first 700 characters as a person's surname
+is keyed (:func:`monitor.person_names.person_key`: Latin letters, case endings dropped)
+and keeps its first five letters, so that "Khojaly" and "Ходжалинской" meet. Places,
+organisations, acronyms and titles are left out: they are compared elsewhere or name
+nothing in particular. The hashes join the article's shingles, so the archive counts in
+how many stories each name occurs, and only the rare ones are compared
+(:func:`monitor.stories.features`): a name in many stories ("Shusha" in the year of its
+capital title) tells no event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.entities import ORGANISATIONS, is_place
+from monitor.person_names import person_key
+from monitor.person_titles import MODIFIER, TITLE_RE
+from monitor.shingling import _stable_hash
+
+LEAD_CHARS = 700
+PREFIX = 5
+_WORD = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞƏİŞÇĞÖÜА-ЯЁ][\w'’-]{3,}")
+
+
+def name_hash(word: str) -> int | None:
+    """The hash a name word is kept under, or None for a word too short to tell."""
+    key = person_key(word)
+    return _stable_hash(f"name:{key[:PREFIX]}") if len(key) >= PREFIX else None
+
+
+def name_shingles(title: str, body: str) -> frozenset[int]:
+    """The hashed name keys of the headline and the lead (see the module's docstring)."""
+    keys: set[str] = set()
+    for m in _WORD.finditer(f"{title}\n{body[:LEAD_CHARS]}"):
+        word = m.group(0)
+        if word.isupper() or is_place(word) or TITLE_RE.fullmatch(word) or MODIFIER.fullmatch(word):
+            continue
+        if any(pattern.search(word) for pattern in ORGANISATIONS.values()):
+            continue
+        key = person_key(word)
+        if len(key) >= PREFIX:
+            keys.add(key[:PREFIX])
+    return frozenset(_stable_hash(f"name:{key}") for key in keys)
