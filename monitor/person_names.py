@@ -66,7 +66,9 @@ def person_key(surname: str, azerbaijani: bool = False) -> str:
     elif _AZ_LETTERS.search(joined) or _AZ_SURNAME.search(lower) or _AZ_CASE.search(lower):
         lower = _AZ_CASE.sub("", lower)
         lower = lower.replace("c", "j")  # Azerbaijani c is j: Cəfərov, Hacıyev
-    key = translit(lower).replace("kh", "x").replace("sh", "w").replace("ch", "c")
+    # a French c before e or i is s: Benlahcen, Benlahsen
+    base = translit(lower) if cyrillic else re.sub(r"c(?=[ei])", "s", translit(lower))
+    key = base.replace("kh", "x").replace("sh", "w").replace("ch", "c")
     key = key.replace("zh", "z").replace("h", "x" if arabic else "g")
     key = key.replace("w", "sh").replace("c", "ch")
     if not cyrillic:
@@ -103,8 +105,9 @@ def same_person(a: str, b: str) -> bool:
 
 
 def skeleton(key: str) -> str:
-    """A person key with *e* read as *a*: the index key that finds spelling variants."""
-    return key.replace("e", "a")
+    """A person key with *e* read as *a* and *x* as *g*: the index key that finds spelling
+    variants (``mamedov``/``mamadov``; Benlahsen's *h*, written *x* from ``Бенлахсен``)."""
+    return key.replace("e", "a").replace("x", "g")
 
 
 _ARTICLE_WORDS = {"al", "el", "ал", "аль", "эль", "əl"}
