@@ -84,6 +84,8 @@ def initial_of(first_name: str) -> str:
     ``Jeyhun``/``Ceyhun``/``Джейхун`` -> ``j``; ``Heydar``/``Гейдар`` -> ``g``. Initials
     only tell apart people of one surname (Ilham, Heydar, Mehriban Aliyev(a)).
     """
+    if first_name.strip()[:1] in "Cc":  # Ceyhun, Cavid: never the French s
+        return "j"
     key = person_key(first_name)
     return {"c": "j", "k": "g", "x": "g", "q": "g", "y": "i", "e": "i"}.get(key[:1], key[:1])
 

@@ -20,7 +20,7 @@ import re
 
 from monitor.entities import ORGANISATIONS, is_place
 from monitor.person_names import person_key
-from monitor.person_titles import MODIFIER, TITLE_RE
+from monitor.person_titles import TITLE_RE
 from monitor.shingling import _stable_hash
 
 LEAD_CHARS = 700
@@ -39,7 +39,7 @@ def name_shingles(title: str, body: str) -> frozenset[int]:
     keys: set[str] = set()
     for m in _WORD.finditer(f"{title}\n{body[:LEAD_CHARS]}"):
         word = m.group(0)
-        if word.isupper() or is_place(word) or TITLE_RE.fullmatch(word) or MODIFIER.fullmatch(word):
+        if word.isupper() or is_place(word) or TITLE_RE.fullmatch(word):
             continue
         if any(pattern.search(word) for pattern in ORGANISATIONS.values()):
             continue

@@ -358,11 +358,22 @@ def test_two_languages_one_person_one_day_one_city_one_kind_of_event_are_one_sto
     assert not same_story(russian, meeting)[0]
 
 
-def test_the_held_out_story_set_is_measured_whole() -> None:
+@pytest.mark.parametrize(
+    ("name", "articles", "events", "floor"),
+    [
+        ("heldout_stories.jsonl", 64, 30, 0.3),
+        ("stories_set1.jsonl", 90, 40, 0.5),
+        ("stories_set2.jsonl", 90, 40, 0.5),
+        ("stories_set3.jsonl", 90, 40, 0.5),
+    ],
+)
+def test_the_held_out_story_sets_are_measured_whole(
+    name: str, articles: int, events: int, floor: float
+) -> None:
     """bench/eval_stories.py measures another set as one part, with its real dates."""
-    path = Path(__file__).parent / "fixtures" / "events" / "heldout_stories.jsonl"
+    path = Path(__file__).parent / "fixtures" / "events" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 64 and len({r["event_group"] for r in rows}) == 30
+    assert len(rows) == articles and len({r["event_group"] for r in rows}) == events
     out = subprocess.run(
         [
             sys.executable,
@@ -375,7 +386,7 @@ def test_the_held_out_story_set_is_measured_whole() -> None:
     ).stdout
     line = next(x for x in out.splitlines() if x.startswith("all "))
     precision, recall = (float(v) for v in line.split()[-2:])
-    assert precision >= 0.95 and recall > 0.3, line  # no event glued to another
+    assert precision >= 0.95 and recall > floor, line  # no event glued to another
 
 
 def test_a_report_in_another_language_a_day_later_joins_its_story() -> None:
@@ -646,7 +657,7 @@ def test_a_name_is_one_key_in_every_script_and_case(spellings: tuple[str, ...]) 
 
 
 def test_names_leave_out_places_organisations_acronyms_titles_and_short_words() -> None:
-    kept = name_shingles("ICESCO Director General visits Baku", "Rabat, May 2. The OIC and UNESCO.")
+    kept = name_shingles("ICESCO Director-General visits Baku", "Rabat, May 2. The OIC, UNESCO.")
     assert kept == frozenset()
     assert name_shingles("Nizami Ganjavi", "") == {name_hash("Nizami"), name_hash("Ganjavi")}
 
