@@ -249,7 +249,10 @@ def event_scores(
     if call_in_lead:  # a call is told with the words of talks ("the sides discussed")
         scores["phone_call"] += scores["meeting"]
         scores["meeting"] = 0.0
-    if speaker:
+    # "Speaker: words" over a lead that tells a meeting, a visit or a call, and no words
+    # said ("the minister said during a meeting"): the words were said at it
+    acted = any(in_sentence[k] for k in rules.ACTS) and not in_sentence["statement"]
+    if speaker and not acted:
         scores["statement"] += 3.0
     elif titles.title_future(rules.CIRCUMSTANCE["announcement"].sub(" ", casefold(title))):
         scores["announcement"] += rules.STRONG_WEIGHT * 3.0

@@ -154,6 +154,14 @@ PUB = datetime(2023, 10, 4, 9, 0)
             "az",
             "award",
         ),
+        # a speaker's words over a lead that tells a meeting were said at the meeting
+        (
+            "Фейсал Аль-Рашиди: «ИСЕСКО представит опыт оцифровки музеев»",
+            "В Баку в среду состоялась встреча заместителя министра культуры с делегацией "
+            "ИСЕСКО во главе с Фейсалом Аль-Рашиди.",
+            "ru",
+            "meeting",
+        ),
         # a wish to attend is no news to come: the call it was told in is the event
         (
             "ICESCO chief hopes to attend events in Shusha – phone talk with minister",
