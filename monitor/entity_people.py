@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from monitor.entities import ORGANISATIONS, is_place
+from monitor.entity_people_ar import arabic_people
 from monitor.person_names import name_key, nominative
 from monitor.person_titles import HONORIFIC, MODIFIER, TITLES
 from monitor.person_titles import TITLE_RE as TITLE_RE
@@ -244,6 +245,9 @@ _OF_INSTITUTION = re.compile(
 )
 
 
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+
+
 def find_people(text: str) -> list[Person]:
     """People named in ``text`` (first mention first), with the title said before them.
 
@@ -269,6 +273,11 @@ def find_people(text: str) -> list[Person]:
             if person:
                 found.append(person)
                 floor = end
+    if _ARABIC.search(text):  # no capitals: names after an honorific
+        for name, start, role, org in arabic_people(text):
+            key, _ = name_key(name)
+            found.append(Person(name, key, "", role, start, ORGANISATION_NAMES.get(org or "")))
+        found.sort(key=lambda p: p.start)
     return found
 
 

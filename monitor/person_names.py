@@ -90,6 +90,32 @@ def initial_of(first_name: str) -> str:
     return {"c": "j", "k": "g", "x": "g", "q": "g", "y": "i", "e": "i"}.get(key[:1], key[:1])
 
 
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+# Arabic and Persian letters -> the consonant classes of :func:`_consonants`; the vowels,
+# hamza and ain are dropped
+_AR_CLASSES = str.maketrans(
+    {
+        **dict.fromkeys("اأإآىةءئؤعويی", ""),
+        **dict(zip("بتثجدذرزسشصضطظفكلمنپچژک", "bttjddrzsssdtzfklmnbjzk", strict=True)),
+        **dict.fromkeys("حخغقهگ", "g"),
+    }
+)
+
+
+def _consonants(key: str) -> str:
+    """The consonant skeleton of a Latin person key, in the classes Arabic script writes:
+    ``almalik`` -> ``lmlk``, ``bairamov`` -> ``brmf`` (an Arabic name keeps no vowels)."""
+    key = key.replace("sh", "s").replace("th", "t").replace("ch", "j")
+    key = re.sub(r"[aeiouyw]", "", key.translate(str.maketrans("xhqvpc", "gggfbj")))
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def arabic_key(surname: str) -> str:
+    """Key of a surname written in Arabic script: ``~`` and its consonants
+    (``المالك`` -> ``~lmlk``), which :func:`same_person` holds against a Latin key's."""
+    return "~" + re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", surname.translate(_AR_CLASSES)))
+
+
 def same_person(a: str, b: str) -> bool:
     """Whether two surname keys name one person.
 
@@ -100,6 +126,10 @@ def same_person(a: str, b: str) -> bool:
     """
     if a == b:
         return True
+    if a[:1] == "~" or b[:1] == "~":  # a name in Arabic script: its consonants
+        ca = a[1:] if a[:1] == "~" else _consonants(a)
+        cb = b[1:] if b[:1] == "~" else _consonants(b)
+        return len(ca) >= 3 and ca == cb
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 5 and long_.startswith(short) and long_[len(short) :] in {"i", "a", "e"}:
         return True
@@ -121,6 +151,8 @@ def name_key(name: str) -> tuple[str, str]:
     parts = name.split()
     if not parts:
         return "", ""
+    if _ARABIC_SCRIPT.search(parts[-1]):  # no initials: Arabic writes no vowel to compare
+        return arabic_key(parts[-1]), ""
     last = parts[-1]
     if len(parts) > 1 and parts[-2].casefold() in _ARTICLE_WORDS:
         last = parts[-2] + "-" + last
@@ -163,7 +195,7 @@ def merge_participants(groups: Iterable[Iterable[Mapping[str, Any]]]) -> list[di
 
     People are one when their surname keys name one person (:func:`same_person`) and
     their initials do not differ. The name shown is the Latin spelling if any, else the
-    longest; the role the longest given; the organisation the first given."""
+    longest; the role likewise; the organisation the first given."""
     merged: list[dict[str, Any]] = []
     keys: list[tuple[str, str]] = []
     for group in groups:
@@ -188,8 +220,8 @@ def merge_participants(groups: Iterable[Iterable[Mapping[str, Any]]]) -> list[di
             keys[at] = (keys[at][0], keys[at][1] or initial)
             if (_latin(name), len(name)) > (_latin(entry["name"]), len(entry["name"])):
                 entry["name"] = name
-            role = person.get("role")
-            if role and len(role) > len(entry.get("role") or ""):
+            role, shown = person.get("role"), entry.get("role") or ""
+            if role and (_latin(role), len(role)) > (_latin(shown), len(shown)):
                 entry["role"] = role
             entry["organisation"] = entry.get("organisation") or person.get("organisation")
     return merged

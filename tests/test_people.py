@@ -331,3 +331,44 @@ def test_a_byline_or_an_institutions_namesake_is_no_participant(
 def test_a_profession_before_a_name_is_its_role(text: str, name: str, role: str) -> None:
     people = {p.name: p.role for p in find_people(text)}
     assert people[name] == role, people
+
+
+def test_arabic_names_follow_their_honorific_with_the_title_said_beside_them() -> None:
+    text = (
+        "استقبل المدير العام لمنظمة العالم الإسلامي للتربية والعلوم والثقافة (إيسيسكو)، "
+        "الدكتور سالم بن محمد المالك، اليوم بمقر المنظمة، معالي السيد جيهون بيراموف، وزير "
+        "خارجية جمهورية أذربيجان، والوفد المرافق له. وحضر اللقاء السفير وعدد من المسؤولين."
+    )
+    people = {p.name: (p.role, p.organisation, p.key) for p in find_people(text)}
+    assert people == {
+        "سالم بن محمد المالك": ("المدير العام", "ICESCO", "~lmlk"),
+        "جيهون بيراموف": ("وزير خارجية جمهورية أذربيجان", None, "~brmf"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("arabic", "other"),
+    [
+        ("المالك", "AlMalik"),
+        ("المالك", "аль-Малик"),
+        ("بيراموف", "Bayramov"),
+        ("قاسيموفا", "Qasımova"),
+        ("الخطيب", "Al-Khatib"),
+        ("أمراللاييف", "Amrullayev"),
+    ],
+)
+def test_a_name_in_arabic_script_meets_its_latin_and_cyrillic_spellings(
+    arabic: str, other: str
+) -> None:
+    assert same_person(name_key(f"x {arabic}")[0], person_key(other))
+
+
+def test_arabic_and_latin_names_are_one_participant_shown_in_latin() -> None:
+    merged = merge_participants(
+        [
+            [{"name": "جيهون بيراموف", "role": "وزير خارجية جمهورية أذربيجان"}],
+            [{"name": "Jeyhun Bayramov", "role": "Foreign Minister"}],
+        ]
+    )
+    assert merged == [{"name": "Jeyhun Bayramov", "role": "Foreign Minister", "organisation": None}]
+    assert not same_person(name_key("x المالك")[0], person_key("Mammadov"))
