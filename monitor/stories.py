@@ -73,6 +73,7 @@ K = TypeVar("K")
 STRONG_TEXT = 0.45  # shared rare wording that alone makes one story
 SOME_TEXT = 0.12  # shared rare wording that supports shared people
 RARE_NAME, RARE_SHARE = 3, 0.01  # a name in fewer stories than this (or this share) is rare
+_BILATERAL = {"agreement", "phone_call"}  # two parties: who signed, who called
 _VAGUE = {"other", "statement"}  # kinds too broad to tell one event by
 _COMPATIBLE = {
     frozenset({"meeting", "visit"}),
@@ -216,8 +217,16 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     if a.place and b.place and a.place != b.place and cities and text < STRONG_TEXT:
         return _Verdict(False, 0.0, f"veto: cities differ ({a.place} vs {b.place})", True)
     shared = _shared_people(a, b)
-    extra_a = a.principals - _covered(a.principals, b.people)
-    extra_b = b.principals - _covered(b.principals, a.people)
+    # the counterparts: the people of the lead, else of the article (a lead that names
+    # nobody: "The memorandum was signed by the minister and ..." further on)
+    kinds = {a.event_type, b.event_type}
+    # (an agreement to come is told as an announcement too)
+    bilateral = kinds <= _BILATERAL | {"announcement"} and bool(kinds & _BILATERAL)
+    pair = bilateral and not (a.principals or b.principals)
+    lead_a = a.people if pair else a.principals
+    lead_b = b.people if pair else b.principals
+    extra_a = lead_a - _covered(lead_a, b.people)
+    extra_b = lead_b - _covered(lead_b, a.people)
     # each lead names someone the other never names; or one does, and the other's
     # counterpart is named by the first only further on (the minister's call with a
     # foreign minister, "earlier that day he also spoke with the Director General")

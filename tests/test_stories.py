@@ -698,3 +698,31 @@ def test_reports_in_two_languages_join_by_the_rare_names_they_share() -> None:
     # a week apart, they are two events
     later = replace(russian, published=date(2025, 7, 29))
     assert not same_story(_manuscripts("en"), later)[0]
+
+
+def test_two_memoranda_of_one_minister_on_one_day_with_two_partners_are_two_stories() -> None:
+    """Neither lead names anyone; further on, each names the minister and another
+    signatory. A signing (or a call) has two parties: the other one tells them apart."""
+    with_icesco = _told(
+        "Azerbaijan, ICESCO sign memorandum on digital education",
+        "The Ministry of Science and Education and ICESCO signed a memorandum in Baku.\n\n"
+        "The document was signed by Minister Emin Amrullayev and ICESCO Deputy Director "
+        "General Khalid Alaoui.",
+        datetime(2027, 9, 15, 12),
+    )
+    with_uzbekistan = _told(
+        "Azərbaycan və Özbəkistan arasında memorandum imzalanıb",
+        "Elm və Təhsil Nazirliyi ilə Özbəkistanın nazirliyi arasında memorandum imzalanıb."
+        "\n\nSənədi Bakıda nazir Emin Əmrullayev və Özbəkistanın naziri Əzizbək Tursunov "
+        "imzalayıblar.",
+        datetime(2027, 9, 15, 18),
+        "az",
+    )
+    assert with_icesco.event_type == with_uzbekistan.event_type == "agreement"
+    assert not with_icesco.principals and not with_uzbekistan.principals
+    assert _shared_people(with_icesco, with_uzbekistan) == {"amrulaev"}
+    same, _, why = same_story(with_icesco, with_uzbekistan)
+    assert not same and "different counterparts" in why, why
+    # the same signing told twice names the same two people
+    again = replace(with_uzbekistan, people=with_icesco.people)
+    assert same_story(with_icesco, again)[0]
