@@ -276,7 +276,9 @@ def find_people(text: str) -> list[Person]:
     if _ARABIC.search(text):  # no capitals: names after an honorific
         for name, start, role, org in arabic_people(text):
             key, _ = name_key(name)
-            found.append(Person(name, key, "", role, start, ORGANISATION_NAMES.get(org or "")))
+            if len(key) > (2 if " " in name else 3):  # علييف: Aliyev's two consonants
+                organisation = ORGANISATION_NAMES.get(org or "")
+                found.append(Person(name, key, "", role, start, organisation))
         found.sort(key=lambda p: p.start)
     return found
 

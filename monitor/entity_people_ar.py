@@ -29,6 +29,7 @@ _STOP = frozenset(
     (
         *("في", "مع", "على", "من", "إلى", "الى", "عن", "خلال", "اليوم", "أمس", "حيث"),
         *("الذي", "التي", "وذلك", "بمقر", "بحضور", "لدى", "ضمن"),
+        *("إن", "أن", "ان", "إنه", "أنه", "بأن", "قد", "لقد", "كان", "هو", "هي"),
     )
 )
 _WORD = re.compile(r"[\u0621-\u065f\u066e-\u06d3\u06fa-\u06ff]+")  # letters, no commas
@@ -73,8 +74,8 @@ def arabic_people(text: str) -> list[tuple[str, int, str | None, str | None]]:
             end = m.end()
             if len(words) >= 5:
                 break
-        if not words or (len(words) == 1 and len(words[0]) < 4):
-            continue
+        if not words or (len(words) == 1 and len(words[0]) < 4) or words[0].startswith("ال"):
+            continue  # ("السيد الوزير": a title, not a name)
         role = org = None
         # the title just before: "المدير العام لمنظمة ... (إيسيسكو)، الدكتور"
         before = text[max(0, floor, honour.start() - 160) : honour.start()]

@@ -24,6 +24,8 @@ PLACE_CUE = re.compile(
 )
 # a locative ending after the name: "Bakıda", "Ankara'da", "Rabat şəhərində"
 PLACE_AFTER = re.compile(r"['’]?(?:\w*(?:da|də|de|ta|te)\b|\s+şəhərində)")
+# a visit abroad, told from the outlet's home city: "BAKU. ... is on a visit to Uzbekistan"
+_VISIT = re.compile(r"visit|vizit|sefer|safar|ziyaret|زيارة")
 # a city that hosts the event: "Baku to host the forum", "Баку примет форум"
 _HOSTS = re.compile(r"\s+(?:to host|will host|hosts|hosted|is hosting|has hosted|primet|prinial)\b")
 # venues that name their city: "at ICESCO headquarters", "ИСЕСКО ... штаб-квартире"
@@ -117,6 +119,13 @@ def lead_place(
     if not chosen:
         return None, None, places
     rank, _, key, country = min(chosen)
+    abroad = [
+        c
+        for c in chosen
+        if c[0] == 2.0 and c[3] != country and _VISIT.search(lead_t[max(0, c[1] - 40) : c[1]])
+    ]
+    if rank == 1.2 and abroad:  # "BAKU. ... is on a visit to Uzbekistan": not in Baku
+        rank, _, key, country = abroad[0]
     if rank == 2.0:  # a country: its city, if the article's start names one
         key = next((p.key for p, _ in starts if p.country == key and p.key != key), key)
     return key.title(), country, places

@@ -32,7 +32,8 @@ azerbaijan/azerbaidjan/azərbaycan/азербайджан/aserbaidschan/azerbaï
  sumgait/sumqayıt/сумгаит, lankaran/lənkəran/ленкорань, sheki/şəki/шеки, gabala/qəbələ/габала,
  khankendi/xankəndi/ханкенди, aghdam/ağdam/агдам, fuzuli/füzuli/физули, lachin/laçın/лачин,
  kalbajar/kəlbəcər/кельбаджар, zangilan/zəngilan/зангилан, shamakhi/şamaxı/шемаха,
- guba/quba/губа, aghjabadi/ağcabədi/агджабеди, naftalan/нафталан, mingachevir/mingəçevir
+ guba/quba/губа, aghjabadi/ağcabədi/агджабеди, naftalan/нафталан, mingachevir/mingəçevir,
+ gobustan/qobustan/гобустан
 morocco/maroc/marokko/марокко/mərakeş/المغرب/مراکش/fas: rabat/рабат/الرباط/رباط,
  casablanca/касабланка/الدار البيضاء, marrakesh/marrakech/марракеш/مراكش, fez/fès/فاس,
  tangier/tanger/طنجة, ifrane

@@ -129,7 +129,7 @@ def same_person(a: str, b: str) -> bool:
     if a[:1] == "~" or b[:1] == "~":  # a name in Arabic script: its consonants
         ca = a[1:] if a[:1] == "~" else _consonants(a)
         cb = b[1:] if b[:1] == "~" else _consonants(b)
-        return len(ca) >= 3 and ca == cb
+        return len(ca) >= 2 and ca == cb  # (علييف: Aliyev's l and v)
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 5 and long_.startswith(short) and long_[len(short) :] in {"i", "a", "e"}:
         return True

@@ -405,6 +405,14 @@ def test_a_day_without_year_and_no_publication_date_keeps_month_and_day() -> Non
             "Rabat",
             "morocco",
         ),
+        # a visit abroad told from the outlet's home city is abroad
+        (
+            "БАКУ, 6 апр — Sputnik. Гендиректор ИСЕСКО находится с рабочим визитом в "
+            "Узбекистане.\n\nВизит начался в Самарканде.",
+            "Samarkand",
+            "uzbekistan",
+        ),
+        ("İSESKO-nun baş direktoru Qobustanda olub.", "Gobustan", "azerbaijan"),
         # a city that hosts the event
         ("Baku will host the ICESCO youth forum in October.", "Baku", "azerbaijan"),
         ("Баку примет молодежный форум ИСЕСКО.", "Baku", "azerbaijan"),
