@@ -151,7 +151,8 @@ RULES: dict[str, tuple[str, ...]] = {
     "conference": (
         r"conference|\bforum\b|\bsession\b|\bsummit\b|congress|symposium|general assembly"
         r"|executive council|opening ceremony|\bgames\b|colloquium|seminar|workshop|webinar"
-        r"|round ?table|\btrainings?\b(?! of)|(?:took|takes|taking) part in|participat\w+ in"
+        r"|round ?table|\btrainings?\b(?! of)|summer school|(?:took|takes|taking) part in"
+        r"|participat\w+ in"
         r"|\battend(?:ed|s|ing)?\b"
         r"|kick(?:s|ed)? off|council of (?:\w+ ){0,2}ministers|consultative council"
         r"|(?:coordination|ministerial|plenary|consultative|annual|steering committee) meetings?\b"
@@ -161,10 +162,11 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|address(?:ed|es|ing)? (?:the )?(?:\S+ ){0,4}(?:meeting|session"
         r"|forum|conference|summit|assembly|congress)",
         r"конференц\w*|форум\w*|сесси\w*|саммит\w*|заседани\w*|конгресс\w*|съезд\w*|ассамбле\w*"
-        r"|семинар\w*|тренинг\w*|курсы повышения|круглого стола|круглый стол|принял\w* участие"
+        r"|семинар\w*|тренинг\w*|курсы повышения|летн\w+ школ\w*|круглого стола|круглый стол"
+        r"|принял\w* участие"
         r"|участвовал\w*",
         r"konfrans|\bforum\w*|sessiya\w*|sammit\w*|iclas\w*|qurultay|simpozium\w*|konqres\w*"
-        r"|seminar\w*|\btəlim\w*|dəyirmi masa|iştirak edib|iştirak ediblər|iştirak et(?:di|mişdir)"
+        r"|seminar\w*|\btəlim\w*|yay məktəb\w*|dəyirmi masa|iştirak edib|iştirak ediblər|iştirak et(?:di|mişdir)"
         r"|yığıncağ\w*|yığıncaq\w*|konferans\w*|zirve\w*"
         r"|sempozyum\w*|çalıştay\w*|kongre\w*|katıldı|zirvə\w*|toplantısı\w*",
         r"conférence|\bsommet\b|colloque|congrès|séminaire|atelier|table ronde|a participé"

@@ -121,6 +121,12 @@ PUB = datetime(2023, 10, 4, 9, 0)
             "conference",
         ),
         ("Учителей обучают", "В Баку проходит тренинг для учителей школ.", "ru", "conference"),
+        (
+            "Students join heritage summer school in Khiva",
+            "Azerbaijani students are taking part in an ICESCO heritage summer school in Khiva.",
+            "en",
+            "conference",
+        ),
         ("İSESKO təlimi başlayıb", "Müəllimlər üçün təlim kursu başlayıb.", "az", "conference"),
         # a contest announced, or open for applications, is its call (an announcement)
         (
