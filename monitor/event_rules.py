@@ -166,7 +166,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|принял\w* участие"
         r"|участвовал\w*",
         r"konfrans|\bforum\w*|sessiya\w*|sammit\w*|iclas\w*|qurultay|simpozium\w*|konqres\w*"
-        r"|seminar\w*|\btəlim\w*|yay məktəb\w*|dəyirmi masa|iştirak edib|iştirak ediblər|iştirak et(?:di|mişdir)"
+        r"|seminar\w*|\btəlim\w*|yay məktəb\w*|dəyirmi masa|iştirak edib|iştirak ediblər"
+        r"|iştirak et(?:di|mişdir)"
         r"|yığıncağ\w*|yığıncaq\w*|konferans\w*|zirve\w*"
         r"|sempozyum\w*|çalıştay\w*|kongre\w*|katıldı|zirvə\w*|toplantısı\w*",
         r"conférence|\bsommet\b|colloque|congrès|séminaire|atelier|table ronde|a participé"
