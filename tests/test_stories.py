@@ -365,6 +365,7 @@ def test_two_languages_one_person_one_day_one_city_one_kind_of_event_are_one_sto
         ("stories_set1.jsonl", 90, 40, 0.5),
         ("stories_set2.jsonl", 90, 40, 0.5),
         ("stories_set3.jsonl", 90, 40, 0.5),
+        ("stories_set4.jsonl", 100, 45, 0.5),
     ],
 )
 def test_the_held_out_story_sets_are_measured_whole(
