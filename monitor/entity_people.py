@@ -172,7 +172,7 @@ def _segments(run: str) -> list[tuple[int, list[str]]]:
 
 
 def _is_other(token: str) -> bool:
-    bare = token.strip(".,’'")
+    bare = re.split(r"['’]", token.strip(".,’'"))[0]  # "Taşkent'teki": a place, suffixed
     head = bare.split("-")[0]  # "İSESKO-nun": an acronym with a case ending
     return (
         (bare.isupper() and len(bare) > 1)

@@ -20,7 +20,8 @@ from monitor.entities import PLACES, find_places, place_hits, translit
 PLACE_CUE = re.compile(
     r"(?<!['’])(?:\bin|\bat|\bto|\bfrom|held in|\bvisit(?:s|ed|ing)?|\btour(?:s|ed)?|\bv|\bvo"
     r"|\ba|\bau|\ben|\bdans|\bnach|\bim|في|در|ب)\s*"
-    r"(?:the\s+|la\s+|le\s+)?(?:(?:city|kingdom|republic|state|capital) of\s+(?:the\s+)?)?$"
+    r"(?:the\s+|la\s+|le\s+)?(?:(?:city|kingdom|republic|state|capital) of\s+(?:the\s+)?)?"
+    r"(?:\w+(?:skoi|skom|['’]s)\s+)?$"  # "в азербайджанской Шуше", "in Azerbaijan's Shusha"
 )
 # a locative ending after the name: "Bakıda", "Ankara'da", "Rabat şəhərində"
 PLACE_AFTER = re.compile(r"['’]?(?:\w*(?:da|də|de|ta|te)\b|\s+şəhərində)")

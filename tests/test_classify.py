@@ -419,6 +419,12 @@ def test_a_day_without_year_and_no_publication_date_keeps_month_and_day() -> Non
             "uzbekistan",
         ),
         ("İSESKO-nun baş direktoru Qobustanda olub.", "Gobustan", "azerbaijan"),
+        # an adjective between the cue and the city
+        (
+            "АСТАНА. КАЗИНФОРМ — Решение принято на заседании совета в азербайджанской Шуше.",
+            "Shusha",
+            "azerbaijan",
+        ),
         # a city that hosts the event
         ("Baku will host the ICESCO youth forum in October.", "Baku", "azerbaijan"),
         ("Баку примет молодежный форум ИСЕСКО.", "Baku", "azerbaijan"),

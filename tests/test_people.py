@@ -349,6 +349,8 @@ def test_arabic_names_follow_their_honorific_with_the_title_said_beside_them() -
 def test_a_word_after_an_honorific_is_no_name_and_a_place_is_no_person() -> None:
     assert find_people("وقال السيد إن المنظمة ستواصل دعمها.") == []
     assert find_people("ICESCO-nun baş direktoru Qobustanda olub.") == []
+    turkish = "Özbekistan'ın başkenti Taşkent'teki törene Bakan Emin Amrullayev katıldı."
+    assert [p.name for p in find_people(turkish)] == ["Emin Amrullayev"]
     # a two-consonant surname is read when a first name comes with it: علييف, Aliyev
     (person,) = find_people("استقبل الوزير الدكتور رؤوف علييف في مكتبه.")
     assert same_person(person.key, person_key("Aliyev"))
