@@ -359,17 +359,18 @@ def test_two_languages_one_person_one_day_one_city_one_kind_of_event_are_one_sto
 
 
 @pytest.mark.parametrize(
-    ("name", "articles", "events", "floor"),
+    ("name", "articles", "events", "exact", "floor"),
     [
-        ("heldout_stories.jsonl", 64, 30, 0.3),
-        ("stories_set1.jsonl", 90, 40, 0.5),
-        ("stories_set2.jsonl", 90, 40, 0.5),
-        ("stories_set3.jsonl", 90, 40, 0.5),
-        ("stories_set4.jsonl", 100, 45, 0.5),
+        ("heldout_stories.jsonl", 64, 30, 0.95, 0.3),
+        ("stories_set1.jsonl", 90, 40, 0.95, 0.5),
+        ("stories_set2.jsonl", 90, 40, 0.95, 0.5),
+        ("stories_set3.jsonl", 90, 40, 0.95, 0.5),
+        ("stories_set4.jsonl", 100, 45, 0.95, 0.5),
+        ("stories_set5.jsonl", 100, 45, 0.88, 0.5),  # the most traps: see the README
     ],
 )
 def test_the_held_out_story_sets_are_measured_whole(
-    name: str, articles: int, events: int, floor: float
+    name: str, articles: int, events: int, exact: float, floor: float
 ) -> None:
     """bench/eval_stories.py measures another set as one part, with its real dates."""
     path = Path(__file__).parent / "fixtures" / "events" / name
@@ -387,7 +388,7 @@ def test_the_held_out_story_sets_are_measured_whole(
     ).stdout
     line = next(x for x in out.splitlines() if x.startswith("all "))
     precision, recall = (float(v) for v in line.split()[-2:])
-    assert precision >= 0.95 and recall > floor, line  # no event glued to another
+    assert precision >= exact and recall > floor, line  # (almost) no event glued to another
 
 
 def test_a_report_in_another_language_a_day_later_joins_its_story() -> None:
