@@ -261,11 +261,22 @@ def event_scores(
     attribution = said_next if reported else paragraph
     if (reported or paragraph.lstrip()[:1] in QUOTES) and _at_session(unquoted(attribution)):
         scores["conference"] += rules.STRONG_WEIGHT * 2.0
+    elif reported and not speaker and _AT_MEETING.search(casefold(attribution)):
+        # "ICESCO will grant more scholarships. Об этом заявил ... на встрече с министром":
+        # a headline of news, not of words, over words said at a meeting: the meeting
+        scores["meeting"] += rules.STRONG_WEIGHT * 2.0
     elif reported or (is_quote(sentence) and sentence != paragraph):
         scores["statement"] += 2.0
     if rules.NEGATED.search(casefold(f"{title}\n{sentence}")):
         scores["award"] = 0.0
     return scores
+
+
+_AT_MEETING = re.compile(
+    r"(?:(?:на|в ходе) встреч\w* с|(?:during|at) (?:a|the|his|her|their) (?:meeting|talks) with"
+    r"|lors d\w* (?:sa |la |leur )?rencontre avec)(?! (?:журналист|journalist|reporter|the press"
+    r"|la presse|des journalistes))|(?<!jurnalistlərlə )görüş(?:də|ü zamanı)"
+)
 
 
 def _at_session(text: str) -> bool:

@@ -168,6 +168,14 @@ PUB = datetime(2023, 10, 4, 9, 0)
             "ru",
             "meeting",
         ),
+        # news said at a meeting, under a headline of news (not of words): the meeting
+        (
+            "ИСЕСКО увеличит число стипендий для азербайджанских студентов",
+            "ИСЕСКО намерена расширить стипендиальные программы. Об этом заявил генеральный "
+            "директор организации на встрече с министром науки и образования.",
+            "ru",
+            "meeting",
+        ),
         # a wish to attend is no news to come: the call it was told in is the event
         (
             "ICESCO chief hopes to attend events in Shusha – phone talk with minister",
