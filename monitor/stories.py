@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
-from monitor.classify import EventInfo
+from monitor.classify import SURE, EventInfo
 from monitor.person_names import name_key, same_person
 from monitor.shingling import _PERMS as _PERMS  # re-exported, like the names below
 from monitor.shingling import BANDS as BANDS
@@ -256,7 +256,7 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     # of two delegations, then the memorandum they signed the next day
     two_days = a.event_date and b.event_date and a.event_date != b.event_date
     # ... or, each sure of its kind, on two days of publication
-    sure_kinds = min(a.type_confidence, b.type_confidence) >= 0.85
+    sure_kinds = min(a.type_confidence, b.type_confidence) >= SURE
     two_days = two_days or (sure_kinds and da != db)
     if two_days and len(kinds) == 2 and text < STRONG_TEXT:
         why = f"{a.event_type} {a.event_date}, {b.event_type} {b.event_date}"
@@ -296,13 +296,14 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     if alone_together and a.place and a.language != b.language and next_day and other_words:
         return _Verdict(True, score, f"two languages, same person and place a day apart: {why}")
     # reports in two languages that name nobody in common, often nobody at all: one kind
-    # of event in one city on one day (a day apart), unless each names people and none
-    # of them the same, or either lead names someone the other does not
+    # of event in one city on one day (a day apart with a person or a rare name in common:
+    # two seminars of one week share the city only), unless each names people and none of
+    # them the same, or either lead names someone the other does not
     city = a.place is not None and (a.place == b.place or stops) and a.place != a.country
     nobody_else = not extra_a and not extra_b and (shared or not (a.people and b.people))
-    scene = (
-        (city or named) and next_day and a.event_type == b.event_type and a.event_type not in _VAGUE
-    )
+    close = same_day or (next_day and bool(shared or named))  # a day apart: more in common
+    one_kind = a.event_type == b.event_type and a.event_type not in _VAGUE
+    scene = (city or named) and close and one_kind
     if scene and nobody_else:
         return _Verdict(True, score, f"two languages, one kind of event, city and day: {why}")
     if named >= 2 and next_day and (types_ok or unsure) and nobody_else:

@@ -366,7 +366,8 @@ def test_two_languages_one_person_one_day_one_city_one_kind_of_event_are_one_sto
         ("stories_set2.jsonl", 90, 40, 0.95, 0.5),
         ("stories_set3.jsonl", 90, 40, 0.95, 0.5),
         ("stories_set4.jsonl", 100, 45, 0.95, 0.5),
-        ("stories_set5.jsonl", 100, 45, 0.88, 0.5),  # the most traps: see the README
+        ("stories_set5.jsonl", 100, 45, 0.95, 0.5),
+        ("stories_set6.jsonl", 100, 45, 0.75, 0.5),  # mostly traps: see the README
     ],
 )
 def test_the_held_out_story_sets_are_measured_whole(
@@ -565,10 +566,14 @@ def test_a_meeting_and_a_signing_published_on_two_days_are_two_stories() -> None
     assert not same and "two days" in why, why
     # published the same day, they may be one event's two reports
     assert same_story(talks, replace(signed, published=talks.published))[0]
+    # each is sure enough (0.75, as the monitor shows a type as sure); below, it may be
+    # a misreading of one event
+    assert not same_story(talks, replace(signed, type_confidence=0.78))[0]
+    assert same_story(talks, replace(signed, type_confidence=0.6))[0]
 
 
 def test_one_kind_of_event_in_one_city_on_one_day_named_by_nobody_is_one_story() -> None:
-    """A seminar in Almaty told in English with no one named, and in Russian a day later
+    """A seminar in Almaty told in English with no one named, and in Russian that evening
     naming its speakers: nothing but the kind of event, the city and the day in common."""
     english = _told(
         "ICESCO regional seminar on inclusive education opens in Almaty",
@@ -580,7 +585,7 @@ def test_one_kind_of_event_in_one_city_on_one_day_named_by_nobody_is_one_story()
         "В Алматы прошел семинар ИСЕСКО по инклюзивному образованию",
         "В Алматы состоялся региональный семинар ИСЕСКО, посвященный инклюзивному "
         "образованию.\n\nС докладом выступил эксперт организации Амин Бенмусса.",
-        datetime(2026, 9, 23, 9),
+        datetime(2026, 9, 22, 19),
         "ru",
     )
     assert english.event_type == russian.event_type == "conference"
@@ -593,6 +598,8 @@ def test_one_kind_of_event_in_one_city_on_one_day_named_by_nobody_is_one_story()
     # another city, or another kind of event, or vague kinds: nothing in common
     assert not same_story(english, replace(russian, place="astana"))[0]
     assert not same_story(english, replace(russian, event_type="meeting"))[0]
+    # a day apart, nothing but the kind and the city: two seminars of one week
+    assert not same_story(english, replace(russian, published=date(2026, 9, 23)))[0]
     vague = replace(english, event_type="statement")
     assert not same_story(vague, replace(russian, event_type="statement"))[0]
 
