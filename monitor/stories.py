@@ -29,8 +29,10 @@ countries (Rabat against Baku), different cities with little shared text, *diffe
 counterparts* (each side names in its title or first sentence someone the other never
 names: President Aliyev meeting Erdogan and meeting Guterres on one day; or one side
 does, and names the other's counterpart only further on: a minister's two calls of one
-day), and two kinds of event each dated by its text on another day (a meeting, then the
-signing). Then a match
+day; for a signing or a call, whose two parties tell it, everyone a report names when its
+lead names nobody), and two kinds of event on two days (each dated so by its text, or
+each sure of its kind and published on two days: a meeting, then the signing). Then a
+match
 needs, with both dates known and close, a shared person and either the other's principals
 or some shared wording; with a date missing on a side, at least two shared people, the
 principals of both sides named by the other and compatible event types; or, whatever the
@@ -222,9 +224,8 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     kinds = {a.event_type, b.event_type}
     # (an agreement to come is told as an announcement too)
     bilateral = kinds <= _BILATERAL | {"announcement"} and bool(kinds & _BILATERAL)
-    pair = bilateral and not (a.principals or b.principals)
-    lead_a = a.people if pair else a.principals
-    lead_b = b.people if pair else b.principals
+    lead_a = (a.principals or a.people) if bilateral else a.principals
+    lead_b = (b.principals or b.people) if bilateral else b.principals
     extra_a = lead_a - _covered(lead_a, b.people)
     extra_b = lead_b - _covered(lead_b, a.people)
     # each lead names someone the other never names; or one does, and the other's

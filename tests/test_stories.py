@@ -735,3 +735,6 @@ def test_two_memoranda_of_one_minister_on_one_day_with_two_partners_are_two_stor
     # the same signing told twice names the same two people
     again = replace(with_uzbekistan, people=with_icesco.people)
     assert same_story(with_icesco, again)[0]
+    # a lead that names its signatories is held against everyone the other names
+    named_lead = replace(with_icesco, principals=with_icesco.people)
+    assert "different counterparts" in same_story(named_lead, with_uzbekistan)[2]
