@@ -91,7 +91,7 @@ def initial_of(first_name: str) -> str:
 
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
-# Arabic and Persian letters -> the consonant classes of :func:`_consonants`; the vowels,
+# Arabic and Persian letters -> the consonant classes of :func:`consonants`; the vowels,
 # hamza and ain are dropped
 _AR_CLASSES = str.maketrans(
     {
@@ -102,9 +102,12 @@ _AR_CLASSES = str.maketrans(
 )
 
 
-def _consonants(key: str) -> str:
-    """The consonant skeleton of a Latin person key, in the classes Arabic script writes:
-    ``almalik`` -> ``lmlk``, ``bairamov`` -> ``brmf`` (an Arabic name keeps no vowels)."""
+def consonants(key: str) -> str:
+    """The consonant skeleton of a person key, in the classes Arabic script writes:
+    ``almalik`` -> ``lmlk``, ``bairamov`` -> ``brmf`` (an Arabic name keeps no vowels);
+    an Arabic key (``~lmlk``) is its own."""
+    if key[:1] == "~":
+        return key[1:]
     key = key.replace("sh", "s").replace("th", "t").replace("ch", "j")
     key = re.sub(r"[aeiouyw]", "", key.translate(str.maketrans("xhqvpc", "gggfbj")))
     return re.sub(r"(.)\1+", r"\1", key)
@@ -127,8 +130,7 @@ def same_person(a: str, b: str) -> bool:
     if a == b:
         return True
     if a[:1] == "~" or b[:1] == "~":  # a name in Arabic script: its consonants
-        ca = a[1:] if a[:1] == "~" else _consonants(a)
-        cb = b[1:] if b[:1] == "~" else _consonants(b)
+        ca, cb = consonants(a), consonants(b)
         return len(ca) >= 2 and ca == cb  # (علييف: Aliyev's l and v)
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 5 and long_.startswith(short) and long_[len(short) :] in {"i", "a", "e"}:

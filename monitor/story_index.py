@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from monitor.person_names import skeleton
+from monitor.person_names import consonants, skeleton
 from monitor.shingling import lsh_bands
 
 if TYPE_CHECKING:
@@ -47,18 +47,27 @@ def _people_keys(f: StoryFeatures, mark: str = "") -> set[str]:
     return keys
 
 
-def _dated_keys(f: StoryFeatures) -> set[str]:
+def _dated_keys(f: StoryFeatures, lookup: bool = False) -> set[str]:
     """Each person and the place in the months within 3 days of the article's dates."""
     months: set[str] = set()
     for day in (f.event_date, f.published):
         if day:
             months |= _months(day)
     keys: set[str] = set()
+    # the principals' consonants, filed by script and looked up in the other one: a name
+    # in Arabic script meets its Latin spelling (and Latin names gain no candidates)
+    leads = {
+        (("ca" if p[:1] == "~" else "cl") if not lookup else ("cl" if p[:1] == "~" else "ca"))
+        + f":{consonants(p)}"
+        for p in sorted(f.principals or f.people)[:4]
+        if len(consonants(p)) > 2
+    }
     for month in months:
         keys.update(f"p:{_index_key(p)}|{month}" for p in f.people)
         if f.place:
             keys.add(f"pl:{f.place}|{month}")
         keys.update(f"n:{h:x}|{month}" for h in f.names)  # a rare name in a month
+        keys.update(f"{c}|{month}" for c in leads)
     return keys
 
 
@@ -111,6 +120,6 @@ def lookup_keys(f: StoryFeatures) -> set[str]:
     finds an earlier one of its event through their day.
     """
     if f.event_date or f.published:
-        near = _dated_keys(f) | _near_day_keys(f)
+        near = _dated_keys(f, lookup=True) | _near_day_keys(f)
         return set(lsh_bands(f.signature)) | near | _people_keys(f, "u")
     return set(lsh_bands(f.signature)) | _people_keys(f)

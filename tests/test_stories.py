@@ -739,3 +739,32 @@ def test_two_memoranda_of_one_minister_on_one_day_with_two_partners_are_two_stor
     # a lead that names its signatories is held against everyone the other names
     named_lead = replace(with_icesco, principals=with_icesco.people)
     assert "different counterparts" in same_story(named_lead, with_uzbekistan)[2]
+
+
+def test_a_report_in_arabic_script_and_one_in_latin_find_each_other_by_consonants() -> None:
+    english = _told(
+        "Azerbaijani FM, ICESCO Director General hold phone talk",
+        "Foreign Minister Jeyhun Bayramov had a phone conversation with ICESCO Director "
+        "General Salim AlMalik.",
+        datetime(2024, 9, 10, 17),
+    )
+    arabic = _told(
+        "المدير العام للإيسيسكو يبحث مع وزير خارجية أذربيجان",
+        "أجرى الدكتور سالم بن محمد المالك، المدير العام للإيسيسكو، اتصالا هاتفيا مع معالي "
+        "السيد جيهون بيراموف، وزير خارجية جمهورية أذربيجان.",
+        datetime(2024, 9, 10, 20),
+        "ar",
+    )
+    assert arabic.people == {"~lmlk", "~brmf"}
+    bands = set(lsh_bands(english.signature)) | set(lsh_bands(arabic.signature))
+    # whichever comes first, the other finds it, through the consonants of its principals
+    assert lookup_keys(arabic) & candidate_keys(english) - bands
+    assert lookup_keys(english) & candidate_keys(arabic) - bands
+    assert same_story(english, arabic)[0]
+    # two reports in Latin script gain no candidates by consonants
+    other = _told(
+        "Bayramov, AlMalik discuss COP29",
+        "Jeyhun Bayramov and Salim AlMalik discussed COP29 by phone.",
+        datetime(2024, 9, 10, 21),
+    )
+    assert not {k for k in lookup_keys(other) & candidate_keys(english) if k.startswith("c")}
