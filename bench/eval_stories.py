@@ -97,7 +97,10 @@ def cluster(rows: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, Story
         body, title = _clean(row["text"], row.get("title") or "")
         published = _published(row)
         info = classify(title, body, row["language"], published)
-        f = features(title, body, row["language"], published, info, df, len(story_shingles))
+        named = name_shingles(title, body)
+        f = features(
+            title, body, row["language"], published, info, df, len(story_shingles), named=named
+        )
         seen = {i for k in lookup_keys(f) for i in index.get(k, [])}
         candidates = [(story_of[i], feats[i]) for i in sorted(seen)]
         story = assign_story(f, candidates)
@@ -105,7 +108,7 @@ def cluster(rows: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, Story
             story = len(story_shingles)
         story_of[row["id"]] = story
         feats[row["id"]] = f
-        counted = f.shingles | name_shingles(title, body)  # as the archive's df table counts
+        counted = f.shingles | named  # as the archive's df table counts
         for s in counted - story_shingles[story]:
             df[s] += 1
         story_shingles[story] |= counted

@@ -151,11 +151,19 @@ def event_of(prepared: Prepared) -> EventInfo:
     return classify(art.title, art.body, art.language, art.published)
 
 
-def features_of(prepared: Prepared, df: Mapping[int, int], stories: int) -> StoryFeatures:
-    """The features of a prepared article, given the shingle counts of ``stories`` stories."""
+def features_of(
+    prepared: Prepared,
+    df: Mapping[int, int],
+    stories: int,
+    named: frozenset[int] | None = None,
+) -> StoryFeatures:
+    """The features of a prepared article, given the shingle counts of ``stories`` stories
+    (``named``: its name shingles, when already read)."""
     art = prepared.article
     info = event_of(prepared)
-    return features(art.title, art.body, art.language, art.published, info, df, max(stories, 1))
+    return features(
+        art.title, art.body, art.language, art.published, info, df, max(stories, 1), named=named
+    )
 
 
 class Clusterer:
@@ -208,7 +216,7 @@ class Clusterer:
         recent: dict[str, list[int]] = {}  # key -> positions of this batch's articles
         filings: list[Filing] = []
         for position, prepared in enumerate(items):
-            feats = features_of(prepared, df, total)
+            feats = features_of(prepared, df, total, named[position])
             keys = tuple(sorted(candidate_keys(feats)))
             wanted = sorted(lookup_keys(feats))
             stored = db.candidates(conn, wanted, per_key=self.per_key, limit=self.limit)

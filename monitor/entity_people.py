@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from monitor.entities import ORGANISATIONS, is_place
 from monitor.entity_people_ar import arabic_people
-from monitor.person_names import name_key, nominative
+from monitor.person_names import ARABIC_SCRIPT, name_key, nominative
 from monitor.person_titles import HONORIFIC, MODIFIER, TITLES
 from monitor.person_titles import TITLE_RE as TITLE_RE
 
@@ -245,9 +245,6 @@ _OF_INSTITUTION = re.compile(
 )
 
 
-_ARABIC = re.compile(r"[\u0621-\u064a]")
-
-
 def find_people(text: str) -> list[Person]:
     """People named in ``text`` (first mention first), with the title said before them.
 
@@ -273,7 +270,7 @@ def find_people(text: str) -> list[Person]:
             if person:
                 found.append(person)
                 floor = end
-    if _ARABIC.search(text):  # no capitals: names after an honorific
+    if ARABIC_SCRIPT.search(text):  # no capitals: names after an honorific
         for name, start, role, org in arabic_people(text):
             key, _ = name_key(name)
             if len(key) > (2 if " " in name else 3):  # علييف: Aliyev's two consonants

@@ -12,6 +12,9 @@ nominative of a Russian name, and one list of people over several articles.
   ``əl-Malikin``). ``same_person`` also lets *a* and *e* differ in long keys
   (``Məmmədov``/``Мамедов``); ``initial_of`` compares first-name initials across scripts
   (``Ceyhun``/``Jeyhun``); ``name_key`` gives both for a whole name.
+- A name in Arabic script writes no vowels: its key is ``~`` and its consonants
+  (``arabic_key``: ``المالك`` -> ``~lmlk``), held against a Latin key's consonants
+  (``consonants``: ``almalik`` -> ``lmlk``), so that المالك and AlMalik meet.
 - ``nominative(name)``: a Russian name in the instrumental case ("с Эмином
   Амруллаевым") in the nominative.
 - ``merge_participants(groups)``: one entry per person over several articles (a story),
@@ -90,7 +93,7 @@ def initial_of(first_name: str) -> str:
     return {"c": "j", "k": "g", "x": "g", "q": "g", "y": "i", "e": "i"}.get(key[:1], key[:1])
 
 
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+ARABIC_SCRIPT = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")  # Arabic and Persian letters
 # Arabic and Persian letters -> the consonant classes of :func:`consonants`; the vowels,
 # hamza and ain are dropped
 _AR_CLASSES = str.maketrans(
@@ -102,6 +105,9 @@ _AR_CLASSES = str.maketrans(
 )
 
 
+_LATIN_CLASSES = str.maketrans("xhqvpc", "gggfbj")  # the letters Arabic script merges
+
+
 def consonants(key: str) -> str:
     """The consonant skeleton of a person key, in the classes Arabic script writes:
     ``almalik`` -> ``lmlk``, ``bairamov`` -> ``brmf`` (an Arabic name keeps no vowels);
@@ -109,7 +115,7 @@ def consonants(key: str) -> str:
     if key[:1] == "~":
         return key[1:]
     key = key.replace("sh", "s").replace("th", "t").replace("ch", "j")
-    key = re.sub(r"[aeiouyw]", "", key.translate(str.maketrans("xhqvpc", "gggfbj")))
+    key = re.sub(r"[aeiouyw]", "", key.translate(_LATIN_CLASSES))
     return re.sub(r"(.)\1+", r"\1", key)
 
 
@@ -153,7 +159,7 @@ def name_key(name: str) -> tuple[str, str]:
     parts = name.split()
     if not parts:
         return "", ""
-    if _ARABIC_SCRIPT.search(parts[-1]):  # no initials: Arabic writes no vowel to compare
+    if ARABIC_SCRIPT.search(parts[-1]):  # no initials: Arabic writes no vowel to compare
         return arabic_key(parts[-1]), ""
     last = parts[-1]
     if len(parts) > 1 and parts[-2].casefold() in _ARTICLE_WORDS:

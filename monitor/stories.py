@@ -121,10 +121,12 @@ def features(
     n: int,
     *,
     known_boilerplate: Iterable[frozenset[int]] = (),
+    named: frozenset[int] | None = None,
 ) -> StoryFeatures:
-    """Build the features of one article from its text and :func:`classify` result."""
+    """Build the features of one article from its text and :func:`classify` result
+    (``named``: its :func:`monitor.story_names.name_shingles`, when the caller has them)."""
     paragraphs = paragraph_shingles(f"{title}\n{body}")
-    named = name_shingles(title, body)
+    named = name_shingles(title, body) if named is None else named
     full = frozenset().union(*paragraphs) if paragraphs else frozenset()
     initials: set[tuple[str, str]] = set()
     for p in event_info.participants:
@@ -219,10 +221,10 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     if a.place and b.place and a.place != b.place and cities and text < STRONG_TEXT:
         return _Verdict(False, 0.0, f"veto: cities differ ({a.place} vs {b.place})", True)
     shared = _shared_people(a, b)
-    # the counterparts: the people of the lead, else of the article (a lead that names
-    # nobody: "The memorandum was signed by the minister and ..." further on)
+    # the counterparts: the people of the lead; for a signing or a call (an agreement to
+    # come is told as an announcement too), of the article when its lead names nobody
+    # ("The memorandum was signed by the minister and ..." further on)
     kinds = {a.event_type, b.event_type}
-    # (an agreement to come is told as an announcement too)
     bilateral = kinds <= _BILATERAL | {"announcement"} and bool(kinds & _BILATERAL)
     lead_a = (a.principals or a.people) if bilateral else a.principals
     lead_b = (b.principals or b.people) if bilateral else b.principals
@@ -249,7 +251,6 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
         if min(gap, 366 - gap) > DATE_WINDOW.days:
             return _Verdict(False, 0.0, f"veto: event days differ ({md_a} vs {md_b})", True)
         dated = True
-    kinds = {a.event_type, b.event_type}
     sure = min(a.type_confidence, b.type_confidence) >= 0.5 and text < STRONG_TEXT
     if "phone_call" in kinds and kinds & {"meeting", "visit", "conference"} and sure:
         return _Verdict(False, 0.0, f"veto: a call is not a meeting ({sorted(kinds)})", True)
@@ -277,7 +278,7 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     alone = len(shared) < 2 and a.language == b.language and not same_day
     people_agree = len(shared) >= 2 or bool(a.principals and not extra_a and not alone)
     # two people in common on one day: kinds that do not fit are one unsure reading
-    unsure = min(a.type_confidence, b.type_confidence) < 0.75
+    unsure = min(a.type_confidence, b.type_confidence) < SURE
     kinds_ok = types_ok or (len(shared) >= 2 and same_day and unsure)
     named = len(a.names & b.names)  # rare names of the headline and lead, in any script
     if dated and shared and (text >= SOME_TEXT or named >= 2 or (people_agree and kinds_ok)):
@@ -306,7 +307,7 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     one_kind = a.event_type == b.event_type and a.event_type not in _VAGUE
     scene = (city or named) and close and one_kind
     if scene and nobody_else:
-        return _Verdict(True, score, f"two languages, one kind of event, city and day: {why}")
+        return _Verdict(True, score, f"one kind of event, city and day: {why}")
     if named >= 2 and next_day and (types_ok or unsure) and nobody_else:
         return _Verdict(True, score, f"{named} rare names in common a day apart at most: {why}")
     if (

@@ -48,20 +48,22 @@ def _people_keys(f: StoryFeatures, mark: str = "") -> set[str]:
 
 
 def _dated_keys(f: StoryFeatures, lookup: bool = False) -> set[str]:
-    """Each person and the place in the months within 3 days of the article's dates."""
+    """Each person, the place, the rare names and the principals' consonants in the
+    months within 3 days of the article's dates; ``lookup``: the consonant keys of the
+    other script (``cl:`` for Latin names, ``ca:`` for Arabic ones, each looked up by the
+    other), so that a name in Arabic script meets its Latin spelling while Latin names
+    gain no candidates."""
     months: set[str] = set()
     for day in (f.event_date, f.published):
         if day:
             months |= _months(day)
     keys: set[str] = set()
-    # the principals' consonants, filed by script and looked up in the other one: a name
-    # in Arabic script meets its Latin spelling (and Latin names gain no candidates)
-    leads = {
-        (("ca" if p[:1] == "~" else "cl") if not lookup else ("cl" if p[:1] == "~" else "ca"))
-        + f":{consonants(p)}"
-        for p in sorted(f.principals or f.people)[:4]
-        if len(consonants(p)) > 2
-    }
+    leads: set[str] = set()
+    for person in sorted(f.principals or f.people)[:4]:
+        skeleton_ = consonants(person)
+        if len(skeleton_) > 2:
+            arabic = person[:1] == "~"
+            leads.add(f"{'ca' if arabic != lookup else 'cl'}:{skeleton_}")
     for month in months:
         keys.update(f"p:{_index_key(p)}|{month}" for p in f.people)
         if f.place:
@@ -98,8 +100,10 @@ def candidate_keys(f: StoryFeatures) -> set[str]:
     Its LSH bands; its people whatever the date (``pp:``, ``p1:``), for the articles
     that give no date; with a date, its person-month, place-month and person-day keys
     (``p:almalik|2023-10``, ``pl:rabat|2023-10``, ``d:almalik|2023-10-03``, the day being
-    the event date, else the publication date); without one, its people once more marked
-    undated (``upp:``, ``up1:``), for the articles that give a date.
+    the event date, else the publication date), its rare names and its principals'
+    consonants by month (``n:<hash>|2023-10``, ``cl:lmlk|2023-10``); without one, its
+    people once more marked undated (``upp:``, ``up1:``), for the articles that give a
+    date.
     """
     has_date = f.event_date or f.published
     dated = _dated_keys(f) | _day_keys(f) if has_date else _people_keys(f, "u")
@@ -110,9 +114,10 @@ def lookup_keys(f: StoryFeatures) -> set[str]:
     """The keys an article looks up: it is compared only with stored articles filed under
     one of them.
 
-    Its LSH bands, and with a date its person-month and place-month keys, its principals'
-    day keys within 3 days and the undated articles' people (``upp:``, ``up1:``); without
-    a date, everyone's people (``pp:``, ``p1:``). A dated article never looks up ``p1:``:
+    Its LSH bands, and with a date its person-month, place-month and rare-name keys, its
+    principals' consonants in the other script, its principals' day keys within 3 days
+    and the undated articles' people (``upp:``, ``up1:``); without a date, everyone's
+    people (``pp:``, ``p1:``). A dated article never looks up ``p1:``:
     that key holds every article naming the person at any date (the Director General's,
     in thousands), and those more than three days away are vetoed anyway, while those
     close enough share a month key. A month key returns only its latest articles, so in
