@@ -8,7 +8,8 @@ People are read in :mod:`monitor.entity_people`.
   places are compared in.
 - ``find_places(text)``: the places of :mod:`monitor.gazetteer` (Azerbaijani cities,
   capitals of OIC members, large world cities, each with its country) in ``text``;
-  ``is_place(word)`` for one word.
+  ``is_place(word)`` for one word, ``is_country_word(word)`` for a country's adjective
+  or genitive.
 - ``ORGANISATIONS``: the organisations a text names (ICESCO, UNESCO, the OIC ... in their
   spellings and languages), by key.
 - ``place_hits(text)``: the same with each name's span, for
@@ -28,7 +29,7 @@ from monitor.entity_dates import MONTHS as MONTHS  # re-exported, like the names
 from monitor.entity_dates import YEAR_UNKNOWN as YEAR_UNKNOWN
 from monitor.entity_dates import DateHit as DateHit
 from monitor.entity_dates import find_dates as find_dates
-from monitor.gazetteer import Place, capital_places, load_places
+from monitor.gazetteer import Place, capital_places, country_words, load_places
 
 _CYR_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch - y - e iu ia"
 _CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _CYR_LATIN.split(" "), strict=True))
@@ -93,6 +94,17 @@ _PLACE_RE = re.compile(PLACE_TEMPLATE.format(_trie(list(PLACES))), re.IGNORECASE
 def is_place(word: str) -> bool:
     """Whether ``word`` is a gazetteer place in any of its spellings and case endings."""
     return bool(_PLACE_RE.fullmatch(translit(word)))
+
+
+_COUNTRY_WORDS = country_words(translit)
+_COUNTRY_STEMS = tuple(w[:-1] for w in _COUNTRY_WORDS if w.endswith("*"))
+
+
+def is_country_word(word: str) -> bool:
+    """Whether ``word`` is a country's adjective or genitive ("Egyptian", "Египта",
+    "египетского"): no part of a person's name."""
+    folded = translit(word.strip(".,"))
+    return folded in _COUNTRY_WORDS or folded.startswith(_COUNTRY_STEMS)
 
 
 def find_places(text: str) -> list[tuple[Place, int]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.entities import ORGANISATIONS, is_place
+from monitor.entities import ORGANISATIONS, is_country_word, is_place
 from monitor.entity_people_ar import arabic_people
 from monitor.person_names import ARABIC_SCRIPT, name_key, nominative
 from monitor.person_titles import HONORIFIC, MODIFIER, TITLES
@@ -65,7 +65,11 @@ _NOT_NAME = _words(
     religious petrochemical relations affairs studies sciences resources processes
     meets receives visits holds signs discusses hosts attends calls congratulates awards
     opens says welcomes launches addresses talks extraordinary plenipotentiary sector
-    movement expatriates genel turizm
+    movement expatriates genel turizm research higher development innovation innovations
+    technology technologies economy economic trade health finance defence defense justice
+    energy labour labor information communications transport agriculture ecology
+    environment social digital industry investment investments emergency situations
+    interior
     """
 )
 # words of an institution's or an office's name, in any of its cases (stems)
@@ -178,6 +182,7 @@ def _is_other(token: str) -> bool:
         (bare.isupper() and len(bare) > 1)
         or (head.isupper() and len(head) > 1 and "-" in bare)
         or is_place(bare)
+        or is_country_word(bare)
         or bool(re.search(r"\d", bare))
     )
 
@@ -316,7 +321,8 @@ def _role_phrase(text: str, start: int, end: int, limit: int) -> str:
         if place and words and words[-1].casefold() in {"to", "в"}:
             words.append(token.strip("."))  # "Ambassador to Morocco"
             break
-        if place or TITLE_RE.fullmatch(token) or _COUNTRY_WORD.match(token):
+        country = is_country_word(token) or _COUNTRY_WORD.match(token)
+        if place or country or TITLE_RE.fullmatch(token):
             break  # "of the Republic of Azerbaijan"
         words.append(token)
     while words and words[-1].casefold() in _LINK | {"и", "və", "et", "und", "в", "in"}:

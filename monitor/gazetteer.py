@@ -44,7 +44,8 @@ turkey/türkiye/турция/türkiyə/تركيا/ترکیه/turquie: ankara/а�
  eskişehir/eskisehir, erzurum, kars/карс
 iran/иран/إيران/ایران: tehran/тегеран/طهران/تهران/téhéran, isfahan/исфахан/اصفهان, mashhad/мешхед
  /مشهد, tabriz/тебриз/تبریز, qom/قم, shiraz/шираз/شیراز
-egypt/египет/مصر/égypte: cairo/каир/القاهرة/le caire, alexandria/александрия/الإسكندرية/alexandrie
+egypt/египет/مصر/égypte/misir/mısır: cairo/каир/القاهرة/le caire, alexandria/александрия
+ /الإسكندرية/alexandrie
 qatar/катар/qətər/قطر: doha/доха/الدوحة/dauha
 united arab emirates/uae/оаэ/الإمارات: abu dhabi/абу-даби/أبوظبي/abou dhabi, dubai/дубай/دبي/dubaï,
  sharjah/шарджа/الشارقة
@@ -194,3 +195,20 @@ def capital_places(
         place = places[normalise(city)]
         out.update({normalise(phrase): place for phrase in phrases})
     return out
+
+
+def country_words(normalise: Callable[[str], str], table: str = CAPITALS) -> frozenset[str]:
+    """The one-word adjectives and genitives of ``table``'s countries, normalised:
+    "egyptian", "египта", "marocaine"; the Russian adjective stems with a trailing "*"
+    ("египетск*"). A word of a country is no part of a person's name ("Египта Айман
+    Ашур")."""
+    out: set[str] = set()
+    for line in table.strip().splitlines():
+        parts = line.split(":")[1].split("|")
+        english, stems, genitives, french, _ = (
+            [a.strip() for a in part.split("/") if a.strip()] for part in parts
+        )
+        words = [w for w in english + genitives + french if " " not in w and "'" not in w]
+        out.update(normalise(w) for w in words)
+        out.update(normalise(s) + "*" for s in stems)
+    return frozenset(out)
