@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from monitor.entities import ORGANISATIONS, is_country_word, is_place
 from monitor.entity_people_ar import arabic_people
+from monitor.name_words import INSTITUTION, NOT_NAME, ORG_WORD
 from monitor.person_names import ARABIC_SCRIPT, name_key, nominative
 from monitor.person_titles import HONORIFIC, MODIFIER, TITLES
 from monitor.person_titles import TITLE_RE as TITLE_RE
@@ -35,63 +36,11 @@ _SURNAME = re.compile(
 )
 
 
-def _words(text: str) -> frozenset[str]:
-    """The whitespace-separated words of a table written as text."""
-    return frozenset(text.split())
-
-
-# Capitalised words that never belong to a person's name (extend freely).
-_NOT_NAME = _words(
-    """
-    the a an in on at of and for to by with from as but or during following after before
-    this that these those it he she they his her its their we our there here while when
-    president minister ambassador director general secretary chairman chairperson head
-    deputy first lady vice prime foreign affairs republic kingdom state states ministry
-    islamic world educational scientific cultural organization organisation
-    organizations united nations international national foundation centre center council
-    committee assembly parliament conference forum session summit congress capital
-    culture cultural education science youth sports tourism azerbaijani azerbaijan's
-    azerbaijan's mr mrs ms dr his excellency h.e. prof. professor minister's also
-    however meanwhile note notably moreover besides today yesterday tomorrow monday
-    tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december news agency reports photo video
-    dg fm speaking touching issues cooperation partnership supreme autonomous heritage
-    day holy quran union public future board action war office government league release
-    disclaimer translate report stars area citi city le la les de du des l’ d’ der die
-    das und im am mit von herr frau президент министр республики азербайджан
-    азербайджана первый вице-президент prezident nazir respublikası azərbaycan
-    azərbaycanın birinci xanım vereinten vereinte nationen republik bildung wissenschaft
-    kultur willens unies nations-unies объединенных наций организации организация
-    religious petrochemical relations affairs studies sciences resources processes
-    meets receives visits holds signs discusses hosts attends calls congratulates awards
-    opens says welcomes launches addresses talks extraordinary plenipotentiary sector
-    movement expatriates genel turizm research higher development innovation innovations
-    technology technologies economy economic trade health finance defence defense justice
-    energy labour labor information communications transport agriculture ecology
-    environment social digital industry investment investments emergency situations
-    interior
-    """
-)
-# words of an institution's or an office's name, in any of its cases (stems)
-_ORG_WORD = re.compile(
-    r"(?:associations?|partnerships?|processes|institutions?|departments?|programmes?"
-    r"|институт|университет|министерств|комитет|государствен|национальн|академи|фонд"
-    r"|центр|совет|агентств|управлени|департамент|библиотек|музе|организаци|ассамбле"
-    r"|парламент|палат|союз|федераци|ассоциаци|обществ|республик|исламск|всемирн"
-    r"|nazirliy|komitə|universitet|akademiya|mərkəz|fond|təşkilat|məclis|dövlət|milli"
-    r"|respublika|kitabxana|muzey|institut|assosiasiya|federasiya|birliy|palata|agentliy"
-    r"|dünya|təhsil|elm\b|mədəniyyət|islam\b|bakanlı|üniversite|kurum|vakf|administrasiya"
-    r"|mətbuat|xidmət|азербайджанск|российск|марокканск|турецк|киргиз|кыргызск|узбекск"
-    r"|казахск|таджикск|туркменск|арабск|иранск|пакистанск|саудовск)",
-    re.IGNORECASE,
-)
-_INSTITUTION = re.compile(
-    r"^(?:foundation|fund|centre|center|prize|order|avenue|street|airport|park|palace"
-    r"|university|museum|school|institute|mosque|award|library|academy|theatre|theater"
-    r"|fondu|mərkəzi|kitabxanası|saray\w*|фонд\w*|библиотек\w*|дворц\w*|дворец|центр\w*"
-    r"|музе\w*|университет\w*|институт\w*|проспект\w*|улиц\w*|аэропорт\w*|имени)$",
-    re.IGNORECASE,
-)
+# an institution's namesake: "имени Л. Н. Гумилева", "named after A. Garayev"
+_NAMESAKE = re.compile(r"\b(?:имени|named after)\s+$")
+_INITIAL = re.compile(r"[A-ZА-ЯƏ]\.")
+# a Russian adjective (Евразийского, Бакинской) before an institution's word
+_ADJECTIVE = re.compile(r"[а-яё](?:ого|ому|ой|ом|ый|ий|ая|ое|ых|ым)$")
 
 
 @dataclass(frozen=True)
@@ -131,10 +80,10 @@ _SUFFIX = re.compile(r"['’][a-zçğıöşü]{1,4}$")
 def _stop(token: str) -> bool:
     bare = _fold(token)
     return (
-        bare in _NOT_NAME
+        bare in NOT_NAME
         or _is_other(token)
         or bool(TITLE_RE.fullmatch(token.strip(",")))
-        or bool(_ORG_WORD.match(bare))
+        or bool(ORG_WORD.match(bare))
     )
 
 
@@ -149,7 +98,7 @@ def _segments(run: str) -> list[tuple[int, list[str]]]:
     stops_since = 0  # stop words since the last segment closed
     for m in re.finditer(r"\S+", run):
         token = m.group(0)
-        if _INSTITUTION.match(_fold(token)):
+        if INSTITUTION.match(_fold(token)):
             if re.search(r"[а-яё]", token.casefold()):
                 break  # "Дворец Гейдара Алиева": a Russian institution's namesake follows
             if not current and out and stops_since <= 2:
@@ -243,7 +192,7 @@ _NAMED_AFTER = re.compile(
 
 # what follows an institution's "for"/"of" names it: "Center for Arabic Language for
 # Non-Native Speakers", "University of Languages"
-_OF_INSTITUTION = re.compile(
+_OFINSTITUTION = re.compile(
     r"\b(?i:cent(?:er|re)|institute|university|museum|academy|school|library|department"
     r"|ministry|council|committee|commission|chair|faculty|agency)"
     r"\s+(?:(?:for|of|on)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3})?(?:for|of|on)\s+(?:the\s+)?$"
@@ -265,7 +214,16 @@ def find_people(text: str) -> list[Person]:
             end = start + len(" ".join(tokens))
             if _byline(bare, start, end) or _NAMED_AFTER.match(bare, end):
                 continue
-            if _OF_INSTITUTION.search(bare, max(0, start - 80), start):
+            if _ADJECTIVE.search(tokens[-1]) and ORG_WORD.match(bare[end:].lstrip()):
+                continue  # "Евразийского национального университета": its adjective
+            if _NAMESAKE.search(bare, max(0, start - 20), start):
+                # "университета имени Л. Н. Гумилева Нурлан Джумабаев": the namesake first
+                skip = next((i for i, t in enumerate(tokens) if not _INITIAL.fullmatch(t)), 0)
+                start += len(" ".join(tokens[: skip + 1])) + 1
+                tokens = tokens[skip + 1 :]
+                if len(tokens) < 2:
+                    continue
+            if _OFINSTITUTION.search(bare, max(0, start - 80), start):
                 if len(tokens) < 3:
                     continue  # "Center for Arabic Language": the institution's name
                 # "University of Languages Kamal Abdulla": the name ends the run

@@ -43,6 +43,8 @@ _RU_FEMININE = re.compile(r"(?<=[оеё]в|ин)ой$|(?<=[а-яё]{3}[^аеёи
 _AZ_CASE = re.compile(
     r"(?:(?<=ov|ev|və)|(?<=[^z]ad))(?:un|ün|in|ın|la|lə|dan|dən|u|ü|ə)$|(?<=zadə)(?:nin|yə|ni)$"
 )
+# after a surname in -li: Kərimlinin, Kərimliyə, Kərimlini (Karimli's, to, -)
+_AZ_LI_CASE = re.compile(r"(?<=.{4}l[iı])(?:nin|nın|yə|ya|ni|nı)$")
 _AZ_VOWEL_CASE = re.compile(r"(?<=a)(?:nın|nin|ya|yı|dan)$")  # after a final a: Buritanın
 _AZ_ARABIC_CASE = re.compile(r"(?<=[^aeiouəıöü])(?:in|ın|un|ün|lə|la|ə|a|dən|dan)$")
 
@@ -63,11 +65,17 @@ def person_key(surname: str, azerbaijani: bool = False) -> str:
         nisba = re.sub(r"(?<=i)nin$", "", lower)  # ər-Rəşidinin: ar-Rashidi's
         lower = nisba if nisba != lower else _AZ_ARABIC_CASE.sub("", lower)
         lower = lower if len(lower) > 5 else joined.casefold()
-    elif azerbaijani and len(lower) > 6 and not _AZ_SURNAME.search(_AZ_CASE.sub("", lower)):
+    elif (
+        (azerbaijani or _AZ_LETTERS.search(joined))  # Nurbəklə: a foreign name's case
+        and len(lower) > 6
+        and not _AZ_SURNAME.search(_AZ_LI_CASE.sub("", _AZ_CASE.sub("", lower)))
+    ):
         vowel_case = _AZ_VOWEL_CASE.sub("", lower)  # Buritanın, Buritaya
         lower = vowel_case if vowel_case != lower else _AZ_ARABIC_CASE.sub("", lower)
     elif _AZ_LETTERS.search(joined) or _AZ_SURNAME.search(lower) or _AZ_CASE.search(lower):
         lower = _AZ_CASE.sub("", lower)
+        if azerbaijani or _AZ_LETTERS.search(joined):
+            lower = _AZ_LI_CASE.sub("", lower)
         lower = lower.replace("c", "j")  # Azerbaijani c is j: Cəfərov, Hacıyev
     # a French c before e or i is s: Benlahcen, Benlahsen
     base = translit(lower) if cyrillic else re.sub(r"c(?=[ei])", "s", translit(lower))
@@ -131,7 +139,9 @@ def same_person(a: str, b: str) -> bool:
     ``almalik`` and ``almaliki`` do (a final *i* or *a*: nisba, Russian genitive or a
     feminine form, told apart by initials); so do long keys that differ only in *a*
     against *e* (``mamadov``/``mamedov``, ``karimov``/``kerimov``: Azerbaijani ə is
-    written a in Latin and often e in Russian).
+    written a in Latin and often e in Russian), and keys of five letters or more whose
+    vowels alone differ, a run of them within the other's (``amrulaev``/``amrulaiev``,
+    ``alotaibi``/``aluteibi``).
     """
     if a == b:
         return True
@@ -141,7 +151,34 @@ def same_person(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 5 and long_.startswith(short) and long_[len(short) :] in {"i", "a", "e"}:
         return True
-    return len(short) >= 6 and skeleton(a) == skeleton(b)
+    if len(short) >= 6 and skeleton(a) == skeleton(b):
+        return True
+    # a vowel written otherwise in another language (Amrullaiev, al-Uteibi): the same
+    # consonants, and each run of vowels within the other's, e read as a and o as u
+    return len(short) >= 5 and _vowels_agree(a, b)
+
+
+def _vowels_agree(a: str, b: str) -> bool:
+    """Whether two keys have the same consonants and vowel runs each within the other's
+    (``ae`` in ``aie``, ``o`` as ``u``): ``amrulaev``/``amrulaiev``; not ``gasanov``/
+    ``guseinov`` nor ``aliev``/``alaev``."""
+    runs_a = re.findall(r"[aeiou]+|[^aeiou]+", a.replace("e", "a").replace("o", "u"))
+    runs_b = re.findall(r"[aeiou]+|[^aeiou]+", b.replace("e", "a").replace("o", "u"))
+    if len(runs_a) != len(runs_b):
+        return False
+    for x, y in zip(runs_a, runs_b, strict=True):
+        if x[0] not in "aeiou" or y[0] not in "aeiou":
+            if x != y:
+                return False
+        elif not (_within(x, y) or _within(y, x)):
+            return False
+    return True
+
+
+def _within(short: str, long_: str) -> bool:
+    """Whether the letters of ``short`` occur in ``long_`` in order."""
+    letters = iter(long_)
+    return all(c in letters for c in short)
 
 
 def skeleton(key: str) -> str:
