@@ -25,7 +25,9 @@ other.
 
 **Same story** (:func:`same_story`) first applies vetoes: event dates more than 3 days
 apart (or the publication dates, when an event date is missing), places in different
-countries (Rabat against Baku), different cities with little shared text, *different
+countries (Rabat against Baku) or different cities with little shared text (unless each
+names the other's place too: a trip's stops, a listing decided in Rabat for a mosque in
+Shusha), *different
 counterparts* (each side names in its title or first sentence someone the other never
 names: President Aliyev meeting Erdogan and meeting Guterres on one day; or one side
 does, and names the other's counterpart only further on: a minister's two calls of one
@@ -212,12 +214,13 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     if da and db and abs(da - db) > DATE_WINDOW:
         kind = "event dates" if a.event_date and b.event_date else "dates"
         return _Verdict(False, 0.0, f"veto: {kind} differ ({da} vs {db})", True)
-    if a.country and b.country and a.country != b.country:
+    # each names the other's place too: they tell one event by two of its places (a
+    # listing decided in Rabat for a mosque in Shusha; a trip's stops, "visited Aghdam
+    # and Fuzuli"), not two places
+    crossed = a.place in b.places and b.place in a.places
+    if a.country and b.country and a.country != b.country and not crossed:
         return _Verdict(False, 0.0, f"veto: places differ ({a.place} vs {b.place})", True)
-    # two cities of one country, each named by the other too, are one trip's stops
-    # ("visited Aghdam and Fuzuli"), not two places
-    stops = a.place in b.places and b.place in a.places and a.country == b.country
-    cities = a.place != a.country and b.place != b.country and not stops
+    cities = a.place != a.country and b.place != b.country and not crossed
     if a.place and b.place and a.place != b.place and cities and text < STRONG_TEXT:
         return _Verdict(False, 0.0, f"veto: cities differ ({a.place} vs {b.place})", True)
     shared = _shared_people(a, b)
@@ -301,7 +304,7 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     # of event in one city on one day (a day apart with a person or a rare name in common:
     # two seminars of one week share the city only), unless each names people and none of
     # them the same, or either lead names someone the other does not
-    city = a.place is not None and (a.place == b.place or stops) and a.place != a.country
+    city = a.place is not None and (a.place == b.place or crossed) and a.place != a.country
     nobody_else = not extra_a and not extra_b and (shared or not (a.people and b.people))
     close = same_day or (next_day and bool(shared or named))  # a day apart: more in common
     one_kind = a.event_type == b.event_type and a.event_type not in _VAGUE

@@ -545,6 +545,30 @@ def test_two_stops_of_one_trip_told_in_another_order_are_one_story() -> None:
     assert "cities differ" in same_story(english, elsewhere)[2]
 
 
+def test_a_listing_decided_in_one_country_for_a_site_in_another_is_one_story() -> None:
+    """One report places the listing where it was decided, the other where the mosque
+    stands; each names both."""
+    rabat = _told(
+        "Shamakhi mosque added to ICESCO heritage list",
+        "The Juma Mosque of Shamakhi was inscribed on the Islamic World Heritage List at a"
+        " session of the Heritage Committee held in Rabat on March 4.",
+        datetime(2031, 3, 4, 18),
+    )
+    shamakhi = _told(
+        "Şamaxı Cümə məscidi İSESKO-nun irs siyahısında",
+        "Şamaxıda yerləşən Cümə məscidi İslam Dünyası İrs Siyahısına daxil edilib. Qərar"
+        " Rabatda keçirilən komitə iclasında qəbul olunub.",
+        datetime(2031, 3, 4, 20),
+        "az",
+    )
+    assert {rabat.country, shamakhi.country} == {"morocco", "azerbaijan"}
+    same, _, why = same_story(rabat, shamakhi)
+    assert same, why
+    # a report that never names the other's country is told elsewhere
+    elsewhere = replace(shamakhi, places=frozenset({"shamakhi"}))
+    assert "places differ" in same_story(rabat, elsewhere)[2]
+
+
 def test_a_meeting_and_a_signing_published_on_two_days_are_two_stories() -> None:
     """Neither report dates its event in the text: the talks came out on the 14th, the
     memorandum they led to on the 15th, each report sure of its kind."""
