@@ -34,9 +34,9 @@ does, and names the other's counterpart only further on: a minister's two calls 
 day; for a signing or a call, whose two parties tell it, everyone a report names when its
 lead names nobody), and two kinds of event on two days (each dated so by its text, or
 each sure of its kind and published on two days: a meeting, then the signing). Then a
-match
-needs, with both dates known and close, a shared person and either the other's principals
-or some shared wording; with a date missing on a side, at least two shared people, the
+match needs, with both dates known and close, a shared person and either the other's
+principals or some shared wording (or, when neither lead names anyone, the same day and
+kind of event); with a date missing on a side, at least two shared people, the
 principals of both sides named by the other and compatible event types; or, whatever the
 dates, a lot of shared rare wording. People compare by surname key (``almalik`` ~
 ``almaliki``) unless their first-name initials differ (Ilham and Heydar Aliyev).
@@ -279,7 +279,11 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     # publication's, as for the veto above).
     same_day = da is not None and da == db
     alone = len(shared) < 2 and a.language == b.language and not same_day
-    people_agree = len(shared) >= 2 or bool(a.principals and not extra_a and not alone)
+    one_kind = a.event_type == b.event_type and a.event_type not in _VAGUE
+    # leads that name nobody ("The ministry and ICESCO signed a memorandum"): the person
+    # both name further on, the day and the kind of event
+    nameless = not a.principals and not b.principals and same_day and one_kind
+    people_agree = len(shared) >= 2 or bool(a.principals and not extra_a and not alone) or nameless
     # two people in common on one day: kinds that do not fit are one unsure reading
     unsure = min(a.type_confidence, b.type_confidence) < SURE
     kinds_ok = types_ok or (len(shared) >= 2 and same_day and unsure)
@@ -307,7 +311,6 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     city = a.place is not None and (a.place == b.place or crossed) and a.place != a.country
     nobody_else = not extra_a and not extra_b and (shared or not (a.people and b.people))
     close = same_day or (next_day and bool(shared or named))  # a day apart: more in common
-    one_kind = a.event_type == b.event_type and a.event_type not in _VAGUE
     scene = (city or named) and close and one_kind
     if scene and nobody_else:
         return _Verdict(True, score, f"one kind of event, city and day: {why}")

@@ -569,6 +569,36 @@ def test_a_listing_decided_in_one_country_for_a_site_in_another_is_one_story() -
     assert "places differ" in same_story(rabat, elsewhere)[2]
 
 
+def test_a_signing_whose_leads_name_nobody_is_one_story_by_its_signatory_day_and_kind() -> None:
+    english = _told(
+        "Azerbaijan, ICESCO sign memorandum on teacher training",
+        "BAKU, Azerbaijan, November 14. The Ministry of Science and Education and ICESCO"
+        " have signed a memorandum of understanding on training teachers.\n\nThe document"
+        " was signed by Minister Emin Amrullayev and an ICESCO deputy director general.",
+        datetime(2031, 11, 14, 12),
+    )
+    russian = _told(
+        "Подписан меморандум о подготовке учителей",
+        "В министерстве науки и образования подписан меморандум о подготовке учителей."
+        "\n\nДокумент на церемонии подписал министр Эмин Амруллаев.",
+        datetime(2031, 11, 14, 15),
+        "ru",
+    )
+    assert not english.principals and not russian.principals
+    assert english.event_type == russian.event_type == "agreement"
+    same, _, why = same_story(english, russian)
+    assert same, why
+    # the minister opening a forum that day is not the signing
+    forum = _told(
+        "Baku hosts education forum",
+        "BAKU, Azerbaijan, November 14. An international forum on digital schools opened in"
+        " Baku today.\n\nMinister Emin Amrullayev addressed the opening session.",
+        datetime(2031, 11, 14, 10),
+    )
+    assert forum.event_type == "conference" and not forum.principals
+    assert not same_story(russian, forum)[0]
+
+
 def test_a_meeting_and_a_signing_published_on_two_days_are_two_stories() -> None:
     """Neither report dates its event in the text: the talks came out on the 14th, the
     memorandum they led to on the 15th, each report sure of its kind."""
