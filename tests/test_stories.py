@@ -326,8 +326,9 @@ def test_a_story_type_and_how_sure_it_is(
 
 
 def test_two_languages_one_person_one_day_one_city_one_kind_of_event_are_one_story() -> None:
-    """An English and a Russian report of a seminar share no wording and name the
-    minister only in the body: the same person, day, city and type make one story; a
+    """An English and a Russian report of a seminar share no wording, and the English
+    names the minister only in the body: the same person, day, city and type make one
+    story; a
     meeting the same day with someone else named in the lead stays apart."""
     day = datetime(2019, 12, 12, 12)
     english = _told(
@@ -340,13 +341,13 @@ def test_two_languages_one_person_one_day_one_city_one_kind_of_event_are_one_sto
     )
     russian = _told(
         "В Баку стартовал семинар ИСЕСКО о вовлечении девочек в точные науки",
-        "В Баку проходит региональный семинар о вовлечении девочек в изучение естественных "
-        "наук и математики.\n\nМинистр образования Джейхун Байрамов заявил, что министерство "
+        "Министр образования Джейхун Байрамов открыл в Баку региональный семинар о вовлечении"
+        " девочек в изучение естественных наук и математики.\n\nОн заявил, что министерство "
         "оснастит лаборатории сельских школ.",
         day,
         "ru",
     )
-    assert english.principals == russian.principals == frozenset()
+    assert (english.principals, russian.principals) == (frozenset(), {"bairamov"})
     same, _, why = same_story(english, russian)
     assert same and "same person, day, place and type" in why, why
     meeting = _told(
