@@ -172,7 +172,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|sempozyum\w*|çalıştay\w*|kongre\w*|katıldı|zirvə\w*|toplantısı\w*",
         r"conférence|\bsommet\b|colloque|congrès|séminaire|atelier|table ronde|a participé"
         r"|conseil des ministres des affaires étrangères|réunion ministérielle"
-        r"|konferenz|sitzung|gipfel|tagung|seminar|nahm (?:\S+ ){0,4}teil",
+        r"|konferenz|sitzung|gipfel|tagung|seminar|nahm (?:\S+ ){0,4}teil"
+        r"|\w+forum\b|\w+(?:konferenz|gipfel|tagung)",  # Weltforum, Generalkonferenz
         r"مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|ورشة|شارك|مشاركة|نشست|اجلاس|کنفرانس|همایش",
     ),
     "announcement": (

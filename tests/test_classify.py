@@ -582,6 +582,12 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "visit",
         ),
         (
+            "Jugendforum der islamischen Welt in Baku eröffnet",
+            "In Baku ist am Montag das Jugendforum der islamischen Welt eröffnet worden.",
+            "de",
+            "conference",
+        ),
+        (
             "استقبل وزير الخارجية المدير العام للإيسيسكو",
             "استقبل وزير الخارجية المدير العام لمنظمة الإيسيسكو في باكو.",
             "ar",
