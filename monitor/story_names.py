@@ -8,7 +8,9 @@ capitalised word of the title and the lead's first 700 characters as a person's 
 is keyed (:func:`monitor.person_names.person_key`: Latin letters, case endings dropped)
 and keeps its first five letters, so that "Khojaly" and "Ходжалинской" meet. Places,
 organisations, acronyms and titles are left out: they are compared elsewhere or name
-nothing in particular. The hashes join the article's shingles, so the archive counts in
+nothing in particular. The numbers of the headline and lead join them (:func:`numbers`:
+"45th session", "45-я сессия", "5,000 teachers"), written alike in every language.
+The hashes join the article's shingles, so the archive counts in
 how many stories each name occurs, and only the rare ones are compared
 (:func:`monitor.stories.features`): a name in many stories ("Shusha" in the year of its
 capital title) tells no event.
@@ -46,4 +48,19 @@ def name_shingles(title: str, body: str) -> frozenset[int]:
         key = person_key(word)
         if len(key) >= PREFIX:
             keys.add(key[:PREFIX])
+    keys.update(f"#{n}" for n in numbers(f"{title}\n{body[:LEAD_CHARS]}"))
     return frozenset(_stable_hash(f"name:{key}") for key in keys)
+
+
+# a number, its thousands grouped or not: "45", "5,000", "5 000", "1.200"
+_NUMBER = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:[ ,.\u00a0]\d{3})+(?![\d.,]\d)|(?<![\d.,])\d+(?![\d]|[.,]\d)"
+)
+
+
+def numbers(text: str) -> set[int]:
+    """The numbers of ``text`` that can tell an event: a session's number, a count, an
+    amount ("45th session", "19 monuments", "5,000 teachers"); not a year (1900-2100)
+    nor a day of the month (below 32)."""
+    found = {int(re.sub(r"\D", "", m.group(0))) for m in _NUMBER.finditer(text)}
+    return {n for n in found if n >= 32 and not 1900 <= n <= 2100}

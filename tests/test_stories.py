@@ -41,7 +41,7 @@ from monitor.stories import (
     same_story,
     shingles,
 )
-from monitor.story_names import name_hash, name_shingles
+from monitor.story_names import name_hash, name_shingles, numbers
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stories"
 ROOT = Path(__file__).resolve().parent.parent
@@ -763,6 +763,37 @@ def test_reports_in_two_languages_join_by_the_rare_names_they_share() -> None:
     # a week apart, they are two events
     later = replace(russian, published=date(2025, 7, 29))
     assert not same_story(_manuscripts("en"), later)[0]
+
+
+def _session(language: str, number: int) -> StoryFeatures:
+    """A session's opening told in two languages: no person, no city in the Russian."""
+    if language == "en":
+        return _told(
+            f"ICESCO Executive Council opens its {number}th session",
+            f"The {number}th session of the ICESCO Executive Council opened on Tuesday, with"
+            " delegates of 53 member states taking part.",
+            datetime(2031, 5, 6, 12),
+        )
+    return _told(
+        f"Открылась {number}-я сессия Исполнительного совета ИСЕСКО",
+        f"Во вторник начала работу {number}-я сессия Исполнительного совета ИСЕСКО.",
+        datetime(2031, 5, 6, 15),
+        "ru",
+    )
+
+
+def test_reports_in_two_languages_join_by_a_number_they_share() -> None:
+    english, russian = _session("en", 45), _session("ru", 45)
+    assert english.event_type == russian.event_type == "conference"
+    assert not english.people and not russian.people and russian.place is None
+    assert numbers("the 45th session, 5,000 teachers, 5 000 учителей in 2031, on 12 May") == {
+        45,
+        5000,
+    }
+    same, _, why = same_story(english, russian)
+    assert same, why
+    # another session's number is another session (a week later, or a report of it)
+    assert not same_story(english, _session("ru", 46))[0]
 
 
 def test_two_memoranda_of_one_minister_on_one_day_with_two_partners_are_two_stories() -> None:
