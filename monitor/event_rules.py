@@ -40,7 +40,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|telefon danışıq\w*",
         r"entretien téléphonique|appel téléphonique|conversation téléphonique|par téléphone"
         r"|visioconférence|vid[ée]o-?conférence|telefongespräch|telefonierte|telefonat",
-        r"اتصال\S* هاتفي|مكالمة هاتفية|(?:مباحثات|محادثة|محادثات) هاتفية|تماس تلفنی|گفتگوی تلفنی"
+        r"اتصال\S* هاتفي|مكالمة هاتفية|(?:مباحثات|محادثة|محادثات) هاتفية|تماس تلفنی|گفت\u200c?و?گوی? تلفنی"
         r"|الاتصال المرئي"
         r"|(?:التقى|اجتمع|لقاء|اجتماع)\S* (?:\S+ ){0,6}?عن بُ?عد",
     ),
@@ -269,7 +269,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bconcert\b|exhibition|festival|\blogo\b|концерт|выставк|фестивал|sərgi|konsert"
         r"|exposition|ausstellung|konzert|معرض|مهرجان|حفل|نمایشگاه|جشنواره"
         r"|culture days|days of (?:\w+ )?culture|дн(?:и|ей|ях) (?:\w+ )?культуры"
-        r"|mədəniyyət günləri"
+        r"|mədəniyyət günləri|culture week|недел\w+ (?:\w+ )?культуры|mədəniyyət həftəsi"
+        r"|هفته (?:\S+ )?فرهنگ|روزهای فرهنگ"
         r"|competition|contest|конкурс\w*|müsabiqə\w*|concours|wettbewerb|مسابقة"
         rf"|{OPENING_CEREMONY}|{OPENING_AZ}",
     ),

@@ -623,6 +623,25 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "fa",
             "meeting",
         ),
+        (  # "گفت‌وگو" with a zero-width non-joiner, as Persian outlets write it
+            "گفت\u200cوگوی تلفنی وزیران امور خارجه",
+            "وزیران امور خارجه دو کشور امروز در گفت\u200cوگوی تلفنی درباره همکاری رایزنی کردند.",
+            "fa",
+            "phone_call",
+        ),
+        (
+            "هفته فرهنگی ایران در باکو آغاز شد",
+            "هفته فرهنگی ایران در باکو گشایش یافت و وزیر فرهنگ در نشست افتتاحیه سخنرانی کرد.",
+            "fa",
+            "other",
+        ),
+        (
+            "Неделя культуры Узбекистана проходит в Баку",
+            "Министры культуры двух стран приняли участие в открытии недели культуры"
+            " Узбекистана в Баку.",
+            "ru",
+            "other",
+        ),
         (
             "ICESCO congratulates Azerbaijan on Independence Day",
             "ICESCO congratulated the people of Azerbaijan on the anniversary.",
