@@ -40,7 +40,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|telefon danışıq\w*",
         r"entretien téléphonique|appel téléphonique|conversation téléphonique|par téléphone"
         r"|visioconférence|vid[ée]o-?conférence|telefongespräch|telefonierte|telefonat",
-        r"اتصال\S* هاتفي|مكالمة هاتفية|(?:مباحثات|محادثة|محادثات) هاتفية|تماس تلفنی|گفت\u200c?و?گوی? تلفنی"
+        r"اتصال\S* هاتفي|مكالمة هاتفية|(?:مباحثات|محادثة|محادثات) هاتفية|تماس تلفنی"
+        r"|گفت\u200c?و?گوی? تلفنی"
         r"|الاتصال المرئي"
         r"|(?:التقى|اجتمع|لقاء|اجتماع)\S* (?:\S+ ){0,6}?عن بُ?عد",
     ),
