@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from monitor.entities import translit
@@ -162,8 +163,7 @@ def _vowels_agree(a: str, b: str) -> bool:
     """Whether two keys have the same consonants and vowel runs each within the other's
     (``ae`` in ``aie``, ``o`` as ``u``): ``amrulaev``/``amrulaiev``; not ``gasanov``/
     ``guseinov`` nor ``aliev``/``alaev``."""
-    runs_a = re.findall(r"[aeiou]+|[^aeiou]+", a.replace("e", "a").replace("o", "u"))
-    runs_b = re.findall(r"[aeiou]+|[^aeiou]+", b.replace("e", "a").replace("o", "u"))
+    runs_a, runs_b = _runs(a), _runs(b)
     if len(runs_a) != len(runs_b):
         return False
     for x, y in zip(runs_a, runs_b, strict=True):
@@ -173,6 +173,12 @@ def _vowels_agree(a: str, b: str) -> bool:
         elif not (_within(x, y) or _within(y, x)):
             return False
     return True
+
+
+@lru_cache(maxsize=8192)
+def _runs(key: str) -> tuple[str, ...]:
+    """A key's runs of vowels and of consonants, *e* read as *a* and *o* as *u*."""
+    return tuple(re.findall(r"[aeiou]+|[^aeiou]+", key.replace("e", "a").replace("o", "u")))
 
 
 def _within(short: str, long_: str) -> bool:
