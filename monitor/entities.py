@@ -86,7 +86,7 @@ def _trie(words: list[str]) -> str:
 # (in Rabat), "والرباط"
 PLACE_TEMPLATE = (
     r"(?<![\w-])(?:[وبفك](?=ال))?({})(?:da|də|ta|tə|dan|dən|ya|yə|e|a|u|ı|i|y|ın|in|nın|nin"
-    r"|un|ün)?(?!\w)"
+    r"|un|ün|dakı|dəki|takı|təki|daki|taki)?(?!\w)"
 )
 _PLACE_RE = re.compile(PLACE_TEMPLATE.format(_trie(list(PLACES))), re.IGNORECASE)
 

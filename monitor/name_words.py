@@ -43,7 +43,8 @@ NOT_NAME = words(
     technology technologies economy economic trade health finance defence defense justice
     energy labour labor information communications transport agriculture ecology
     environment social digital industry investment investments emergency situations
-    interior
+    interior yazıçı yazıçısı şair şairi rəssam rəssamı müğənni müğənnisi alim писатель
+    писательница поэт поэтесса художник художница певица певец yazar ressam sanatçı
     """
 )
 # words of an institution's or an office's name, in any of its cases (stems)

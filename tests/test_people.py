@@ -194,6 +194,13 @@ def test_an_institutions_adjective_and_namesake_are_not_the_persons_name(
     assert [p.name for p in find_people(text)] == [name]
 
 
+def test_a_surname_in_an_azerbaijani_case_after_a_profession_is_a_person() -> None:
+    # "Yazıçı Günel Rzayevanın kitabı": the writer's genitive, her profession before it
+    (person,) = find_people('Yazıçı Günel Rzayevanın "Ulduzları sayan oğlan" kitabı seçilib.')
+    assert (person.key, person.initial) == (person_key("Rzayeva"), "g")
+    assert person.name == "Günel Rzayevanın"
+
+
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [

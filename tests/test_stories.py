@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from monitor.classify import classify
+from monitor.entities import find_places
 from monitor.store.stories import story_type
 from monitor.stories import (
     _PERMS,
@@ -564,6 +565,11 @@ def test_a_listing_decided_in_one_country_for_a_site_in_another_is_one_story() -
         "az",
     )
     assert {rabat.country, shamakhi.country} == {"morocco", "azerbaijan"}
+    # "Şuşadakı məscid": the mosque in Shusha, an Azerbaijani suffix on the place
+    assert [p.key for p, _ in find_places("Şuşadakı məscid və Gəncədəki muzey")] == [
+        "shusha",
+        "ganja",
+    ]
     same, _, why = same_story(rabat, shamakhi)
     assert same, why
     # a report that never names the other's country is told elsewhere
