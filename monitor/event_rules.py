@@ -259,10 +259,12 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|conférence de presse|pressekonferenz"
         r"|verurteil\w*|\bsagte\b|gratuliert\w*|begrüßt|kritisier\w*|kondolier\w*|beileid"
         r"|critiqu\w*|dément\w*|a affirmé|a souligné|a indiqué|\bdit\b|a estimé|estime que"
-        r"|dénonc\w*|s'est engagée? à|a plaidé|a appelé à|a exhorté"
+        r"|dénonc\w*|s'est engagée? à|a plaidé|a appelé à|a exhorté|appellen?t? à|exhorten?t?"
+        r"|plaiden?t? pour"
         r"|a expliqué|a assuré|a réaffirmé|a insisté|ajoute-t-il|a-t-il (?:dit|déclaré|indiqué"
         r"|souligné|ajouté)|dans un entretien|\binterview",
         r"بيان|أكدت?|قال|صرح|تصريح|جدد|أعرب|دعا|أدان|تدين|خواستار|گفت|بیانیه|اعلام کرد"
+        r"|(?<!\w)(?:تدعو|يدعو|دعت)(?!\w)"
         r"|(?<!\w)(?:دان|دانت|يدين)(?!\w)|(?:في|فى) حوار|مقابلة"
         r"|محکوم|هنأ|تهنئ|رحب|ترحب|تعزية|أشاد|شدد|تبریک|مؤتمر صحفي|انتقد",
     ),

@@ -599,6 +599,19 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "ar",
             "statement",
         ),
+        (  # "calls for", in the present, on an international day
+            "اليوم العالمي للغة العربية: الإيسيسكو تدعو إلى تعزيز المحتوى الرقمي",
+            "تدعو منظمة الإيسيسكو الدول الأعضاء إلى تعزيز حضور اللغة العربية في الفضاء الرقمي.",
+            "ar",
+            "statement",
+        ),
+        (
+            "Journée mondiale de la langue arabe : l'ICESCO appelle à enrichir le contenu",
+            "À l'occasion de la Journée mondiale de la langue arabe, l'ICESCO appelle ses États"
+            " membres à enrichir le contenu numérique en arabe.",
+            "fr",
+            "statement",
+        ),
         (
             "توقيع مذكرة تفاهم بين الإيسيسكو وأذربيجان",
             "وقعت الإيسيسكو وأذربيجان مذكرة تفاهم للتعاون في مجال التعليم.",
