@@ -16,7 +16,8 @@ nominative of a Russian name, and one list of people over several articles.
   (``arabic_key``: ``المالك`` -> ``~lmlk``), held against a Latin key's consonants
   (``consonants``: ``almalik`` -> ``lmlk``), so that المالك and AlMalik meet.
 - ``nominative(name)``: a Russian name in the instrumental case ("с Эмином
-  Амруллаевым") in the nominative.
+  Амруллаевым") or an Azerbaijani one in another case ("Günel Rzayevanın") in the
+  nominative.
 - ``merge_participants(groups)``: one entry per person over several articles (a story),
   the Latin spelling and the fullest role preferred.
 """
@@ -215,11 +216,35 @@ def name_key(name: str) -> tuple[str, str]:
 _INSTRUMENTAL = re.compile(r"(?:ым|ом|ем|ой)$")
 
 
+# an Azerbaijani surname and its case ending, by the surname's end: Bayramovun, Əliyevə,
+# Hasanovanın, Kərimlinin, Əhmədzadənin (never the bare -a of a feminine Əliyeva)
+_AZ_DECLINED = re.compile(
+    r"^(?P<stem>\w+(?:ov|ev))(?:un|ün|in|ın|u|ü|ə|la|lə|dan|dən)$"
+    r"|^(?P<fem>\w+(?:ova|eva))(?:nın|nin|ya|yə|nı|ni|dan|dən|la|lə)$"
+    r"|^(?P<li>\w+(?:li|lı|lu|lü))(?:nin|nın|nun|nün|yə|ya|yu|ni|nı|nu|nü)$"
+    r"|^(?P<zade>\w+zadə)(?:nin|yə|ni|dən|lə)$"
+)
+
+
+def _az_nominative(word: str, azerbaijani: bool) -> str:
+    """``word`` without its Azerbaijani case; only an -ov/-ev surname's unless the name is
+    written with Azerbaijani letters (Bellini is no Belli + -ni)."""
+    m = _AZ_DECLINED.match(word)
+    if not m or not (azerbaijani or m.group("stem")):
+        return word
+    return next(g for g in m.groups() if g)
+
+
 def nominative(name: str) -> str:
     """A Russian name in the instrumental case ("с Эмином Амруллаевым", "с Сахибой
-    Гафаровой") in the nominative; any other name as it is. Only when every Cyrillic word
+    Гафаровой") or an Azerbaijani one in another case ("Ceyhun Bayramovun", "Günel
+    Rzayevanın") in the nominative; any other name as it is. Only when every Cyrillic word
     has an instrumental ending: "Лев Толстой" stays."""
     words = name.split()
+    if len(words) > 1 and not re.search(r"[а-яё]", name.casefold()):
+        # "Günel Rzayevanın", "Ceyhun Bayramovun": Günel Rzayeva, Ceyhun Bayramov
+        azerbaijani = bool(_AZ_LETTERS.search(name))
+        return " ".join([*words[:-1], _az_nominative(words[-1], azerbaijani)])
     cyrillic = [w for w in words if re.search(r"[а-яё]", w.casefold())]
     if not cyrillic or not all(_INSTRUMENTAL.search(w) for w in cyrillic):
         return name
