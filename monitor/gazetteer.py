@@ -28,10 +28,12 @@ class Place:
 GAZETTEER = """
 azerbaijan/azerbaidjan/azərbaycan/азербайджан/aserbaidschan/azerbaïdjan/أذربيجان/اذربيجان
  /آذربيجان/آذربایجان/azerbaycan: baku/bakı/баку/bakou/باكو/باکو/bakü,
- shusha/şuşa/шуша/choucha/شوشا/شوشة, ganja/gəncə/гянджа, nakhchivan/naxçıvan/нахчыван/нахичевань,
- sumgait/sumqayıt/сумгаит, lankaran/lənkəran/ленкорань, sheki/şəki/шеки, gabala/qəbələ/габала,
- khankendi/xankəndi/ханкенди, aghdam/ağdam/агдам, fuzuli/füzuli/физули, lachin/laçın/лачин,
- kalbajar/kəlbəcər/кельбаджар, zangilan/zəngilan/зангилан, shamakhi/şamaxı/шемаха,
+ shusha/şuşa/шуша/choucha/شوشا/شوشة, ganja/gəncə/гянджа/gence/gandja/كنجة,
+ nakhchivan/naxçıvan/нахчыван/нахичевань/nahçıvan/nakhitchevan/نخجوان,
+ sumgait/sumqayıt/сумгаит, lankaran/lənkəran/ленкорань, sheki/şəki/шеки,
+ gabala/qəbələ/габала/gebele, khankendi/xankəndi/ханкенди/hankendi, aghdam/ağdam/агдам,
+ fuzuli/füzuli/физули, lachin/laçın/лачин, kalbajar/kəlbəcər/кельбаджар/kelbecer,
+ zangilan/zəngilan/зангилан, shamakhi/şamaxı/шемаха/şamahı,
  guba/quba/губа, aghjabadi/ağcabədi/агджабеди, naftalan/нафталан, mingachevir/mingəçevir,
  gobustan/qobustan/гобустан
 morocco/maroc/marokko/марокко/mərakeş/المغرب/مراکش/fas: rabat/рабат/الرباط/رباط,

@@ -375,6 +375,7 @@ def test_a_day_without_year_and_no_publication_date_keeps_month_and_day() -> Non
         ("استقبل المدير العام الوزير بالرباط.", "Rabat", "morocco"),
         ("Le ministre a reçu la délégation à Rabat.", "Rabat", "morocco"),
         ("Bakan Ankara'da heyeti kabul etti.", "Ankara", "turkey"),
+        ("Bakan Gence'de heyeti kabul etti.", "Ganja", "azerbaijan"),  # Turkish spellings
         # a venue that names its city
         ("The DG received the ambassador at the ICESCO headquarters.", "Rabat", "morocco"),
         # a country in the lead, its city further on
