@@ -27,19 +27,19 @@ other.
 apart (or the publication dates, when an event date is missing), places in different
 countries (Rabat against Baku) or different cities with little shared text (unless each
 names the other's place too: a trip's stops, a listing decided in Rabat for a mosque in
-Shusha), *different
-counterparts* (each side names in its title or first sentence someone the other never
-names: President Aliyev meeting Erdogan and meeting Guterres on one day; or one side
-does, and names the other's counterpart only further on: a minister's two calls of one
-day; for a signing or a call, whose two parties tell it, everyone a report names when its
-lead names nobody), and two kinds of event on two days (each dated so by its text, or
-each sure of its kind and published on two days: a meeting, then the signing). Then a
-match needs, with both dates known and close, a shared person and either the other's
-principals or some shared wording (or, when neither lead names anyone, the same day and
-kind of event); with a date missing on a side, at least two shared people, the
-principals of both sides named by the other and compatible event types; or, whatever the
-dates, a lot of shared rare wording. People compare by surname key (``almalik`` ~
-``almaliki``) unless their first-name initials differ (Ilham and Heydar Aliyev).
+Shusha), *different counterparts* (each side names in its title or first sentence
+someone the other never names: President Aliyev meeting Erdogan and meeting Guterres on
+one day; or one side does, and names the other's counterpart only further on: a
+minister's two calls of one day; for a signing or a call, whose two parties tell it,
+everyone a report names when its lead names nobody), and two kinds of event on two days
+(each dated so by its text, or each sure of its kind and published on two days: a
+meeting, then the signing). Then a match needs, with both dates known and close, a
+shared person and either the other's principals or some shared wording (or, when neither
+lead names anyone, the same day and kind of event); with a date missing on a side, at
+least two shared people, the principals of both sides named by the other and compatible
+event types; or, whatever the dates, a lot of shared rare wording. People compare by
+surname key (``almalik`` ~ ``almaliki``) unless their first-name initials differ (Ilham
+and Heydar Aliyev).
 
 **Assigning** (:func:`assign_story`) compares with every article of each candidate story:
 a story is refused when any of its articles vetoes the new one (complete-link vetoes, so
