@@ -251,7 +251,7 @@ def event_date(
             weight = base
             if zone == "body":
                 if hit.start < 120 and re.search(
-                    r"^[\s\W]*[A-ZА-Я][\w]+[,.:]?\s*(?:\w+,\s*)?$", before
+                    r"^[\s\W]*[A-ZА-ЯƏÇĞİÖŞÜ][\w]+[,.:]?\s*(?:\w+,\s*)?$", before
                 ):
                     weight = 2.75  # dateline: "BAKU, Azerbaijan, October 3." (the report's)
                 elif hit.start < lead_end:

@@ -214,6 +214,12 @@ def test_the_lead_decides_the_type_not_the_said_of_the_body() -> None:
         ("The ministers met today in Baku.", PUB, date(2023, 10, 4)),
         ("The ministers met on Monday in Baku.", PUB, date(2023, 10, 2)),
         ("BAKU, Azerbaijan, October 3. The ministers met in Baku.", PUB, date(2023, 10, 3)),
+        # a dateline whose city starts with an Azerbaijani capital: "yesterday" beats it
+        (
+            "Şuşa, 4 oktyabr, AZƏRTAC\n\nDünən Şuşada festivalın bağlanış mərasimi keçirilib.",
+            PUB,
+            date(2023, 10, 3),
+        ),
         ("Министры встретились 3 октября 2023 года в Баку.", PUB, date(2023, 10, 3)),
         ("Nazirlər 3 oktyabr 2023-cü il tarixində Bakıda görüşüblər.", PUB, date(2023, 10, 3)),
         # a month name after the dotted capital İ, as a sentence starts with it
