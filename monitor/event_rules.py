@@ -210,7 +210,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|təsdiq\w*|yaradılacaq|onayla\w*|sərəncam\w*|fərman\w*"
         r"|açıkladı|başvuru\w*|geri çağır\w*|vəzifəsindən azad\w*|istefa\w*"
         r"|sədrlik (?:\S+ ){0,3}keç\w*|siyahısına (?:daxil edil\w*|salın\w*)"
-        r"|təsis (?:ed|olun)\w*|(?:sənəd|müraciət)\w* qəbul\w*"
+        r"|təsis (?:ed|olun)\w*|(?:sənəd|müraciət)\w* qəbul\w*|qəbul elan\w*"
+        r"|müraciət\w* (?:\S+ ){0,2}\d+-?(?:dək|dəkdir|ə qədər|a qədər)"
         r"|namizədliy\w* (?:\S+ ){0,2}irəli sürül\w*|aday gösteril\w*",
         r"\bgewählt\b|soll (?:\S+ ){0,4}(?:leiten|führen)\b|neue[ms]? welterbe|als welterbe"
         r"|zum welterbe|welterbeliste"

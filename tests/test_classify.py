@@ -643,6 +643,13 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "fa",
             "meeting",
         ),
+        (  # a call for applications to a summer school: what is to come, not the school
+            "Gənc alimlər üçün Bakıda yay məktəbi: müraciət iyulun 5-dək",
+            "Nazirlik gənc tədqiqatçılar üçün yay məktəbinə qəbul elan edib. Müraciətlər"
+            " iyulun 5-dək qəbul olunur.",
+            "az",
+            "announcement",
+        ),
         (  # "گفت‌وگو" with a zero-width non-joiner, as Persian outlets write it
             "گفت\u200cوگوی تلفنی وزیران امور خارجه",
             "وزیران امور خارجه دو کشور امروز در گفت\u200cوگوی تلفنی درباره همکاری رایزنی کردند.",
