@@ -229,7 +229,9 @@ def event_scores(
         # OIC.") is told by the paragraph after it ("the minister made the remark at
         # ..."), which then counts as the lead paragraph (1.0 with the rest's 0.25); a
         # lead that looks back opens a feature, not a report
-        _score_zone(scores, _current(casefold(unquoted(after_lead)), year), 0.75, 2, False)
+        hits = _score_zone(scores, _current(casefold(unquoted(after_lead)), year), 0.75, 2, False)
+        if any(hits[k] for k in rules.ACTS) and rules.REACTION.search(texts[0]):
+            scores["statement"] -= headline["statement"]  # "... welcomed": said at it
     elif (
         told
         and not any(n for k, n in in_sentence.items() if k != "statement")

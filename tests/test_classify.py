@@ -643,6 +643,13 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "fa",
             "meeting",
         ),
+        (  # welcomed, in the past tense: what was said of the agreement, not a signing
+            "ИСЕСКО приветствовала договоренности Баку и Еревана",
+            "ИСЕСКО приветствовала достигнутые в Вашингтоне договоренности между"
+            " Азербайджаном и Арменией.",
+            "ru",
+            "statement",
+        ),
         (  # a call for applications to a summer school: what is to come, not the school
             "Gənc alimlər üçün Bakıda yay məktəbi: müraciət iyulun 5-dək",
             "Nazirlik gənc tədqiqatçılar üçün yay məktəbinə qəbul elan edib. Müraciətlər"
