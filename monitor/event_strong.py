@@ -81,6 +81,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|не соответству\w* действительност\w*|həqiqəti (?:əks etdirmir|əks etdirməyib)",
     ),
     "conference": (
+        # a body or ministers meeting is a session, not talks between two sides
+        r"\b(?:council|committee|board|assembly|ministers) (?:meets|met|convene[sd]?)\b"
+        r"|встреч\w* министров",
         r"(?:said|stated|noted|speaking|spoke|address\w*|speech|remarks|keynote|lecture"
         r"|deliver\w*|(?:national )?statement)"
         r"(?: \S+){0,4} (?:at|during|before|to) (?:\S+ ){0,8}(?:session"

@@ -643,6 +643,18 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "fa",
             "meeting",
         ),
+        (  # a body or ministers meeting is a session, not talks between two sides
+            "TURKSOY Permanent Council meets in Shusha",
+            "The Permanent Council of Ministers of Culture of TURKSOY met in Shusha on Thursday.",
+            "en",
+            "conference",
+        ),
+        (
+            "В Ташкенте прошла встреча министров образования ОТГ",
+            "В Ташкенте прошла встреча министров образования Организации тюркских государств.",
+            "ru",
+            "conference",
+        ),
         (  # welcomed, in the past tense: what was said of the agreement, not a signing
             "ИСЕСКО приветствовала договоренности Баку и Еревана",
             "ИСЕСКО приветствовала достигнутые в Вашингтоне договоренности между"
