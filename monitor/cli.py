@@ -277,7 +277,8 @@ def reclassify(settings: Settings, since: str | None, dry_run: bool) -> None:
     """Read the stored articles' events again with the rules in force.
 
     Writes the event type, confidence, date, place and participants that changed, and
-    recomputes their stories (which articles make a story does not change).
+    recomputes their stories (which articles make a story does not change); builds the
+    story features and index keys again where the rules in force read them otherwise.
     """
     since_dt = since_option(since)
     progress = Progress("reclassify")
@@ -293,7 +294,8 @@ def reclassify(settings: Settings, since: str | None, dry_run: bool) -> None:
     would = "would change" if dry_run else "changed"
     click.echo(
         f"read {report.read}, {would} {report.changed}, stories "
-        f"{'to recompute' if dry_run else 'recomputed'} {report.stories}, failed {report.failed}"
+        f"{'to recompute' if dry_run else 'recomputed'} {report.stories}, story features "
+        f"{'to refresh' if dry_run else 'refreshed'} {report.refreshed}, failed {report.failed}"
     )
     for (old, new), count in report.types.most_common():
         click.echo(f"  {old} -> {new}: {count}")

@@ -34,6 +34,7 @@ from monitor.classify import EventInfo, classify
 from monitor.records import Prepared
 from monitor.store import stories as db
 from monitor.stories import (
+    READING,
     StoryFeatures,
     assign_story,
     candidate_keys,
@@ -99,6 +100,7 @@ def encode(f: StoryFeatures) -> bytes:
     left_out = f.shingles - f.content
     minus = f.content <= f.shingles and len(left_out) < len(f.content)
     plain["content"] = "minus" if minus else "listed"  # what the second array holds
+    plain["reading"] = READING
     second = sorted(left_out if minus else f.content)
     head = json.dumps(plain, separators=(",", ":")).encode()
     lengths = struct.pack("<3I", len(head), len(f.shingles), len(second))
@@ -124,6 +126,15 @@ def decode(data: bytes) -> StoryFeatures:
     return _from_plain(plain)
 
 
+def reading_of(data: bytes) -> int:
+    """The :data:`monitor.stories.READING` that stored features were built with (1 before
+    features said)."""
+    if not data.startswith(_MAGIC):
+        return 1
+    (head,) = struct.unpack_from("<I", data, len(_MAGIC))
+    return int(json.loads(data[len(_MAGIC) + 12 : len(_MAGIC) + 12 + head]).get("reading", 1))
+
+
 def _decode_json(data: bytes) -> StoryFeatures:
     """Features written as compressed JSON (archives from before the binary layout)."""
     plain = json.loads(zlib.decompress(data))
@@ -134,6 +145,7 @@ def _decode_json(data: bytes) -> StoryFeatures:
 
 
 def _from_plain(plain: dict[str, Any]) -> StoryFeatures:
+    plain.pop("reading", None)
     for name in _SETS:
         plain[name] = frozenset(plain.get(name, ()))  # no names before they were kept
     for name in ("published", "event_date"):

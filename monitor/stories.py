@@ -90,6 +90,12 @@ _COMPATIBLE = {
 }
 
 
+# What :func:`features` reads and the matching compares, by release: 2 added the numbers
+# of the headline and lead to the rare names and read names better. Stored features of an
+# older reading are built again by ``monitor reclassify``.
+READING = 2
+
+
 @dataclass(frozen=True)
 class StoryFeatures:
     """What story matching needs of one article; every field can be stored and reloaded."""

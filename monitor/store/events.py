@@ -3,8 +3,10 @@
 ``monitor reclassify`` reads every stored article (or those since a date) through
 :func:`event_batches`, classifies it with the rules in force and writes back what changed
 with :func:`save_events`, which also recomputes the stories those articles belong to
-(type, date, place, people), in the same transaction. Story membership is not touched:
-which articles tell one event is the clusterer's decision, made when they were stored.
+(type, date, place, people), in the same transaction; :func:`replace_features` writes
+the story features and index keys the rules in force give them. Story membership is not
+touched: which articles tell one event is the clusterer's decision, made when they were
+stored.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, func, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 
-from monitor.models import ArticleRow
+from monitor.models import ArticleFeaturesRow, ArticleRow, StoryKeyRow
 from monitor.store import stories as stories_db
 from monitor.store.selection import article_time
 
@@ -84,3 +86,25 @@ def save_events(
         conn.execute(statement, values)
     for story_id in sorted(story_ids):
         stories_db.refresh_story(conn, story_id, now, prefer)
+
+
+def replace_features(
+    conn: Connection, refreshed: Sequence[tuple[int, int, bytes, Sequence[str]]]
+) -> None:
+    """Write each (article, story, packed features, index keys): the features replace the
+    stored ones, the keys the article's keys in the candidate index."""
+    if not refreshed:
+        return
+    ids = [article_id for article_id, *_ in refreshed]
+    conn.execute(
+        update(ArticleFeaturesRow)
+        .where(ArticleFeaturesRow.article_id == bindparam("key"))
+        .values(data=bindparam("new_data")),
+        [{"key": a, "new_data": data} for a, _, data, _ in refreshed],
+    )
+    for start in range(0, len(ids), stories_db.CHUNK):
+        chunk = ids[start : start + stories_db.CHUNK]
+        conn.execute(delete(StoryKeyRow).where(StoryKeyRow.article_id.in_(chunk)))  # type: ignore[attr-defined]
+    rows = [{"key": k, "story_id": s, "article_id": a} for a, s, _, keys in refreshed for k in keys]
+    if rows:
+        conn.execute(insert(StoryKeyRow), rows)
