@@ -221,6 +221,11 @@ def test_yesterday_is_the_day_before_on_the_outlets_clock(
         },
     ]
     ingest(app, [{**r, "source": "News.az"} for r in rows])
+    app.close()
+    # their story features do not change either: the day one was published on the
+    # outlet's clock stands for the UTC day the archive keeps
+    assert "story features refreshed 0," in _run()
+    app = build(Settings(config=str(SHIPPED), database_url=database_url))
     query = text("SELECT event_date FROM article ORDER BY id")
     with app.store.engine.begin() as conn:
         assert [str(d) for (d,) in conn.execute(query)] == ["2023-10-03", "2023-10-04"]
