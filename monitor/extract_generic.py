@@ -33,7 +33,7 @@ from monitor.extract_clutter import remove_all as remove_all
 from monitor.extract_clutter import strip_boilerplate as strip_boilerplate
 from monitor.extract_clutter import strip_clutter as strip_clutter
 
-_BYLINE = re.compile(r"^[Bb][Yy]\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
+_BYLINE = re.compile(r"^[Bb][Yy]\s+([A-ZƏÇĞİÖŞÜ][\w.'’-]*(?:\s+[A-ZƏÇĞİÖŞÜ][\w.'’-]*){0,3})$")
 _SPACE = re.compile(r"\s+")
 
 # fmt: off

@@ -93,9 +93,10 @@ _PREFIXES = (
     _c(r"a-?\s+a\s+a\+?(?=\s)"),  # font widget: "A A A", "A- A A+"
     _c(r"\(MENAFN-[^)\n]{0,60}\)"),  # syndication mark: "(MENAFN- AzerNews)"
 )
+_CAP = "[A-ZƏÇĞİÖŞÜ]"  # a name's capital, Azerbaijani and Turkish ones too: "By Şəbnəm ..."
 _HEAD = (
-    re.compile(r"By (?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*){0,3}"),  # "By Laman Ismayilova"
-    re.compile(r"(?:[A-Z][\w'-]+ ){1,3}Read more"),  # "Laman Ismayilova Read more"
+    re.compile(rf"By (?:{_CAP}[\w.'-]*)(?: {_CAP}[\w.'-]*){{0,3}}"),  # "By Laman Ismayilova"
+    re.compile(rf"(?:{_CAP}[\w'-]+ ){{1,3}}Read more"),  # "Laman Ismayilova Read more"
     _c(r"(?:date: )?\d{1,2}[ .]\w+\.?[ .]\d{4},? \d\d:\d\d(?: \(UTC[^)]*\))?"),  # date line
     _c(r"\d{1,2} \w{3}\. \d\d:\d\d \(UTC[^)]*\)"),  # "15 Oct. 15:30 (UTC+3 MSK)"
     _c(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,? \w+ \d{1,2},? \d{4}"),  # "Monday May 6 2024"
@@ -111,7 +112,7 @@ _ANYWHERE = (
 )
 _TAIL = (
     re.compile(  # "Laman Ismayilova is AzerNews' staff journalist, follow her on Twitter: @..."
-        r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} is (?:an? )?[\w.]+'s? staff "
+        rf"{_CAP}[\w.'-]*(?: {_CAP}[\w.'-]*){{0,3}} is (?:an? )?[\w.]+'s? staff "
         r"(?:journalist|writer|reporter|correspondent)\b.*"
     ),
     _c(rf"(?:{_OUTLETS}|{_DOMAIN})\.?"),  # signature line: "News.Az", "AZERTAC"

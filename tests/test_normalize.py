@@ -89,6 +89,7 @@ CLEAN = [
     ("(MENAFN- Trend News Agency) BAKU, May 2. Text.", "BAKU, May 2. Text."),
     # head lines
     ("By Laman Hasanova\n\nThe talks began.", "The talks began."),
+    ("By Şəbnəm Həsənova\n\nThe talks began.", "The talks began."),  # an Azerbaijani capital
     ("By Azernews\n\nBy Laman Hasanova\n\nThe talks began.", "The talks began."),
     ("12 March 2024 10:41 (UTC+04:00)\n\nRufat Karimli Read more\n\nTalks.", "Talks."),
     ("Date: 12 March 2024 10:41\n\nThe talks began.", "The talks began."),
