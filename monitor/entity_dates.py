@@ -68,8 +68,11 @@ _DATE_PATTERNS = (
     re.compile(rf"(?<![\w-])({_MON})\w*\.?\s+{_DAY}{_RANGE},?\s+{_YEAR}", re.I),
     # 15/03/2019, 30.06.2019
     re.compile(r"(?<![\d/.])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d/.])"),
-    # 3 October, 30 июня (year from published)
-    re.compile(rf"(?<![\d.])(\d{{1,2}})(?:st|nd|rd|th)?\.?{_RANGE}\s+({_MON})(?![\w])", re.I),
+    # 3 October, 30 июня, 5 iyulda (year from published)
+    re.compile(
+        rf"(?<![\d.])(\d{{1,2}})(?:st|nd|rd|th)?\.?{_RANGE}\s+({_MON})(?:da|də|ta|tə)?(?![\w])",
+        re.I,
+    ),
     # October 3, oktyabrın 2-də (year from published)
     re.compile(rf"(?<![\w-])({_MON})\w*\.?\s+{_DAY}{_RANGE}(?![\d,]*\s*\d{{4}})(?!\w)", re.I),
 )
@@ -120,6 +123,8 @@ _RETRO = re.compile(
 
 
 _UNTIL = re.compile(r"until|till|through|by the end|remaining|\bдо\b|qədər|jusqu", re.I)
+# a deadline said after the date: "iyulun 5-dək", "5 Temmuz'a kadar", "5 iyula qədər"
+_UNTIL_AFTER = re.compile(r"-?d[əae]k\b|['’]?(?:y?[ae]|y?ə)?\s+(?:qədər|kadar)\b", re.I)
 
 
 YEAR_UNKNOWN = 2000  # the year given to a day-month date when nothing tells the year
@@ -154,6 +159,8 @@ def find_dates(text: str, published: datetime | None) -> list[DateHit]:
             prefix = text[sentence_start + 1 : m.start()]
             if _RETRO.search(prefix) or _UNTIL.search(prefix[-30:]):
                 continue
+            if _UNTIL_AFTER.match(text, m.end()):
+                continue  # a deadline, not the day of an event
             g = m.groups()
             if i == 0:
                 d = _make(int(g[2]), _month(g[1]), int(g[0]))

@@ -202,12 +202,18 @@ def _covered(principals: frozenset[str], other: frozenset[str]) -> set[str]:
     return {p for p in principals if any(same_person(p, q) for q in other)}
 
 
+def _ahead(f: StoryFeatures) -> bool:
+    """Whether ``f`` dates an event to come (after the report)."""
+    return bool(f.event_date and f.published and f.event_date > f.published + DATE_WINDOW)
+
+
 def _day(a: StoryFeatures, b: StoryFeatures) -> date | None:
     """The day ``a`` is held against ``b``: its event's, else its publication's; but an
-    event to come (dated after the report) against a report that dates no event is the
-    day it was announced: "Baku to host the forum on 20-22 October", told in July."""
-    ahead = a.event_date and a.published and a.event_date > a.published + DATE_WINDOW
-    if ahead and b.event_date is None:
+    event to come (dated after the report) against a report that dates no event, or
+    announces it without its date, is the day it was announced: "Baku to host the forum
+    on 20-22 October", told in September, and "ICESCO opens registration for the forum"
+    of the same day."""
+    if _ahead(a) and (b.event_date is None or (b.event_type == "announcement" and not _ahead(b))):
         return a.published
     return a.event_date or a.published
 

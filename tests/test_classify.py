@@ -225,6 +225,7 @@ def test_the_lead_decides_the_type_not_the_said_of_the_body() -> None:
         # a month name after the dotted capital İ, as a sentence starts with it
         ("Oktyabrın 3-də nazirlər Bakıda görüşüblər.", PUB, date(2023, 10, 3)),
         ("İyulun 5-də nazirlər Bakıda görüşüblər.", datetime(2023, 7, 6), date(2023, 7, 5)),
+        ("Nazirlər 5 iyulda Bakıda görüşüblər.", datetime(2023, 7, 6), date(2023, 7, 5)),
         ("Nazirlər 4 İyun 2023-cü ildə görüşüblər.", datetime(2023, 6, 5), date(2023, 6, 4)),
         # Arabic and Turkish month names; weekdays said alone (French, English), after
         # "يوم" or before "günü"
@@ -267,6 +268,15 @@ def test_what_is_to_come_is_dated_when_it_will_happen() -> None:
     # a report is dated at most two days after its publication
     past = classify("Ministers meet", "The ministers met on 12 October 2023.", "en", PUB)
     assert past.event_date is None
+    # a deadline is not the day of what is to come: "applications until 5 July"
+    school = classify(
+        "Gənc alimlər üçün Bakıda yay məktəbi: müraciət iyulun 5-dək",
+        "Nazirlik yay məktəbinə qəbul elan edib. Yay məktəbi 14 avqustda Bakıda keçiriləcək."
+        " Müraciətlər iyulun 5-dək qəbul olunur.",
+        "az",
+        datetime(2028, 7, 1),
+    )
+    assert (school.event_type, school.event_date) == ("announcement", date(2028, 8, 14))
 
 
 def test_a_visit_to_come_takes_its_day_not_the_datelines_nor_the_last_weekday() -> None:

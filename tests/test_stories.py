@@ -715,6 +715,13 @@ def test_an_event_to_come_is_held_against_an_undated_report_by_its_announcement_
     # published months apart, the undated report is another story
     later = replace(undated, published=date(2025, 9, 1))
     assert "dates differ" in same_story(dated, later)[2]
+    # an announcement dated by its dateline only, without the forum's day, is held the
+    # same way; one that gives another day to come is another event
+    datelined = replace(undated, event_type="announcement", event_date=date(2025, 7, 9))
+    assert "dates differ" not in same_story(dated, datelined)[2]
+    assert "dates differ" not in same_story(datelined, dated)[2]
+    other = replace(datelined, event_date=date(2025, 11, 20))
+    assert "dates differ" in same_story(dated, other)[2]
 
 
 @pytest.mark.parametrize(
