@@ -141,9 +141,10 @@ def same_person(a: str, b: str) -> bool:
     ``almalik`` and ``almaliki`` do (a final *i* or *a*: nisba, Russian genitive or a
     feminine form, told apart by initials); so do long keys that differ only in *a*
     against *e* (``mamadov``/``mamedov``, ``karimov``/``kerimov``: Azerbaijani ə is
-    written a in Latin and often e in Russian), and keys of five letters or more whose
-    vowels alone differ, a run of them within the other's (``amrulaev``/``amrulaiev``,
-    ``alotaibi``/``aluteibi``).
+    written a in Latin and often e in Russian; ``zaid``/``zeid`` from four letters, where
+    a Turkish ş or ç may also lose its cedilla: ``atesh``/``ates``), and keys of five
+    letters or more whose vowels alone differ, a run of them within the other's
+    (``amrulaev``/``amrulaiev``, ``alotaibi``/``aluteibi``).
     """
     if a == b:
         return True
@@ -155,9 +156,17 @@ def same_person(a: str, b: str) -> bool:
         return True
     if len(short) >= 6 and skeleton(a) == skeleton(b):
         return True
+    # a short name: e for a, and a Turkish ş or ç written without its cedilla (Zeid/Zaid,
+    # Ateş/Ates)
+    if len(short) >= 4 and _loose(a) == _loose(b):
+        return True
     # a vowel written otherwise in another language (Amrullaiev, al-Uteibi): the same
     # consonants, and each run of vowels within the other's, e read as a and o as u
     return len(short) >= 5 and _vowels_agree(a, b)
+
+
+def _loose(key: str) -> str:
+    return skeleton(key).replace("sh", "s").replace("ch", "c")
 
 
 def _vowels_agree(a: str, b: str) -> bool:

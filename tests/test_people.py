@@ -210,6 +210,9 @@ def test_a_surname_in_an_azerbaijani_case_after_a_profession_is_a_person() -> No
         ("Hasanov", "Huseynov", False),  # the same consonants, two surnames
         ("Aliyev", "Alayev", False),
         ("Karimov", "Kurumov", False),
+        ("Zaid", "Zeid", True),  # short names: e for a, ş written s
+        ("Ateş", "Ates", True),
+        ("Said", "Saad", False),
     ],
 )
 def test_a_vowel_written_otherwise_names_one_person_and_other_vowels_do_not(
