@@ -597,6 +597,9 @@ def test_a_signing_whose_leads_name_nobody_is_one_story_by_its_signatory_day_and
     assert english.event_type == russian.event_type == "agreement"
     same, _, why = same_story(english, russian)
     assert same, why
+    # the same signing told as news to come ("teachers will be trained") fits it too
+    announced = replace(russian, event_type="announcement")
+    assert same_story(english, announced)[0]
     # the minister opening a forum that day is not the signing
     forum = _told(
         "Baku hosts education forum",
