@@ -226,12 +226,13 @@ _INSTRUMENTAL = re.compile(r"(?:ым|ом|ем|ой)$")
 
 
 # an Azerbaijani surname and its case ending, by the surname's end: Bayramovun, Əliyevə,
-# Hasanovanın, Kərimlinin, Əhmədzadənin (never the bare -a of a feminine Əliyeva)
+# Hasanovanın, Kərimlinin, Əhmədzadənin (never the bare -a of a feminine Əliyeva, nor a
+# short name such as Levin)
 _AZ_DECLINED = re.compile(
-    r"^(?P<stem>\w+(?:ov|ev))(?:un|ün|in|ın|u|ü|ə|la|lə|dan|dən)$"
-    r"|^(?P<fem>\w+(?:ova|eva))(?:nın|nin|ya|yə|nı|ni|dan|dən|la|lə)$"
-    r"|^(?P<li>\w+(?:li|lı|lu|lü))(?:nin|nın|nun|nün|yə|ya|yu|ni|nı|nu|nü)$"
-    r"|^(?P<zade>\w+zadə)(?:nin|yə|ni|dən|lə)$"
+    r"^(?P<stem>\w{3,}(?:ov|ev))(?:un|ün|in|ın|u|ü|ə|la|lə|dan|dən)$"
+    r"|^(?P<fem>\w{3,}(?:ova|eva))(?:nın|nin|ya|yə|nı|ni|dan|dən|la|lə)$"
+    r"|^(?P<li>\w{3,}(?:li|lı|lu|lü))(?:nin|nın|nun|nün|yə|ya|yu|ni|nı|nu|nü)$"
+    r"|^(?P<zade>\w{3,}zadə)(?:nin|yə|ni|dən|lə)$"
 )
 
 

@@ -313,6 +313,7 @@ def test_bin_in_cyrillic_keeps_the_first_name() -> None:
         ("Tural Əhmədzadənin", "Tural Əhmədzadə"),
         ("Mehriban Əliyeva", "Mehriban Əliyeva"),  # a feminine name, no case
         ("Vincenzo Bellini", "Vincenzo Bellini"),
+        ("Yuri Levin", "Yuri Levin"),
     ],
 )
 def test_a_name_in_another_case_is_shown_in_the_nominative(written: str, shown: str) -> None:
