@@ -32,7 +32,7 @@ _SPACE = r"(?:[ \t]+|[ \t]*\n(?!\s*\n)[ \t]*)"  # a single line break may wrap a
 _RUN = re.compile(rf"{_CAP}(?:{_SPACE}(?:{_PART}{_SPACE})*{_CAP}){{0,7}}")
 _SURNAME = re.compile(
     r"(?:ov|ova|ev|eva|yev|yeva|zade|zadeh|li|lu|ов|ова|ев|ева|ёв|заде)$"
-    r"|(?:ov|ev|ova|eva|zadə|li)(?:un|ün|in|ın|nın|nin|a|ə|la|lə|dan|dən)$"  # Rzayevanın
+    r"|(?:ov|ev|ova|eva|zadə|li)(?:un|ün|in|ın|nın|nin|ə|la|lə|dan|dən)$"  # Rzayevanın
     r"|^(?:Al|al-|Al-|əl-|аль-)",
 )
 
