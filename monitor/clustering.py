@@ -108,13 +108,19 @@ def encode(f: StoryFeatures) -> bytes:
     return _MAGIC + lengths + head + body
 
 
+def _header(data: bytes) -> tuple[dict[str, Any], int, int, int]:
+    """The small fields of packed features, where the arrays start, and the lengths of
+    the first two arrays."""
+    start = len(_MAGIC) + 12
+    head, first, second = struct.unpack_from("<3I", data, len(_MAGIC))
+    return json.loads(data[start : start + head]), start + head, first, second
+
+
 def decode(data: bytes) -> StoryFeatures:
     if not data.startswith(_MAGIC):
         return _decode_json(data)
-    start = len(_MAGIC) + 12
-    head, first, second = struct.unpack_from("<3I", data, len(_MAGIC))
-    plain = json.loads(data[start : start + head])
-    numbers = _unpacked(data[start + head :])
+    plain, arrays, first, second = _header(data)
+    numbers = _unpacked(data[arrays:])
     shingles = frozenset(numbers[:first])
     listed = frozenset(numbers[first : first + second])
     plain["shingles"] = shingles
@@ -129,10 +135,7 @@ def decode(data: bytes) -> StoryFeatures:
 def reading_of(data: bytes) -> int:
     """The :data:`monitor.stories.READING` that stored features were built with (1 before
     features said)."""
-    if not data.startswith(_MAGIC):
-        return 1
-    (head,) = struct.unpack_from("<I", data, len(_MAGIC))
-    return int(json.loads(data[len(_MAGIC) + 12 : len(_MAGIC) + 12 + head]).get("reading", 1))
+    return int(_header(data)[0].get("reading", 1)) if data.startswith(_MAGIC) else 1
 
 
 def _decode_json(data: bytes) -> StoryFeatures:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 
 
-def words(text: str) -> frozenset[str]:
+def _words(text: str) -> frozenset[str]:
     """The whitespace-separated words of a table written as text."""
     return frozenset(text.split())
 
 
 # Capitalised words that never belong to a person's name (extend freely).
-NOT_NAME = words(
+NOT_NAME = _words(
     """
     the a an in on at of and for to by with from as but or during following after before
     this that these those it he she they his her its their we our there here while when

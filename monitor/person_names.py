@@ -42,12 +42,16 @@ _AZ_SURNAME = re.compile(r"(?:ov|ova|yev|yeva|ev|eva|zadə|zade|li|lı|lu|lü)$"
 # Azerbaijani (Bayramovun, Əliyevlə, Bayramovla, Hacıyevə; əl-Malikin, əl-Malikə).
 _RU_CASE = re.compile(r"(?<=[а-яё]{4})(?:ым|ом|ем|у|ю)$|(?<=[оеё]в)е$")
 _RU_FEMININE = re.compile(r"(?<=[оеё]в|ин)ой$|(?<=[а-яё]{3}[^аеёиоуыэюяй])ой$")
-_AZ_CASE = re.compile(
-    r"(?:(?<=ov|ev|və)|(?<=[^z]ad))(?:un|ün|in|ın|la|lə|dan|dən|u|ü|ə)$|(?<=zadə)(?:nin|yə|ni)$"
-)
-# after a surname in -li: Kərimlinin, Kərimliyə, Kərimlini (Karimli's, to, -)
-_AZ_LI_CASE = re.compile(r"(?<=.{4}l[iı])(?:nin|nın|yə|ya|ni|nı)$")
-_AZ_VOWEL_CASE = re.compile(r"(?<=a)(?:nın|nin|ya|yı|dan)$")  # after a final a: Buritanın
+# The Azerbaijani case endings of a surname, by how it ends: -ov/-ev (Bayramovun,
+# Əliyevlə), -zadə (Əhmədzadənin), -li (Kərimlinin, Kərimliyə) and a final a (Buritanın,
+# Rzayevanın). Keys drop them (:func:`person_key`), and so do names shown (:func:`nominative`).
+_OV_CASES = "un|ün|in|ın|la|lə|dan|dən|u|ü|ə"
+_ZADE_CASES = "nin|yə|ni"
+_LI_CASES = "nin|nın|yə|ya|ni|nı"
+_A_CASES = "nın|nin|ya|yı|dan"
+_AZ_CASE = re.compile(rf"(?:(?<=ov|ev|və)|(?<=[^z]ad))(?:{_OV_CASES})$|(?<=zadə)(?:{_ZADE_CASES})$")
+_AZ_LI_CASE = re.compile(rf"(?<=.{{4}}l[iı])(?:{_LI_CASES})$")
+_AZ_VOWEL_CASE = re.compile(rf"(?<=a)(?:{_A_CASES})$")
 _AZ_ARABIC_CASE = re.compile(r"(?<=[^aeiouəıöü])(?:in|ın|un|ün|lə|la|ə|a|dən|dan)$")
 
 
@@ -225,14 +229,11 @@ def name_key(name: str) -> tuple[str, str]:
 _INSTRUMENTAL = re.compile(r"(?:ым|ом|ем|ой)$")
 
 
-# an Azerbaijani surname and its case ending, by the surname's end: Bayramovun, Əliyevə,
-# Hasanovanın, Kərimlinin, Əhmədzadənin (never the bare -a of a feminine Əliyeva, nor a
-# short name such as Levin)
+# a whole surname in a case, the same endings (never the bare -a of a feminine Əliyeva,
+# nor a short name such as Levin)
 _AZ_DECLINED = re.compile(
-    r"^(?P<stem>\w{3,}(?:ov|ev))(?:un|ün|in|ın|u|ü|ə|la|lə|dan|dən)$"
-    r"|^(?P<fem>\w{3,}(?:ova|eva))(?:nın|nin|ya|yə|nı|ni|dan|dən|la|lə)$"
-    r"|^(?P<li>\w{3,}(?:li|lı|lu|lü))(?:nin|nın|nun|nün|yə|ya|yu|ni|nı|nu|nü)$"
-    r"|^(?P<zade>\w{3,}zadə)(?:nin|yə|ni|dən|lə)$"
+    rf"^(\w{{3,}}(?:ov|ev))(?:{_OV_CASES})$|^(\w{{3,}}(?:ova|eva))(?:{_A_CASES})$"
+    rf"|^(\w{{3,}}l[iı])(?:{_LI_CASES})$|^(\w{{3,}}zadə)(?:{_ZADE_CASES})$"
 )
 
 
@@ -240,9 +241,10 @@ def _az_nominative(word: str, azerbaijani: bool) -> str:
     """``word`` without its Azerbaijani case; only an -ov/-ev surname's unless the name is
     written with Azerbaijani letters (Bellini is no Belli + -ni)."""
     m = _AZ_DECLINED.match(word)
-    if not m or not (azerbaijani or m.group("stem")):
-        return word
-    return next(g for g in m.groups() if g)
+    surname = next((g for g in m.groups() if g), None) if m else None
+    if surname and (azerbaijani or surname.endswith(("ov", "ev"))):
+        return surname
+    return word
 
 
 def nominative(name: str) -> str:

@@ -82,19 +82,17 @@ def _features(
     """(article, story, packed features, index keys, whether they changed) of the rows
     that have stored features, read with the rules in force."""
     stored = stories_db.load_features(conn, [row.id for row, _ in rows])
-    if not stored:
+    rows = [(row, info) for row, info in rows if row.id in stored]
+    if not rows:
         return []
     named = {row.id: name_shingles(row.title, row.body) for row, _ in rows}
     wanted: set[int] = set().union(*named.values())
     for row, _ in rows:
-        if row.id in stored:
-            wanted.update(*paragraph_shingles(f"{row.title}\n{row.body}"))
+        wanted.update(*paragraph_shingles(f"{row.title}\n{row.body}"))
     df = stories_db.df_lookup(conn, wanted)
     total = max(stories_db.story_total(conn), 1)
     out = []
     for row, info in rows:
-        if row.id not in stored:
-            continue
         story_id, old = stored[row.id]
         feats = features(
             row.title, row.body, row.language, row.published, info, df, total, named=named[row.id]

@@ -35,11 +35,11 @@ everyone a report names when its lead names nobody), and two kinds of event on t
 (each dated so by its text, or each sure of its kind and published on two days: a
 meeting, then the signing). Then a match needs, with both dates known and close, a
 shared person and either the other's principals or some shared wording (or, when neither
-lead names anyone, the same day and kinds of event that fit); with a date missing on a side, at
-least two shared people, the principals of both sides named by the other and compatible
-event types; or, whatever the dates, a lot of shared rare wording. People compare by
-surname key (``almalik`` ~ ``almaliki``) unless their first-name initials differ (Ilham
-and Heydar Aliyev).
+lead names anyone, the same day and kinds of event that fit); with a date missing on a
+side, at least two shared people, the principals of both sides named by the other and
+compatible event types; or, whatever the dates, a lot of shared rare wording. People
+compare by surname key (``almalik`` ~ ``almaliki``) unless their first-name initials
+differ (Ilham and Heydar Aliyev).
 
 **Assigning** (:func:`assign_story`) compares with every article of each candidate story:
 a story is refused when any of its articles vetoes the new one (complete-link vetoes, so
@@ -294,8 +294,7 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     one_kind = a.event_type == b.event_type and a.event_type not in _VAGUE
     # leads that name nobody ("The ministry and ICESCO signed a memorandum"): the person
     # both name further on, the day and kinds of event that fit (neither too broad)
-    nameless = not (a.principals or b.principals) and same_day and types_ok
-    nameless = nameless and not kinds & _VAGUE
+    nameless = not (a.principals or b.principals) and same_day and types_ok and not kinds & _VAGUE
     people_agree = len(shared) >= 2 or bool(a.principals and not extra_a and not alone) or nameless
     # two people in common on one day: kinds that do not fit are one unsure reading
     unsure = min(a.type_confidence, b.type_confidence) < SURE

@@ -39,7 +39,8 @@ def name_hash(word: str) -> int | None:
 def name_shingles(title: str, body: str) -> frozenset[int]:
     """The hashed name keys of the headline and the lead (see the module's docstring)."""
     keys: set[str] = set()
-    for m in _WORD.finditer(f"{title}\n{body[:LEAD_CHARS]}"):
+    text = f"{title}\n{body[:LEAD_CHARS]}"
+    for m in _WORD.finditer(text):
         word = m.group(0)
         if word.isupper() or is_place(word) or TITLE_RE.fullmatch(word):
             continue
@@ -48,7 +49,7 @@ def name_shingles(title: str, body: str) -> frozenset[int]:
         key = person_key(word)
         if len(key) >= PREFIX:
             keys.add(key[:PREFIX])
-    keys.update(f"#{n}" for n in numbers(f"{title}\n{body[:LEAD_CHARS]}"))
+    keys.update(f"#{n}" for n in numbers(text))
     return frozenset(_stable_hash(f"name:{key}") for key in keys)
 
 
