@@ -51,7 +51,7 @@ NOT_NAME = _words(
 ORG_WORD = re.compile(
     r"(?:associations?|partnerships?|processes|institutions?|departments?|programmes?"
     r"|институт|университет|министерств|комитет|государствен|национальн|академи|фонд"
-    r"|центр|совет|агентств|управлени|департамент|библиотек|музе|организаци|ассамбле"
+    r"|центр|совет|агентств|управлени|служб|ведомств|госслужб|госкомитет|госагентств|госдум|департамент|библиотек|музе|организаци|ассамбле"
     r"|парламент|палат|союз|федераци|ассоциаци|обществ|республик|исламск|всемирн"
     r"|nazirliy|komitə|universitet|akademiya|mərkəz|fond|təşkilat|məclis|dövlət|milli"
     r"|respublika|kitabxana|muzey|institut|assosiasiya|federasiya|birliy|palata|agentliy"

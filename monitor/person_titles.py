@@ -25,6 +25,10 @@ TITLES = (
     r"|expert|specialist|spokes(?:person|man|woman)|official|coordinator|researcher|scientist"
     r"|artist|singer|poet|эксперт\w*|специалист\w*|пресс-секретар\w*|ekspert\w*"
     r"|mütəxəssis\w*|sözçü\w*"
+    # the head of ("глава МИД", "главой ведомства"), a secretary, an adviser, a premier
+    r"|генеральн\w+ секретар\w*|глав(?:а|ы|е|ой|у)|руководител\w*|секретар\w*|советник\w*"
+    r"|премьер-министр\w*|вице-премьер\w*|губернатор\w*|мэр\w*|депутат\w*|rəhbər\w*|müşavir\w*|deputat\w*"
+    r"|milletvekil\w*|danışman\w*|vali(?:si)?"
 )
 TITLE_RE = re.compile(rf"(?<![\w-])(?:{TITLES})(?![\w-])", re.IGNORECASE)
 # a title that marks a name without saying what the person does

@@ -461,3 +461,37 @@ def test_arabic_and_latin_names_are_one_participant_shown_in_latin() -> None:
     )
     assert merged == [{"name": "Jeyhun Bayramov", "role": "Foreign Minister", "organisation": None}]
     assert not same_person(name_key("x المالك")[0], person_key("Mammadov"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "organisation"),
+    [
+        (
+            "Генеральный секретарь ОИС Хасан Ибрагим Тахир провел переговоры в Баку.",
+            "Хасан Ибрагим Тахир",
+            "Генеральный секретарь",
+            "OIC",
+        ),
+        (
+            "Министр провел переговоры с главой МИД Казахстана Ерланом Нуртаевым.",
+            "Ерлан Нуртаев",
+            "главой МИД",
+            None,
+        ),
+        ("Премьер-министр Руслан Алиев принял делегацию.", "Руслан Алиев", "Премьер-министр", None),
+        (
+            "Руководитель Госслужбы Тогрул Мамедов подписал протокол.",
+            "Тогрул Мамедов",
+            "Руководитель Госслужбы",
+            None,
+        ),
+    ],
+)
+def test_russian_titles_that_mark_a_name(
+    text: str, name: str, role: str, organisation: str | None
+) -> None:
+    """A secretary general, the head of a ministry ("глава МИД"), a premier: a name after
+    such a title is a person, even one without a Russian surname's ending, and the office's
+    name is not a person ("Госслужбы")."""
+    people = {p.name: (p.role, p.organisation) for p in find_people(text)}
+    assert people == {name: (role, organisation)}
