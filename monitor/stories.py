@@ -319,9 +319,12 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     # reports in two languages that name nobody in common, often nobody at all: one kind
     # of event in one city on one day (a day apart with a person or a rare name in common:
     # two seminars of one week share the city only), unless each names people and none of
-    # them the same, or either lead names someone the other does not
+    # them the same, or either lead names someone the other does not; a report that
+    # names nobody at all contradicts no one ("a conference in Tashkent" and "the
+    # minister at the conference in Tashkent")
     city = a.place is not None and (a.place == b.place or crossed) and a.place != a.country
-    nobody_else = not extra_a and not extra_b and (shared or not (a.people and b.people))
+    both_name = bool(a.people and b.people)
+    nobody_else = not both_name or bool(shared and not extra_a and not extra_b)
     close = same_day or (next_day and bool(shared or named))  # a day apart: more in common
     scene = (city or named) and close and one_kind
     if scene and nobody_else:

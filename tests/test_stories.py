@@ -659,8 +659,14 @@ def test_one_kind_of_event_in_one_city_on_one_day_named_by_nobody_is_one_story()
     assert not english.people and russian.people == {"benmusa"}
     same, _, why = same_story(english, russian)
     assert same and "one kind of event, city and day" in why, why
+    # the speaker named in the lead: a report that names nobody contradicts no one
+    lead = replace(russian, principals=frozenset({"benmusa"}))
+    same, _, why = same_story(english, lead)
+    assert same and "one kind of event, city and day" in why, why
+    assert same_story(lead, english)[0]
     # each naming people, none of them the same: two seminars
     named = replace(english, people=frozenset({"karimova"}))
+    assert not same_story(named, lead)[0]
     assert not same_story(named, russian)[0]
     # another city, or another kind of event, or vague kinds: nothing in common
     assert not same_story(english, replace(russian, place="astana"))[0]
