@@ -38,7 +38,11 @@ NOT_NAME = _words(
     kultur willens unies nations-unies объединенных наций организации организация
     religious petrochemical relations affairs studies sciences resources processes
     meets receives visits holds signs discusses hosts attends calls congratulates awards
-    opens says welcomes launches addresses talks extraordinary plenipotentiary sector
+    opens says welcomes launches addresses talks offers extends expresses praises urges
+    inaugurates participates reviews explores stresses highlights condemns affirms commends
+    celebrates announces honours honors presents concludes chairs leads delivers joins
+    sends hails thanks emphasizes emphasises underlines reiterates renews condolences
+    congratulations sympathy gratitude appreciation extraordinary plenipotentiary sector
     movement expatriates genel turizm research higher development innovation innovations
     technology technologies economy economic trade health finance defence defense justice
     energy labour labor information communications transport agriculture ecology

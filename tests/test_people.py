@@ -109,6 +109,16 @@ def test_a_role_given_in_the_body_is_kept_when_the_headline_named_the_person() -
             ["Mirza Fatali Akhundov"],
         ),
         (
+            "ICESCO Director-General Offers Condolences to Morocco over Floods",
+            None,
+            ["Offers Condolences"],
+        ),
+        (
+            "ICESCO Director-General Hails Shusha Declaration, Extends Congratulations",
+            None,
+            ["Hails Shusha", "Extends Congratulations"],
+        ),
+        (
             "Директор Института рукописей Профессор Вагиф Аббасов встретился с гостями.",
             "Вагиф Аббасов",
             ["Института", "Профессор Вагиф Аббасов"],
