@@ -327,6 +327,10 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     nobody_else = not both_name or bool(shared and not extra_a and not extra_b)
     close = same_day or (next_day and bool(shared or named))  # a day apart: more in common
     scene = (city or named) and close and one_kind
+    # an exhibition, a ceremony, a concert ("other") told in two languages: by its city
+    # on its very day
+    other = a.event_type == b.event_type == "other" and a.language != b.language
+    scene = scene or (city and same_day and other)
     if scene and nobody_else:
         return _Verdict(True, score, f"one kind of event, city and day: {why}")
     if named >= 2 and next_day and (types_ok or unsure) and nobody_else:

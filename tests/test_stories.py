@@ -677,6 +677,32 @@ def test_one_kind_of_event_in_one_city_on_one_day_named_by_nobody_is_one_story()
     assert not same_story(vague, replace(russian, event_type="statement"))[0]
 
 
+def test_an_exhibition_told_in_two_languages_is_one_story_by_its_city_and_day() -> None:
+    """An exhibition ("other") in Baku told in English and in Azerbaijani the same day,
+    naming nobody in common: its city and its day; not a day apart, nor in one language
+    with no wording in common, nor another city."""
+    english = _told(
+        "Exhibition of Islamic calligraphy opens in Baku",
+        "Baku, March 19. An exhibition of Islamic calligraphy organised with ICESCO opened "
+        "at the Museum of Miniature Books, showing works by artists from twelve countries.",
+        datetime(2027, 3, 19, 12),
+    )
+    azerbaijani = _told(
+        "Bakıda İslam xəttatlığı sərgisi açılıb",
+        "Bakıda İSESKO ilə birgə təşkil olunan İslam xəttatlığı sərgisi açılıb.\n\n"
+        "Sərgidə on iki ölkədən rəssamların əsərləri nümayiş olunur.",
+        datetime(2027, 3, 19, 16),
+        "az",
+    )
+    assert english.event_type == azerbaijani.event_type == "other"
+    assert english.place == azerbaijani.place == "baku"
+    same, _, why = same_story(english, azerbaijani)
+    assert same and "one kind of event, city and day" in why, why
+    assert not same_story(english, replace(azerbaijani, published=date(2027, 3, 20)))[0]
+    assert not same_story(english, replace(azerbaijani, place="ganja"))[0]
+    assert not same_story(english, replace(azerbaijani, language="en"))[0]
+
+
 def test_two_people_on_one_day_join_despite_an_unsure_kind() -> None:
     """The call told as what it will bring ("to hold events"), typed unsure, beside the
     report of the call: the same two people on the same day."""
