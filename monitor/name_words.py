@@ -41,7 +41,7 @@ NOT_NAME = _words(
     opens says welcomes launches addresses talks offers extends expresses praises urges
     inaugurates participates reviews explores stresses highlights condemns affirms commends
     celebrates announces honours honors presents concludes chairs leads delivers joins
-    sends hails thanks emphasizes emphasises underlines reiterates renews condolences
+    list lists sends hails thanks emphasizes emphasises underlines reiterates renews condolences
     congratulations sympathy gratitude appreciation extraordinary plenipotentiary sector
     movement expatriates genel turizm research higher development innovation innovations
     technology technologies economy economic trade health finance defence defense justice

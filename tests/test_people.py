@@ -109,6 +109,12 @@ def test_a_role_given_in_the_body_is_kept_when_the_headline_named_the_person() -
             ["Mirza Fatali Akhundov"],
         ),
         (
+            "The craft was inscribed on UNESCO's Representative List of the Intangible "
+            "Cultural Heritage of Humanity.",
+            None,
+            ["List"],
+        ),
+        (
             "ICESCO Director-General Offers Condolences to Morocco over Floods",
             None,
             ["Offers Condolences"],
