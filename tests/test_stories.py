@@ -373,6 +373,7 @@ def test_two_languages_one_person_one_day_one_city_one_kind_of_event_are_one_sto
         ("stories_set7.jsonl", 100, 45, 0.75, 0.5),
         ("stories_set8.jsonl", 98, 44, 0.9, 0.5),
         ("stories_set9.jsonl", 100, 45, 0.85, 0.4),
+        ("stories_set10.jsonl", 100, 45, 0.85, 0.5),
     ],
 )
 def test_the_held_out_story_sets_are_measured_whole(
