@@ -331,7 +331,9 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     # on its very day
     other = a.event_type == b.event_type == "other" and a.language != b.language
     scene = scene or (city and same_day and other)
-    if scene and nobody_else:
+    # a conference: each report names its own speakers
+    forum = kinds == {"conference"} and same_day and city
+    if scene and (nobody_else or forum):
         return _Verdict(True, score, f"one kind of event, city and day: {why}")
     if named >= 2 and next_day and (types_ok or unsure) and nobody_else:
         return _Verdict(True, score, f"{named} rare names in common a day apart at most: {why}")

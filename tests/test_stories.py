@@ -704,6 +704,34 @@ def test_an_exhibition_told_in_two_languages_is_one_story_by_its_city_and_day() 
     assert not same_story(english, replace(azerbaijani, language="en"))[0]
 
 
+def test_one_session_told_by_two_of_its_speakers_is_one_story() -> None:
+    """A session in Rabat told in English by the delegate who spoke there and in Russian
+    by the Director General's speech: different people, one conference, city and day;
+    a meeting of different people in that city that day stays apart."""
+    english = _told(
+        "Azerbaijani delegation attends ICESCO Executive Council session in Rabat",
+        "An Azerbaijani delegation led by Deputy Minister of Education Rauf Aliyev is taking "
+        "part in the 48th session of the ICESCO Executive Council, which opened in Rabat on "
+        "14 December.",
+        datetime(2027, 12, 14, 12),
+    )
+    russian = _told(
+        "В Рабате открылась сессия исполнительного совета ИСЕСКО",
+        "В Рабате 14 декабря открылась сессия исполнительного совета ИСЕСКО.\n\n"
+        "Генеральный директор организации Салим аль-Малик в своем выступлении подвел итоги "
+        "года.",
+        datetime(2027, 12, 14, 16),
+        "ru",
+    )
+    assert english.event_type == russian.event_type == "conference"
+    assert english.people and russian.people and not english.people & russian.people
+    same, _, why = same_story(english, russian)
+    assert same and "one kind of event, city and day" in why, why
+    assert not same_story(english, replace(russian, event_type="meeting"))[0]
+    next_day = date(2027, 12, 15)
+    assert not same_story(english, replace(russian, event_date=next_day, published=next_day))[0]
+
+
 def test_two_people_on_one_day_join_despite_an_unsure_kind() -> None:
     """The call told as what it will bring ("to hold events"), typed unsure, beside the
     report of the call: the same two people on the same day."""
