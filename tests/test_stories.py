@@ -665,10 +665,9 @@ def test_one_kind_of_event_in_one_city_on_one_day_named_by_nobody_is_one_story()
     same, _, why = same_story(english, lead)
     assert same and "one kind of event, city and day" in why, why
     assert same_story(lead, english)[0]
-    # each naming people, none of them the same: two seminars
-    named = replace(english, people=frozenset({"karimova"}))
+    # each lead naming people, none of them the same: two seminars
+    named = replace(english, people=frozenset({"karimova"}), principals=frozenset({"karimova"}))
     assert not same_story(named, lead)[0]
-    assert not same_story(named, russian)[0]
     # another city, or another kind of event, or vague kinds: nothing in common
     assert not same_story(english, replace(russian, place="astana"))[0]
     assert not same_story(english, replace(russian, event_type="meeting"))[0]
