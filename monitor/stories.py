@@ -91,9 +91,10 @@ _COMPATIBLE = {
 
 
 # What :func:`features` reads and the matching compares, by release: 2 added the numbers
-# of the headline and lead to the rare names and read names better. Stored features of an
-# older reading are built again by ``monitor reclassify``.
-READING = 2
+# of the headline and lead to the rare names and read names better; 3 files a report that
+# puts its event nowhere under the cities it names, and reads more titles. Stored features
+# of an older reading are built again, and filed again, by ``monitor reclassify``.
+READING = 3
 
 
 @dataclass(frozen=True)
@@ -323,6 +324,11 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     # names nobody at all contradicts no one ("a conference in Tashkent" and "the
     # minister at the conference in Tashkent")
     city = a.place is not None and (a.place == b.place or crossed) and a.place != a.country
+    # a report that puts its event nowhere but names the other's city further on
+    city = city or bool(
+        (a.place is None and b.place and b.place != b.country and b.place in a.places)
+        or (b.place is None and a.place and a.place != a.country and a.place in b.places)
+    )
     both_name = bool(a.people and b.people)
     nobody_else = not both_name or bool(shared and not extra_a and not extra_b)
     close = same_day or (next_day and bool(shared or named))  # a day apart: more in common

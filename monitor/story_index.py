@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from monitor.entities import PLACES
 from monitor.person_names import consonants, skeleton
 from monitor.shingling import lsh_bands
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from monitor.stories import StoryFeatures
 
 DATE_WINDOW = timedelta(days=3)
+COUNTRIES = frozenset(p.key for p in PLACES.values() if p.key == p.country)
 _WINDOW_DAYS = range(-DATE_WINDOW.days, DATE_WINDOW.days + 1)
 
 
@@ -64,10 +66,11 @@ def _dated_keys(f: StoryFeatures, lookup: bool = False) -> set[str]:
         if len(skeleton_) > 2:
             arabic = person[:1] == "~"
             leads.add(f"{'ca' if arabic != lookup else 'cl'}:{skeleton_}")
+    # the event's city; for a report that puts its event nowhere, the cities it names
+    spots = {f.place} if f.place else set(f.places) - COUNTRIES
     for month in months:
         keys.update(f"p:{_index_key(p)}|{month}" for p in f.people)
-        if f.place:
-            keys.add(f"pl:{f.place}|{month}")
+        keys.update(f"pl:{spot}|{month}" for spot in spots)
         keys.update(f"n:{h:x}|{month}" for h in f.names)  # a rare name in a month
         keys.update(f"{c}|{month}" for c in leads)
     return keys

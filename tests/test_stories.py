@@ -731,6 +731,35 @@ def test_one_session_told_by_two_of_its_speakers_is_one_story() -> None:
     assert not same_story(english, replace(russian, event_date=next_day, published=next_day))[0]
 
 
+def test_a_report_that_puts_its_event_nowhere_meets_one_in_a_city_it_names() -> None:
+    """The Azerbaijani report names Baku only in a university's name and in a later
+    paragraph: filed under the cities it names (never a country), it is found by the
+    English report from Baku and joins it; naming another city, it stays apart."""
+    english = _told(
+        "Baku conference discusses teaching Persian",
+        "Baku, May 12. An international conference on teaching the Persian language was held "
+        "at Baku State University with the support of ICESCO.",
+        datetime(2027, 5, 12, 12),
+    )
+    azerbaijani = _told(
+        "Universitetdə fars dilinin tədrisinə dair konfrans keçirilib",
+        "Bakı Dövlət Universitetində fars dilinin tədrisinə həsr olunmuş beynəlxalq konfrans "
+        "keçirilib.\n\nTədbir İSESKO-nun dəstəyi ilə təşkil olunub.\n\nBildirilib ki, gələn "
+        "il Bakıda yeni kurslar açılacaq.",
+        datetime(2027, 5, 12, 15),
+        "az",
+    )
+    assert english.place == "baku" and azerbaijani.place is None
+    assert "pl:baku|2027-05" in candidate_keys(azerbaijani) & lookup_keys(english)
+    countries = replace(azerbaijani, places=frozenset({"azerbaijan"}))
+    assert not any(k.startswith("pl:") for k in candidate_keys(countries))
+    same, _, why = same_story(english, azerbaijani)
+    assert same and "one kind of event, city and day" in why, why
+    # another city named, and no rare name in common ("University" is common in an archive)
+    elsewhere = replace(azerbaijani, places=frozenset({"ganja"}), names=frozenset())
+    assert not same_story(english, elsewhere)[0]
+
+
 def test_two_people_on_one_day_join_despite_an_unsure_kind() -> None:
     """The call told as what it will bring ("to hold events"), typed unsure, beside the
     report of the call: the same two people on the same day."""
