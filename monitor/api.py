@@ -55,7 +55,7 @@ from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 
 from monitor import __version__
-from monitor.api_errors import ApiError, add_error_handlers
+from monitor.api_errors import ApiError, add_error_handlers, joined_story
 from monitor.api_filters import (
     MAX_NAME,
     Filtered,
@@ -272,11 +272,12 @@ def create_api(app: App) -> FastAPI:
     StoryId = Path(ge=1, le=queries.MAX_ID, description="The story id.")
 
     @api.get("/api/stories/{story_id}", response_model=Story, responses=responses, tags=["stories"])
-    def get_story(story_id: int = StoryId) -> dict[str, Any]:
-        """One story: its event, its articles and every outlet that carried them."""
+    def get_story(request: Request, story_id: int = StoryId) -> dict[str, Any] | Response:
+        """One story: its event, its articles and every outlet that carried them (a story
+        joined into another since redirects there, 308)."""
         found = queries.get_story(app.store.engine, story_id)
         if found is None:
-            raise ApiError(404, f"no story {story_id}")
+            return joined_story(request, "get_story", story_id, app.store.engine)
         return found
 
     @api.get("/api/sources", response_model=list[Source], responses=responses, tags=["sources"])

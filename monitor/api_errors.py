@@ -16,10 +16,12 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from monitor.errors import MonitorError, StoreError
+from monitor.store.merging import merged_into
 
 log = logging.getLogger("monitor.api")
 
@@ -33,6 +35,16 @@ class ApiError(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
+
+
+def joined_story(request: Request, route: str, story_id: int, engine: Engine) -> Response:
+    """A permanent redirect to the story that story ``story_id`` was joined into (``monitor
+    reclassify --regroup``), so that a link sent in an alert still leads to it; else the
+    404 of a story that does not exist."""
+    into = merged_into(engine, story_id)
+    if into is None:
+        raise ApiError(404, f"no story {story_id}")
+    return RedirectResponse(str(request.url_for(route, story_id=into)), status_code=308)
 
 
 def wants_html(path: str) -> bool:

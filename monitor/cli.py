@@ -26,6 +26,7 @@ from monitor.normalize import detect_language
 from monitor.pipeline import IngestReport
 from monitor.progress import Progress
 from monitor.reclassify import reclassify as run_reclassify
+from monitor.regroup import regroup as run_regroup
 from monitor.settings import Settings
 from monitor.store import stories as stories_db
 
@@ -272,13 +273,18 @@ def extract(settings: Settings, target: str, source_name: str | None) -> None:
     "--since", default=None, help="Only articles published on or after this date (ISO 8601)."
 )
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
+@click.option(
+    "--regroup", is_flag=True, help="Then join the stories that the rules in force tell as one."
+)
 @config_option
-def reclassify(settings: Settings, since: str | None, dry_run: bool) -> None:
+def reclassify(settings: Settings, since: str | None, dry_run: bool, regroup: bool) -> None:
     """Read the stored articles' events again with the rules in force.
 
     Writes the event type, confidence, date, place and participants that changed, and
-    recomputes their stories (which articles make a story does not change); builds the
-    story features and index keys again where the rules in force read them otherwise.
+    recomputes their stories; builds the story features and index keys again where the
+    rules in force read them otherwise. Which articles make a story changes only with
+    --regroup: each story (with an article since --since) is then folded into an older
+    one it joins as a new report would; stories are never split, and nothing is sent.
     """
     since_dt = since_option(since)
     progress = Progress("reclassify")
@@ -290,7 +296,12 @@ def reclassify(settings: Settings, since: str | None, dry_run: bool) -> None:
             dry_run=dry_run,
             progress=progress,
         )
-    progress.close()
+        progress.close()
+        joined = None
+        if regroup:
+            progress = Progress("regroup")
+            joined = run_regroup(app.store, since=since_dt, dry_run=dry_run, progress=progress)
+            progress.close()
     would = "would change" if dry_run else "changed"
     click.echo(
         f"read {report.read}, {would} {report.changed}, stories "
@@ -299,6 +310,12 @@ def reclassify(settings: Settings, since: str | None, dry_run: bool) -> None:
     )
     for (old, new), count in report.types.most_common():
         click.echo(f"  {old} -> {new}: {count}")
+    if joined is not None:
+        click.echo(
+            f"stories read {joined.stories}, {'would join' if dry_run else 'joined'} "
+            f"{joined.joined} into older ones, articles "
+            f"{'to move' if dry_run else 'moved'} {joined.moved}"
+        )
 
 
 @cli.command()

@@ -171,6 +171,16 @@ class StoryRow(SQLModel, table=True):
     updated_at: datetime | None = _utc_column(nullable=False)
 
 
+class StoryMergeRow(SQLModel, table=True):
+    """A story folded into another after the fact (``monitor reclassify --regroup``): a
+    link to the absorbed story leads to the one it is now part of."""
+
+    __tablename__ = "story_merge"
+
+    absorbed_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    story_id: int = Field(index=True)
+
+
 class StoryKeyRow(SQLModel, table=True):
     """The candidate index: LSH band and entity-date keys of each article in a story.
 

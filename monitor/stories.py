@@ -90,10 +90,9 @@ _COMPATIBLE = {
 }
 
 
-# What :func:`features` reads and the matching compares, by release: 2 added the numbers
-# of the headline and lead to the rare names and read names better; 3 files a report that
-# puts its event nowhere under the cities it names, and reads more titles. Stored features
-# of an older reading are built again, and filed again, by ``monitor reclassify``.
+# What :func:`features` reads, by release (2: the headline's numbers and rare names; 3:
+# more titles, a report placing its event nowhere filed under the cities it names): older
+# stored features are built and filed again by ``monitor reclassify``.
 READING = 3
 
 
@@ -377,21 +376,25 @@ def same_story(a: StoryFeatures, b: StoryFeatures) -> tuple[bool, float, str]:
     return verdict.same, verdict.score, verdict.reason
 
 
-def assign_story(article: StoryFeatures, candidates: Sequence[tuple[K, StoryFeatures]]) -> K | None:
-    """The story ``article`` belongs to among ``candidates`` ((story id, member) pairs).
+def joins(own: Sequence[StoryFeatures], other: Sequence[StoryFeatures]) -> float | None:
+    """The score at which articles ``own`` join the story of articles ``other``: the best
+    of their pairs that tell one event; None when none does or any pair vetoes."""
+    verdicts = [_compare(a, b) for a in own for b in other]
+    if any(v.veto for v in verdicts):
+        return None
+    return max((v.score for v in verdicts if v.same), default=None)
 
-    A story is refused when one of its members vetoes the article; otherwise it scores
-    as its best-matching member. Returns the best story's id, or None for a new story.
-    """
+
+def assign_story(article: StoryFeatures, candidates: Sequence[tuple[K, StoryFeatures]]) -> K | None:
+    """The story ``article`` belongs to among ``candidates`` ((story id, member) pairs):
+    refused when one of its members vetoes the article, else scored as its best-matching
+    member (:func:`joins`). The best story's id, or None for a new story."""
     by_story: dict[K, list[StoryFeatures]] = {}
     for story_id, member in candidates:
         by_story.setdefault(story_id, []).append(member)
     best: tuple[float, K] | None = None
     for story_id, members in by_story.items():
-        verdicts = [_compare(article, m) for m in members]
-        if any(v.veto for v in verdicts):
-            continue
-        matches = [v.score for v in verdicts if v.same]
-        if matches and (best is None or max(matches) > best[0]):
-            best = (max(matches), story_id)
+        score = joins([article], members)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, story_id)
     return best[1] if best else None

@@ -32,7 +32,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from monitor import __version__
-from monitor.api_errors import ApiError
+from monitor.api_errors import ApiError, joined_story
 from monitor.api_filters import Filtered
 from monitor.chart import WIDE, WIDE_PLOT_HEIGHT, layout, span
 from monitor.classify import EVENT_TYPES, SURE
@@ -232,7 +232,7 @@ class Web:
         def story(request: Request, story_id: int = PathParam(ge=1, le=queries.MAX_ID)) -> Response:
             found = queries.get_story(self.app.store.engine, story_id)
             if found is None:
-                raise ApiError(404, f"no story {story_id}")
+                return joined_story(request, "story", story_id, self.app.store.engine)
             languages = {o["article_id"]: o["language"] for o in found["outlets"]}
             return self.render(
                 request,

@@ -1,0 +1,116 @@
+"""Stories joined with the rules in force (``monitor reclassify --regroup``).
+
+Story matching improves from one release to the next, while the archive keeps the
+stories its articles were filed into when they came: two reports of one event that an
+older release kept apart stay apart. Regrouping reads the stories in the order their
+first articles came (those with an article since a date, or all) and, for each, looks up
+the stories that share index keys with its articles (the same bounded lookup a new
+article makes, never a scan) and folds it into the best one that it joins as a new
+article would join a story: no pair of their articles vetoes (another day, another
+city, another counterpart), and one pair tells one event (:func:`monitor.stories.joins`).
+
+It only joins: a story is never split, so an alert sent for a story still speaks of
+one that exists. The older story survives (its id is the one alerts and links know
+best); the absorbed story's articles, index keys and alerts move to it, and its id leads
+there (``monitor.store.merging``). Nothing is sent: the alerts a rule had for either
+story count for the joined one, so a later report of the event is a follow-up at most.
+Each fold is its own transaction: an interrupted run keeps what it joined and can
+simply be run again; a run that finds nothing to join writes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection
+
+from monitor.clustering import decode
+from monitor.progress import Progress
+from monitor.rules import new_story_key
+from monitor.store import Store, merging
+from monitor.store import stories as stories_db
+from monitor.stories import StoryFeatures, joins, lookup_keys
+
+log = logging.getLogger("monitor.regroup")
+
+MAX_FOLDS = 20  # stories folded into one story in one run, at most
+
+
+@dataclass
+class RegroupReport:
+    """What a run read and joined: ``stories`` read, ``joined`` folded into another,
+    ``moved`` the articles that changed story."""
+
+    stories: int = 0
+    joined: int = 0
+    moved: int = 0
+
+
+def regroup(
+    store: Store,
+    *,
+    since: datetime | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    per_key: int = 20,
+    limit: int = 16,
+) -> RegroupReport:
+    """Fold each story (with an article since ``since``) into an older one it joins.
+
+    With ``dry_run`` nothing is written: the report says what would be joined."""
+    report = RegroupReport()
+    order = merging.stories_in_order(store.engine, since)
+    gone: dict[int, int] = {}  # absorbed story -> the story it went into
+    for story_id in order:
+        report.stories += 1
+        if story_id not in gone:
+            for _ in range(MAX_FOLDS):
+                with store.transaction() as conn:
+                    own = [decode(data) for data in merging.members(conn, story_id).values()]
+                    other = _best_match(conn, story_id, own, gone, per_key, limit)
+                    if other is None:
+                        break
+                    survivor, absorbed = min(story_id, other), max(story_id, other)
+                    if not dry_run:
+                        report.moved += merging.fold(conn, survivor, absorbed, new_story_key)
+                        stories_db.refresh_story(
+                            conn, survivor, datetime.now(UTC), store.headline_languages
+                        )
+                    else:
+                        report.moved += len(merging.members(conn, absorbed))
+                log.info("story %d joined story %d", absorbed, survivor)
+                report.joined += 1
+                gone[absorbed] = survivor
+                if absorbed == story_id:
+                    break
+        if progress is not None:
+            progress.update(report.stories, f"of {len(order):,}, {report.joined:,} joined")
+    return report
+
+
+def _best_match(
+    conn: Connection,
+    story_id: int,
+    own: list[StoryFeatures],
+    gone: dict[int, int],
+    per_key: int,
+    limit: int,
+) -> int | None:
+    """The story that the articles ``own`` of story ``story_id`` join best, if any."""
+    found: set[int] = set()
+    for feats in own:
+        keys = lookup_keys(feats)
+        for _, other in stories_db.candidates(conn, keys, per_key=per_key, limit=limit):
+            while other in gone:  # a dry run leaves the index as it was
+                other = gone[other]
+            if other != story_id:
+                found.add(other)
+    best: tuple[float, int] | None = None
+    for other in sorted(found):
+        theirs = [decode(data) for data in merging.members(conn, other).values()]
+        score = joins(own, theirs) if theirs else None
+        if score is not None and (best is None or score > best[0]):
+            best = (score, other)
+    return best[1] if best else None

@@ -1,0 +1,120 @@
+"""`monitor reclassify --regroup`: stories that the rules in force tell as one are joined,
+their alerts and links kept."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import text
+from test_api import Client
+from test_stories_archive import SHIPPED, ingest, records, story_partition
+
+from monitor.alerts import new_alert
+from monitor.api import create_api
+from monitor.app import build
+from monitor.cli import cli
+from monitor.rules import new_story_key
+from monitor.settings import Settings
+from monitor.store import stories as stories_db
+from monitor.store.outbox import enqueue, row_for
+
+
+@pytest.fixture
+def app(database_url: str, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("MONITOR_DATABASE_URL", database_url)
+    application = build(Settings(config=str(SHIPPED), database_url=database_url))
+    ingest(application, records())
+    yield application
+    application.close()
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(cli, ["reclassify", "--config", str(SHIPPED), *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _alert(conn, story_id: int, rule: str) -> None:
+    alert = new_alert("new_story", {"story": {"id": story_id}}, rule=rule)
+    key = new_story_key(rule, "press-mail", story_id)
+    assert enqueue(conn, [row_for(alert, "press-mail", key, story_id=story_id)]) == 1
+
+
+def _split(app) -> tuple[int, int, str]:
+    """Keep the last report of the three-outlet story apart, as an older release might
+    have: (its story, the new story, the report's id)."""
+    partition = story_partition(app)
+    story, ids = next((s, ids) for s, ids in partition.items() if len(ids) == 3)
+    last = sorted(ids)[-1]
+    now = datetime.now(UTC)
+    with app.store.engine.begin() as conn:
+        (article,) = conn.execute(
+            text("SELECT article_id FROM article_url WHERE url LIKE :end"), {"end": f"%/{last}"}
+        ).scalars()
+        (apart,) = stories_db.new_stories(conn, 1, now)
+        for table, column in (("article", "id"), ("article_features", "article_id")):
+            conn.execute(
+                text(f"UPDATE {table} SET story_id = :s WHERE {column} = :a"),
+                {"s": apart, "a": article},
+            )
+        conn.execute(
+            text("UPDATE story_key SET story_id = :s WHERE article_id = :a"),
+            {"s": apart, "a": article},
+        )
+        for story_id in (story, apart):
+            stories_db.refresh_story(conn, story_id, now)
+        _alert(conn, story, "press")  # both stories alerted the press office
+        _alert(conn, apart, "press")
+        _alert(conn, apart, "research")  # the researchers heard of the second one only
+    return story, apart, last
+
+
+def test_an_archive_grouped_by_the_rules_in_force_has_nothing_to_join(app) -> None:
+    before = story_partition(app)
+    out = _run("--regroup")
+    assert f"stories read {len(before)}, joined 0 into older ones, articles moved 0" in out
+    assert story_partition(app) == before  # the two meetings of the seed trap stay two
+
+
+def test_a_story_kept_apart_by_an_older_release_is_joined_with_its_alerts(app) -> None:
+    before = story_partition(app)
+    story, apart, last = _split(app)
+    assert story_partition(app)[apart] == {last}
+    dry = _run("--regroup", "--dry-run")
+    assert "would join 1 into older ones, articles to move 1" in dry
+    assert story_partition(app)[apart] == {last}  # a dry run writes nothing
+    out = _run("--regroup")
+    assert "joined 1 into older ones, articles moved 1" in out
+    assert story_partition(app) == before and story < apart  # the older story survives
+    with app.store.engine.connect() as conn:
+        count = conn.execute(
+            text("SELECT article_count FROM story WHERE id = :s"), {"s": story}
+        ).scalar_one()
+        assert count == 3
+        assert conn.execute(text("SELECT id FROM story WHERE id = :s"), {"s": apart}).all() == []
+        alerts = conn.execute(
+            text("SELECT rule, story_id, dedupe_key FROM outbox ORDER BY rule, story_id")
+        ).all()
+    # the press office's twin alert stays as history; the researchers' alert now speaks of
+    # the joined story, so a later report of the event is a follow-up for them too
+    assert [(r.rule, r.story_id) for r in alerts] == [
+        ("press", story),
+        ("press", apart),
+        ("research", story),
+    ]
+    assert alerts[2].dedupe_key == new_story_key("research", "press-mail", story, "new_story")
+    assert "joined 0 into older ones" in _run("--regroup")  # a second run finds nothing
+
+
+def test_a_link_to_a_joined_story_leads_to_the_story_it_is_part_of(app) -> None:
+    story, apart, _ = _split(app)
+    _run("--regroup")
+    client = Client(create_api(app))
+    for path in ("/api/stories/", "/stories/"):
+        answer = client.get(f"{path}{apart}")
+        assert answer.status_code == 308, answer.text
+        assert answer.headers["location"] == f"http://testserver{path}{story}"
+        assert client.get(f"{path}{apart}", follow_redirects=True).status_code == 200
+    assert client.get("/api/stories/999999").status_code == 404
