@@ -8,12 +8,13 @@ part: ``tests/fixtures/events/heldout_stories.jsonl`` holds 64 reports of 30 eve
 written for the project (independent reports of one event in English, Russian and
 Azerbaijani; the Director General at several events of one trip);
 ``stories_set1.jsonl`` to ``stories_set3.jsonl`` beside it hold 90 reports of 40 events
-each, ``stories_set4.jsonl`` to ``stories_set7.jsonl`` 100 of 45 (English, Russian,
+each, ``stories_set4.jsonl`` to ``stories_set11.jsonl`` 98-100 of 44-45 (English, Russian,
 Azerbaijani, Turkish, Arabic,
 French; traps: the same people at two events days apart, a minister's two calls or two
 memoranda of one day, a meeting and the signing the next day, shared background
 paragraphs), each measured before the rules were adjusted on it; the rules were then
-adjusted on all but the third and the seventh.
+adjusted on all but the seventh, the ninth and the tenth (the third's misses were read
+with the others' once the story rules had matured).
 
 The articles are split into a *tune* part (where the rules were adjusted) and a *report*
 part (not looked at while tuning) by a hash of the event group (or of the id for an
@@ -53,6 +54,7 @@ from monitor.stories import (
     features,
     is_duplicate,
     jaccard,
+    joins,
     lookup_keys,
     same_story,
 )
@@ -117,6 +119,47 @@ def cluster(rows: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, Story
     return story_of, feats
 
 
+def regroup(
+    rows: list[dict[str, Any]], story_of: dict[str, int], feats: dict[str, StoryFeatures]
+) -> dict[str, int]:
+    """The stories after ``monitor reclassify --regroup`` (:mod:`monitor.regroup`), in
+    memory: each story, in the order of its first article, folded into the story it joins
+    best among those filed under its articles' lookup keys; the lower number survives."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        for k in candidate_keys(feats[row["id"]]):
+            index[k].add(row["id"])
+    story_of = dict(story_of)
+    order = sorted(rows, key=lambda r: (r.get("date") is None, r.get("date") or "", r["id"]))
+    firsts = list(dict.fromkeys(story_of[r["id"]] for r in order))
+    pos = {r["id"]: n for n, r in enumerate(order)}
+    first = {story: n for n, story in enumerate(firsts)}
+    for story in firsts:
+        while True:
+            own = [i for i, s in story_of.items() if s == story]
+            if not own:
+                break
+            found = {story_of[i] for a in own for k in lookup_keys(feats[a]) for i in index[k]}
+            best: tuple[float, int] | None = None
+            for other in sorted(found - {story}):
+                theirs = [i for i, s in story_of.items() if s == other]
+                older, newer = (own, theirs) if first[story] <= first[other] else (theirs, own)
+                lead = min(newer, key=lambda i: pos[i])
+                score = joins([feats[i] for i in own], [feats[i] for i in theirs])
+                if score is not None:
+                    score = joins([feats[lead]], [feats[i] for i in older])
+                if score is not None and (best is None or score > best[0]):
+                    best = (score, other)
+            if best is None:
+                break
+            survivor, absorbed = min(story, best[1]), max(story, best[1])
+            story_of = {i: survivor if s == absorbed else s for i, s in story_of.items()}
+            first[survivor] = min(first[story], first[best[1]])
+            if absorbed == story:
+                break
+    return story_of
+
+
 def pairs_scores(rows: list[dict[str, Any]], same: Any) -> tuple[float, float, int, int]:
     """Pairwise precision and recall of a predicate over article pairs."""
     tp = fp = fn = 0
@@ -134,7 +177,7 @@ def pairs_scores(rows: list[dict[str, Any]], same: Any) -> tuple[float, float, i
 def main(argv: list[str]) -> int:
     """Run the evaluation; always exits 0 when the devset is absent."""
     verbose = "-v" in argv or "-vv" in argv
-    args = [a for a in argv if a not in {"-v", "-vv"}]
+    args = [a for a in argv if a not in {"-v", "-vv", "--regroup"}]
     path = Path(args[0]) if args else DEFAULT
     if not path.exists():
         print(f"devset not found at {path}: nothing to evaluate (pass a JSONL path)")
@@ -153,6 +196,10 @@ def main(argv: list[str]) -> int:
         print(
             f"{part:7} {len(sub):>3} {gold_pairs:>10} | {'monitor.stories':22} {p:>9.3f} {r:>7.3f}"
         )
+        if "--regroup" in argv:
+            joined = regroup(sub, story_of, feats)
+            p, r, _, _ = pairs_scores(sub, lambda a, b, s=joined: s[a["id"]] == s[b["id"]])
+            print(f"{'':7} {'':>3} {'':>10} | {'then regrouped':22} {p:>9.3f} {r:>7.3f}")
         p, r, _, _ = pairs_scores(
             sub, lambda a, b, f=feats: jaccard(f[a["id"]].shingles, f[b["id"]].shingles) >= 0.3
         )

@@ -5,9 +5,12 @@ stories its articles were filed into when they came: two reports of one event th
 older release kept apart stay apart. Regrouping reads the stories in the order their
 first articles came (those with an article since a date, or all) and, for each, looks up
 the stories that share index keys with its articles (the same bounded lookup a new
-article makes, never a scan) and folds it into the best one that it joins as a new
-article would join a story: no pair of their articles vetoes (another day, another
-city, another counterpart), and one pair tells one event (:func:`monitor.stories.joins`).
+article makes, never a scan) and folds it into the best one it joins: no pair of their
+articles vetoes (another day, another city, another counterpart), and the first report
+of the later story joins the earlier story as it would have on arrival had every article
+of it been known then (:func:`monitor.stories.joins`). Joining on any pair of articles
+instead glued events together on the sets of independent reports
+(``python bench/eval_stories.py SET --regroup``).
 
 It only joins: a story is never split, so an alert sent for a story still speaks of
 one that exists. The older story survives (its id is the one alerts and links know
@@ -31,7 +34,7 @@ from monitor.progress import Progress
 from monitor.rules import new_story_key
 from monitor.store import Store, merging
 from monitor.store import stories as stories_db
-from monitor.stories import StoryFeatures, joins, lookup_keys
+from monitor.stories import joins, lookup_keys
 
 log = logging.getLogger("monitor.regroup")
 
@@ -68,8 +71,8 @@ def regroup(
         if story_id not in gone:
             for _ in range(MAX_FOLDS):
                 with store.transaction() as conn:
-                    own = [decode(data) for data in merging.members(conn, story_id).values()]
-                    other = _best_match(conn, story_id, own, gone, per_key, limit)
+                    own = merging.members(conn, story_id)
+                    other = _best_match(conn, story_id, own, gone, per_key, limit) if own else None
                     if other is None:
                         break
                     survivor, absorbed = min(story_id, other), max(story_id, other)
@@ -93,14 +96,17 @@ def regroup(
 def _best_match(
     conn: Connection,
     story_id: int,
-    own: list[StoryFeatures],
+    own: list[tuple[int, datetime, bytes]],
     gone: dict[int, int],
     per_key: int,
     limit: int,
 ) -> int | None:
-    """The story that the articles ``own`` of story ``story_id`` join best, if any."""
+    """The story that story ``story_id`` (its members ``own``) joins best, if any: no
+    pair of their articles vetoes, and the first report of the later story joins the
+    earlier one as it would have on arrival with every one of its articles known."""
+    mine = [decode(data) for _, _, data in own]
     found: set[int] = set()
-    for feats in own:
+    for feats in mine:
         keys = lookup_keys(feats)
         for _, other in stories_db.candidates(conn, keys, per_key=per_key, limit=limit):
             while other in gone:  # a dry run leaves the index as it was
@@ -109,8 +115,15 @@ def _best_match(
                 found.add(other)
     best: tuple[float, int] | None = None
     for other in sorted(found):
-        theirs = [decode(data) for data in merging.members(conn, other).values()]
-        score = joins(own, theirs) if theirs else None
+        rows = merging.members(conn, other)
+        if not rows:
+            continue
+        theirs = [decode(data) for _, _, data in rows]
+        if joins(mine, theirs) is None:
+            continue
+        mine_first = (own[0][1], own[0][0]) <= (rows[0][1], rows[0][0])
+        earlier, later = (mine, theirs) if mine_first else (theirs, mine)
+        score = joins(later[:1], earlier)
         if score is not None and (best is None or score > best[0]):
             best = (score, other)
     return best[1] if best else None

@@ -336,11 +336,7 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     # on its very day
     other = a.event_type == b.event_type == "other" and a.language != b.language
     scene = scene or (city and same_day and other)
-    # a conference: a report whose lead names its delegate, another the speaker it quotes
-    # further on (both leads naming others: two seminars)
-    forum = kinds == {"conference"} and same_day and city
-    forum = forum and not (a.principals and b.principals)
-    if scene and (nobody_else or forum):
+    if scene and nobody_else:
         return _Verdict(True, score, f"one kind of event, city and day: {why}")
     if named >= 2 and next_day and (types_ok or unsure) and nobody_else:
         return _Verdict(True, score, f"{named} rare names in common a day apart at most: {why}")

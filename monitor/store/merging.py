@@ -42,12 +42,16 @@ def stories_in_order(engine: Engine, since: datetime | None = None) -> list[int]
         return [story_id for story_id, _ in conn.execute(query)]
 
 
-def members(conn: Connection, story_id: int) -> dict[int, bytes]:
-    """The stored features of a story's articles, by article id."""
-    query = select(ArticleFeaturesRow.article_id, ArticleFeaturesRow.data).where(
-        ArticleFeaturesRow.story_id == story_id
+def members(conn: Connection, story_id: int) -> list[tuple[int, datetime, bytes]]:
+    """(article id, time, stored features) of a story's articles, the first to come
+    first (published, else fetched; then by id)."""
+    query = (
+        select(ArticleFeaturesRow.article_id, article_time, ArticleFeaturesRow.data)
+        .join(ArticleRow, ArticleRow.id == ArticleFeaturesRow.article_id)
+        .where(ArticleFeaturesRow.story_id == story_id)
+        .order_by(article_time, ArticleFeaturesRow.article_id)
     )
-    return {article_id: bytes(data) for article_id, data in conn.execute(query)}
+    return [(article_id, when, bytes(data)) for article_id, when, data in conn.execute(query)]
 
 
 def fold(conn: Connection, survivor: int, absorbed: int, alert_key: AlertKey) -> int:
