@@ -18,6 +18,7 @@ from monitor.cli import cli
 from monitor.rules import new_story_key
 from monitor.settings import Settings
 from monitor.store import stories as stories_db
+from monitor.store.merging import fold, merged_into
 from monitor.store.outbox import enqueue, row_for
 
 
@@ -118,3 +119,21 @@ def test_a_link_to_a_joined_story_leads_to_the_story_it_is_part_of(app) -> None:
         assert answer.headers["location"] == f"http://testserver{path}{story}"
         assert client.get(f"{path}{apart}", follow_redirects=True).status_code == 200
     assert client.get("/api/stories/999999").status_code == 404
+
+
+def test_a_story_joined_twice_leads_to_the_last_story_it_is_part_of(app) -> None:
+    """Story C folded into B, then B into A: a link to C leads to A, and the alerts of both
+    speak of A."""
+    now = datetime.now(UTC)
+    with app.store.transaction() as conn:
+        a, b, c = stories_db.new_stories(conn, 3, now)
+        _alert(conn, c, "research")
+        assert fold(conn, b, c, new_story_key) == 0  # no articles: only the story and alert
+        fold(conn, a, b, new_story_key)
+    assert merged_into(app.store.engine, c) == a and merged_into(app.store.engine, b) == a
+    assert merged_into(app.store.engine, a) is None
+    with app.store.engine.connect() as conn:
+        keys = conn.execute(text("SELECT dedupe_key FROM outbox WHERE rule = 'research'"))
+        assert keys.scalars().all() == [new_story_key("research", "press-mail", a)]
+        left = conn.execute(text("SELECT id FROM story WHERE id IN (:b, :c)"), {"b": b, "c": c})
+        assert left.all() == []
