@@ -37,7 +37,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"telefon danışığı|telefonla danış|telefon söhbəti|telefonla zəng|telefon zəng\w*"
         r"|\bzəng (?:ed|et)\w*|videobağlantı|videozəng|onlayn görüş"
         r"|telefon görüşme\w*|telefonda görüş\w*|telefon aracılığı|video konferans yoluyla"
-        r"|telefon danışıq\w*",
+        r"|telefon danışıq\w*|video-?konf(?:e)?rans\w*",
         r"entretien téléphonique|appel téléphonique|conversation téléphonique|par téléphone"
         r"|visioconférence|vid[ée]o-?conférence|telefongespräch|telefonierte|telefonat",
         r"اتصال\S* هاتفي|مكالمة هاتفية|(?:مباحثات|محادثة|محادثات) هاتفية|تماس تلفنی"
@@ -166,10 +166,10 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|семинар\w*|тренинг\w*|курсы повышения|летн\w+ школ\w*|круглого стола|круглый стол"
         r"|принял\w* участие"
         r"|участвовал\w*",
-        r"konfrans|\bforum\w*|sessiya\w*|sammit\w*|iclas\w*|qurultay|simpozium\w*|konqres\w*"
+        r"(?<!video)(?<!video-)konfrans|\bforum\w*|sessiya\w*|sammit\w*|iclas\w*|qurultay|simpozium\w*|konqres\w*"
         r"|seminar\w*|\btəlim\w*|yay məktəb\w*|dəyirmi masa|iştirak edib|iştirak ediblər"
         r"|iştirak et(?:di|mişdir)"
-        r"|yığıncağ\w*|yığıncaq\w*|konferans\w*|zirve\w*"
+        r"|yığıncağ\w*|yığıncaq\w*|(?<!video)(?<!video-)konferans\w*|zirve\w*"
         r"|sempozyum\w*|çalıştay\w*|kongre\w*|katıldı|zirvə\w*|toplantısı\w*",
         r"conférence|\bsommet\b|colloque|congrès|séminaire|atelier|table ronde|a participé"
         r"|conseil des ministres des affaires étrangères|réunion ministérielle"

@@ -84,6 +84,11 @@ STRONG: dict[str, tuple[str, ...]] = {
         # a body or ministers meeting is a session, not talks between two sides
         r"\b(?:council|committee|board|assembly|ministers) (?:meets|met|convene[sd]?)\b"
         r"|встреч\w* министров",
+        # a conference held is the event, whatever "В Баку обсудили ..." says above it
+        r"(?:прош(?:ла|ел|ёл|ли)|состоял\w*|открыл\w*) (?:\S+ ){0,3}(?:конференц|семинар|форум"
+        r"|симпозиум|круглый стол|конгресс|сесси)\w*"
+        r"|(?<!\w)(?:konfrans|seminar|forum|simpozium|dəyirmi masa|konqres|sessiya)\w*"
+        r" keçiril(?:ib|di|miş)\w*",
         r"(?:said|stated|noted|speaking|spoke|address\w*|speech|remarks|keynote|lecture"
         r"|deliver\w*|(?:national )?statement)"
         r"(?: \S+){0,4} (?:at|during|before|to) (?:\S+ ){0,8}(?:session"

@@ -23,6 +23,42 @@ PUB = datetime(2023, 10, 4, 9, 0)
 @pytest.mark.parametrize(
     ("title", "body", "language", "expected"),
     [
+        (  # "discussed in Baku": the lead tells the conference that was held
+            "В Баку обсудили сохранение рукописного наследия",
+            "В Институте рукописей прошла международная конференция, посвященная сохранению "
+            "рукописного наследия.\n\nВ ней приняли участие ученые из пяти стран.",
+            "ru",
+            "conference",
+        ),
+        (
+            "Gəncədə xalça sənəti müzakirə olunub",
+            "Gəncədə xalça sənətinə həsr olunmuş beynəlxalq konfrans keçirilib.",
+            "az",
+            "conference",
+        ),
+        (  # yet to be held: the news is that it will be
+            "Bakıda ICESCO-nun regional seminarı keçiriləcək",
+            "Gələn ay Bakıda ICESCO-nun regional seminarı keçiriləcək.",
+            "az",
+            "announcement",
+        ),
+        (  # a video conference is a call
+            "Nazir İSESKO rəsmisi ilə videokonfrans keçirib",
+            "Nazir İSESKO rəsmisi ilə videokonfrans keçirib, əməkdaşlıq müzakirə olunub.",
+            "az",
+            "phone_call",
+        ),
+    ],
+)
+def test_a_conference_held_is_the_news_under_a_headline_of_talks(
+    title: str, body: str, language: str, expected: str
+) -> None:
+    assert classify(title, body, language, PUB).event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language", "expected"),
+    [
         (
             "FM meets ICESCO chief",
             "Jeyhun Bayramov met with Salim AlMalik in Baku.",
