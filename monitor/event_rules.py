@@ -129,7 +129,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|call(?:s|ed)? on (?:\S+ ){0,3}(?:president|minister|secretary|governor|chairman|speaker"
         r"|ambassador|director|chief|fm|pm)\b(?! to)(?![^.]{0,50}? to (?!the\b|his\b|her\b)\w)",
         r"(?<!не )встретил\w*|встреч\w*"
-        r"|(?<!не )\bпринял\w*\b(?! участие| решение)|переговор\w*|обсудил\w*"
+        r"|(?<!не )\bпринял\w*\b(?! участие| решение| (?:\S+ ){0,2}(?:декларац|резолюц|заявлени"
+        r"|документ|программ|план|закон|коммюнике|устав|бюджет))"
+        r"|переговор\w*|обсудил\w*"
         r"|верительн\w* грамот\w*",
         r"görüş\w*|(?<!qərar )qəbul e(?:d(?!ilən)|tdi|tmiş)\w*|müzakirə|danışıqlar|kabul ett\w*"
         r"|bir araya gel\w*"

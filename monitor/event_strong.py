@@ -82,8 +82,9 @@ STRONG: dict[str, tuple[str, ...]] = {
     ),
     "conference": (
         # a body or ministers meeting is a session, not talks between two sides
-        r"\b(?:council|committee|board|assembly|ministers) (?:meets|met|convene[sd]?)\b"
-        r"|встреч\w* министров",
+        r"\b(?:(?:council|committee|board|assembly)|ministers(?: of (?:\S+ ){0,4}?\S+)?)"
+        r" (?:meets?|met|convene[sd]?)\b"
+        r"|встреч\w* министров|bakanlar\w* (?:\S+ ){0,3}(?:buluştu|toplandı|bir araya geldi)",
         # a conference held is the event, whatever "В Баку обсудили ..." says above it
         r"(?:прош(?:ла|ел|ёл|ли)|состоял\w*|открыл\w*) (?:\S+ ){0,3}(?:конференц|семинар|форум"
         r"|симпозиум|круглый стол|конгресс|сесси)\w*"
