@@ -271,7 +271,16 @@ def create_api(app: App) -> FastAPI:
 
     StoryId = Path(ge=1, le=queries.MAX_ID, description="The story id.")
 
-    @api.get("/api/stories/{story_id}", response_model=Story, responses=responses, tags=["stories"])
+    joined: dict[int | str, dict[str, Any]] = {
+        308: {"description": "The story was joined into another: its address."}
+    }
+
+    @api.get(
+        "/api/stories/{story_id}",
+        response_model=Story,
+        responses={**responses, **joined},
+        tags=["stories"],
+    )
     def get_story(request: Request, story_id: int = StoryId) -> dict[str, Any] | Response:
         """One story: its event, its articles and every outlet that carried them (a story
         joined into another since redirects there, 308)."""

@@ -119,6 +119,8 @@ def test_a_link_to_a_joined_story_leads_to_the_story_it_is_part_of(app) -> None:
         assert answer.headers["location"] == f"http://testserver{path}{story}"
         assert client.get(f"{path}{apart}", follow_redirects=True).status_code == 200
     assert client.get("/api/stories/999999").status_code == 404
+    spec = client.get("/openapi.json").json()
+    assert "308" in spec["paths"]["/api/stories/{story_id}"]["get"]["responses"]
 
 
 def test_a_story_joined_twice_leads_to_the_last_story_it_is_part_of(app) -> None:
