@@ -2,7 +2,8 @@
 their members' stored features, and one story folded into another.
 
 Folding keeps everything that was stored: the absorbed story's articles, features and
-index keys move to the surviving story, and so do its alerts, so that "never alerted
+index keys move to the surviving story (its own row stays, empty, so that its id is never
+given to another story), and so do its alerts, so that "never alerted
 twice" holds for the story they now make (a rule told of either is told of it). An
 alert the survivor already has the twin of stays as it was, as history. The absorbed
 story's id is remembered (``story_merge``), so that a link sent in an alert still leads
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from monitor.models import (
     ArticleFeaturesRow,
@@ -89,7 +90,9 @@ def fold(conn: Connection, survivor: int, absorbed: int, alert_key: AlertKey) ->
         update(StoryMergeRow).where(StoryMergeRow.story_id == absorbed).values(story_id=survivor)
     )
     conn.execute(insert(StoryMergeRow).values(absorbed_id=absorbed, story_id=survivor))
-    conn.execute(delete(StoryRow).where(StoryRow.id == absorbed))
+    # the row stays, empty (listings show stories with articles only): its id is never
+    # given to a new story, whose alerts it would otherwise take for sent
+    conn.execute(update(StoryRow).where(StoryRow.id == absorbed).values(article_count=0))
     return int(moved or 0)
 
 
