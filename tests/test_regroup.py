@@ -3,7 +3,12 @@ their alerts and links kept."""
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -151,3 +156,30 @@ def test_a_story_joined_twice_leads_to_the_last_story_it_is_part_of(app) -> None
     with app.store.transaction() as conn:
         (fresh,) = stories_db.new_stories(conn, 1, now)
     assert fresh > c
+
+
+def test_the_regroup_measure_files_an_archive_with_a_revision_and_scores_it(tmp_path) -> None:
+    """bench/eval_regroup.py: the set's reports of one event, filed by a revision of the
+    monitor (here this one) and regrouped, scored pair by pair."""
+    if not (Path(__file__).resolve().parent.parent / ".git").exists():
+        pytest.skip("bench/eval_regroup.py checks a revision out: it needs a git checkout")
+    path = Path(__file__).parent / "fixtures" / "events" / "stories_set10.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    groups = [g for g in dict.fromkeys(r["event_group"] for r in rows)][:6]
+    small = tmp_path / "small.jsonl"
+    small.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows if r["event_group"] in groups),
+        encoding="utf-8",
+    )
+    bench = Path(__file__).resolve().parent.parent / "bench" / "eval_regroup.py"
+    out = subprocess.run(
+        [sys.executable, str(bench), str(small), "--built-by", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "years moved back 28" in out, out
+    figures = re.findall(r"(\d+) kept, (\d+) stories: precision ([\d.]+) recall ([\d.]+)", out)
+    assert len(figures) == 2, out
+    kept, stories, precision, recall = figures[0]
+    assert 0 < int(stories) < int(kept) and float(precision) > 0.5 and float(recall) > 0.5, out
