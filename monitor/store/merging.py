@@ -2,12 +2,12 @@
 their members' stored features, and one story folded into another.
 
 Folding keeps everything that was stored: the absorbed story's articles, features and
-index keys move to the surviving story (its own row stays, empty, so that its id is never
-given to another story), and so do its alerts, so that "never alerted
-twice" holds for the story they now make (a rule told of either is told of it). An
+index keys move to the surviving story, and so do its alerts, so that "never alerted
+twice" holds for the story they now make (a rule told of either is told of it); an
 alert the survivor already has the twin of stays as it was, as history. The absorbed
-story's id is remembered (``story_merge``), so that a link sent in an alert still leads
-to the story.
+story's row stays, empty, so that its id is never given to another story, and where it
+went is remembered (``story_merge``), so that a link sent in an alert still leads to
+the story.
 """
 
 from __future__ import annotations
