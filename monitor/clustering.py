@@ -32,6 +32,7 @@ from sqlalchemy import Connection
 
 from monitor.classify import EventInfo, classify
 from monitor.records import Prepared
+from monitor.store import merging
 from monitor.store import stories as db
 from monitor.stories import (
     READING,
@@ -40,6 +41,7 @@ from monitor.stories import (
     candidate_keys,
     features,
     is_duplicate,
+    joins,
     lookup_keys,
     paragraph_shingles,
 )
@@ -273,3 +275,37 @@ class Clusterer:
             for key in keys:
                 recent.setdefault(key, []).append(position)
         return filings
+
+    def story_join(self, conn: Connection, story_id: int, gone: Mapping[int, int]) -> int | None:
+        """The story that stored story ``story_id`` joins best, if any (``gone``: stories
+        folded away, to the story they went into).
+
+        Its articles' lookup keys give the candidate stories (the bounded lookup of a new
+        article); a candidate is joined when no pair of their articles vetoes and the
+        first report of the later story joins the earlier story as it would have on
+        arrival had every article of it been known then. (Joining on any pair of articles
+        glued events together on the sets of independent reports.)"""
+        own = merging.members(conn, story_id)
+        if not own:
+            return None
+        mine = [decode(data) for _, _, data in own]
+        found: set[int] = set()
+        for feats in mine:
+            wanted = lookup_keys(feats)
+            for _, other in db.candidates(conn, wanted, per_key=self.per_key, limit=self.limit):
+                while other in gone:  # folded in a dry run: the index was left as it was
+                    other = gone[other]
+                if other != story_id:
+                    found.add(other)
+        best: tuple[float, int] | None = None
+        for other in sorted(found):
+            rows = merging.members(conn, other)
+            theirs = [decode(data) for _, _, data in rows]
+            if not theirs or joins(mine, theirs) is None:
+                continue
+            mine_first = (own[0][1], own[0][0]) <= (rows[0][1], rows[0][0])
+            earlier, later = (mine, theirs) if mine_first else (theirs, mine)
+            score = joins(later[:1], earlier)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, other)
+        return best[1] if best else None

@@ -27,14 +27,11 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection
-
-from monitor.clustering import decode
+from monitor.clustering import Clusterer
 from monitor.progress import Progress
 from monitor.rules import new_story_key
 from monitor.store import Store, merging
 from monitor.store import stories as stories_db
-from monitor.stories import joins, lookup_keys
 
 log = logging.getLogger("monitor.regroup")
 
@@ -64,6 +61,7 @@ def regroup(
 
     With ``dry_run`` nothing is written: the report says what would be joined."""
     report = RegroupReport()
+    clusterer = Clusterer(per_key=per_key, limit=limit)
     order = merging.stories_in_order(store.engine, since)
     gone: dict[int, int] = {}  # absorbed story -> the story it went into
     for story_id in order:
@@ -71,8 +69,7 @@ def regroup(
         if story_id not in gone:
             for _ in range(MAX_FOLDS):
                 with store.transaction() as conn:
-                    own = merging.members(conn, story_id)
-                    other = _best_match(conn, story_id, own, gone, per_key, limit) if own else None
+                    other = clusterer.story_join(conn, story_id, gone)
                     if other is None:
                         break
                     survivor, absorbed = min(story_id, other), max(story_id, other)
@@ -91,39 +88,3 @@ def regroup(
         if progress is not None:
             progress.update(report.stories, f"of {len(order):,}, {report.joined:,} joined")
     return report
-
-
-def _best_match(
-    conn: Connection,
-    story_id: int,
-    own: list[tuple[int, datetime, bytes]],
-    gone: dict[int, int],
-    per_key: int,
-    limit: int,
-) -> int | None:
-    """The story that story ``story_id`` (its members ``own``) joins best, if any: no
-    pair of their articles vetoes, and the first report of the later story joins the
-    earlier one as it would have on arrival with every one of its articles known."""
-    mine = [decode(data) for _, _, data in own]
-    found: set[int] = set()
-    for feats in mine:
-        keys = lookup_keys(feats)
-        for _, other in stories_db.candidates(conn, keys, per_key=per_key, limit=limit):
-            while other in gone:  # a dry run leaves the index as it was
-                other = gone[other]
-            if other != story_id:
-                found.add(other)
-    best: tuple[float, int] | None = None
-    for other in sorted(found):
-        rows = merging.members(conn, other)
-        if not rows:
-            continue
-        theirs = [decode(data) for _, _, data in rows]
-        if joins(mine, theirs) is None:
-            continue
-        mine_first = (own[0][1], own[0][0]) <= (rows[0][1], rows[0][0])
-        earlier, later = (mine, theirs) if mine_first else (theirs, mine)
-        score = joins(later[:1], earlier)
-        if score is not None and (best is None or score > best[0]):
-            best = (score, other)
-    return best[1] if best else None
