@@ -224,13 +224,13 @@ def _join_stories(
     """Fold each stored story that a new article joined into another story it now joins
     (:meth:`monitor.clustering.Clusterer.story_join`, as ``monitor reclassify --regroup``
     does): a later report that fits two stories tells that they are one event. Returns
-    the changes, those of the absorbed stories told as the survivors' (never new: the
-    older story survives), and the absorbed stories, to the story each went into."""
+    the changes, those of the absorbed stories told as the survivors', and the absorbed
+    stories, to the story each went into."""
     gone: dict[int, int] = {}
     before: dict[int, list[str]] = {}  # the survivors' outlets before this batch
     for change in changes:
         before[change.story_id] = [s for s in change.sources if s not in change.new_sources]
-    for change in [c for c in changes if not c.is_new]:
+    for change in changes:
         story_id = change.story_id
         for _ in range(MAX_FOLDS):
             if story_id in gone:
@@ -262,7 +262,9 @@ def _join_stories(
         joined.append(
             StoryChange(
                 story_id=target,
-                is_new=False,
+                # new when this batch founded the survivor (then it founded the absorbed
+                # stories too: an older story survives)
+                is_new=any(c.story_id == target and c.is_new for c in group),
                 topics=tuple(after["topics"]),
                 event_type=after["event_type"],
                 sources=tuple(after["sources"]),
