@@ -282,7 +282,7 @@ class Clusterer:
 
         Its articles' lookup keys give the candidate stories (the bounded lookup of a new
         article); a candidate is joined when no pair of their articles vetoes and the
-        first report of the later story joins the earlier story as it would have on
+        report that founded the newer story joins the older story as it would have on
         arrival had every article of it been known then. (Joining on any pair of articles
         glued events together on the sets of independent reports.)"""
         own = merging.members(conn, story_id)
@@ -303,9 +303,11 @@ class Clusterer:
             theirs = [decode(data) for _, _, data in rows]
             if not theirs or joins(mine, theirs) is None:
                 continue
-            mine_first = (own[0][1], own[0][0]) <= (rows[0][1], rows[0][0])
-            earlier, later = (mine, theirs) if mine_first else (theirs, mine)
-            score = joins(later[:1], earlier)
+            # the older story is the one founded first; the newer one's founding report is
+            # its first article to come (lowest id), whatever the dates it gives
+            older, newer = (own, rows) if story_id < other else (rows, own)
+            founder = decode(min(newer)[2])
+            score = joins([founder], [decode(data) for _, _, data in older])
             if score is not None and (best is None or score > best[0]):
                 best = (score, other)
         return best[1] if best else None
