@@ -88,14 +88,15 @@ def _published(row: dict[str, Any]) -> datetime | None:
 
 
 def cluster(rows: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, StoryFeatures]]:
-    """Incremental clustering; returns article id -> story number, and the features."""
+    """Incremental clustering, one article a batch; returns article id -> story number,
+    and the features. A story the article joined is then folded into another story it
+    now joins, as the store does at arrival (:func:`_fold`)."""
     index: dict[str, list[str]] = defaultdict(list)
     story_of: dict[str, int] = {}
     feats: dict[str, StoryFeatures] = {}
     story_shingles: dict[int, set[int]] = defaultdict(set)
     df: Counter[int] = Counter()
-    order = sorted(rows, key=lambda r: (r.get("date") is None, r.get("date") or "", r["id"]))
-    for row in order:
+    for row in _in_order(rows):
         body, title = _clean(row["text"], row.get("title") or "")
         published = _published(row)
         info = classify(title, body, row["language"], published)
@@ -116,47 +117,63 @@ def cluster(rows: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, Story
         story_shingles[story] |= counted
         for k in candidate_keys(f):
             index[k].append(row["id"])
+        _fold(story, story_of, feats, index)
     return story_of, feats
+
+
+def _in_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The articles in the order they come: by date, undated ones last."""
+    return sorted(rows, key=lambda r: (r.get("date") is None, r.get("date") or "", r["id"]))
+
+
+def _fold(
+    story: int,
+    story_of: dict[str, int],
+    feats: dict[str, StoryFeatures],
+    index: dict[str, list[str]],
+) -> None:
+    """Fold ``story`` (in place) into the story it joins best among those filed under its
+    articles' lookup keys, again while it joins one, as
+    :meth:`monitor.clustering.Clusterer.story_join` decides: no pair vetoes, and the
+    report that founded the newer story (the higher number) joins the older one. The
+    lower number survives. Articles are numbered as they came (``story_of``'s order)."""
+    arrival = {i: n for n, i in enumerate(story_of)}
+    while True:
+        own = [i for i, s in story_of.items() if s == story]
+        found = {story_of[i] for a in own for k in lookup_keys(feats[a]) for i in index[k]}
+        best: tuple[float, int] | None = None
+        for other in sorted(found - {story}):
+            theirs = [i for i, s in story_of.items() if s == other]
+            if joins([feats[i] for i in own], [feats[i] for i in theirs]) is None:
+                continue
+            older, newer = (own, theirs) if story < other else (theirs, own)
+            founder = min(newer, key=arrival.__getitem__)
+            score = joins([feats[founder]], [feats[i] for i in older])
+            if score is not None and (best is None or score > best[0]):
+                best = (score, other)
+        if best is None:
+            return
+        survivor, absorbed = min(story, best[1]), max(story, best[1])
+        for i, s in story_of.items():
+            if s == absorbed:
+                story_of[i] = survivor
+        story = survivor
 
 
 def regroup(
     rows: list[dict[str, Any]], story_of: dict[str, int], feats: dict[str, StoryFeatures]
 ) -> dict[str, int]:
     """The stories after ``monitor reclassify --regroup`` (:mod:`monitor.regroup`), in
-    memory: each story, in the order of its first article, folded into the story it joins
-    best among those filed under its articles' lookup keys; the lower number survives."""
-    index: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
+    memory: each story, in the order of its first article, folded (:func:`_fold`)."""
+    order = _in_order(rows)
+    index: dict[str, list[str]] = defaultdict(list)
+    for row in order:
         for k in candidate_keys(feats[row["id"]]):
-            index[k].add(row["id"])
-    story_of = dict(story_of)
-    order = sorted(rows, key=lambda r: (r.get("date") is None, r.get("date") or "", r["id"]))
-    firsts = list(dict.fromkeys(story_of[r["id"]] for r in order))
-    pos = {r["id"]: n for n, r in enumerate(order)}
-    first = {story: n for n, story in enumerate(firsts)}
-    for story in firsts:
-        while True:
-            own = [i for i, s in story_of.items() if s == story]
-            if not own:
-                break
-            found = {story_of[i] for a in own for k in lookup_keys(feats[a]) for i in index[k]}
-            best: tuple[float, int] | None = None
-            for other in sorted(found - {story}):
-                theirs = [i for i, s in story_of.items() if s == other]
-                older, newer = (own, theirs) if first[story] <= first[other] else (theirs, own)
-                lead = min(newer, key=lambda i: pos[i])
-                score = joins([feats[i] for i in own], [feats[i] for i in theirs])
-                if score is not None:
-                    score = joins([feats[lead]], [feats[i] for i in older])
-                if score is not None and (best is None or score > best[0]):
-                    best = (score, other)
-            if best is None:
-                break
-            survivor, absorbed = min(story, best[1]), max(story, best[1])
-            story_of = {i: survivor if s == absorbed else s for i, s in story_of.items()}
-            first[survivor] = min(first[story], first[best[1]])
-            if absorbed == story:
-                break
+            index[k].append(row["id"])
+    story_of = {r["id"]: story_of[r["id"]] for r in order}
+    for story in dict.fromkeys(story_of.values()):
+        if story in story_of.values():
+            _fold(story, story_of, feats, index)
     return story_of
 
 

@@ -183,3 +183,83 @@ def test_the_regroup_measure_files_an_archive_with_a_revision_and_scores_it(tmp_
     assert len(figures) == 2, out
     kept, stories, precision, recall = figures[0]
     assert 0 < int(stories) < int(kept) and float(precision) > 0.5 and float(recall) > 0.5, out
+
+
+# Three reports of one decision (written for the project): the Russian one names only the
+# minister, the English one only the Director General; the Turkish one names both.
+CAPITALS = [
+    {
+        "url": "https://icesco.org/en/2025/01/14/capitals-of-culture-2026/",
+        "published": "2025-01-14T11:00:00+01:00",
+        "language": "en",
+        "title": "ICESCO announces Capitals of Culture in the Islamic World for 2026",
+        "text": "ICESCO has announced the selection of Turkistan (Republic of Kazakhstan), "
+        "Nouakchott (Islamic Republic of Mauritania) and Kano (Federal Republic of Nigeria) "
+        "as Capitals of Culture in the Islamic World for 2026, representing the Asian, Arab "
+        "and African regions.\n\nDr. Salim M. AlMalik, Director-General of ICESCO, "
+        "congratulated the three cities, noting their rich historical legacy and vibrant "
+        "cultural life.\n\nThe programme of each capital will include exhibitions, festivals "
+        "and scientific conferences throughout the year.",
+    },
+    {
+        "url": "https://www.inform.kz/ru/turkestan-stolica-kultury-2026",
+        "published": "2025-01-14T14:50:00+05:00",
+        "language": "ru",
+        "title": "Туркестан объявлен столицей культуры исламского мира 2026 года",
+        "text": "ИСЕСКО объявила Туркестан столицей культуры исламского мира 2026 года от "
+        "азиатского региона, передает корреспондент агентства.\n\nМинистр культуры и "
+        "информации Айгерим Сейткали поблагодарила ИСЕСКО за доверие и сообщила, что в "
+        "программу года войдут международные фестивали и научные конференции.\n\nПомимо "
+        "Туркестана, столицами культуры названы Нуакшот и Кано.",
+    },
+    {
+        "url": "https://www.trthaber.com/haber/kultur/turkistan-kultur-baskenti-2026.html",
+        "published": "2025-01-14T18:20:00+03:00",
+        "language": "tr",
+        "title": "Türkistan, 2026 İslam Dünyası Kültür Başkenti seçildi",
+        "text": "Kazakistan'ın tarihi şehri Türkistan, ICESCO tarafından 2026 yılı için Asya "
+        "bölgesinden İslam Dünyası Kültür Başkenti olarak belirlendi.\n\nICESCO Genel "
+        "Direktörü Salim AlMalik seçilen şehirleri tebrik etti. Arap bölgesinden Nuakşot, "
+        "Afrika bölgesinden ise Kano kültür başkenti seçildi.\n\nKazakistan Kültür ve "
+        "Enformasyon Bakanı Aygerim Seitkali, ICESCO'ya teşekkür etti.",
+    },
+]
+
+
+def test_a_report_that_fits_two_stories_folds_them_into_one_at_arrival(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database_url: str
+) -> None:
+    """The English and Russian reports name nobody in common: two stories, each alerted
+    as new. The Turkish report names both people: it joins the first story, and the
+    second is folded into it in the same transaction; the rule hears of the joined story
+    once more, as a follow-up, never as news again."""
+    from test_stories_archive import _alert_config
+
+    monkeypatch.setenv("HOOK_SECRET", "s" * 32)
+    config = _alert_config(tmp_path, "http://127.0.0.1:9/hook")
+    settings = Settings(config=str(config), database_url=database_url, alert_max_age=1e6)
+    app = build(settings)
+    try:
+        for row in CAPITALS:
+            ingest(app, [row])
+            if row is CAPITALS[1]:
+                assert len(set(story_partition(app))) == 2  # nobody in common yet
+        partition = story_partition(app)
+        assert len(partition) == 1
+        (story,) = partition
+        with app.store.engine.connect() as conn:
+            alerts = conn.execute(text("SELECT story_id, kind FROM outbox ORDER BY id")).all()
+            count = conn.execute(
+                text("SELECT article_count FROM story WHERE id = :s"), {"s": story}
+            ).scalar_one()
+        assert count == 3
+        absorbed = story + 1
+        # the second story's alert stays as history; the joined story gets one follow-up
+        assert [tuple(a) for a in alerts] == [
+            (story, "new_story"),
+            (absorbed, "new_story"),
+            (story, "follow_up"),
+        ]
+        assert merged_into(app.store.engine, absorbed) == story
+    finally:
+        app.close()
