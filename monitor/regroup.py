@@ -5,12 +5,11 @@ stories its articles were filed into when they came: two reports of one event th
 older release kept apart stay apart. Regrouping reads the stories in the order their
 first articles came (those with an article since a date, or all) and, for each, looks up
 the stories that share index keys with its articles (the same bounded lookup a new
-article makes, never a scan) and folds it into the best one it joins: no pair of their
-articles vetoes (another day, another city, another counterpart), and the first report
-of the later story joins the earlier story as it would have on arrival had every article
-of it been known then (:func:`monitor.stories.joins`). Joining on any pair of articles
-instead glued events together on the sets of independent reports
-(``python bench/eval_stories.py SET --regroup``).
+article makes, never a scan) and folds it into the best one it joins, as the store folds
+a batch's stories at arrival (:meth:`monitor.clustering.Clusterer.story_join`): no pair
+of their articles vetoes (another day, another city, another counterpart), and the
+report that founded the newer story joins the older one as it would have on arrival had
+every article of it been known then.
 
 It only joins: a story is never split, so an alert sent for a story still speaks of
 one that exists. The older story survives (its id is the one alerts and links know

@@ -3,9 +3,10 @@
 ``add`` decides, for a batch, which articles are new and which are known under another
 URL or with the same content (their URLs join the stored article); asks the clusterer
 (``monitor.clustering``) about near-identical copies and story membership; then writes
-articles, URLs, topics, the story index and the refreshed stories, and hands the story
-changes to the hook that queues alerts — all on the caller's connection, so all or
-nothing is stored.
+articles, URLs, topics, the story index and the refreshed stories, folds a story the
+batch changed into another it now joins (a later report that fits two stories), and
+hands the story changes to the hook that queues alerts — all on the caller's
+connection, so all or nothing is stored.
 """
 
 from __future__ import annotations
