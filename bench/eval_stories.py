@@ -117,7 +117,7 @@ def cluster(rows: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, Story
         story_shingles[story] |= counted
         for k in candidate_keys(f):
             index[k].append(row["id"])
-        _fold(story, story_of, feats, index)
+        _fold(story, story_of, feats, index, via=[row["id"]])
     return story_of, feats
 
 
@@ -131,16 +131,17 @@ def _fold(
     story_of: dict[str, int],
     feats: dict[str, StoryFeatures],
     index: dict[str, list[str]],
+    via: list[str] | None = None,
 ) -> None:
     """Fold ``story`` (in place) into the story it joins best among those filed under its
-    articles' lookup keys, again while it joins one, as
+    articles' lookup keys (``via``'s, the new ones, when given), again while it joins one, as
     :meth:`monitor.clustering.Clusterer.story_join` decides: no pair vetoes, and the
     report that founded the newer story (the higher number) joins the older one. The
     lower number survives. Articles are numbered as they came (``story_of``'s order)."""
     arrival = {i: n for n, i in enumerate(story_of)}
     while True:
         own = [i for i, s in story_of.items() if s == story]
-        found = {story_of[i] for a in own for k in lookup_keys(feats[a]) for i in index[k]}
+        found = {story_of[i] for a in via or own for k in lookup_keys(feats[a]) for i in index[k]}
         best: tuple[float, int] | None = None
         for other in sorted(found - {story}):
             theirs = [i for i, s in story_of.items() if s == other]

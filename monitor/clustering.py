@@ -276,21 +276,28 @@ class Clusterer:
                 recent.setdefault(key, []).append(position)
         return filings
 
-    def story_join(self, conn: Connection, story_id: int, gone: Mapping[int, int]) -> int | None:
+    def story_join(
+        self,
+        conn: Connection,
+        story_id: int,
+        gone: Mapping[int, int],
+        via: Sequence[bytes] = (),
+    ) -> int | None:
         """The story that stored story ``story_id`` joins best, if any (``gone``: stories
         folded away, to the story they went into).
 
-        Its articles' lookup keys give the candidate stories (the bounded lookup of a new
-        article); a candidate is joined when no pair of their articles vetoes and the
-        report that founded the newer story joins the older story as it would have on
-        arrival had every article of it been known then. (Joining on any pair of articles
-        glued events together on the sets of independent reports.)"""
+        The lookup keys of its articles (of ``via``, its new articles' packed features,
+        when given: a new report is what links two stories) give the candidate stories,
+        each lookup bounded as a new article's. A candidate is joined when no pair of
+        their articles vetoes and the report that founded the newer story joins the older
+        one as it would have on arrival had every article of it been known then (joining
+        on any pair glued events together on the sets of independent reports)."""
         own = merging.members(conn, story_id)
         if not own:
             return None
         mine = [decode(data) for _, _, data in own]
         found: set[int] = set()
-        for feats in mine:
+        for feats in [decode(data) for data in via] or mine:
             wanted = lookup_keys(feats)
             for _, other in db.candidates(conn, wanted, per_key=self.per_key, limit=self.limit):
                 while other in gone:  # folded in a dry run: the index was left as it was

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, insert, select
 
 from monitor.models import ArticleRow, ArticleTopicRow, ArticleURLRow
 from monitor.records import AddOutcome, Prepared, TopicMatch
-from monitor.rules import StoryChange, new_story_key
+from monitor.rules import StoryChange
 from monitor.store import merging
 from monitor.store import stories as stories_db
 from monitor.urls import url_key
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from monitor.clustering import Clusterer, Filing
 
 CHUNK = 500
-MAX_FOLDS = 20  # stories folded into one story by one batch, at most
 StoryHook = Callable[[Any, list[StoryChange], datetime], None]
 
 
@@ -164,7 +163,12 @@ def add(
             conn, items, filings, ids, story_of, set(founded.values()), now, headline_languages
         )
     if clusterer is not None and changes:
-        changes, gone = _join_stories(conn, clusterer, changes, now, headline_languages)
+        arrived: dict[int, list[bytes]] = {}  # story -> its new articles' features
+        for index, filing in filings.items():
+            arrived.setdefault(story_of[index], []).append(filing.data)
+        changes, gone = merging.join_changed(
+            conn, clusterer, changes, arrived, now, headline_languages
+        )
         for index, story_id in story_of.items():
             while story_id in gone:
                 story_id = gone[story_id]
@@ -213,67 +217,6 @@ def _file_stories(
         mine = [items[i] for i in filings if story_of[i] == story_id]
         changes.append(_change(story_id, story_id in founded, after, before, mine))
     return changes
-
-
-def _join_stories(
-    conn: Connection,
-    clusterer: Clusterer,
-    changes: list[StoryChange],
-    now: datetime,
-    prefer: Sequence[str] = (),
-) -> tuple[list[StoryChange], dict[int, int]]:
-    """Fold each stored story that a new article joined into another story it now joins
-    (:meth:`monitor.clustering.Clusterer.story_join`, as ``monitor reclassify --regroup``
-    does): a later report that fits two stories tells that they are one event. Returns
-    the changes, those of the absorbed stories told as the survivors', and the absorbed
-    stories, to the story each went into."""
-    gone: dict[int, int] = {}
-    before: dict[int, list[str]] = {}  # the survivors' outlets before this batch
-    for change in changes:
-        before[change.story_id] = [s for s in change.sources if s not in change.new_sources]
-    for change in changes:
-        story_id = change.story_id
-        for _ in range(MAX_FOLDS):
-            if story_id in gone:
-                break
-            other = clusterer.story_join(conn, story_id, gone)
-            if other is None:
-                break
-            survivor, absorbed = min(story_id, other), max(story_id, other)
-            if survivor not in before:
-                before[survivor] = stories_db.story_sources(conn, [survivor]).get(survivor, [])
-            merging.fold(conn, survivor, absorbed, new_story_key)
-            gone[absorbed] = survivor
-            story_id = survivor
-    if not gone:
-        return changes, gone
-    groups: dict[int, list[StoryChange]] = {}
-    for change in changes:
-        target = change.story_id
-        while target in gone:
-            target = gone[target]
-        groups.setdefault(target, []).append(change)
-    joined = []
-    for target, group in groups.items():
-        if len(group) == 1 and group[0].story_id == target and target not in gone.values():
-            joined.append(group[0])
-            continue
-        after = stories_db.refresh_story(conn, target, now, prefer)
-        published = [c.published for c in group if c.published is not None]
-        joined.append(
-            StoryChange(
-                story_id=target,
-                # new when this batch founded the survivor (then it founded the absorbed
-                # stories too: an older story survives)
-                is_new=any(c.story_id == target and c.is_new for c in group),
-                topics=tuple(after["topics"]),
-                event_type=after["event_type"],
-                sources=tuple(after["sources"]),
-                new_sources=tuple(s for s in after["sources"] if s not in before[target]),
-                published=max(published) if published else None,
-            )
-        )
-    return joined, gone
 
 
 def _change(

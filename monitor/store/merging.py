@@ -1,5 +1,7 @@
-"""Stories joined after the fact (``monitor reclassify --regroup``): the stories to read,
-their members' stored features, and one story folded into another.
+"""Stories joined into one: the stories a batch changed, folded at arrival into another
+they now join (:func:`join_changed`), and after the fact (``monitor reclassify
+--regroup``: the stories to read, their members' stored features); one story folded into
+another (:func:`fold`).
 
 Folding keeps everything that was stored: the absorbed story's articles, features and
 index keys move to the surviving story, and so do its alerts, so that "never alerted
@@ -12,9 +14,9 @@ the story.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
@@ -26,9 +28,20 @@ from monitor.models import (
     StoryMergeRow,
     StoryRow,
 )
+from monitor.rules import StoryChange, new_story_key
+from monitor.store import stories as stories_db
 from monitor.store.selection import article_time
 
 AlertKey = Callable[[str, str, int, str], str]  # (rule, channel, story, kind) -> dedupe key
+MAX_FOLDS = 20  # stories folded into one story by one batch, at most
+
+
+class StoryJoiner(Protocol):
+    """What decides that a stored story joins another (``monitor.clustering.Clusterer``)."""
+
+    def story_join(
+        self, conn: Connection, story_id: int, gone: Mapping[int, int], via: Sequence[bytes] = ()
+    ) -> int | None: ...
 
 
 def stories_in_order(engine: Engine, since: datetime | None = None) -> list[int]:
@@ -102,3 +115,69 @@ def merged_into(engine: Engine, story_id: int) -> int | None:
     with engine.connect() as conn:
         found: Any = conn.execute(query).scalar_one_or_none()
     return int(found) if found is not None else None
+
+
+def join_changed(
+    conn: Connection,
+    clusterer: StoryJoiner,
+    changes: list[StoryChange],
+    arrived: dict[int, list[bytes]],
+    now: datetime,
+    prefer: Sequence[str] = (),
+) -> tuple[list[StoryChange], dict[int, int]]:
+    """Fold each stored story that a new article joined into another story it now joins
+    (:meth:`monitor.clustering.Clusterer.story_join`, as ``monitor reclassify --regroup``
+    does), looking up the candidates by its new articles (``arrived``, packed): a later
+    report that fits two stories tells that they are one event. Returns
+    the changes, those of the absorbed stories told as the survivors', and the absorbed
+    stories, to the story each went into."""
+    gone: dict[int, int] = {}
+    before: dict[int, list[str]] = {}  # the survivors' outlets before this batch
+    for change in changes:
+        before[change.story_id] = [s for s in change.sources if s not in change.new_sources]
+    for change in changes:
+        story_id = change.story_id
+        via = arrived.get(story_id, [])
+        if change.is_new and len(via) == 1:
+            continue  # founded by one new article that joined none of these stories
+        for _ in range(MAX_FOLDS):
+            if story_id in gone:
+                break
+            other = clusterer.story_join(conn, story_id, gone, via)
+            if other is None:
+                break
+            survivor, absorbed = min(story_id, other), max(story_id, other)
+            if survivor not in before:
+                before[survivor] = stories_db.story_sources(conn, [survivor]).get(survivor, [])
+            fold(conn, survivor, absorbed, new_story_key)
+            gone[absorbed] = survivor
+            story_id = survivor
+    if not gone:
+        return changes, gone
+    groups: dict[int, list[StoryChange]] = {}
+    for change in changes:
+        target = change.story_id
+        while target in gone:
+            target = gone[target]
+        groups.setdefault(target, []).append(change)
+    joined = []
+    for target, group in groups.items():
+        if len(group) == 1 and group[0].story_id == target and target not in gone.values():
+            joined.append(group[0])
+            continue
+        after = stories_db.refresh_story(conn, target, now, prefer)
+        published = [c.published for c in group if c.published is not None]
+        joined.append(
+            StoryChange(
+                story_id=target,
+                # new when this batch founded the survivor (then it founded the absorbed
+                # stories too: an older story survives)
+                is_new=any(c.story_id == target and c.is_new for c in group),
+                topics=tuple(after["topics"]),
+                event_type=after["event_type"],
+                sources=tuple(after["sources"]),
+                new_sources=tuple(s for s in after["sources"] if s not in before[target]),
+                published=max(published) if published else None,
+            )
+        )
+    return joined, gone
