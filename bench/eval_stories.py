@@ -24,7 +24,8 @@ incrementally in order of publication (undated ones last), as the pipeline would
 index is a dict key -> article ids filled with :func:`monitor.stories.candidate_keys`
 and read with :func:`monitor.stories.lookup_keys` (uncapped: every article filed under a
 key is a candidate), df counts, per shingle, the stories seen so far that contain it, and each new article is
-compared only with the stories of the articles sharing one of its keys.
+compared only with the stories of the articles sharing one of its keys; the story it
+joined is then folded into another it now joins, as the store folds at arrival.
 
 Printed per part: pairwise precision and recall (pairs of articles put in one story
 against pairs with the same ``event_group``; a null group is a story of its own) for
