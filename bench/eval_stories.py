@@ -48,6 +48,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from monitor.classify import classify
+from monitor.clustering import fold_score
 from monitor.stories import (
     StoryFeatures,
     assign_story,
@@ -55,7 +56,6 @@ from monitor.stories import (
     features,
     is_duplicate,
     jaccard,
-    joins,
     lookup_keys,
     same_story,
 )
@@ -135,9 +135,8 @@ def _fold(
     via: list[str] | None = None,
 ) -> None:
     """Fold ``story`` (in place) into the story it joins best among those filed under its
-    articles' lookup keys (``via``'s, the new ones, when given), again while it joins one, as
-    :meth:`monitor.clustering.Clusterer.story_join` decides: no pair vetoes, and the
-    report that founded the newer story (the higher number) joins the older one. The
+    articles' lookup keys (``via``'s, the new ones, when given), again while it joins one,
+    by :func:`monitor.clustering.fold_score` (the newer story has the higher number). The
     lower number survives. Articles are numbered as they came (``story_of``'s order)."""
     arrival = {i: n for n, i in enumerate(story_of)}
     while True:
@@ -146,11 +145,9 @@ def _fold(
         best: tuple[float, int] | None = None
         for other in sorted(found - {story}):
             theirs = [i for i, s in story_of.items() if s == other]
-            if joins([feats[i] for i in own], [feats[i] for i in theirs]) is None:
-                continue
             older, newer = (own, theirs) if story < other else (theirs, own)
-            founder = min(newer, key=arrival.__getitem__)
-            score = joins([feats[founder]], [feats[i] for i in older])
+            came = sorted(newer, key=arrival.__getitem__)  # its founding report first
+            score = fold_score([feats[i] for i in older], [feats[i] for i in came])
             if score is not None and (best is None or score > best[0]):
                 best = (score, other)
         if best is None:

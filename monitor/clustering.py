@@ -283,19 +283,14 @@ class Clusterer:
         gone: Mapping[int, int],
         via: Sequence[bytes] = (),
     ) -> int | None:
-        """The story that stored story ``story_id`` joins best, if any (``gone``: stories
-        folded away, to the story they went into).
-
-        The lookup keys of its articles (of ``via``, its new articles' packed features,
-        when given: a new report is what links two stories) give the candidate stories,
-        each lookup bounded as a new article's. A candidate is joined when no pair of
-        their articles vetoes and the report that founded the newer story joins the older
-        one as it would have on arrival had every article of it been known then (joining
-        on any pair glued events together on the sets of independent reports)."""
-        own = merging.members(conn, story_id)
-        if not own:
+        """The story that stored story ``story_id`` joins best (:func:`fold_score`), if
+        any (``gone``: stories folded away, to the story they went into). The lookup keys
+        of its articles (of ``via``, its new articles' packed features, when given: a new
+        report is what links two stories) give the candidates, each lookup bounded as a
+        new article's."""
+        mine = self._members(conn, story_id)
+        if not mine:
             return None
-        mine = [decode(data) for _, _, data in own]
         found: set[int] = set()
         for feats in [decode(data) for data in via] or mine:
             wanted = lookup_keys(feats)
@@ -306,15 +301,31 @@ class Clusterer:
                     found.add(other)
         best: tuple[float, int] | None = None
         for other in sorted(found):
-            rows = merging.members(conn, other)
-            theirs = [decode(data) for _, _, data in rows]
-            if not theirs or joins(mine, theirs) is None:
-                continue
-            # the older story is the one founded first; the newer one's founding report is
-            # its first article to come (lowest id), whatever the dates it gives
-            older, newer = (own, rows) if story_id < other else (rows, own)
-            founder = decode(min(newer)[2])
-            score = joins([founder], [decode(data) for _, _, data in older])
+            theirs = self._members(conn, other)
+            # the story founded first is the older one
+            older, newer = (mine, theirs) if story_id < other else (theirs, mine)
+            score = fold_score(older, newer) if theirs else None
             if score is not None and (best is None or score > best[0]):
                 best = (score, other)
         return best[1] if best else None
+
+    def _members(self, conn: Connection, story_id: int) -> list[StoryFeatures]:
+        """The features of a stored story's articles in the order they came (its founding
+        report first), decoded once and cached."""
+        rows = merging.members(conn, story_id)
+        found = self._recall(article_id for article_id, _ in rows)
+        for article_id, data in rows:
+            if article_id not in found:
+                found[article_id] = self._remember(article_id, decode(data))
+        return [found[article_id] for article_id, _ in rows]
+
+
+def fold_score(older: Sequence[StoryFeatures], newer: Sequence[StoryFeatures]) -> float | None:
+    """The score at which story ``newer`` (its articles as they came, its founding report
+    first) folds into story ``older``, else None: no pair of their articles vetoes, and
+    the founding report joins the older story as it would have on arrival had every
+    article of it been known then. (Joining on any pair of articles glued events together
+    on the sets of independent reports.)"""
+    if joins(newer, older) is None:
+        return None
+    return joins(newer[:1], older)

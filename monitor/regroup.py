@@ -28,13 +28,10 @@ from datetime import UTC, datetime
 
 from monitor.clustering import Clusterer
 from monitor.progress import Progress
-from monitor.rules import new_story_key
 from monitor.store import Store, merging
 from monitor.store import stories as stories_db
 
 log = logging.getLogger("monitor.regroup")
-
-MAX_FOLDS = 20  # stories folded into one story in one run, at most
 
 
 @dataclass
@@ -66,14 +63,14 @@ def regroup(
     for story_id in order:
         report.stories += 1
         if story_id not in gone:
-            for _ in range(MAX_FOLDS):
+            for _ in range(merging.MAX_FOLDS):
                 with store.transaction() as conn:
                     other = clusterer.story_join(conn, story_id, gone)
                     if other is None:
                         break
                     survivor, absorbed = min(story_id, other), max(story_id, other)
                     if not dry_run:
-                        report.moved += merging.fold(conn, survivor, absorbed, new_story_key)
+                        report.moved += merging.fold(conn, survivor, absorbed)
                         stories_db.refresh_story(
                             conn, survivor, datetime.now(UTC), store.headline_languages
                         )

@@ -11,35 +11,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import text
 from test_api import Client
-from test_stories_archive import SHIPPED, ingest, records, story_partition
+from test_reclassify import _run
+from test_reclassify import app as app  # the archive of the stories fixture, filed
+from test_stories_archive import _alert_config, ingest, story_partition
 
 from monitor.alerts import new_alert
 from monitor.api import create_api
 from monitor.app import build
-from monitor.cli import cli
 from monitor.rules import new_story_key
 from monitor.settings import Settings
 from monitor.store import stories as stories_db
 from monitor.store.merging import fold, merged_into
 from monitor.store.outbox import enqueue, row_for
-
-
-@pytest.fixture
-def app(database_url: str, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("MONITOR_DATABASE_URL", database_url)
-    application = build(Settings(config=str(SHIPPED), database_url=database_url))
-    ingest(application, records())
-    yield application
-    application.close()
-
-
-def _run(*args: str) -> str:
-    result = CliRunner().invoke(cli, ["reclassify", "--config", str(SHIPPED), *args])
-    assert result.exit_code == 0, result.output
-    return result.stdout
 
 
 def _alert(conn, story_id: int, rule: str) -> None:
@@ -140,8 +125,8 @@ def test_a_story_joined_twice_leads_to_the_last_story_it_is_part_of(app) -> None
     with app.store.transaction() as conn:
         a, b, c = stories_db.new_stories(conn, 3, now)
         _alert(conn, c, "research")
-        assert fold(conn, b, c, new_story_key) == 0  # no articles: only the story and alert
-        fold(conn, a, b, new_story_key)
+        assert fold(conn, b, c) == 0  # no articles: only the story and alert
+        fold(conn, a, b)
     assert merged_into(app.store.engine, c) == a and merged_into(app.store.engine, b) == a
     assert merged_into(app.store.engine, a) is None
     with app.store.engine.connect() as conn:
@@ -233,8 +218,6 @@ def test_a_report_that_fits_two_stories_folds_them_into_one_at_arrival(
     as new. The Turkish report names both people: it joins the first story, and the
     second is folded into it in the same transaction; the rule hears of the joined story
     once more, as a follow-up, never as news again."""
-    from test_stories_archive import _alert_config
-
     monkeypatch.setenv("HOOK_SECRET", "s" * 32)
     config = _alert_config(tmp_path, "http://127.0.0.1:9/hook")
     settings = Settings(config=str(config), database_url=database_url, alert_max_age=1e6)

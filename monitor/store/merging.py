@@ -14,7 +14,7 @@ the story.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -32,7 +32,6 @@ from monitor.rules import StoryChange, new_story_key
 from monitor.store import stories as stories_db
 from monitor.store.selection import article_time
 
-AlertKey = Callable[[str, str, int, str], str]  # (rule, channel, story, kind) -> dedupe key
 MAX_FOLDS = 20  # stories folded into one story by one batch, at most
 
 
@@ -56,23 +55,19 @@ def stories_in_order(engine: Engine, since: datetime | None = None) -> list[int]
         return [story_id for story_id, _ in conn.execute(query)]
 
 
-def members(conn: Connection, story_id: int) -> list[tuple[int, datetime, bytes]]:
-    """(article id, time, stored features) of a story's articles, the first to come
-    first (published, else fetched; then by id)."""
+def members(conn: Connection, story_id: int) -> list[tuple[int, bytes]]:
+    """(article id, stored features) of a story's articles in the order they came (by id:
+    its founding report first)."""
     query = (
-        select(ArticleFeaturesRow.article_id, article_time, ArticleFeaturesRow.data)
-        .join(ArticleRow, ArticleRow.id == ArticleFeaturesRow.article_id)
+        select(ArticleFeaturesRow.article_id, ArticleFeaturesRow.data)
         .where(ArticleFeaturesRow.story_id == story_id)
-        .order_by(article_time, ArticleFeaturesRow.article_id)
+        .order_by(ArticleFeaturesRow.article_id)
     )
-    return [(article_id, when, bytes(data)) for article_id, when, data in conn.execute(query)]
+    return [(article_id, bytes(data)) for article_id, data in conn.execute(query)]
 
 
-def fold(conn: Connection, survivor: int, absorbed: int, alert_key: AlertKey) -> int:
-    """Move story ``absorbed`` into ``survivor``; returns how many articles moved.
-
-    ``alert_key`` gives an alert's dedupe key for its rule, channel, story and kind (see
-    :func:`monitor.rules.new_story_key`)."""
+def fold(conn: Connection, survivor: int, absorbed: int) -> int:
+    """Move story ``absorbed`` into ``survivor``; returns how many articles moved."""
     moved = conn.execute(
         update(ArticleRow).where(ArticleRow.story_id == absorbed).values(story_id=survivor)
     ).rowcount
@@ -84,7 +79,7 @@ def fold(conn: Connection, survivor: int, absorbed: int, alert_key: AlertKey) ->
         )
     ).all()
     if alerts:
-        wanted = {r.id: alert_key(r.rule or "", r.channel, survivor, r.kind) for r in alerts}
+        wanted = {r.id: new_story_key(r.rule or "", r.channel, survivor, r.kind) for r in alerts}
         keys = list(wanted.values())
         query = select(OutboxRow.dedupe_key).where(OutboxRow.dedupe_key.in_(keys))  # type: ignore[attr-defined]
         taken = set(conn.execute(query).scalars())
@@ -149,7 +144,7 @@ def join_changed(
             survivor, absorbed = min(story_id, other), max(story_id, other)
             if survivor not in before:
                 before[survivor] = stories_db.story_sources(conn, [survivor]).get(survivor, [])
-            fold(conn, survivor, absorbed, new_story_key)
+            fold(conn, survivor, absorbed)
             gone[absorbed] = survivor
             story_id = survivor
     if not gone:
