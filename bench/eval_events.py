@@ -104,7 +104,7 @@ def report(name: str, rows: list[dict[str, Any]], show: bool, held_out: bool = F
         for r in rows:
             if got[r["id"]] != r["event_type"]:
                 print(
-                    f"    {r['id']}: {r['event_type']} -> {got[r['id']]} | {r.get('title', '')[:70]}"
+                    f"    {r['id']}: {r['event_type']} -> {got[r['id']]} | {(r.get('title') or '')[:70]}"
                 )
 
 

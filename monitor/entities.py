@@ -114,7 +114,8 @@ def find_places(text: str) -> list[tuple[Place, int]]:
 
 _ORGS = {
     "icesco": r"icesco|isesco|исеско|исеско|isesko|icesko|islamic (?:world )?educational,? "
-    r"scientific,? and cultural organi[sz]ation|الإيسيسكو|ايسيسكو|إيسيسكو",
+    r"scientific,? and cultural organi[sz]ation|الإيسيسكو|ايسيسكو|إيسيسكو|[آا]ی?سی?سکو"
+    r"|سازمان آموزشی،? علمی و فرهنگی جهان اسلام",
     "unesco": r"unesco|юнеско|yunesko",
     "oic": r"\boic\b|\bоис\b|\boci\b|\bi̇əT\b|islamic cooperation|исламского сотрудничества"
     r"|islam əməkdaşlıq|coopération islamique|التعاون الإسلامي",

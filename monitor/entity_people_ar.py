@@ -1,9 +1,12 @@
-"""People named in Arabic text (pure): Arabic writes no capitals, so a name is what
-follows an honorific ("الدكتور سالم بن محمد المالك", "معالي السيد جيهون بيراموف",
-"الأستاذة إلميرا قاسيموفا"), up to a comma, a preposition or a title word. The role is
-the title said just before the honorific ("المدير العام للإيسيسكو، الدكتور ...") or
-just after the name ("...، وزير العلم والتعليم في ..."); the organisation is the one that
-title names. Names are keyed by their consonants (:func:`monitor.person_names.arabic_key`),
+"""People named in Arabic and Persian text (pure): these scripts write no capitals, so
+a name is what follows an honorific ("الدكتور سالم بن محمد المالك", "معالي السيد جيهون
+بيراموف", "الأستاذة إلميرا قاسيموفا", "دکتر سالم المالک", "آقای جیحون بایراموف"), up to
+a comma, a preposition or a title word; in Persian also the words between a clause's
+start and the title said right after them ("به گزارش ایرنا، سالم بن محمد الملک
+مدیرکل آیسسکو ...", "با جیحون بایراموف، وزیر امور خارجه ..."). The role is the title
+said just before the honorific ("المدير العام للإيسيسكو، الدكتور ...") or just after the
+name ("...، وزير العلم والتعليم في ..."); the organisation is the one that title
+names. Names are keyed by their consonants (:func:`monitor.person_names.arabic_key`),
 so that المالك meets AlMalik and аль-Малик. :func:`monitor.entity_people.find_people`
 adds these to the people it finds.
 """
@@ -17,12 +20,16 @@ from monitor.entities import ORGANISATIONS
 # honorifics: a name follows (one or two of them: "معالي السيد")
 _HONORIFIC = re.compile(
     r"(?<![\u0600-\u06ff])(?:ب|و|ل)?(?:الدكتورة?|السيدة?|الأستاذة?|الاستاذة?|معالي|سعادة"
-    r"|فضيلة|الشيخ|د\.)(?:\s+(?:الدكتورة?|السيدة?|الأستاذة?|الاستاذة?|الشيخ))?\s+"
+    r"|فضيلة|الشيخ|د\.|دکتر|آقای|خانم|جناب|سرکار)"
+    r"(?:\s+(?:الدكتورة?|السيدة?|الأستاذة?|الاستاذة?|الشيخ|آقای|خانم|دکتر))?\s+"
 )
 # a word that opens a title: "وزير", "المدير العام", "سفير", "رئيس", "الأمين العام"
 _TITLE = re.compile(
     r"^[وب]?(?:ال)?(?:وزير|سفير|رئيس|مدير|أمين|نائب|مستشار|عميد|محافظ|مندوب|ممثل)"
     r"(?:ة|ت)?(?:ها|ه|هم)?$"  # feminine, and "its": "رئيستها"
+    # Persian: "مدیرکل", "دبیرکل", "وزیر", "سفیر", "رئیس", "معاون", "مشاور", "سخنگوی"
+    r"|^(?:مدیر|دبیر)(?:\u200c?کل)?$|^(?:وزیر|سفیر|رئیس(?:\u200cجمهور)?|معاون|مشاور|نماینده|سخنگوی?"
+    r"|رایزن|استاندار|شهردار|سرکنسول)$"
 )
 # words that end a name: prepositions, "today", conjunctions with their verb
 _STOP = frozenset(
@@ -30,9 +37,21 @@ _STOP = frozenset(
         *("في", "مع", "على", "من", "إلى", "الى", "عن", "خلال", "اليوم", "أمس", "حيث"),
         *("الذي", "التي", "وذلك", "بمقر", "بحضور", "لدى", "ضمن"),
         *("إن", "أن", "ان", "إنه", "أنه", "بأن", "قد", "لقد", "كان", "هو", "هي"),
+        # Persian prepositions, "today", "also", "said"
+        *("در", "با", "به", "از", "که", "را", "و", "برای", "روز", "امروز", "دیروز", "نیز"),
+        *("هم", "طی", "گفت", "است", "بود", "این", "آن", "وی", "او"),
     )
 )
-_WORD = re.compile(r"[\u0621-\u065f\u066e-\u06d3\u06fa-\u06ff]+")  # letters, no commas
+_PERSIAN = re.compile(r"[پچژگیک]")  # letters Arabic does not write
+# words of a Persian clause that are no part of a name before a title: "دیدار", "سازمان"
+_NOT_NAME_FA = re.compile(
+    r"^(?:دیدار|سفر|پیام|نشست|همایش|اجلاس|مراسم|حضور|سازمان|وزارت|دولت|جمهوری|کشور"
+    r"|هیئت|گزارش|خبرگزاری|جهان|اسلام|اسلامی|ایران\S*|آذربایجان\S*|فرهنگ|فرهنگی|علمی|آموزشی"
+    r"|همتا\S*|مقام\S*|کشور\S*|دو|طرف\S*"
+    r"|امور|خارجه|گفت\S*|کرد\S*|شد\S*|است|بود|آیسسکو|ایسسکو|یونسکو|ملی|بین\S*)$"
+)
+# letters, no commas; a Persian word may hold a zero-width non-joiner ("علی‌یف")
+_WORD = re.compile(r"[\u0621-\u065f\u066e-\u06d3\u06fa-\u06ff]+(?:\u200c[\u0621-\u06ff]+)*")
 
 
 def _title_at(text: str, start: int) -> tuple[str, int] | None:
@@ -88,7 +107,7 @@ def arabic_people(text: str) -> list[tuple[str, int, str | None, str | None]]:
             if title:
                 role, org = title[0], _organisation(between)
                 break
-        after = re.compile(r"\s*[،,]\s*").match(text, end)
+        after = re.compile(r"\s*[،,]?\s*").match(text, end)
         if role is None and after:
             title = _title_at(text, after.end())  # "...، وزير العلم والتعليم في ..."
             if title:
@@ -96,4 +115,48 @@ def arabic_people(text: str) -> list[tuple[str, int, str | None, str | None]]:
                 role, org = title[0], _organisation(title[0] + tail)
         found.append((" ".join(words), honour.end(), role, org))
         floor = end
+    if _PERSIAN.search(text):
+        spans = [(start, start + len(name)) for name, start, _, _ in found]
+        for person in _persian_before_title(text):
+            start, end = person[1], person[1] + len(person[0])
+            if not any(a < end and start < b for a, b in spans):  # read after an honorific
+                found.append(person)
+        found.sort(key=lambda p: p[1])
+    return found
+
+
+def _persian_before_title(text: str) -> list[tuple[str, int, str | None, str | None]]:
+    """Persian names said right before their title, from a clause's start (punctuation,
+    a new line or a preposition): "به گزارش ایرنا، سالم بن محمد الملک مدیرکل آیسسکو",
+    "با جیحون بایراموف، وزیر امور خارجه"."""
+    found: list[tuple[str, int, str | None, str | None]] = []
+    words = list(_WORD.finditer(text))
+    for i, title in enumerate(words):
+        if not _TITLE.match(title.group(0)):
+            continue
+        name: list[str] = []
+        start = title.start()
+        opens = False  # the words before the title run from a clause's start
+        for w in reversed(words[max(0, i - 6) : i]):
+            gap = text[w.end() : start]
+            if "\n" in gap or (gap.strip() and (name or gap.strip() not in "،,")):
+                opens = True  # a comma may part the name from its title
+                break
+            if w.group(0) in _STOP:
+                opens = True
+                break
+            if _TITLE.match(w.group(0)) or _NOT_NAME_FA.match(w.group(0)):
+                break
+            name.insert(0, w.group(0))
+            start = w.start()
+        else:
+            opens = i <= 5 and not text[:start].strip()
+        if not (opens and 2 <= len(name) <= 5):
+            continue
+        role = _title_at(text, title.start())
+        # the organisation's own name may hold a comma ("سازمان آموزشی، علمی و ...")
+        tail = re.split(r"[.\n(]", text[title.start() : title.start() + 100])[0]
+        found.append(
+            (" ".join(name), start, role[0] if role else title.group(0), _organisation(tail))
+        )
     return found

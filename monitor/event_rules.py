@@ -31,7 +31,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|video link|via video|by video|in (?:an? |the )?video ?(?:format|mode)"
         r"|(?:online|virtual) meeting"
         r"|(?:through|over|via|by|in the format of) (?:an? )?video ?conferenc\w*"
-        r"|video[- ]?conferenc\w* (?:talks )?with\b",  # "held a video conference with ..."
+        r"|video[- ]?conferenc\w* (?:talks )?with\b"  # "held a video conference with ..."
+        # two sides that "hold video conference" talk; one that holds it on a theme hosts it
+        r"|\bhold (?:an? |the )?video[- ]?conferenc\w*(?! (?:on|about|dedicated)\b)",
         r"телефонн\w+ (?:разговор|беседу|беседа)|по телефону|созвонил\w*|позвонил\w*|видеосвяз\w*"
         r"|видеозвон\w*|онлайн-встреч\w*|видео-?конференц\w*|в режиме видео\w*",
         r"telefon danışığı|telefonla danış|telefon söhbəti|telefonla zəng|telefon zəng\w*"
@@ -41,7 +43,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"entretien téléphonique|appel téléphonique|conversation téléphonique|par téléphone"
         r"|visioconférence|vid[ée]o-?conférence|telefongespräch|telefonierte|telefonat",
         r"اتصال\S* هاتفي|مكالمة هاتفية|(?:مباحثات|محادثة|محادثات) هاتفية|تماس تلفنی"
-        r"|گفت\u200c?و?گوی? تلفنی"
+        r"|گفت[\u200c ]?و?گو(?:یی|ی)? (?:تلفنی|ویدئویی|ویدیویی)"
+        r"|(?:نشست|تماس|دیدار)\S* (?:ویدئویی|ویدیویی|مجازی)"
+        r"|ویدئو\u200c?کنفرانس|ویدیو\u200c?کنفرانس"
         r"|الاتصال المرئي"
         r"|(?:التقى|اجتمع|لقاء|اجتماع)\S* (?:\S+ ){0,6}?عن بُ?عد",
     ),
@@ -49,6 +53,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bsign(?:s|ed|ing)?\b|\bsignator(?:y|ies)\b|\bink(?:s|ed|ing)?\b|initial(?:l)?ed"
         r"|initial(?:l)?ing"
         r"|conclude[ds]? (?:an? |the )?(?:\w+ )?(?:agreement|accord|treaty)"
+        r"|seal(?:s|ed|ing)? (?:an? |the )?(?:\S+ ){0,2}(?:deal|agreement|accord|pact)"
         r"|exchang\w* (?:of )?(?:the )?(?:\S+ )?documents|documents were exchanged",
         r"подписа\w*|парафир\w*|обменялись (?:\S+ )?документами",
         r"imzala\w*|imzalan\w*",
@@ -138,6 +143,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|ağırla\w*|etimadnamə\w*|güven mektub\w*|makamında ziyaret\w*",
         r"\ba reçu\b(?! (?:le |la |les |un |une )?(?:prix|médaille|titre|lettre))|\breçoit\b"
         r"|rencontr\w*|s'est entretenu|s'entretien(?:t|nent)|tenu une réunion"
+        # Italian: "ha incontrato", "ha ricevuto"
+        r"|(?:ha|hanno) incontrato|si (?:è|sono) incontrat\w*|incontro con"
+        r"|(?:ha|hanno) ricevuto(?! (?:il |la |un |una )?(?:premio|medaglia|titolo|lettera))"
         r"|visite de courtoisie|s'est réunie? avec|se réuni(?:t|ssent) avec|se sont réunis"
         r"|déjeuner de travail|dîner de travail|séance de travail avec|en audience"
         r"|a accordé (?:\S+ )?audiences?"
@@ -173,11 +181,12 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|iştirak et(?:di|mişdir)"
         r"|yığıncağ\w*|yığıncaq\w*|(?<!video)(?<!video-)konferans\w*|zirve\w*"
         r"|sempozyum\w*|çalıştay\w*|kongre\w*|katıldı|zirvə\w*|toplantısı\w*",
-        r"conférence|\bsommet\b|colloque|congrès|séminaire|atelier|table ronde|a participé"
+        r"conférence|\bsommet\b|colloque|congrès|séminaire|webinaire|atelier|table ronde"
+        r"|a participé"
         r"|conseil des ministres des affaires étrangères|réunion ministérielle"
         r"|konferenz|sitzung|gipfel|tagung|seminar|nahm (?:\S+ ){0,4}teil"
         r"|\w+forum\b|\w+(?:konferenz|gipfel|tagung)",  # Weltforum, Generalkonferenz
-        r"مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|ورشة|شارك|مشاركة|نشست|اجلاس|کنفرانس|همایش",
+        r"مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|ورشة|شارك|مشاركة|نشست|اجلاس|کنفرانس|همایش|وبینار",
     ),
     "announcement": (
         # decisions, appointments and what is yet to happen ("will attend", "представит")
@@ -220,7 +229,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|listesi'?ne (?:girdi|alındı|dahil edil\w*|eklendi|kaydedildi)"
         r"|annonc\w*|\bnommé|désignée?s? (?:\S+ ){0,3}?(?:à la tête|au poste|comme)"
         r"|finalistes?\b|shortlist\w*"
-        r"|(?:a|ont) été (?:ré)?élue?s?\b|\b(?:ré)?élue? (?:à la tête|au poste)"
+        r"|(?:a|ont) été (?:ré)?élue?s?\b|\b(?:ré)?élue? (?:à la tête|au poste"
+        r"|(?:\S+ )?(?:directeur|directrice|présidente?|secrétaire|vice-présidente?|membre)\b)"
+        r"|désignée?s? (?:\S+ ){0,2}?pour (?:le|la) (?:poste|fonction)|\b(?:a|ont) désigné"
         r"|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures"
         r"|\blance[rz]?\b|\blancé\w*|lancement|ouvre ses portes|approuv\w*|ratifi\w*|تطلق|إطلاق"
         r"|date limite|prolong\w* (?:\S+ ){0,2}délai|deadline",
@@ -267,7 +278,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|plaiden?t? pour"
         r"|a expliqué|a assuré|a réaffirmé|a insisté|ajoute-t-il|a-t-il (?:dit|déclaré|indiqué"
         r"|souligné|ajouté)|dans un entretien|\binterview",
-        r"بيان|أكدت?|قال|صرح|تصريح|جدد|أعرب|دعا|أدان|تدين|خواستار|گفت|بیانیه|اعلام کرد"
+        # Persian "گفت" (said), not "گفت‌وگو" (a conversation)
+        r"بيان|أكدت?|قال|صرح|تصريح|جدد|أعرب|دعا|أدان|تدين|خواستار|گفت(?![\u200c ]?و?گو)|بیانیه"
+        r"|اعلام کرد"
         r"|(?<!\w)(?:تدعو|يدعو|دعت)(?!\w)"
         r"|(?<!\w)(?:دان|دانت|يدين)(?!\w)|(?:في|فى) حوار|مقابلة"
         r"|محکوم|هنأ|تهنئ|رحب|ترحب|تعزية|أشاد|شدد|تبریک|مؤتمر صحفي|انتقد",
@@ -279,6 +292,13 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|mədəniyyət günləri|culture week|недел\w+ (?:\w+ )?культуры|mədəniyyət həftəsi"
         r"|هفته (?:\S+ )?فرهنگ|روزهای فرهنگ"
         r"|competition|contest|конкурс\w*|müsabiqə\w*|concours|wettbewerb|مسابقة"
+        # a ceremony held is its own news, unless it opens, signs or awards something
+        r"|(?<!opening )(?<!closing )(?<!signing )(?<!award )(?<!awards )(?<!awarding )"
+        r"(?<!inauguration )(?<!prize-giving )ceremony (?:\S+ ){0,12}?(?:was|has been|were) held"
+        r"|\bhosts? (?:\S+ ){0,2}ceremony"
+        r"|(?:состоял\w*|прош(?:ла|ли)) (?:\S+ ){0,2}церемони\w*(?! (?:награждени|подписани"
+        r"|открыти|закрыти|вручени|инаугураци))"
+        r"|(?<!açılış )(?<!imzalanma )(?<!mükafatlandırma )mərasim\w* keçiril(?:ib|di)"
         rf"|{OPENING_CEREMONY}|{OPENING_AZ}",
     ),
 }

@@ -18,7 +18,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|telefon danışığı (?:aparıb|olub|zamanı)|telefon görüşmesi (?:yaptı|gerçekleştirdi)",
     ),
     "other": (
-        r"takes office|took office|assum\w+ (?:office|(?:his|her) (?:duties|post))|sworn in",
+        r"takes office|took office|assum\w+ (?:office|(?:his|her) (?:duties|post))|sworn in"
+        r"|hand-?over ceremony|церемони\w* передачи",
         r"вступил\w* в должность|приступил\w* к (?:исполнению|обязанност)\w*",
         r"vəzifəsin\w* (?:icrasına )?başla\w*|prend ses fonctions|a pris ses fonctions",
         r"amt angetreten|tritt (?:sein|ihr) amt an|تسلم مهامه|يتسلم مهامه",
@@ -57,13 +58,18 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|stattfinden|vertreten)",
         r"سيشارك|سيعقد|ستعقد|ستستضيف|سيمثل|سي?لتق[يى]|ستلتقي|سيزور|ستزور|سيستقبل|سيوقع"
         r"|سيترأس|سيحضر|سيفتتح|برگزار خواهد شد|خواهد شد"
-        r"|(?<!\w)(?:غدا|غدًا|غداً|بعد غد)(?!\w)",
+        r"|(?<!\w)(?:غدا|غدًا|غداً|بعد غد)(?!\w)"
+        # "تعقد ... فبراير المقبل": held next February
+        r"|(?:تعقد|يعقد|تنظم|ينظم|تستضيف|يستضيف)\S* (?:\S+ ){0,10}?(?:المقبل|القادم)(?!\w)",
     ),
     # an agreement approved or ratified is concluded: "a decree on the approval of the
     # Memorandum of Understanding", "ratified the agreement"
     "agreement": (
-        r"(?:approv\w*|ratif\w*) (?:of )?(?:the )?(?:\S+ ){0,3}?[\"“«]?(?:memorandum|agreement"
-        r"|protocol|convention|treaty|accord)\b|(?:memorandum|agreement|protocol|convention"
+        # a memorandum signed is the news, whatever session it was signed at
+        r"\bsign(?:s|ed)\b (?:an? |the |two |three )?(?:\S+ ){0,3}?(?:memorand\w*|mous?\b"
+        r"|agreements?\b)",
+        r"(?:approv\w*|ratif\w*) (?:of )?(?:the |an? )?(?:\S+ ){0,3}?[\"“«]?(?:memorandum|agreement"
+        r"|protocol|convention|treaty|accord|programme|program)\b|(?:memorandum|agreement|protocol|convention"
         r"|treaty)\b(?: \S+){0,12}? (?:was|were|has been|have been|is) (?:approved|ratified)",
         r"(?:утвер\w*|ратифи\w*) (?:\S+ ){0,3}?[\"“«]?(?:меморандум|соглашени|протокол"
         r"|конвенци|договор)\w*",
@@ -76,6 +82,12 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|praises|lauds|commends)\b"
         r"|(?:made|make|issued?|adopted?) (?:a |the )?joint (?:statement|declaration)",
         r"осуждает|приветствует|поздравляет|призывает|qınayır|alqışlayır|təbrik edir|çağırır",
+        r"(?<!\w)(?:أدان|أدانت|تدين|يدين|استنكر|استنكرت|تستنكر|يستنكر|ندد|نددت|تندد|يندد)(?!\w)",
+        # a message of congratulation or condolence sent: "a adressé un message de
+        # félicitations", "sent a message of condolence"
+        r"message (?:de |of )(?:félicitations|condoléances|congratulations?|condolences?)"
+        r"|(?:congratulatory|condolence) (?:message|letter)"
+        r"|(?:раскрыл|рассказал)\w* (?:\S+ ){0,2}детал\w*|reveal(?:s|ed)? (?:\S+ ){0,2}details",
         # a denial: "the reports do not reflect reality"
         r"(?:do|does) not (?:reflect|correspond to) (?:the )?(?:truth|reality|facts)"
         r"|не соответству\w* действительност\w*|həqiqəti (?:əks etdirmir|əks etdirməyib)",

@@ -207,6 +207,13 @@ def _ahead(f: StoryFeatures) -> bool:
     return bool(f.event_date and f.published and f.event_date > f.published + DATE_WINDOW)
 
 
+def _told_before(f: StoryFeatures) -> bool:
+    """Whether ``f`` announces an event dated after the report."""
+    return f.event_type == "announcement" and bool(
+        f.event_date and f.published and f.event_date > f.published
+    )
+
+
 def _day(a: StoryFeatures, b: StoryFeatures) -> date | None:
     """The day ``a`` is held against ``b``: its event's, else its publication's; but an
     event to come (dated after the report) against a report that dates no event, or
@@ -226,6 +233,12 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     if da and db and abs(da - db) > DATE_WINDOW:
         kind = "event dates" if a.event_date and b.event_date else "dates"
         return _Verdict(False, 0.0, f"veto: {kind} differ ({da} vs {db})", True)
+    # an event told before its day ("Shusha to host the ceremony on Friday") and told once
+    # held, on that day or after, are two pieces of news
+    for x, y in ((a, b), (b, a)):
+        held = bool(y.published and x.event_date and x.event_date <= y.published)
+        if _told_before(x) and held and text < STRONG_TEXT:
+            return _Verdict(False, 0.0, f"veto: told before its day ({x.event_date})", True)
     # each names the other's place too: they tell one event by two of its places (a
     # listing decided in Rabat for a mosque in Shusha; a trip's stops, "visited Aghdam
     # and Fuzuli"), not two places

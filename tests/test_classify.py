@@ -184,6 +184,75 @@ PUB = datetime(2023, 10, 4, 9, 0)
             "en",
             "phone_call",
         ),
+        # French: an election or a designation to a post is decided; a webinar is held
+        (
+            "La Marocaine Amina Tazi élue présidente du comité du patrimoine de l'ICESCO",
+            "Le comité a choisi mardi sa nouvelle présidente pour deux ans.",
+            "fr",
+            "announcement",
+        ),
+        (
+            "ALECSO : un diplomate tunisien désigné pour le poste de directeur adjoint",
+            "Le conseil de l'organisation a désigné jeudi un ancien ambassadeur.",
+            "fr",
+            "announcement",
+        ),
+        (
+            "L'ICESCO organise un webinaire sur les manuscrits numériques",
+            "Des experts de douze pays y ont pris la parole jeudi.",
+            "fr",
+            "conference",
+        ),
+        # Persian: a talk held by video is a call
+        (
+            "نشست ویدئویی وزیر علوم با مدیرکل آیسسکو",
+            "وزیر علوم روز دوشنبه در نشستی ویدئویی با مدیرکل آیسسکو درباره بورس‌های تحصیلی "
+            "گفت‌وگو کرد.",
+            "fa",
+            "phone_call",
+        ),
+        # a deal sealed and a programme approved are agreements
+        (
+            "Baku, ICESCO seal deal on manuscript digitisation",
+            "The National Library and ICESCO agreed on Monday to digitise 2,000 manuscripts.",
+            "en",
+            "agreement",
+        ),
+        (
+            "Azerbaijan, Kazakhstan approve a joint programme of youth exchanges",
+            "The two governments have approved a programme of youth exchanges for 2027.",
+            "en",
+            "agreement",
+        ),
+        # a ceremony held is its own news, even one that marks a launch
+        (
+            "Ganja hosts ceremony for its year as youth capital",
+            "A ceremony marking the launch of the year's events has been held in Ganja.",
+            "en",
+            "other",
+        ),
+        # a conversation ("گفت‌وگو") is no "said" ("گفت"); a video conference held is a call
+        (
+            "گفت‌وگوی تلفنی وزیران خارجه ترکیه و آذربایجان",
+            "وزیران خارجه دو کشور در گفت‌وگویی تلفنی درباره نشست آینده سازمان همکاری اسلامی "
+            "تبادل نظر کردند.",
+            "fa",
+            "phone_call",
+        ),
+        (
+            "Uzbek education minister, ICESCO chief hold video conference",
+            "The minister and the Director General held a meeting by video conference on "
+            "Tuesday to discuss teacher training.",
+            "en",
+            "phone_call",
+        ),
+        (
+            "В Гяндже состоялась церемония, посвященная объявлению города молодежной столицей",
+            "В Гяндже состоялась торжественная церемония, посвященная объявлению города "
+            "молодежной столицей тюркского мира.",
+            "ru",
+            "other",
+        ),
     ],
 )
 def test_event_type_table(title: str, body: str, language: str, expected: str) -> None:

@@ -155,6 +155,8 @@ POSITIVE = [
     ("ar-harakat", "اجتماع", "زار الوزير مقر الإِيسِيسْكُو في الرباط"),
     ("ar-former-name", "الرباط", "أعلنت المنظمة الإسلامية للتربية والعلوم والثقافة"),
     ("ar-current-name", "الرباط", "المدير العام لمنظمة العالم الإسلامي للتربية والعلوم والثقافة"),
+    ("fa-acronym", "دیدار در رباط", "وزیر با هیئت ایسسکو دیدار کرد"),
+    ("fa-current-name", "رباط", "مدیرکل سازمان آموزشی، علمی و فرهنگی جهان اسلام گفت"),
     # the Director General under his spellings
     ("dg-one-token", "President receives Dr AlMalik", "The sides discussed cooperation."),
     ("dg-almalik-lower", "Rabat", "Dr Almalik thanked the minister."),
@@ -166,6 +168,7 @@ POSITIVE = [
     ("dg-az", "Bakı", "Baş direktor Salim bin Məhəmməd əl-Maliki ilə görüşüb"),
     ("dg-ru", "Баку", "генеральный директор Салим бин Мохаммед аль-Малик заявил"),
     ("dg-ar", "الرباط", "استقبل سالم بن محمد المالك الوزير"),
+    ("dg-fa", "تهران", "سالم بن محمد الملک در تهران گفت"),
 ]
 
 NEGATIVE = [

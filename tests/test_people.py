@@ -451,6 +451,36 @@ def test_a_word_after_an_honorific_is_no_name_and_a_place_is_no_person() -> None
     assert same_person(person.key, person_key("Aliyev"))
 
 
+def test_persian_names_follow_an_honorific_or_precede_their_title() -> None:
+    text = (
+        "به گزارش ایرنا، سالم بن محمد الملک مدیرکل سازمان آموزشی، علمی و فرهنگی جهان "
+        "اسلام (آیسسکو) روز سه‌شنبه در تهران با آقای جیحون بایراموف، وزیر امور خارجه "
+        "آذربایجان دیدار کرد. دکتر امین امراللهیف نیز در این دیدار حضور داشت."
+    )
+    people = {p.name: (p.role, p.organisation) for p in find_people(text)}
+    assert people == {
+        "سالم بن محمد الملک": ("مدیرکل سازمان آموزشی", "ICESCO"),
+        "جیحون بایراموف": ("وزیر امور خارجه آذربایجان", None),
+        "امین امراللهیف": (None, None),
+    }
+    keys = {p.name: p.key for p in find_people(text)}
+    assert same_person(keys["سالم بن محمد الملک"], person_key("AlMalik"))
+    assert same_person(keys["جیحون بایراموف"], person_key("Bayramov"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دیدار وزیر فرهنگ و ارشاد اسلامی با مدیرکل آیسسکو",
+        "در این دیدار دو طرف تبادل نظر کردند. رئیس موزه ملی توضیحاتی ارائه کرد.",
+        "همایش با حضور وزیر علوم برگزار شد.",
+        "هیئت آیسسکو از موزه ملی ایران بازدید کرد و سفیر آذربایجان نیز حضور داشت.",
+    ],
+)
+def test_persian_words_before_a_title_are_no_name(text: str) -> None:
+    assert find_people(text) == []
+
+
 @pytest.mark.parametrize(
     ("arabic", "other"),
     [
