@@ -204,7 +204,8 @@ _STAMP_LINE = re.compile(r"[\s•|]*[\d.:/ -]*$")
 
 
 _FUTURE = re.compile(
-    r"\bwill\b|\bto (?:visit|hold|attend|meet|sign|open|take part|participate)\b|is due"
+    r"\bwill\b|\bto (?:visit|hold|attend|meet|sign|open|take part|participate|host|stage"
+    r"|organi[sz]e|launch|celebrate|mark)\b|is due"
     r"|\bnext\b|upcoming|будет|будут|состоится|пройдет|пройдёт|посетит|olacaq|edəcək"
     r"|keçiriləcək|gələcək|prochain|aura lieu|se tiendra",
     re.I,

@@ -253,6 +253,61 @@ PUB = datetime(2023, 10, 4, 9, 0)
             "ru",
             "other",
         ),
+        # a memorandum signed at a session is the news, not the session
+        (
+            "",
+            "On 4 May, during the ministerial session of the 5th General Assembly of the "
+            "organisation, its Director General signed memoranda of understanding with two "
+            "research centres.",
+            "en",
+            "agreement",
+        ),
+        # an Arabic condemnation, though the attack hit a celebration ("حفل")
+        (
+            "",
+            "أدانت منظمة العالم الإسلامي للتربية والعلوم والثقافة الهجوم الذي استهدف حفلا "
+            "ثقافيا في المدينة أمس.",
+            "ar",
+            "statement",
+        ),
+        # an Arabic session to come: "تعقد ... الشهر المقبل"
+        (
+            "الإيسيسكو تعقد مؤتمرها العام في باكو الشهر المقبل",
+            "تعقد المنظمة مؤتمرها العام في باكو الشهر المقبل بمشاركة وزراء الدول الأعضاء.",
+            "ar",
+            "announcement",
+        ),
+        # a message of congratulation on an appointment is a statement
+        (
+            "",
+            "Le président a adressé un message de félicitations au nouveau directeur général "
+            "à l'occasion de sa nomination à la tête de l'organisation.",
+            "fr",
+            "statement",
+        ),
+        # a minister who reveals details of past talks in an interview makes a statement
+        (
+            "Министр раскрыл детали переговоров в Анкаре",
+            "Об этом министр рассказал в интервью телеканалу.",
+            "ru",
+            "statement",
+        ),
+        # a handover ceremony is taking office
+        (
+            "Handover ceremony at the organisation's secretariat",
+            "The outgoing Secretary General handed over to his successor at a ceremony "
+            "attended by ambassadors.",
+            "en",
+            "other",
+        ),
+        # Italian: "ha incontrato"
+        (
+            "",
+            "Il ministro della cultura ha incontrato il direttore generale dell'ICESCO a "
+            "Baku per discutere la cooperazione.",
+            "it",
+            "meeting",
+        ),
     ],
 )
 def test_event_type_table(title: str, body: str, language: str, expected: str) -> None:

@@ -936,3 +936,29 @@ def test_a_report_in_arabic_script_and_one_in_latin_find_each_other_by_consonant
         datetime(2024, 9, 10, 21),
     )
     assert not {k for k in lookup_keys(other) & candidate_keys(english) if k.startswith("c")}
+
+
+def test_an_event_told_before_its_day_and_told_once_held_are_two_stories() -> None:
+    """"Lankaran to host the festival's opening on Friday", told on Monday, and the
+    opening told on Friday: the same people, place and day, but two pieces of news."""
+    to_come = _told(
+        "Lankaran to host opening of Caspian tea festival on Friday",
+        "Lankaran, 8 June. Lankaran will host the opening ceremony of the Caspian tea "
+        "festival on Friday, 12 June, with Culture Minister Adil Karimli and ICESCO "
+        "Director-General Salim AlMalik, the city's executive authority said.",
+        datetime(2026, 6, 8, 10),
+    )
+    held = _told(
+        "Caspian tea festival opens in Lankaran",
+        "Lankaran, 12 June. A ceremony opening the Caspian tea festival has been held in "
+        "Lankaran with Culture Minister Adil Karimli and ICESCO Director-General Salim "
+        "AlMalik.",
+        datetime(2026, 6, 12, 18),
+    )
+    assert to_come.event_type == "announcement" and to_come.event_date == date(2026, 6, 12)
+    assert held.event_date == date(2026, 6, 12) and held.event_type != "announcement"
+    same, _, why = same_story(to_come, held)
+    assert not same and "told before its day" in why, why
+    # told on the day itself, the announcement is the same news as a report of the day
+    same_day = replace(to_come, published=date(2026, 6, 12), event_date=date(2026, 6, 12))
+    assert "told before" not in same_story(same_day, held)[2]
