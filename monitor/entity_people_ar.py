@@ -43,6 +43,8 @@ _STOP = frozenset(
     )
 )
 _PERSIAN = re.compile(r"[پچژگیک]")  # letters Arabic does not write
+# a surname's ending that Persian may write apart: "بایرام اف", "علی یف", "حسن زاده"
+_SUFFIX_FA = frozenset(("اف", "یف", "وف", "اوف", "وا", "اوا", "یوا", "زاده"))
 # words of a Persian clause that are no part of a name before a title: "دیدار", "سازمان"
 _NOT_NAME_FA = re.compile(
     r"^(?:دیدار|سفر|پیام|نشست|همایش|اجلاس|مراسم|حضور|سازمان|وزارت|دولت|جمهوری|کشور"
@@ -83,11 +85,15 @@ def arabic_people(text: str) -> list[tuple[str, int, str | None, str | None]]:
     """(name, offset, role, organisation key) of each person named after an honorific."""
     found: list[tuple[str, int, str | None, str | None]] = []
     floor = 0  # where the last name ended: a title before it is not the next one's
+    persian = bool(_PERSIAN.search(text))
     for honour in _HONORIFIC.finditer(text):
         words: list[str] = []
         end = honour.end()
         for m in _WORD.finditer(text, honour.end()):
-            if text[end : m.start()].strip() or m.group(0) in _STOP or _TITLE.match(m.group(0)):
+            word = m.group(0)
+            if text[end : m.start()].strip() or word in _STOP or _TITLE.match(word):
+                break
+            if persian and _NOT_NAME_FA.match(word):  # "آقای ... دیدار کرد": the verb
                 break
             words.append(m.group(0))
             end = m.end()
@@ -113,9 +119,9 @@ def arabic_people(text: str) -> list[tuple[str, int, str | None, str | None]]:
             if title:
                 tail = re.split(r"[،.\n]", text[title[1] : title[1] + 120])[0]
                 role, org = title[0], _organisation(title[0] + tail)
-        found.append((" ".join(words), honour.end(), role, org))
+        found.append((_joined(words), honour.end(), role, org))
         floor = end
-    if _PERSIAN.search(text):
+    if persian:
         spans = [(start, start + len(name)) for name, start, _, _ in found]
         for person in _persian_before_title(text):
             start, end = person[1], person[1] + len(person[0])
@@ -123,6 +129,13 @@ def arabic_people(text: str) -> list[tuple[str, int, str | None, str | None]]:
                 found.append(person)
         found.sort(key=lambda p: p[1])
     return found
+
+
+def _joined(words: list[str]) -> str:
+    """A name's words, a surname's ending written apart joined back ("علی اف": Aliyev)."""
+    if len(words) > 1 and words[-1] in _SUFFIX_FA:
+        words = [*words[:-2], words[-2] + "\u200c" + words[-1]]
+    return " ".join(words)
 
 
 def _persian_before_title(text: str) -> list[tuple[str, int, str | None, str | None]]:
@@ -157,6 +170,6 @@ def _persian_before_title(text: str) -> list[tuple[str, int, str | None, str | N
         # the organisation's own name may hold a comma ("سازمان آموزشی، علمی و ...")
         tail = re.split(r"[.\n(]", text[title.start() : title.start() + 100])[0]
         found.append(
-            (" ".join(name), start, role[0] if role else title.group(0), _organisation(tail))
+            (_joined(name), start, role[0] if role else title.group(0), _organisation(tail))
         )
     return found

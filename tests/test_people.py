@@ -468,6 +468,23 @@ def test_persian_names_follow_an_honorific_or_precede_their_title() -> None:
     assert same_person(keys["جیحون بایراموف"], person_key("Bayramov"))
 
 
+def test_a_persian_surname_written_apart_is_one_name_and_a_verb_ends_it() -> None:
+    text = (
+        "به گزارش ایرنا، الهام علی اف رئیس جمهور آذربایجان با آقای مختار بابایف دیدار کرد. "
+        "جیحون بایرام اف وزیر امور خارجه نیز حضور داشت."
+    )
+    latin = find_people("Ilham Aliyev met Mukhtar Babayev; Jeyhun Bayramov attended.")
+    found = {
+        p.name: sorted(q.name for q in latin if same_person(p.key, q.key))
+        for p in find_people(text)
+    }
+    assert found == {
+        "الهام علی\u200cاف": ["Ilham Aliyev"],
+        "مختار بابایف": ["Mukhtar Babayev"],
+        "جیحون بایرام\u200cاف": ["Jeyhun Bayramov"],
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -939,7 +939,7 @@ def test_a_report_in_arabic_script_and_one_in_latin_find_each_other_by_consonant
 
 
 def test_an_event_told_before_its_day_and_told_once_held_are_two_stories() -> None:
-    """"Lankaran to host the festival's opening on Friday", told on Monday, and the
+    """ "Lankaran to host the festival's opening on Friday", told on Monday, and the
     opening told on Friday: the same people, place and day, but two pieces of news."""
     to_come = _told(
         "Lankaran to host opening of Caspian tea festival on Friday",
