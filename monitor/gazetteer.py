@@ -28,9 +28,10 @@ class Place:
 GAZETTEER = """
 azerbaijan/azerbaidjan/azərbaycan/азербайджан/aserbaidschan/azerbaïdjan/أذربيجان/اذربيجان
  /آذربيجان/آذربایجان/azerbaycan: baku/bakı/баку/bakou/باكو/باکو/bakü,
- shusha/şuşa/шуша/choucha/شوشا/شوشة, ganja/gəncə/гянджа/gence/gandja/كنجة,
- nakhchivan/naxçıvan/нахчыван/нахичевань/nahçıvan/nakhitchevan/نخجوان,
- sumgait/sumqayıt/сумгаит, lankaran/lənkəran/ленкорань, sheki/şəki/шеки,
+ shusha/şuşa/шуша/choucha/schuscha/شوشا/شوشة, ganja/gəncə/гянджа/gence/gandja/gandscha/كنجة
+ /گنجه,
+ nakhchivan/naxçıvan/нахчыван/нахичевань/nahçıvan/nakhitchevan/nachitschewan/نخجوان,
+ sumgait/sumqayıt/сумгаит, lankaran/lənkəran/ленкорань/لنکران, sheki/şəki/шеки/scheki/شکی,
  gabala/qəbələ/габала/gebele, khankendi/xankəndi/ханкенди/hankendi, aghdam/ağdam/агдам,
  fuzuli/füzuli/физули, lachin/laçın/лачин, kalbajar/kəlbəcər/кельбаджар/kelbecer,
  zangilan/zəngilan/зангилан, shamakhi/şamaxı/шемаха/şamahı,
@@ -44,17 +45,17 @@ saudi arabia/səudiyyə ərəbistanı/السعودية/عربستان/саудо
 turkey/türkiye/турция/türkiyə/تركيا/ترکیه/turquie: ankara/анкара/أنقرة/آنکارا, istanbul/стамбул
  /إسطنبول/استانبول, konya/конья, bursa/бурса, izmir/измир, kastamonu, antalya/анталья, kayseri,
  eskişehir/eskisehir, erzurum, kars/карс
-iran/иран/إيران/ایران: tehran/тегеран/طهران/تهران/téhéran, isfahan/исфахан/اصفهان, mashhad/мешхед
- /مشهد, tabriz/тебриз/تبریز, qom/قم, shiraz/шираз/شیراز
+iran/иран/إيران/ایران: tehran/тегеран/طهران/تهران/téhéran/teheran, isfahan/исфахан/اصفهان
+ , mashhad/мешхед/مشهد, tabriz/тебриз/تبریز, qom/قم, shiraz/шираз/شیراز
 egypt/египет/مصر/égypte/misir/mısır: cairo/каир/القاهرة/le caire, alexandria/александрия
  /الإسكندرية/alexandrie
 qatar/катар/qətər/قطر: doha/доха/الدوحة/dauha
 united arab emirates/uae/оаэ/الإمارات: abu dhabi/абу-даби/أبوظبي/abou dhabi, dubai/дубай/دبي/dubaï,
  sharjah/шарджа/الشارقة
 uzbekistan/узбекистан/özbəkistan/özbekistan/أوزبكستان: tashkent/ташкент/daşkənd/taşkent/طشقند
- /tachkent, samarkand/самарканд/səmərqənd/semerkant/سمرقند/samarcande, bukhara/бухара/buxara/buhara
- /بخارى, khiva/хива/xivə/hive, urgench/ургенч, andijan/андижан/əndican, fergana/фергана, namangan
- /наманган, nukus/нукус
+ /tachkent/taschkent, samarkand/самарканд/səmərqənd/semerkant/سمرقند/samarcande
+ , bukhara/бухара/buxara/buhara/بخارى, khiva/хива/xivə/hive, urgench/ургенч, andijan/андижан
+ /əndican, fergana/фергана, namangan/наманган, nukus/нукус
 kazakhstan/казахстан/qazaxıstan/kazakistan: astana/астана/нур-султан/nur-sultan, almaty/алматы
  /almatı/алма-ата, turkestan/туркестан/türküstan/türkistan, shymkent/шымкент, kyzylorda/кызылорда
 kyrgyzstan/кыргызстан/киргизия/qırğızıstan/kırgızistan: bishkek/бишкек/bişkek, osh/ош

@@ -35,7 +35,8 @@ NOT_NAME = _words(
     das und im am mit von herr frau президент министр республики азербайджан
     азербайджана первый вице-президент prezident nazir respublikası azərbaycan
     azərbaycanın birinci xanım vereinten vereinte nationen republik bildung wissenschaft
-    kultur willens unies nations-unies объединенных наций организации организация
+    kultur willens unies nations-unies welt islamischen islamische islamischer gast
+    объединенных наций организации организация
     religious petrochemical relations affairs studies sciences resources processes
     meets receives visits holds signs discusses hosts attends calls congratulates awards
     opens says welcomes launches addresses talks offers extends expresses praises urges

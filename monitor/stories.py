@@ -313,7 +313,11 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     unsure = min(a.type_confidence, b.type_confidence) < SURE
     kinds_ok = types_ok or (len(shared) >= 2 and same_day and unsure)
     named = len(a.names & b.names)  # rare names of the headline and lead, in any script
-    if dated and shared and (text >= SOME_TEXT or named >= 2 or (people_agree and kinds_ok)):
+    # (a meeting with someone the other never names, on the sidelines of the session the
+    # other tells, shares the session's rare names: two events)
+    beside = kinds == {"meeting", "conference"} and bool(extra_a or extra_b)
+    rare = named >= 2 and not beside
+    if dated and shared and (text >= SOME_TEXT or rare or (people_agree and kinds_ok)):
         return _Verdict(True, score, f"same people, close dates: {why}")
     # reports in two languages share no wording and often name no one in the lead: the
     # same person on the same day at an event of one type in one city is one event,

@@ -583,6 +583,13 @@ def test_a_day_without_year_and_no_publication_date_keeps_month_and_day() -> Non
             "Riyadh",
             "saudi arabia",
         ),
+        # German and Persian spellings of Azerbaijani cities
+        (
+            "Schuscha, 14. Mai (AZERTAC). Der Minister hat die Stadt besucht.",
+            "Shusha",
+            "azerbaijan",
+        ),
+        ("هفته فرهنگی ایران در گنجه گشایش یافت.", "Ganja", "azerbaijan"),
     ],
 )
 def test_place_table(body: str, place: str | None, country: str | None) -> None:

@@ -468,6 +468,15 @@ def test_persian_names_follow_an_honorific_or_precede_their_title() -> None:
     assert same_person(keys["جیحون بایراموف"], person_key("Bayramov"))
 
 
+def test_german_nouns_of_an_organisation_s_name_are_no_person() -> None:
+    text = (
+        "Der Generaldirektor der Organisation der Islamischen Welt für Bildung, "
+        "Wissenschaft und Kultur (ICESCO), Dr. Salim AlMalik, hat die Stadt besucht. Der "
+        "Gast wurde von Minister Emin Amrullayev empfangen."
+    )
+    assert [p.name for p in find_people(text)] == ["Salim AlMalik", "Emin Amrullayev"]
+
+
 def test_a_persian_surname_written_apart_is_one_name_and_a_verb_ends_it() -> None:
     text = (
         "به گزارش ایرنا، الهام علی اف رئیس جمهور آذربایجان با آقای مختار بابایف دیدار کرد. "

@@ -962,3 +962,32 @@ def test_an_event_told_before_its_day_and_told_once_held_are_two_stories() -> No
     # told on the day itself, the announcement is the same news as a report of the day
     same_day = replace(to_come, published=date(2026, 6, 12), event_date=date(2026, 6, 12))
     assert "told before" not in same_story(same_day, held)[2]
+
+
+def test_a_meeting_beside_a_session_is_not_the_session_it_shares_names_with() -> None:
+    """The minister meets a secretary general on the sidelines of a council session, and
+    addresses the session the same day: the session's rare names in both leads, but the
+    meeting names a counterpart the speech never does."""
+    meeting = _told(
+        "Foreign Minister meets Arab League Secretary General in Jeddah",
+        "On 3 March, Foreign Minister Jeyhun Bayramov met with Arab League Secretary "
+        "General Ahmed Aboul Gheit on the sidelines of the 52nd session of the Council of "
+        "Foreign Ministers of the Islamic Cooperation held in Jeddah.\n\nThe sides "
+        "exchanged views on relations between Azerbaijan and the League, on joint projects "
+        "in education and on the situation in the Middle East. Aboul Gheit thanked the "
+        "minister for Baku's support to Arab students.",
+        datetime(2027, 3, 3, 12),
+    )
+    speech = _told(
+        "Azerbaijani FM speaks at 52nd Council of Foreign Ministers in Jeddah",
+        "Azerbaijan's top diplomat Jeyhun Bayramov delivered a speech before the delegations "
+        'gathered in Jeddah for the 52nd Council of Foreign Ministers.\n\n"Solidarity among '
+        'member states has never mattered more," he told the delegations, recalling the '
+        "reconstruction of mosques and schools in the liberated territories and inviting "
+        "the ministers to the next forum on intercultural dialogue.",
+        datetime(2027, 3, 3, 15),
+    )
+    assert (meeting.event_type, speech.event_type) == ("meeting", "conference")
+    assert len(meeting.names & speech.names) >= 2
+    same, _, why = same_story(meeting, speech)
+    assert not same, why
