@@ -375,6 +375,10 @@ def test_two_languages_one_person_one_day_one_city_one_kind_of_event_are_one_sto
         ("stories_set9.jsonl", 100, 45, 0.85, 0.4),
         ("stories_set10.jsonl", 100, 45, 0.85, 0.5),
         ("stories_set11.jsonl", 100, 45, 0.85, 0.5),  # same-day, same-city events
+        # seventy reports, most of them single (a null group counts as one event here)
+        ("stories_set12.jsonl", 70, 12, 0.95, 0.5),
+        ("stories_set13.jsonl", 70, 14, 0.8, 0.5),
+        ("stories_set14.jsonl", 70, 13, 0.9, 0.5),
     ],
 )
 def test_the_held_out_story_sets_are_measured_whole(
