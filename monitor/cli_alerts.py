@@ -34,7 +34,7 @@ def alerts_test(settings: Settings, channel: str) -> None:
 
 
 @alerts.command("list")
-@click.option("--status", type=click.Choice(["pending", "delivered", "failed", "digest"]))
+@click.option("--status", type=click.Choice(["pending", "delivered", "failed", "digest", "joined"]))
 @click.option("--limit", type=click.IntRange(min=1), default=30, show_default=True)
 @config_option
 def alerts_list(settings: Settings, status: str | None, limit: int) -> None:

@@ -216,7 +216,8 @@ class OutboxRow(SQLModel, table=True):
     channel: str = Field(max_length=200)
     story_id: int | None = Field(default=None, index=True)
     payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    status: str = Field(default="pending", max_length=20)  # pending, delivered, failed, digest
+    # pending, delivered, failed, digest (then digested), joined (its story's twin has it)
+    status: str = Field(default="pending", max_length=20)
     attempts: int = 0
     next_attempt_at: datetime | None = _utc_column()
     last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))

@@ -87,7 +87,7 @@ def test_a_story_kept_apart_by_an_older_release_is_joined_with_its_alerts(app) -
         empty = conn.execute(text("SELECT article_count FROM story WHERE id = :s"), {"s": apart})
         assert empty.scalar_one() == 0  # kept, empty: listings leave it out
         alerts = conn.execute(
-            text("SELECT rule, story_id, dedupe_key FROM outbox ORDER BY rule, story_id")
+            text("SELECT rule, story_id, dedupe_key, status FROM outbox ORDER BY rule, story_id")
         ).all()
     # the press office's twin alert stays as history; the researchers' alert now speaks of
     # the joined story, so a later report of the event is a follow-up for them too
@@ -97,6 +97,8 @@ def test_a_story_kept_apart_by_an_older_release_is_joined_with_its_alerts(app) -
         ("research", story),
     ]
     assert alerts[2].dedupe_key == new_story_key("research", "press-mail", story, "new_story")
+    # the twin was never sent, and never will be: the press office gets the survivor's
+    assert [r.status for r in alerts] == ["pending", "joined", "pending"]
     assert "joined 0 into older ones" in _run("--regroup")  # a second run finds nothing
 
 

@@ -6,7 +6,8 @@ another (:func:`fold`).
 Folding keeps everything that was stored: the absorbed story's articles, features and
 index keys move to the surviving story, and so do its alerts, so that "never alerted
 twice" holds for the story they now make (a rule told of either is told of it); an
-alert the survivor already has the twin of stays as it was, as history. The absorbed
+alert the survivor already has the twin of stays as history, and is never delivered if
+it was not yet (status ``joined``). The absorbed
 story's row stays, empty, so that its id is never given to another story, and where it
 went is remembered (``story_merge``), so that a link sent in an alert still leads to
 the story.
@@ -33,6 +34,7 @@ from monitor.store import stories as stories_db
 from monitor.store.selection import article_time
 
 MAX_FOLDS = 20  # stories folded into one story by one batch, at most
+UNDELIVERED = ("pending", "failed", "digest")  # an alert's states before it reaches anyone
 
 
 class StoryJoiner(Protocol):
@@ -85,7 +87,19 @@ def fold(conn: Connection, survivor: int, absorbed: int) -> int:
         taken = set(conn.execute(query).scalars())
         for alert_id, key in wanted.items():
             if key in taken:
-                continue  # the survivor has this alert already: the twin stays as history
+                # the survivor has this alert already: the twin stays as history, and one
+                # not yet delivered never will be (the reader has, or gets, the survivor's)
+                conn.execute(
+                    update(OutboxRow)
+                    .where(OutboxRow.id == alert_id)
+                    .where(OutboxRow.status.in_(UNDELIVERED))  # type: ignore[attr-defined]
+                    .values(
+                        status="joined",
+                        next_attempt_at=None,
+                        last_error=f"story {absorbed} joined story {survivor}, which has it",
+                    )
+                )
+                continue
             taken.add(key)
             conn.execute(
                 update(OutboxRow)
