@@ -11,15 +11,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import text
 from test_api import Client
-from test_reclassify import _run
+from test_reclassify import SHIPPED, _run
 from test_reclassify import app as app  # the archive of the stories fixture, filed
 from test_stories_archive import _alert_config, ingest, story_partition
 
 from monitor.alerts import new_alert
 from monitor.api import create_api
 from monitor.app import build
+from monitor.cli import cli
 from monitor.rules import new_story_key
 from monitor.settings import Settings
 from monitor.store import stories as stories_db
@@ -99,6 +101,10 @@ def test_a_story_kept_apart_by_an_older_release_is_joined_with_its_alerts(app) -
     assert alerts[2].dedupe_key == new_story_key("research", "press-mail", story, "new_story")
     # the twin was never sent, and never will be: the press office gets the survivor's
     assert [r.status for r in alerts] == ["pending", "joined", "pending"]
+    listed = CliRunner().invoke(
+        cli, ["alerts", "list", "--config", str(SHIPPED), "--status", "joined"]
+    )
+    assert listed.exit_code == 0 and f"story {apart} joined story {story}" in listed.output
     assert "joined 0 into older ones" in _run("--regroup")  # a second run finds nothing
 
 
