@@ -20,7 +20,7 @@ from monitor.entities import ORGANISATIONS
 # honorifics: a name follows (one or two of them: "معالي السيد")
 _HONORIFIC = re.compile(
     r"(?<![\u0600-\u06ff])(?:ب|و|ل)?(?:الدكتورة?|السيدة?|الأستاذة?|الاستاذة?|معالي|سعادة"
-    r"|فضيلة|الشيخ|د\.|دکتر|آقای|خانم|جناب|سرکار)"
+    r"|فضيلة|الشيخ|د\.|دکتر|آقای|خانم|جناب|سرکار|آیت\u200c?الله|حجت\u200c?الاسلام)"
     r"(?:\s+(?:الدكتورة?|السيدة?|الأستاذة?|الاستاذة?|الشيخ|آقای|خانم|دکتر))?\s+"
 )
 # a word that opens a title: "وزير", "المدير العام", "سفير", "رئيس", "الأمين العام"
@@ -44,6 +44,7 @@ _STOP = frozenset(
 )
 _PERSIAN = re.compile(r"[پچژگیک]")  # letters Arabic does not write
 # a surname's ending that Persian may write apart: "بایرام اف", "علی یف", "حسن زاده"
+_OPENS_FA = frozenset(("با", "و"))  # the words after which a name opens a clause
 _SUFFIX_FA = frozenset(("اف", "یف", "وف", "اوف", "وا", "اوا", "یوا", "زاده"))
 # words of a Persian clause that are no part of a name before a title: "دیدار", "سازمان"
 _NOT_NAME_FA = re.compile(
@@ -97,7 +98,9 @@ def arabic_people(text: str) -> list[tuple[str, int, str | None, str | None]]:
                 break
             words.append(m.group(0))
             end = m.end()
-            if len(words) >= 5:
+            # a Persian clause runs on after the name (object, then verb: "... رئیسی مطلبی
+            # نوشت"): three words at most, four with a patronymic ("سالم بن محمد الملک")
+            if len(words) >= (5 if not persian else 4 if "بن" in words else 3):
                 break
         if not words or (len(words) == 1 and len(words[0]) < 4) or words[0].startswith("ال"):
             continue  # ("السيد الوزير": a title, not a name)
@@ -156,7 +159,9 @@ def _persian_before_title(text: str) -> list[tuple[str, int, str | None, str | N
                 opens = True  # a comma may part the name from its title
                 break
             if w.group(0) in _STOP:
-                opens = True
+                # "با جیحون بایراموف، وزیر": with someone; "در دفتر یادبود رئیس‌جمهور" (in
+                # the president's memorial book) is no name
+                opens = w.group(0) in _OPENS_FA
                 break
             if _TITLE.match(w.group(0)) or _NOT_NAME_FA.match(w.group(0)):
                 break

@@ -88,6 +88,10 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"message (?:de |of )(?:félicitations|condoléances|congratulations?|condolences?)"
         r"|(?:congratulatory|condolence) (?:message|letter)"
         r"|(?:раскрыл|рассказал)\w* (?:\S+ ){0,2}детал\w*|reveal(?:s|ed)? (?:\S+ ){0,2}details",
+        # a book of condolence signed at an embassy: the condolence, not a visit or a signing
+        r"book of condolences?|condolence book|memorial book|книг\w* (?:соболезнован|памяти)\w*"
+        r"|başsağlığı kitab\w*|xatirə kitab\w*|دفتر (?:یادبود|تسلیت)|(?:دفتر|سجل) التعازي"
+        r"|ابراز تسلیت|پیام تسلیت|مراتب تسلیت",
         # a denial: "the reports do not reflect reality"
         r"(?:do|does) not (?:reflect|correspond to) (?:the )?(?:truth|reality|facts)"
         r"|не соответству\w* действительност\w*|həqiqəti (?:əks etdirmir|əks etdirməyib)",

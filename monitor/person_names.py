@@ -143,7 +143,9 @@ def same_person(a: str, b: str) -> bool:
     """Whether two surname keys name one person.
 
     ``almalik`` and ``almaliki`` do (a final *i* or *a*: nisba, Russian genitive or a
-    feminine form, told apart by initials); so do long keys that differ only in *a*
+    feminine form, told apart by initials; a final *n*: ``raisin`` read off the
+    Azerbaijani genitive ``Rəisinin``; *x* for *h*: ``amirabdolaxiana``/
+    ``amirabdolagian``); so do long keys that differ only in *a*
     against *e* (``mamadov``/``mamedov``, ``karimov``/``kerimov``: Azerbaijani ə is
     written a in Latin and often e in Russian; ``zaid``/``zeid`` from four letters, where
     a Turkish ş or ç may also lose its cedilla: ``atesh``/``ates``), and keys of five
@@ -154,9 +156,15 @@ def same_person(a: str, b: str) -> bool:
         return True
     if a[:1] == "~" or b[:1] == "~":  # a name in Arabic script: its consonants
         ca, cb = consonants(a), consonants(b)
-        return len(ca) >= 2 and ca == cb  # (علييف: Aliyev's l and v)
+        if len(ca) >= 2 and ca == cb:  # (علييف: Aliyev's l and v)
+            return True
+        # an h one spelling writes and the other drops: امرالله‌یف, Amrullayev
+        bare = ca.replace("g", "")
+        return len(bare) >= 4 and bare == cb.replace("g", "")
     short, long_ = sorted((a, b), key=len)
-    if len(short) >= 5 and long_.startswith(short) and long_[len(short) :] in {"i", "a", "e"}:
+    # (an Azerbaijani genitive read off a name's final n: Rəisinin, Raisi's, gives raisin)
+    ending = long_[len(short) :] in {"i", "a", "e", "n"}
+    if len(short) >= 5 and skeleton(long_).startswith(skeleton(short)) and ending:
         return True
     if len(short) >= 6 and skeleton(a) == skeleton(b):
         return True
