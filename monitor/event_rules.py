@@ -332,6 +332,9 @@ REACTION = re.compile(
     r"|emphasi[sz]e[sd]|reaffirms?|welcomes?|urges?|appreciates?|thanks)\b"
     r"|(?<!\w)(?:يثمن|ثمن|يشيد|أشاد|يؤكد|أكد)(?!\w)|высоко оцени\w*|приветствова\w*"
     r"|yüksək qiymətləndir\w*|alqışla\w*"
+    # what one side told the other: "Глава МИД рассказал генсеку ОЭС об ..." over a call
+    r"|\b(?:told|informs?|informed|briefs?|briefed)\b|рассказал\w*|проинформировал\w*"
+    r"|məlumat verib"
 )
 # Nouns of setting ("on the sidelines of the forum") and verbs of speech ("he said") are
 # context in most reports: they weigh less than the verbs of meeting, visiting, signing.

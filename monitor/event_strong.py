@@ -42,7 +42,11 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|буд(?:ет|ут) учрежд\w*|провед(?:ёт|ет|ут)\b|ожида(?:ется|ются)\b|примет\b"
         r"|поучаству\w+"
         r"|планиру\w* (?:\S+ ){0,2}\w+(?:ть|ться)\b",
-        r"will (?:\w+ )?pay (?:an? )?(?:\w+ )?(?:visit|trip)\b"
+        r"will (?:\w+ )?be (?:commissioned|opened|launched|inaugurated|established|set up"
+        r"|unveiled)\b"
+        # a decree's title: "О проведении в городе Баку ..." (on holding ...)
+        r"|^\W*о проведении\b"
+        r"|will (?:\w+ )?pay (?:an? )?(?:\w+ )?(?:visit|trip)\b"
         r"|will (?:\w+ )?(?:meet|visit|host|hold|organi[sz]e|launch|open|sign|start|begin"
         r"|mark\w*|celebrate|observe|establish|create|set up|build|introduce|receive)\b",
         r"iştirak edəcək|təmsil edəcək|keçiriləcək|sədrlik edəcək|təmsil olunacaq|başlayacaq"

@@ -308,6 +308,30 @@ PUB = datetime(2023, 10, 4, 9, 0)
             "it",
             "meeting",
         ),
+        # what is to be commissioned is news to come, though told to journalists
+        (
+            "",
+            "A TURKSOY regional office will be commissioned in Shusha on June 2, the "
+            "organisation's secretary general told journalists.",
+            "en",
+            "announcement",
+        ),
+        # a decree's title: "on holding" a session in Baku
+        (
+            "О проведении в городе Баку 14-го заседания Совета министров культуры",
+            "Учитывая растущее значение сотрудничества с международными организациями, "
+            "постановляю: принять предложение о проведении заседания в Баку.",
+            "ru",
+            "announcement",
+        ),
+        # what a minister told his counterpart over a call lead is the call
+        (
+            "Глава МИД рассказал генсеку ТЮРКСОЙ о восстановлении памятников",
+            "Прошел телефонный разговор между министром иностранных дел и генеральным "
+            "секретарем ТЮРКСОЙ.",
+            "ru",
+            "phone_call",
+        ),
     ],
 )
 def test_event_type_table(title: str, body: str, language: str, expected: str) -> None:
