@@ -41,7 +41,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|telefon görüşme\w*|telefonda görüş\w*|telefon aracılığı|video konferans yoluyla"
         r"|telefon danışıq\w*|video-?konf(?:e)?rans\w*",
         r"entretien téléphonique|appel téléphonique|conversation téléphonique|par téléphone"
-        r"|visioconférence|vid[ée]o-?conférence|telefongespräch|telefonierte|telefonat",
+        r"|visioconférence|vid[ée]o-?conférence|telefongespräch|telefonierte|telefonat"
+        r"|au téléphone|\btelefonisch",
         r"اتصال\S* هاتفي|مكالمة هاتفية|(?:مباحثات|محادثة|محادثات) هاتفية|تماس تلفنی"
         r"|گفت[\u200c ]?و?گو(?:یی|ی)? (?:تلفنی|ویدئویی|ویدیویی)"
         r"|(?:نشست|تماس|دیدار)\S* (?:ویدئویی|ویدیویی|مجازی)"
@@ -101,7 +102,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bvisite\b|s'est rendue? |besuch\w*|garde d'honneur|bezoek\w*|aangekomen"
         r"|à son arrivée|accueilli\w* (?:\S+ ){0,10}?à l'aéroport|est arrivée? à"
         r"|se rend (?:en|à|au)\b|a quitté (?:\S+ ){0,3}pour se rendre",
-        r"زيارة|يزور|زار |بازدید|سفر |جولة|تفقد|(?<!\w)(?:غادر|غادرت|يغادر|يغادرون)(?!\w)"
+        r"زيارة|زيارات\S*|يزور|زار |بازدید|سفر |جولة|تفقد|(?<!\w)(?:غادر|غادرت|يغادر|يغادرون)(?!\w)"
         # "وصل ... إلى بيروت", "وصول ... للمقر": an arrival
         r"|(?<!\w)(?:وصل|وصلت|يصل|تصل|وصول)(?!\w)[^.]{0,80}?(?:إلى|الى|لل)",
     ),
@@ -205,7 +206,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|\bpublish(?:es|ed)\b|\breleas(?:es|ed)\b(?! by| (?:a |the |its )?(?:\S+ )?statement)"
         r"|\bnominat(?:es|ed|ing|ion)\b|\ballocat(?:es|ed|ing)\b|\binstruct(?:s|ed)\b"
         r"|put into (?:operation|service)|\bwent live\b|\bgoes live\b|\b(?:banned|suspended"
-        r"|postponed|cancell?ed)\b|(?:imposed|put) a ban\b"
+        r"|postponed|deferred|rescheduled|called off|cancell?ed)\b|(?:imposed|put) a ban\b"
         r"|\bnamed (?!after)(?:as )?(?:the )?(?:new )?(?:\S+ ){0,3}(?:chief|head|secretary|director"
         r"|ambassador|minister|president|chairman|envoy|coordinator)",
         r"объявил\w*|назнач\w*|решени\w*|объявлен\w*|возглавит|избран\w*|утвердил\w*|\bуказ\w*"

@@ -11,11 +11,19 @@ from __future__ import annotations
 # a speech given *at* a session is news of the session.
 STRONG: dict[str, tuple[str, ...]] = {
     "award": (r"awards? ceremony|awarding ceremony|prize-?giving",),
+    # words said while receiving someone were said at the meeting: "وقال خلال استقباله"
+    "meeting": (
+        r"(?:خلال|لدى|أثناء) (?:استقباله|استقبالها|لقائه|لقائها|اجتماعه|اجتماعها)(?!\w)"
+        r"|\b(?:said|stated|noted|stressed) (?:\S+ ){0,3}(?:while|when) receiving\b",
+    ),
     # a telephone conversation held is the event wherever the lead names it
     "phone_call": (
         r"(?:held|had|during) (?:a |the )?(?:tele)?phone (?:conversation|call)"
         r"|(?:провел\w*|состоял\w*|в ходе) телефонн\w+ (?:разговор|бесед)\w*"
-        r"|telefon danışığı (?:aparıb|olub|zamanı)|telefon görüşmesi (?:yaptı|gerçekleştirdi)",
+        r"|telefon danışığı (?:aparıb|olub|zamanı)|telefon görüşmesi (?:yaptı|gerçekleştirdi)"
+        # what was said in a call was said in the call: "Bei einem Telefonat gratulierte"
+        r"|\bin an? (?:tele)?phone (?:call|conversation)|(?:bei|in) einem telefonat"
+        r"|s'est entretenu\w* (?:\S+ ){0,2}au téléphone|lors d'un entretien téléphonique",
     ),
     "other": (
         r"takes office|took office|assum\w+ (?:office|(?:his|her) (?:duties|post))|sworn in"
@@ -42,6 +50,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|буд(?:ет|ут) учрежд\w*|провед(?:ёт|ет|ут)\b|ожида(?:ется|ются)\b|примет\b"
         r"|поучаству\w+"
         r"|планиру\w* (?:\S+ ){0,2}\w+(?:ть|ться)\b",
+        # a visit or a session put off: the news is that it will not take place then
+        r"(?:has been|have been|was|were|is|are) (?:postponed|deferred|rescheduled|called off"
+        r"|cancell?ed)\b|"
         r"will (?:\w+ )?be (?:commissioned|opened|launched|inaugurated|established|set up"
         r"|unveiled)\b"
         # a decree's title: "О проведении в городе Баку ..." (on holding ...)
@@ -51,6 +62,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|mark\w*|celebrate|observe|establish|create|set up|build|introduce|receive)\b",
         r"iştirak edəcək|təmsil edəcək|keçiriləcək|sədrlik edəcək|təmsil olunacaq|başlayacaq"
         r"|olacaq\b|imzala\w*(?:acaq|əcək)\b|görüşəcək\b|yapılacak|düzenlenecek|başlayacak|gerçekleştirilecek|katılacak"
+        r"|ziyaret edecek\w*|ziyaretinde bulunacak|görüşecek\b|imzalayacak|ağırlayacak"
         r"|səfər\w* (?:\S+ ){0,3}(?:edəcə|gələcə|gedəcə)\w*|səfərə gəlir\b",
         r"se tiendra|\btiendr(?:a|ont)\b|aura lieu|participera|représentera|organisera"
         r"|sera reçue?\b|seront reçus|sera signée?\b|sera inauguré"
@@ -69,6 +81,9 @@ STRONG: dict[str, tuple[str, ...]] = {
     # an agreement approved or ratified is concluded: "a decree on the approval of the
     # Memorandum of Understanding", "ratified the agreement"
     "agreement": (
+        # a country's accession signed: "The document on the accession ... was signed"
+        r"(?:document|instrument|charter|protocol)s? (?:\S+ ){0,8}?(?:was|were|has been) signed"
+        r"|\bacced(?:es|ed|ing) to\b",
         # a memorandum signed is the news, whatever session it was signed at
         r"\bsign(?:s|ed)\b (?:an? |the |two |three )?(?:\S+ ){0,3}?(?:memorand\w*|mous?\b"
         r"|agreements?\b)",

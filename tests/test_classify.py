@@ -332,6 +332,47 @@ PUB = datetime(2023, 10, 4, 9, 0)
             "ru",
             "phone_call",
         ),
+        # what was said during a reception, a call, or is to come, in more languages
+        (
+            "",
+            "أكد الرئيس أن بلاده تثمن دعم المنظمة.\n\nوقال خلال استقباله اليوم المدير العام "
+            "للمنظمة إن التعاون سيتواصل.",
+            "ar",
+            "meeting",
+        ),
+        (
+            "",
+            "Le ministre des Affaires étrangères s'est entretenu hier au téléphone avec le "
+            "secrétaire général de l'organisation.",
+            "fr",
+            "phone_call",
+        ),
+        (
+            "",
+            "Bei einem Telefonat gratulierte der Außenminister seinem Amtskollegen zur "
+            "Ernennung, erklärte das Ministerium.",
+            "de",
+            "phone_call",
+        ),
+        (
+            "",
+            "ANKARA – Açıklamaya göre Cumhurbaşkanı yarın Kazakistan'ı ziyaret edecek.",
+            "tr",
+            "announcement",
+        ),
+        (
+            "",
+            "The scheduled visit of the Secretary General to Dhaka has been deferred.",
+            "en",
+            "announcement",
+        ),
+        (
+            "Kyrgyzstan accedes to the organisation",
+            "The document on the accession of Kyrgyzstan to the organisation was signed this "
+            "morning on the sidelines of the session of its general conference.",
+            "en",
+            "agreement",
+        ),
     ],
 )
 def test_event_type_table(title: str, body: str, language: str, expected: str) -> None:
