@@ -30,12 +30,16 @@ WELCOMED_GUEST = (
 
 # "attended the opening of the Carpet Museum": a ceremony (other), not a conference
 OPENING_CEREMONY = (
-    r"(?:(?:opening|inauguration)(?: ceremony)? of|inaugurat(?:ed|es|ing)) (?:the |a |an )?"
+    r"(?:(?:opening|inauguration)(?: ceremony)? of|inaugurat(?:e|ed|es|ing)) (?:the |a |an )?"
     r"(?:new )?(?:\S+ ){0,4}?(?:museum"
     r"|school|park|library|monument|mosque|hospital|factory|plant|bridge|road|building|complex"
+    r"|dam|power station|railway|airport|highway|terminal"
     r"|theat(?:re|er)|stadium|university|campus)s?\b"
     # "الافتتاح الرسمي لفعاليات موسم أصيلة": the opening of a season, a festival, a museum
     r"|(?:حفل )?(?:ا?لافتتاح|افتتاح) (?:الرسمي )?(?:\S+ ){0,2}?\S*(?:موسم|مهرجان|معرض|متحف)"
+    # Persian: "سد و نیروگاه ... را افتتاح کردند", "موزه ... افتتاح شد"
+    r"|(?:سد|نیروگاه|موزه|نمایشگاه|جشنواره|پل|مدرسه|دانشگاه|کتابخانه|مسجد|بیمارستان)\S* "
+    r"(?:\S+ ){0,6}?(?:را )?افتتاح (?:شد|کرد|کردند|گردید)"
 )
 
 # "Xalça Muzeyinin açılışında iştirak edib": the same, in Azerbaijani

@@ -373,6 +373,19 @@ PUB = datetime(2023, 10, 4, 9, 0)
             "en",
             "agreement",
         ),
+        # a dam opened by two presidents is a ceremony, in English and in Persian
+        (
+            "Presidents inaugurate hydropower dam on the border river",
+            "The two presidents on Sunday attended the opening ceremony of the dam.",
+            "en",
+            "other",
+        ),
+        (
+            "سد مرزی با حضور رؤسای جمهور دو کشور افتتاح شد",
+            "رؤسای جمهور دو کشور در مرز مشترک، سد و نیروگاه را افتتاح کردند.",
+            "fa",
+            "other",
+        ),
     ],
 )
 def test_event_type_table(title: str, body: str, language: str, expected: str) -> None:

@@ -379,6 +379,7 @@ def test_two_languages_one_person_one_day_one_city_one_kind_of_event_are_one_sto
         ("stories_set12.jsonl", 70, 12, 0.95, 0.5),
         ("stories_set13.jsonl", 70, 14, 0.8, 0.5),
         ("stories_set14.jsonl", 70, 13, 0.9, 0.5),
+        ("stories_set15.jsonl", 50, 20, 0.95, 0.4),  # each event told in Persian too
     ],
 )
 def test_the_held_out_story_sets_are_measured_whole(
