@@ -177,6 +177,11 @@ CIRCUMSTANCE = {
         r"|conference|session|assembly|congress)\w*|as part of (?:the )?(?:\S+ ){0,6}?(?:summit"
         r"|forum|conference|session|congress)\w*"
         r"|на полях (?:\S+ ){0,4}(?:саммит|форум|сесси|конференц|ассамбле)\w*"
+        # the English traveller's purpose: "left on a working visit to Mashhad to participate
+        # in the meeting of the Council", "off to Iran for ECO ministerial meeting"
+        r"|(?:visit|trip|left|leaves|arrived|arrives|off) (?:\S+ ){0,6}?(?:to (?:participate|take"
+        r" part) in|to attend|for) (?:the )?(?:\S+ ){0,8}?(?:meeting|session|conference|forum"
+        r"|summit|assembly|council)\w*"
         # the traveller's purpose in Russian, Azerbaijani and Turkish: "прибыл в Париж для
         # участия в сессии", "sessiyasında iştirak etmək məqsədilə Parisə səfər edib"
         r"|для участия в (?:\S+ ){0,6}?(?:сесси|конференц|форум|саммит|заседани|съезд|ассамбле)\w*"

@@ -92,7 +92,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|(?:got|get|gets|getting) acquainted with|acquaint\w* (?:himself|herself|themselves)"
         r" with|familiari[sz]\w* (?:himself|herself|themselves) with"
         r"|(?:took|take|takes|made|make|makes|paid|pay|pays) (?:an? )?(?:\S+ )?trip\b|\btrip to\b"
-        r"|\b(?:left|leaves|departed|departs) for\b",
+        r"|\b(?:left|leaves|departed|departs) for\b|\b(?:is |are )?off to\b"
+        r"|\b(?:left|leaves) (?:on|for) (?:an? )?(?:\S+ )?visit",
         r"посетил\w*|визит\w*|прибыл\w*|ознакомил\w*|почетн\w* караул\w*|ташриф\w*|tashrif\w*",
         r"(?<!\w)səfər(?!ov|li|əli)|ziyarət|gəlib|tanış olub|ziyaret\w*"
         # "Yunanıstan Milli Qalereyasında olmuşdur": was at the gallery
@@ -205,6 +206,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|open\w* (?:an? |the |its )?(?:\S+ ){0,3}(?:office|centre|center|branch|chair|doors)"
         r"|\bpublish(?:es|ed)\b|\breleas(?:es|ed)\b(?! by| (?:a |the |its )?(?:\S+ )?statement)"
         r"|\bnominat(?:es|ed|ing|ion)\b|\ballocat(?:es|ed|ing)\b|\binstruct(?:s|ed)\b"
+        r"|(?:obtain\w*|grant\w*|gain\w*|receiv\w*) (?:\S+ ){0,2}observer status"
+        r"|\b(?:chooses|chose|selects|designates) (?:\S+ ){0,4}(?:ambassador|envoy|chair"
+        r"|head|director|president|secretary|capital)"
         r"|put into (?:operation|service)|\bwent live\b|\bgoes live\b|\b(?:banned|suspended"
         r"|postponed|deferred|rescheduled|called off|cancell?ed)\b|(?:imposed|put) a ban\b"
         r"|\bnamed (?!after)(?:as )?(?:the )?(?:new )?(?:\S+ ){0,3}(?:chief|head|secretary|director"

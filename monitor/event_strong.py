@@ -63,6 +63,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"iştirak edəcək|təmsil edəcək|keçiriləcək|sədrlik edəcək|təmsil olunacaq|başlayacaq"
         r"|olacaq\b|imzala\w*(?:acaq|əcək)\b|görüşəcək\b|yapılacak|düzenlenecek|başlayacak|gerçekleştirilecek|katılacak"
         r"|ziyaret edecek\w*|ziyaretinde bulunacak|görüşecek\b|imzalayacak|ağırlayacak"
+        # an Azerbaijani passive future: "paytaxtı elan ediləcək" (will be declared)
+        r"|\w+(?:iləcək|ılacaq|ulacaq|üləcək)\b"
         r"|səfər\w* (?:\S+ ){0,3}(?:edəcə|gələcə|gedəcə)\w*|səfərə gəlir\b",
         r"se tiendra|\btiendr(?:a|ont)\b|aura lieu|participera|représentera|organisera"
         r"|sera reçue?\b|seront reçus|sera signée?\b|sera inauguré"
@@ -87,9 +89,10 @@ STRONG: dict[str, tuple[str, ...]] = {
         # a memorandum signed is the news, whatever session it was signed at
         r"\bsign(?:s|ed)\b (?:an? |the |two |three )?(?:\S+ ){0,3}?(?:memorand\w*|mous?\b"
         r"|agreements?\b)",
-        r"(?:approv\w*|ratif\w*) (?:of )?(?:the |an? )?(?:\S+ ){0,3}?[\"“«]?(?:memorandum|agreement"
-        r"|protocol|convention|treaty|accord|programme|program)\b|(?:memorandum|agreement|protocol|convention"
-        r"|treaty)\b(?: \S+){0,12}? (?:was|were|has been|have been|is) (?:approved|ratified)",
+        r"(?:approv\w*|ratif\w*) (?:of )?(?:the |an? )?(?:\S+ ){0,3}?[\"“«]?(?:memorandum|mou"
+        r"|agreement|protocol|convention|treaty|accord|programme|program)\b"
+        r"|(?:memorandum|agreement|protocol|convention|treaty)\b(?: \S+){0,12}? (?:was|were"
+        r"|has been|have been|is) (?:approved|ratified)",
         r"(?:утвер\w*|ратифи\w*) (?:\S+ ){0,3}?[\"“«]?(?:меморандум|соглашени|протокол"
         r"|конвенци|договор)\w*",
         r"(?:memorandum|saziş|protokol|konvensiya|müqavilə)\w* (?:\S+ ){0,2}?"
@@ -108,7 +111,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|(?:congratulatory|condolence) (?:message|letter)"
         r"|(?:раскрыл|рассказал)\w* (?:\S+ ){0,2}детал\w*|reveal(?:s|ed)? (?:\S+ ){0,2}details",
         # a book of condolence signed at an embassy: the condolence, not a visit or a signing
-        r"book of condolences?|condolence book|memorial book|книг\w* (?:соболезнован|памяти)\w*"
+        r"\binterview (?:with|to|given to|granted to)\b|\bin an interview\b|\bgave an interview"
+        r"|book of condolences?|condolence book|memorial book|книг\w* (?:соболезнован|памяти)\w*"
         r"|başsağlığı kitab\w*|xatirə kitab\w*|دفتر (?:یادبود|تسلیت)|(?:دفتر|سجل) التعازي"
         r"|ابراز تسلیت|پیام تسلیت|مراتب تسلیت",
         # a denial: "the reports do not reflect reality"

@@ -386,6 +386,41 @@ PUB = datetime(2023, 10, 4, 9, 0)
             "fa",
             "other",
         ),
+        # a minister off to a session abroad travels; an Azerbaijani passive future is
+        # news to come; an interview given is a statement; observer status obtained and an
+        # envoy chosen are decided
+        (
+            "Foreign minister off to Tashkent for CIS ministerial meeting",
+            "The minister has left on a working visit to Tashkent to participate in the "
+            "meeting of the Council of Foreign Ministers.",
+            "en",
+            "visit",
+        ),
+        (
+            "Gəncə 2027-ci ildə TÜRKSOY-un mədəniyyət paytaxtı elan ediləcək",
+            "Gəncə şəhəri 2027-ci ildə Türk dünyasının mədəniyyət paytaxtı elan ediləcək.",
+            "az",
+            "announcement",
+        ),
+        (
+            "Weekly publishes interview with ICESCO Director General",
+            "The weekly on Sunday published an interview with the Director General on the "
+            "future of education.",
+            "en",
+            "statement",
+        ),
+        (
+            "TURKSOY obtains observer status in the Asian Parliamentary Assembly",
+            "The assembly granted the organisation observer status at its plenary.",
+            "en",
+            "announcement",
+        ),
+        (
+            "OIC chooses first goodwill ambassador for girls' education",
+            "The organisation named a former minister its goodwill ambassador.",
+            "en",
+            "announcement",
+        ),
     ],
 )
 def test_event_type_table(title: str, body: str, language: str, expected: str) -> None:
