@@ -43,12 +43,12 @@ _STOP = frozenset(
     )
 )
 _PERSIAN = re.compile(r"[پچژگیک]")  # letters Arabic does not write
-# a surname's ending that Persian may write apart: "بایرام اف", "علی یف", "حسن زاده"
 _OPENS_FA = frozenset(("با", "و"))  # the words after which a name opens a clause
+# a surname's ending that Persian may write apart: "بایرام اف", "علی یف", "حسن زاده"
 _SUFFIX_FA = frozenset(("اف", "یف", "وف", "اوف", "وا", "اوا", "یوا", "زاده"))
 # words of a Persian clause that are no part of a name before a title: "دیدار", "سازمان"
 _NOT_NAME_FA = re.compile(
-    r"^(?:دیدار|سفر|پیام|نشست|همایش|اجلاس|مراسم|حضور|سازمان|وزارت|دولت|جمهوری|کشور"
+    r"^(?:دیدار|سفر|پیام|نشست|همایش|اجلاس|مراسم|حضور|سازمان|وزارت|دولت|جمهوری"
     r"|هیئت|گزارش|خبرگزاری|جهان|اسلام|اسلامی|ایران\S*|آذربایجان\S*|فرهنگ|فرهنگی|علمی|آموزشی"
     r"|همتا\S*|مقام\S*|کشور\S*|دو|طرف\S*"
     r"|امور|خارجه|گفت\S*|کرد\S*|شد\S*|است|بود|آیسسکو|ایسسکو|یونسکو|ملی|بین\S*)$"
@@ -143,8 +143,8 @@ def _joined(words: list[str]) -> str:
 
 def _persian_before_title(text: str) -> list[tuple[str, int, str | None, str | None]]:
     """Persian names said right before their title, from a clause's start (punctuation,
-    a new line or a preposition): "به گزارش ایرنا، سالم بن محمد الملک مدیرکل آیسسکو",
-    "با جیحون بایراموف، وزیر امور خارجه"."""
+    a new line, "با" (with) or "و" (and)): "به گزارش ایرنا، سالم بن محمد الملک مدیرکل
+    آیسسکو", "با جیحون بایراموف، وزیر امور خارجه"."""
     found: list[tuple[str, int, str | None, str | None]] = []
     words = list(_WORD.finditer(text))
     for i, title in enumerate(words):
