@@ -20,7 +20,8 @@ from monitor.entities import ORGANISATIONS
 # honorifics: a name follows (one or two of them: "معالي السيد")
 _HONORIFIC = re.compile(
     r"(?<![\u0600-\u06ff])(?:ب|و|ل)?(?:الدكتورة?|السيدة?|الأستاذة?|الاستاذة?|معالي|سعادة"
-    r"|فضيلة|الشيخ|د\.|دکتر|آقای|خانم|جناب|سرکار|آیت\u200c?الله|حجت\u200c?الاسلام)"
+    r"|فضيلة|الشيخ|د\.|دکتر|آقای|خانم|جناب|سرکار|آیت[\u200c ]?الله"
+    r"|حج(?:ت|ه|ة)[\u200c ]?الاسلام(?:[\u200c ]?و[\u200c ]?المسلمین)?)"
     r"(?:\s+(?:الدكتورة?|السيدة?|الأستاذة?|الاستاذة?|الشيخ|آقای|خانم|دکتر))?\s+"
 )
 # a word that opens a title: "وزير", "المدير العام", "سفير", "رئيس", "الأمين العام"
@@ -54,7 +55,10 @@ _NOT_NAME_FA = re.compile(
     r"|امور|خارجه|گفت\S*|کرد\S*|شد\S*|است|بود|آیسسکو|ایسسکو|یونسکو|ملی|بین\S*)$"
 )
 # letters, no commas; a Persian word may hold a zero-width non-joiner ("علی‌یف")
-_WORD = re.compile(r"[\u0621-\u065f\u066e-\u06d3\u06fa-\u06ff]+(?:\u200c[\u0621-\u06ff]+)*")
+# (the tatweel, "ـ", stretches a word but alone is no word: "ـ ابنا ـ" parts an agency's
+# name from the report)
+_L = r"\u0621-\u063f\u0641-\u065f\u066e-\u06d3\u06fa-\u06ff"
+_WORD = re.compile(rf"[{_L}](?:[{_L}\u0640]*[{_L}])?(?:\u200c[{_L}]+)*")
 
 
 def _title_at(text: str, start: int) -> tuple[str, int] | None:
@@ -116,12 +120,19 @@ def arabic_people(text: str) -> list[tuple[str, int, str | None, str | None]]:
             if title:
                 role, org = title[0], _organisation(between)
                 break
-        after = re.compile(r"\s*[،,]?\s*").match(text, end)
+        # the title after the name: after a comma ("...، وزير العلم"), or right after it
+        # ("... الملک مدیرکل آیسسکو"; in Arabic only a title of an organisation, "المدير
+        # العام للإيسيسكو": "استقبل الدكتور ... الوزير" is the verb's object)
+        after = re.compile(r"\s*([،,]?)\s*").match(text, end)
         if role is None and after:
             title = _title_at(text, after.end())  # "...، وزير العلم والتعليم في ..."
             if title:
                 tail = re.split(r"[،.\n]", text[title[1] : title[1] + 120])[0]
-                role, org = title[0], _organisation(title[0] + tail)
+                org = _organisation(title[0] + tail)
+                if after.group(1) or persian or org:
+                    role = title[0]
+                else:
+                    org = None
         found.append((_joined(words), honour.end(), role, org))
         floor = end
     if persian:

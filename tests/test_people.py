@@ -494,6 +494,20 @@ def test_an_h_one_script_writes_and_the_other_drops_still_meets() -> None:
     assert same_person(person.key, person_key("Amrullayev"))
 
 
+def test_an_agency_set_apart_by_tatweels_and_a_cleric_s_title_are_no_name() -> None:
+    report = "خبرگزاری اهل بیت ـ ابنا ـ اسماعیل بقائی سخنگوی وزارت امور خارجه گفت."
+    assert [p.name for p in find_people(report)] == ["اسماعیل بقائی"]
+    cleric = "حجه الاسلام و المسلمین قنبری معاون بین الملل جامعه با وزیر دیدار کرد."
+    assert [p.name for p in find_people(cleric)] == ["قنبری"]
+
+
+def test_an_arabic_title_after_a_name_without_a_comma_is_his_only_of_an_organisation() -> None:
+    (host,) = find_people("استقبل الدكتور سالم بن محمد المالك الوزير في الرباط.")
+    assert host.role is None  # the minister is the one he received
+    (speaker,) = find_people("قال الدكتور سالم بن محمد المالك المدير العام للإيسيسكو إن ...")
+    assert (speaker.role, speaker.organisation) == ("المدير العام", "ICESCO")
+
+
 def test_german_nouns_of_an_organisation_s_name_are_no_person() -> None:
     text = (
         "Der Generaldirektor der Organisation der Islamischen Welt für Bildung, "
