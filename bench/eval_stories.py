@@ -8,12 +8,12 @@ part: ``tests/fixtures/events/heldout_stories.jsonl`` holds 64 reports of 30 eve
 written for the project (independent reports of one event in English, Russian and
 Azerbaijani; the Director General at several events of one trip);
 ``stories_set1.jsonl`` to ``stories_set3.jsonl`` beside it hold 90 reports of 40 events
-each, ``stories_set12.jsonl`` to ``stories_set14.jsonl`` 70 of 52-55 (most of them single
-reports), ``stories_set15.jsonl`` 50 of 27 (each event told in Persian too), ``stories_set4.jsonl`` to ``stories_set11.jsonl`` 98-100 of 44-45 (English, Russian,
-Azerbaijani, Turkish, Arabic,
-French; traps: the same people at two events days apart, a minister's two calls or two
-memoranda of one day, a meeting and the signing the next day, shared background
-paragraphs), each measured before the rules were adjusted on it; the rules were then
+each, ``stories_set4.jsonl`` to ``stories_set11.jsonl`` 98-100 of 44-45 (English, Russian,
+Azerbaijani, Turkish, Arabic, French; traps: the same people at two events days apart, a
+minister's two calls or two memoranda of one day, a meeting and the signing the next day,
+shared background paragraphs), ``stories_set12.jsonl`` to ``stories_set14.jsonl`` 70 of
+52-55 (most of them single reports), ``stories_set15.jsonl`` 50 of 27 (each event told in
+Persian too); each was measured before the rules were adjusted on it; the rules were then
 adjusted on all but the seventh, the ninth and the tenth (the third's misses were read
 with the others' once the story rules had matured).
 

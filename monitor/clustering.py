@@ -294,9 +294,9 @@ class Clusterer:
         found: set[int] = set()
         for feats in [decode(data) for data in via] or mine:
             wanted = lookup_keys(feats)
-            for _, other in db.candidates(conn, wanted, per_key=self.per_key, limit=self.limit):
-                while other in gone:  # folded in a dry run: the index was left as it was
-                    other = gone[other]
+            for _, found_id in db.candidates(conn, wanted, per_key=self.per_key, limit=self.limit):
+                # (folded in a dry run: the index was left as it was)
+                other = merging.survivor_of(gone, found_id)
                 if other != story_id:
                     found.add(other)
         best: tuple[float, int] | None = None

@@ -50,14 +50,12 @@ def regroup(
     since: datetime | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
-    per_key: int = 20,
-    limit: int = 16,
 ) -> RegroupReport:
     """Fold each story (with an article since ``since``) into an older one it joins.
 
     With ``dry_run`` nothing is written: the report says what would be joined."""
     report = RegroupReport()
-    clusterer = Clusterer(per_key=per_key, limit=limit)
+    clusterer = store.clusterer or Clusterer()  # the store's: its lookups and decoded cache
     order = merging.stories_in_order(store.engine, since)
     gone: dict[int, int] = {}  # absorbed story -> the story it went into
     for story_id in order:

@@ -170,9 +170,7 @@ def add(
             conn, clusterer, changes, arrived, now, headline_languages
         )
         for index, story_id in story_of.items():
-            while story_id in gone:
-                story_id = gone[story_id]
-            story_of[index] = story_id
+            story_of[index] = merging.survivor_of(gone, story_id)
     copied: dict[int, list[int]] = {}  # stored article -> the items that were copies of it
     for index, (owner, decision) in enumerate(decisions):
         if decision != "stored" and index in new_urls:  # only a new URL brings an outlet

@@ -45,6 +45,14 @@ class StoryJoiner(Protocol):
     ) -> int | None: ...
 
 
+def survivor_of(gone: Mapping[int, int], story_id: int) -> int:
+    """The story that ``story_id`` is now part of (``gone``: each absorbed story, to the
+    story it went into, chains included)."""
+    while story_id in gone:
+        story_id = gone[story_id]
+    return story_id
+
+
 def stories_in_order(engine: Engine, since: datetime | None = None) -> list[int]:
     """The stories with an article published (else fetched) since ``since``, by their
     first article's time, then id."""
@@ -165,10 +173,7 @@ def join_changed(
         return changes, gone
     groups: dict[int, list[StoryChange]] = {}
     for change in changes:
-        target = change.story_id
-        while target in gone:
-            target = gone[target]
-        groups.setdefault(target, []).append(change)
+        groups.setdefault(survivor_of(gone, change.story_id), []).append(change)
     joined = []
     for target, group in groups.items():
         if len(group) == 1 and group[0].story_id == target and target not in gone.values():
