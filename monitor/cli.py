@@ -17,6 +17,7 @@ from monitor import __version__
 from monitor.cli_alerts import alerts
 from monitor.cli_common import check_filters, config_option, open_app, since_option, when
 from monitor.cli_search import search
+from monitor.cli_stories import stories
 from monitor.config import channel_problems, describe_interval, load_config
 from monitor.errors import InputError
 from monitor.export import WRITERS
@@ -28,7 +29,6 @@ from monitor.progress import Progress
 from monitor.reclassify import reclassify as run_reclassify
 from monitor.regroup import regroup as run_regroup
 from monitor.settings import Settings
-from monitor.store import stories as stories_db
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -284,7 +284,8 @@ def reclassify(settings: Settings, since: str | None, dry_run: bool, regroup: bo
     recomputes their stories; builds the story features and index keys again where the
     rules in force read them otherwise. Which articles make a story changes only with
     --regroup: each story (with an article since --since) is then folded into an older
-    one it joins as a new report would; stories are never split, and nothing is sent.
+    one it joins as a new report would; the rules never split a story
+    (`monitor stories split` does, and what it keeps apart stays apart); nothing is sent.
     """
     since_dt = since_option(since)
     progress = Progress("reclassify")
@@ -318,44 +319,8 @@ def reclassify(settings: Settings, since: str | None, dry_run: bool, regroup: bo
         )
 
 
-@cli.command()
-@click.option("--topic", default=None, help="Only stories with an article matching this topic.")
-@click.option("--since", default=None, help="Only stories reported on or after this date.")
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=50,
-    show_default=True,
-    help="Most recent stories to show.",
-)
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
-@config_option
-def stories(
-    settings: Settings, topic: str | None, since: str | None, limit: int, as_json: bool
-) -> None:
-    """List stories: one event, every outlet that reported it, newest first."""
-    since_dt = since_option(since)
-    with open_app(settings) as app:
-        topic = check_filters(app, topic=topic).topic
-        found = stories_db.list_stories(app.store.engine, topic=topic, since=since_dt, limit=limit)
-    for story in found:
-        if as_json:
-            click.echo(json.dumps(story, ensure_ascii=False))
-            continue
-        who = ", ".join(p["name"] for p in story["participants"][:4]) or "-"
-        sure = story["event_confidence"]
-        kind = story["event_type"] + (f" ({sure:.2f})" if sure is not None else "")
-        click.echo(
-            f"#{story['id']}  {kind}  {story['event_date'] or '-'}  {story['place'] or '-'}  {who}"
-        )
-        click.echo(f"    {story['headline']}")
-        for article in story["articles"]:
-            click.echo(f"    - {article['outlet']}: {article['url']}")
-    if not as_json:
-        click.echo(f"{len(found)} stories", err=True)
-
-
 cli.add_command(alerts)
+cli.add_command(stories)
 cli.add_command(search)
 
 

@@ -32,7 +32,7 @@ from sqlalchemy import Connection
 
 from monitor.classify import EventInfo, classify
 from monitor.records import Prepared
-from monitor.store import merging
+from monitor.store import corrections, merging
 from monitor.store import stories as db
 from monitor.stories import (
     READING,
@@ -299,6 +299,11 @@ class Clusterer:
                 other = merging.survivor_of(gone, found_id)
                 if other != story_id:
                     found.add(other)
+        # stories a person split from this one stay apart (monitor.store.corrections);
+        # in a dry run the stories it took in are still stored apart from it
+        own = [story_id, *(s for s in gone if merging.survivor_of(gone, s) == story_id)]
+        apart = {s for o in own for s in corrections.apart_from(conn, o)}
+        found -= {merging.survivor_of(gone, s) for s in apart}
         best: tuple[float, int] | None = None
         for other in sorted(found):
             theirs = self._members(conn, other)

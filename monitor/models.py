@@ -181,6 +181,18 @@ class StoryMergeRow(SQLModel, table=True):
     story_id: int = Field(index=True)
 
 
+class StoryApartRow(SQLModel, table=True):
+    """Two articles a person split into two stories (``monitor stories split``): no fold,
+    at arrival or by ``--regroup``, puts them in one story again; ``monitor stories
+    join`` forgets the pair. ``low_id`` < ``high_id``, both article ids."""
+
+    __tablename__ = "story_apart"
+
+    low_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    high_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False}, index=True)
+    created_at: datetime | None = _utc_column(nullable=False)
+
+
 class StoryKeyRow(SQLModel, table=True):
     """The candidate index: LSH band and entity-date keys of each article in a story.
 

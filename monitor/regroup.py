@@ -11,8 +11,10 @@ of their articles vetoes (another day, another city, another counterpart), and t
 report that founded the newer story joins the older one as it would have on arrival had
 every article of it been known then.
 
-It only joins: a story is never split, so an alert sent for a story still speaks of
-one that exists. The older story survives (its id is the one alerts and links know
+It only joins: a story is never split (only a person splits one, ``monitor stories
+split``, and the stories holding articles kept apart so are never joined:
+:mod:`monitor.store.corrections`), so an alert sent for a story still speaks of one
+that exists. The older story survives (its id is the one alerts and links know
 best); the absorbed story's articles, index keys and alerts move to it, and its id leads
 there (``monitor.store.merging``). Nothing is sent: the alerts a rule had for either
 story count for the joined one, so a later report of the event is a follow-up at most.

@@ -1,0 +1,133 @@
+"""`monitor stories`: list stories; split a story the rules joined wrongly, join stories
+they kept apart (:mod:`monitor.store.corrections`)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import click
+
+from monitor.cli_common import check_filters, config_option, open_app, since_option
+from monitor.rules import StoryChange
+from monitor.settings import Settings
+from monitor.store import corrections
+from monitor.store import stories as stories_db
+
+
+def _show(story: dict[str, Any]) -> None:
+    who = ", ".join(p["name"] for p in story["participants"][:4]) or "-"
+    sure = story["event_confidence"]
+    kind = story["event_type"] + (f" ({sure:.2f})" if sure is not None else "")
+    click.echo(
+        f"#{story['id']}  {kind}  {story['event_date'] or '-'}  {story['place'] or '-'}  {who}"
+    )
+    click.echo(f"    {story['headline']}")
+    for article in story["articles"]:
+        click.echo(f"    - [{article['id']}] {article['outlet']}: {article['url']}")
+
+
+@click.group(invoke_without_command=True)
+@click.option("--topic", default=None, help="Only stories with an article matching this topic.")
+@click.option("--since", default=None, help="Only stories reported on or after this date.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Most recent stories to show.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
+@config_option
+@click.pass_context
+def stories(
+    ctx: click.Context,
+    settings: Settings,
+    topic: str | None,
+    since: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """List stories: one event, every outlet that reported it, newest first.
+
+    Each article is listed with its id in brackets: `monitor stories split` takes it (or
+    the article's URL)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    since_dt = since_option(since)
+    with open_app(settings) as app:
+        topic = check_filters(app, topic=topic).topic
+        found = stories_db.list_stories(app.store.engine, topic=topic, since=since_dt, limit=limit)
+    for story in found:
+        if as_json:
+            click.echo(json.dumps(story, ensure_ascii=False))
+        else:
+            _show(story)
+    if not as_json:
+        click.echo(f"{len(found)} stories", err=True)
+
+
+@stories.command("split")
+@click.argument("story_id", type=int)
+@click.argument("articles", nargs=-1, required=True)
+@click.option(
+    "--alert",
+    is_flag=True,
+    help="Queue the alerts the rules have for a new story about the split-off one.",
+)
+@config_option
+def stories_split(
+    settings: Settings, story_id: int, articles: tuple[str, ...], alert: bool
+) -> None:
+    """Move ARTICLES (ids or URLs) out of story STORY_ID into a new story.
+
+    For reports of another event that the rules put in this story. The moved articles
+    and those that stay are kept apart from then on: no later report and no
+    `monitor reclassify --regroup` joins them again (`monitor stories join` does). The
+    story keeps its id and its alerts; nothing is sent unless --alert is given (a later
+    report of the split-off story tells the rules' readers of it as a new story)."""
+    now = datetime.now(UTC)
+    with open_app(settings) as app:
+        store = app.store
+        with store.transaction() as conn:
+            new_id, moved = corrections.split(
+                conn, story_id, articles, now, store.headline_languages
+            )
+            if alert and store.on_story_changes is not None:
+                after = stories_db.refresh_story(conn, new_id, now, store.headline_languages)
+                change = StoryChange(
+                    story_id=new_id,
+                    is_new=True,
+                    topics=tuple(after["topics"]),
+                    event_type=after["event_type"],
+                    sources=tuple(after["sources"]),
+                    new_sources=tuple(after["sources"]),
+                    published=after["last_published"],
+                )
+                store.on_story_changes(conn, [change], now)
+            shown = [stories_db.story_snapshot(conn, s) for s in (story_id, new_id)]
+    noun = "article" if len(moved) == 1 else "articles"
+    click.echo(f"moved {len(moved)} {noun} from story {story_id} into new story {new_id}")
+    for story in shown:
+        _show(story)
+
+
+@stories.command("join")
+@click.argument("story_ids", nargs=-1, type=int, required=True)
+@config_option
+def stories_join(settings: Settings, story_ids: tuple[int, ...]) -> None:
+    """Join STORY_IDS into one story, the oldest (lowest id).
+
+    For reports of one event that the rules kept in several stories. The others'
+    articles, alerts and links move to it; a rule already told of it is not told again.
+    Articles a split kept apart are no longer, among these stories."""
+    now = datetime.now(UTC)
+    with open_app(settings) as app:
+        store = app.store
+        with store.transaction() as conn:
+            survivor, moved = corrections.join(conn, story_ids, now, store.headline_languages)
+            shown = stories_db.story_snapshot(conn, survivor)
+    others = ", ".join(str(s) for s in sorted(set(story_ids)) if s != survivor)
+    click.echo(f"joined story {others} into story {survivor}: {moved} articles moved")
+    _show(shown)

@@ -1,0 +1,184 @@
+"""A person's word on stories: reports moved out of a story into a new one
+(:func:`split`), stories joined into one (:func:`join`).
+
+The rules fold reports of one event into one story, and now and then fold two events
+(two meetings of the same people a week apart) or keep one event in two stories. A press
+office or an analyst who sees it says so once, and the archive keeps it:
+
+- a split moves the named articles, with their features and index keys, into a new
+  story, and remembers each pair of a moved and a remaining article (``story_apart``).
+  No fold joins two stories that hold such a pair again: neither a later report that
+  fits both (:func:`monitor.store.merging.join_changed`) nor ``monitor reclassify
+  --regroup`` (:meth:`monitor.clustering.Clusterer.story_join` leaves out the stories
+  :func:`apart_from` names). New reports still join either story as the rules tell.
+  The story keeps its id, and its alerts: what was sent spoke of it;
+- a join folds the stories into the oldest (:func:`monitor.store.merging.fold`: their
+  articles, index keys and alerts move, a link to an absorbed story leads to it) and
+  forgets the pairs it held apart: the person's latest word stands.
+
+Both run on the caller's connection, in one transaction, and check what they are given
+first: a story that does not exist, or was joined into another, and an article that is
+not in the story named are errors that name them, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import Connection, and_, delete, insert, select, union, update
+
+from monitor.errors import InputError
+from monitor.models import (
+    ArticleFeaturesRow,
+    ArticleRow,
+    ArticleURLRow,
+    StoryApartRow,
+    StoryKeyRow,
+    StoryMergeRow,
+    StoryRow,
+)
+from monitor.store import merging
+from monitor.store import stories as stories_db
+from monitor.urls import url_key
+
+
+def apart_from(conn: Connection, story_id: int) -> set[int]:
+    """The stories holding an article that a split keeps apart from one of this story's."""
+    mine = select(ArticleRow.id).where(ArticleRow.story_id == story_id)
+    pairs = []
+    for own, other in (
+        (StoryApartRow.low_id, StoryApartRow.high_id),
+        (StoryApartRow.high_id, StoryApartRow.low_id),
+    ):
+        pairs.append(
+            select(ArticleRow.story_id)
+            .join(StoryApartRow, other == ArticleRow.id)
+            .where(own.in_(mine))  # type: ignore[attr-defined]
+        )
+    found = conn.execute(union(*pairs)).scalars()
+    return {int(s) for s in found if s is not None and s != story_id}
+
+
+def live_story(conn: Connection, story_id: int) -> int:
+    """``story_id`` if it is a story with articles; else an error saying what it is."""
+    count = conn.execute(
+        select(StoryRow.article_count).where(StoryRow.id == story_id)
+    ).scalar_one_or_none()
+    if count is None:
+        raise InputError(f"story {story_id} does not exist")
+    went = conn.execute(
+        select(StoryMergeRow.story_id).where(StoryMergeRow.absorbed_id == story_id)
+    ).scalar_one_or_none()
+    if went is not None:
+        raise InputError(f"story {story_id} was joined into story {went}: name story {went}")
+    if not count:
+        raise InputError(f"story {story_id} has no articles")
+    return story_id
+
+
+def article_ids(conn: Connection, story_id: int, refs: Sequence[str]) -> list[int]:
+    """The articles of story ``story_id`` that ``refs`` name, each by its id or one of
+    its URLs (as ``monitor stories`` lists them), in the order given; an error names the
+    first that is not an article of that story."""
+    found: list[int] = []
+    for ref in refs:
+        if ref.isdigit():
+            article_id: int | None = int(ref)
+            where = ArticleRow.id == article_id
+        else:
+            article_id = conn.execute(
+                select(ArticleURLRow.article_id).where(ArticleURLRow.url_key == url_key(ref))
+            ).scalar_one_or_none()
+            if article_id is None:
+                raise InputError(f"no stored article has the URL {ref}")
+            where = ArticleRow.id == article_id
+        story = conn.execute(select(ArticleRow.story_id).where(where)).one_or_none()
+        if story is None:
+            raise InputError(f"article {ref} does not exist")
+        if story[0] != story_id:
+            raise InputError(f"article {ref} is in story {story[0]}, not in story {story_id}")
+        if article_id not in found:
+            found.append(int(article_id))  # type: ignore[arg-type]
+    return found
+
+
+def _members(conn: Connection, story_id: int) -> list[int]:
+    query = select(ArticleRow.id).where(ArticleRow.story_id == story_id).order_by(ArticleRow.id)
+    return list(conn.execute(query).scalars())
+
+
+def split(
+    conn: Connection,
+    story_id: int,
+    refs: Sequence[str],
+    now: datetime,
+    prefer: Sequence[str] = (),
+) -> tuple[int, list[int]]:
+    """Move the articles ``refs`` name (ids or URLs) out of story ``story_id`` into a new
+    story, kept apart from the articles that stay; returns the new story's id and the
+    articles moved. Both stories are recomputed (headline in the first language of
+    ``prefer``)."""
+    live_story(conn, story_id)
+    moving = article_ids(conn, story_id, refs)
+    if not moving:
+        raise InputError("name at least one article to move")
+    staying = [a for a in _members(conn, story_id) if a not in moving]
+    if not staying:
+        raise InputError(
+            f"those are all the articles of story {story_id}: name the ones to move, "
+            "and at least one stays"
+        )
+    (new_id,) = stories_db.new_stories(conn, 1, now)
+    for table, column in (
+        (ArticleRow, ArticleRow.id),
+        (ArticleFeaturesRow, ArticleFeaturesRow.article_id),
+        (StoryKeyRow, StoryKeyRow.article_id),
+    ):
+        conn.execute(
+            update(table).where(column.in_(moving)).values(story_id=new_id)  # type: ignore[attr-defined]
+        )
+    _remember(conn, [(a, b) for a in moving for b in staying], now)
+    for story in (story_id, new_id):
+        stories_db.refresh_story(conn, story, now, prefer)
+    return new_id, moving
+
+
+def _remember(conn: Connection, pairs: Iterable[tuple[int, int]], now: datetime) -> None:
+    wanted = {(min(a, b), max(a, b)) for a, b in pairs}
+    if not wanted:
+        return
+    lows = {low for low, _ in wanted}
+    query = select(StoryApartRow.low_id, StoryApartRow.high_id).where(
+        StoryApartRow.low_id.in_(lows)  # type: ignore[attr-defined]
+    )
+    wanted -= {(low, high) for low, high in conn.execute(query)}
+    rows = [{"low_id": low, "high_id": high, "created_at": now} for low, high in sorted(wanted)]
+    for start in range(0, len(rows), stories_db.CHUNK):
+        conn.execute(insert(StoryApartRow), rows[start : start + stories_db.CHUNK])
+
+
+def join(
+    conn: Connection, story_ids: Sequence[int], now: datetime, prefer: Sequence[str] = ()
+) -> tuple[int, int]:
+    """Fold the stories into the oldest of them (the lowest id) and forget the pairs of
+    their articles that a split kept apart; returns the surviving story and how many
+    articles moved."""
+    wanted = list(dict.fromkeys(story_ids))
+    if len(wanted) < 2:
+        raise InputError("name at least two different stories to join")
+    for story_id in wanted:
+        live_story(conn, story_id)
+    survivor, *others = sorted(wanted)
+    moved = sum(merging.fold(conn, survivor, other) for other in others)
+    mine = select(ArticleRow.id).where(ArticleRow.story_id == survivor)
+    conn.execute(
+        delete(StoryApartRow).where(
+            and_(
+                StoryApartRow.low_id.in_(mine),  # type: ignore[attr-defined]
+                StoryApartRow.high_id.in_(mine),  # type: ignore[attr-defined]
+            )
+        )
+    )
+    stories_db.refresh_story(conn, survivor, now, prefer)
+    return survivor, moved
