@@ -122,6 +122,7 @@ class EventInfo:
     places: frozenset[str] = frozenset()
     country: str | None = None
     month_day: tuple[int, int] | None = None  # the event's day when its year is unknown
+    place_dateline: bool = False  # the place is only the dateline's: where it was written
 
 
 def _reference_year(text: str, published: datetime | None) -> int | None:
@@ -349,9 +350,10 @@ def classify(title: str, body: str, language: str, published: datetime | None) -
     organisations = frozenset(k for k, p in ORGANISATIONS.items() if p.search(text[:4000]))
     # the place: the lead's, else the next paragraph's (not a call's: it has two ends)
     after = next((b for a, b in paragraph_spans(body[first.end :]) if b - a > 40), 0)
-    place, country, places = lead_place(title, body, first.end, first.end + after)
+    place, country, places, dateline = lead_place(title, body, first.end, first.end + after)
     if kind == "phone_call":
         place = country = None
+        dateline = False
     # what is to come is dated when it will happen ("to be held on October 12-13")
     when = event_date(title, body, published, lead.end, 366 if kind == "announcement" else 2)
     return EventInfo(
@@ -366,4 +368,5 @@ def classify(title: str, body: str, language: str, published: datetime | None) -
         places=places,
         country=country,
         month_day=(when.day.month, when.day.day) if when else None,
+        place_dateline=dateline,
     )

@@ -36,6 +36,9 @@ _SURNAME = re.compile(
     r"|^(?:Al|al-|Al-|əl-|аль-)",
 )
 
+# a surname that ends a name: the next capitalised word starts another
+_ENDS_NAME = re.compile(r"(?:ov|ova|ev|eva|zade|zadə|ов|ова|ев|ева|заде)$")
+_PART_RE = re.compile(_PART, re.IGNORECASE)
 
 # an institution's namesake: "имени Л. Н. Гумилева", "named after A. Garayev"
 _NAMESAKE = re.compile(r"\b(?:имени|named after)\s+$")
@@ -113,6 +116,11 @@ def _segments(run: str) -> list[tuple[int, list[str]]]:
             current = []
             stops_since += 1
             continue
+        if len(current) >= 2 and _ENDS_NAME.search(current[-1]) and not _PART_RE.fullmatch(token):
+            # "Prezident İlham Əliyev Salim bin Məhəmməd əl-Malikin ... təltif": two names
+            # side by side, the first ended by its surname
+            out.append((current_start, current))
+            current = []
         if not current:
             current_start = m.start()
         current.append(_SUFFIX.sub("", token.rstrip(",")))

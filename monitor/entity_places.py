@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from monitor.entities import PLACES, find_places, place_hits, translit
+from monitor.gazetteer import capital_keys
 
 # the words before a place that make it the event's: "in", "held in", "в", "à", "در",
 # "في" (and "ب" joined to the name: "بالرباط"); not after an apostrophe: Turkish
@@ -26,6 +27,9 @@ PLACE_CUE = re.compile(
 # a locative ending after the name: "Bakıda", "Ankara'da", "Rabat şəhərində"
 PLACE_AFTER = re.compile(r"['’]?(?:\w*(?:da|də|de|ta|te)\b|\s+şəhərində)")
 # a visit abroad, told from the outlet's home city: "BAKU. ... is on a visit to Uzbekistan"
+# a capital's dateline tells where the newsroom is, not always where the event was (a
+# report from Baku on a session in Rabat); a dateline elsewhere (Shusha) is the reporter's
+_NEWSROOMS = capital_keys()
 _VISIT = re.compile(r"visit|vizit|sefer|safar|ziyaret|زيارة")
 # a city that hosts the event: "Baku to host the forum", "Баку примет форум"
 _HOSTS = re.compile(r"\s+(?:to host|will host|hosts|hosted|is hosting|has hosted|primet|prinial)\b")
@@ -65,10 +69,11 @@ _PLACED_NEAR = re.compile(rf"(?:{_NEAR_VERBS})\w*(?:\s+[^\s.,;:]+){{0,4}}\s+$")
 
 def lead_place(
     title: str, body: str, lead_end: int, next_end: int | None = None
-) -> tuple[str | None, str | None, frozenset[str]]:
+) -> tuple[str | None, str | None, frozenset[str], bool]:
     """The place of the event told in the lead (``body[:lead_end]``, else the paragraph
     after it, up to ``next_end``), its country, and every gazetteer place of the
-    article's start.
+    article's start, and whether that place is only a capital's dateline (where the
+    report was written, which a report from elsewhere names otherwise).
 
     A city after "in", "at ... in", "visit to" (or with a locative ending, or a venue
     that names its city, "ICESCO headquarters") beats the dateline city, which beats a
@@ -118,7 +123,7 @@ def lead_place(
     starts = find_places(f"{title}\n{body[:1500]}")
     places = frozenset(p.key for p, _ in starts)
     if not chosen:
-        return None, None, places
+        return None, None, places, False
     rank, _, key, country = min(chosen)
     abroad = [
         c
@@ -129,4 +134,4 @@ def lead_place(
         rank, _, key, country = abroad[0]
     if rank == 2.0:  # a country: its city, if the article's start names one
         key = next((p.key for p, _ in starts if p.country == key and p.key != key), key)
-    return key.title(), country, places
+    return key.title(), country, places, rank == 1.2 and key in _NEWSROOMS

@@ -215,3 +215,8 @@ def country_words(normalise: Callable[[str], str], table: str = CAPITALS) -> fro
         out.update(normalise(w) for w in words)
         out.update(normalise(s) + "*" for s in stems)
     return frozenset(out)
+
+
+def capital_keys(table: str = CAPITALS) -> frozenset[str]:
+    """The capitals of ``table``, by key: where outlets and agencies have their newsrooms."""
+    return frozenset(line.split(":")[0].strip() for line in table.strip().splitlines())

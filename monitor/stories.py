@@ -117,6 +117,7 @@ class StoryFeatures:
     content: frozenset[int]
     signature: tuple[int, ...]
     names: frozenset[int] = frozenset()  # rare names of the headline and lead, hashed
+    place_dateline: bool = False  # the place is only the dateline's (EventInfo's)
 
 
 def features(
@@ -166,6 +167,7 @@ def features(
         names=frozenset(
             h for h in named - people_names if df.get(h, 0) < max(RARE_NAME, RARE_SHARE * n)
         ),
+        place_dateline=event_info.place_dateline,
     )
 
 
@@ -243,9 +245,11 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     # listing decided in Rabat for a mosque in Shusha; a trip's stops, "visited Aghdam
     # and Fuzuli"), not two places
     crossed = a.place in b.places and b.place in a.places
-    if a.country and b.country and a.country != b.country and not crossed:
+    # a dateline tells where a report was written: one from Baku on a session in Rabat
+    elsewhere = crossed or a.place_dateline or b.place_dateline
+    if a.country and b.country and a.country != b.country and not elsewhere:
         return _Verdict(False, 0.0, f"veto: places differ ({a.place} vs {b.place})", True)
-    cities = a.place != a.country and b.place != b.country and not crossed
+    cities = a.place != a.country and b.place != b.country and not elsewhere
     if a.place and b.place and a.place != b.place and cities and text < STRONG_TEXT:
         return _Verdict(False, 0.0, f"veto: cities differ ({a.place} vs {b.place})", True)
     shared = _shared_people(a, b)

@@ -607,3 +607,23 @@ def test_russian_titles_that_mark_a_name(
     name is not a person ("Госслужбы")."""
     people = {p.name: (p.role, p.organisation) for p in find_people(text)}
     assert people == {name: (role, organisation)}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # Azerbaijani: the subject and the object side by side
+            "Prezident İlham Əliyev Salim bin Məhəmməd əl-Malikin ordenlə təltif edilməsi "
+            "haqqında sərəncam imzalayıb.",
+            [person_key("Aliyev"), person_key("AlMalik")],
+        ),
+        (  # one name, its surname last, stays one
+            "Prezident İlham Əliyev sərəncam imzalayıb.",
+            [person_key("Aliyev")],
+        ),
+    ],
+)
+def test_two_names_side_by_side_are_two_people_when_a_surname_ends_the_first(
+    text: str, names: list[str]
+) -> None:
+    assert [p.key for p in find_people(text)] == names

@@ -996,3 +996,35 @@ def test_a_meeting_beside_a_session_is_not_the_session_it_shares_names_with() ->
     assert len(meeting.names & speech.names) >= 2
     same, _, why = same_story(meeting, speech)
     assert not same, why
+
+
+def test_a_report_from_a_capitals_newsroom_on_an_event_elsewhere_is_not_placed_apart() -> None:
+    """An agency in Baku reports a session in Rabat without naming the city where the
+    session sits; its dateline is where it was written. A reporter's dateline in a city
+    with no newsroom (Shusha) is where the event was, and still tells another place."""
+    rabat = _told(
+        "ICESCO Executive Council opens its 48th session in Rabat",
+        "Rabat, 12 May 2031\nThe Executive Council of ICESCO began its 48th session this "
+        "morning at the Organization's headquarters in Rabat with an address by Director "
+        "General Salim AlMalik on the Organization's work in 2030.",
+        datetime(2031, 5, 12, 11),
+    )
+    baku = _told(
+        "Azərbaycan nümayəndə heyəti İSESKO İcraiyyə Şurasının 48-ci sessiyasında",
+        "Bakı, 12 may, AZƏRTAC\nİSESKO-nun baş direktoru Salim əl-Malik təşkilatın "
+        "İcraiyyə Şurasının 48-ci sessiyasının açılışında çıxış edib.",
+        datetime(2031, 5, 12, 15),
+        "az",
+    )
+    assert (rabat.place, rabat.place_dateline) == ("rabat", False)
+    assert (baku.place, baku.place_dateline) == ("baku", True)
+    same, _, why = same_story(rabat, baku)
+    assert same, why
+    shusha = _told(
+        "ICESCO Director General in Shusha",
+        "Shusha, 13 May, AZERTAC\nICESCO Director General Salim AlMalik visited the Yukhari "
+        "Govhar Agha mosque and the Vagif mausoleum.",
+        datetime(2031, 5, 13, 10),
+    )
+    assert (shusha.place, shusha.place_dateline) == ("shusha", False)
+    assert "places differ" in same_story(rabat, shusha)[2]
