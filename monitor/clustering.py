@@ -241,8 +241,12 @@ class Clusterer:
             missing = [a for a, _ in stored if a not in found]
             for article_id, (_, data) in db.load_features(conn, missing).items():
                 found[article_id] = self._remember(article_id, decode(data))
-            pool: list[tuple[Ref, Ref, StoryFeatures]] = [  # (article ref, story ref, features)
-                (("old", a), ("old", s), found[a]) for a, s in stored if a in found
+            # (article ref, story ref, features); the older stories first: on equal scores
+            # the article joins the older story, which a later fold keeps
+            pool: list[tuple[Ref, Ref, StoryFeatures]] = [
+                (("old", a), ("old", s), found[a])
+                for a, s in sorted(stored, key=lambda pair: (pair[1], pair[0]))
+                if a in found
             ]
             near: set[int] = set()  # earlier articles of this batch sharing a key, capped
             for key in wanted:

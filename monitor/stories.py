@@ -50,13 +50,13 @@ same people even when the other articles are too cut to). The best score wins.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TypeVar
 
-from monitor.classify import SURE, EventInfo
-from monitor.person_names import name_key, same_person
+from monitor.classify import SURE
+from monitor.person_names import same_person
 from monitor.shingling import _PERMS as _PERMS  # re-exported, like the names below
 from monitor.shingling import BANDS as BANDS
 from monitor.shingling import NUM_PERM as NUM_PERM
@@ -68,15 +68,19 @@ from monitor.shingling import minhash as minhash
 from monitor.shingling import overlap as overlap
 from monitor.shingling import paragraph_shingles as paragraph_shingles
 from monitor.shingling import shingles as shingles
+from monitor.story_features import RARE_NAME as RARE_NAME
+from monitor.story_features import RARE_SHARE as RARE_SHARE
+from monitor.story_features import READING as READING
+from monitor.story_features import StoryFeatures as StoryFeatures
+from monitor.story_features import features as features
 from monitor.story_index import DATE_WINDOW as DATE_WINDOW
 from monitor.story_index import candidate_keys as candidate_keys
 from monitor.story_index import lookup_keys as lookup_keys
-from monitor.story_names import name_hash, name_shingles
+from monitor.story_names import subject_hashes
 
 K = TypeVar("K")
 STRONG_TEXT = 0.45  # shared rare wording that alone makes one story
 SOME_TEXT = 0.12  # shared rare wording that supports shared people
-RARE_NAME, RARE_SHARE = 3, 0.01  # a name in fewer stories than this (or this share) is rare
 _BILATERAL = {"agreement", "phone_call"}  # two parties: who signed, who called
 _VAGUE = {"other", "statement"}  # kinds too broad to tell one event by
 _COMPATIBLE = {
@@ -88,87 +92,6 @@ _COMPATIBLE = {
     frozenset({"announcement", "agreement"}),
     frozenset({"conference", "statement"}),
 }
-
-
-# What :func:`features` reads, by release (2: the headline's numbers and rare names; 3:
-# more titles, a report placing its event nowhere filed under the cities it names): older
-# stored features are built and filed again by ``monitor reclassify``.
-READING = 3
-
-
-@dataclass(frozen=True)
-class StoryFeatures:
-    """What story matching needs of one article; every field can be stored and reloaded."""
-
-    language: str
-    published: date | None
-    event_date: date | None
-    month_day: tuple[int, int] | None
-    event_type: str
-    type_confidence: float
-    people: frozenset[str]
-    principals: frozenset[str]
-    initials: tuple[tuple[str, str], ...]  # (person key, first-name initial) pairs
-    organisations: frozenset[str]
-    place: str | None
-    country: str | None
-    places: frozenset[str]
-    shingles: frozenset[int]
-    content: frozenset[int]
-    signature: tuple[int, ...]
-    names: frozenset[int] = frozenset()  # rare names of the headline and lead, hashed
-    place_dateline: bool = False  # the place is only the dateline's (EventInfo's)
-
-
-def features(
-    title: str,
-    body: str,
-    language: str,
-    published: datetime | date | None,
-    event_info: EventInfo,
-    df: Mapping[int, int],
-    n: int,
-    *,
-    known_boilerplate: Iterable[frozenset[int]] = (),
-    named: frozenset[int] | None = None,
-) -> StoryFeatures:
-    """Build the features of one article from its text and :func:`classify` result
-    (``named``: its :func:`monitor.story_names.name_shingles`, when the caller has them)."""
-    paragraphs = paragraph_shingles(f"{title}\n{body}")
-    named = name_shingles(title, body) if named is None else named
-    full = frozenset().union(*paragraphs) if paragraphs else frozenset()
-    initials: set[tuple[str, str]] = set()
-    for p in event_info.participants:
-        key, initial = name_key(p.name)
-        if initial:
-            initials.add((key, initial))
-    # the people are compared as people: their names are not the event's
-    people_names = {name_hash(w) for p in event_info.participants for w in p.name.split()}
-    pub = published.date() if isinstance(published, datetime) else published
-    content = boilerplate_filter(paragraphs, df, n, known=known_boilerplate)
-    return StoryFeatures(
-        language=language,
-        published=pub,
-        event_date=event_info.event_date,
-        month_day=event_info.month_day,
-        event_type=event_info.event_type,
-        type_confidence=event_info.confidence,
-        people=event_info.people,
-        principals=event_info.principals,
-        initials=tuple(sorted(initials)),
-        organisations=event_info.organisations,
-        place=event_info.place.casefold() if event_info.place else None,
-        country=event_info.country,
-        places=event_info.places,
-        shingles=full,
-        content=content,
-        # LSH bands from the rare wording: shared boilerplate makes no band collisions
-        signature=minhash(content or full),
-        names=frozenset(
-            h for h in named - people_names if df.get(h, 0) < max(RARE_NAME, RARE_SHARE * n)
-        ),
-        place_dateline=event_info.place_dateline,
-    )
 
 
 def is_duplicate(a: StoryFeatures, b: StoryFeatures) -> bool:
@@ -316,7 +239,12 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     # two people in common on one day: kinds that do not fit are one unsure reading
     unsure = min(a.type_confidence, b.type_confidence) < SURE
     kinds_ok = types_ok or (len(shared) >= 2 and same_day and unsure)
-    named = len(a.names & b.names)  # rare names of the headline and lead, in any script
+    common = a.names & b.names  # rare names of the headline and lead, in any script
+    proper = len(common - subject_hashes())  # names and numbers
+    # ... and their subjects (manuscripts, рукописи), which tell more than shared wording
+    # only between two languages; a subject alone does not bring a day apart or make a
+    # scene (below): a subject is no name
+    named = proper if a.language == b.language else len(common)
     # (a meeting with someone the other never names, on the sidelines of the session the
     # other tells, shares the session's rare names: two events)
     beside = kinds == {"meeting", "conference"} and bool(extra_a or extra_b)
@@ -351,8 +279,8 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     )
     both_name = bool(a.people and b.people)
     nobody_else = not both_name or bool(shared and not extra_a and not extra_b)
-    close = same_day or (next_day and bool(shared or named))  # a day apart: more in common
-    scene = (city or named) and close and one_kind
+    close = same_day or (next_day and bool(shared or proper))  # a day apart: more in common
+    scene = (city or proper) and close and one_kind
     # an exhibition, a ceremony, a concert ("other") told in two languages: by its city
     # on its very day
     other = a.event_type == b.event_type == "other" and a.language != b.language
@@ -405,7 +333,8 @@ def joins(own: Sequence[StoryFeatures], other: Sequence[StoryFeatures]) -> float
 def assign_story(article: StoryFeatures, candidates: Sequence[tuple[K, StoryFeatures]]) -> K | None:
     """The story ``article`` belongs to among ``candidates`` ((story id, member) pairs):
     refused when one of its members vetoes the article, else scored as its best-matching
-    member (:func:`joins`). The best story's id, or None for a new story."""
+    member (:func:`joins`). The best story's id (on equal scores, the one whose member
+    comes first: callers list the older stories first), or None for a new story."""
     by_story: dict[K, list[StoryFeatures]] = {}
     for story_id, member in candidates:
         by_story.setdefault(story_id, []).append(member)

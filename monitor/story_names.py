@@ -9,7 +9,10 @@ is keyed (:func:`monitor.person_names.person_key`: Latin letters, case endings d
 and keeps its first five letters, so that "Khojaly" and "Ходжалинской" meet. Places,
 organisations, acronyms and titles are left out: they are compared elsewhere or name
 nothing in particular. The numbers of the headline and lead join them (:func:`numbers`:
-"45th session", "45-я сессия", "5,000 teachers"), written alike in every language.
+"45th session", "45-я сессия", "5,000 teachers"), written alike in every language, and
+so do their subjects (:mod:`monitor.story_subjects`: manuscripts, рукописи and
+əlyazmalar are one key), which tell more than shared wording only between two languages
+(:func:`monitor.stories.same_story` counts them there).
 The hashes join the article's shingles, so the archive counts in
 how many stories each name occurs, and only the rare ones are compared
 (:func:`monitor.stories.features`): a name in many stories ("Shusha" in the year of its
@@ -19,11 +22,13 @@ capital title) tells no event.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from monitor.entities import ORGANISATIONS, is_place
 from monitor.person_names import person_key
 from monitor.person_titles import TITLE_RE
 from monitor.shingling import _stable_hash
+from monitor.story_subjects import subject_keys, subjects
 
 LEAD_CHARS = 700
 PREFIX = 5
@@ -50,6 +55,7 @@ def name_shingles(title: str, body: str) -> frozenset[int]:
         if len(key) >= PREFIX:
             keys.add(key[:PREFIX])
     keys.update(f"#{n}" for n in numbers(text))
+    keys.update(f"~{key}" for key in subjects(text))  # "рукописи", "manuscripts": one key
     return frozenset(_stable_hash(f"name:{key}") for key in keys)
 
 
@@ -65,3 +71,9 @@ def numbers(text: str) -> set[int]:
     nor a day of the month (below 32)."""
     found = {int(re.sub(r"\D", "", m.group(0))) for m in _NUMBER.finditer(text)}
     return {n for n in found if n >= 32 and not 1900 <= n <= 2100}
+
+
+@lru_cache(maxsize=1)
+def subject_hashes() -> frozenset[int]:
+    """The hashes the subjects are kept under among the names."""
+    return frozenset(_stable_hash(f"name:~{key}") for key in subject_keys())

@@ -1,0 +1,1 @@
+"""Data tables the monitor reads (plain text, one entry a line)."""
