@@ -129,5 +129,6 @@ def stories_join(settings: Settings, story_ids: tuple[int, ...]) -> None:
             survivor, moved = corrections.join(conn, story_ids, now, store.headline_languages)
             shown = stories_db.story_snapshot(conn, survivor)
     others = ", ".join(str(s) for s in sorted(set(story_ids)) if s != survivor)
-    click.echo(f"joined story {others} into story {survivor}: {moved} articles moved")
+    noun = "article" if moved == 1 else "articles"
+    click.echo(f"joined story {others} into story {survivor}: {moved} {noun} moved")
     _show(shown)

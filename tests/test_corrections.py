@@ -85,7 +85,7 @@ def test_a_split_undone_by_a_join_leaves_one_story_again(app) -> None:
     new = next(s for s, found in story_partition(app).items() if found == {ids[0]})
     result = _stories("join", str(new), str(story))
     assert result.exit_code == 0, result.output
-    assert f"joined story {new} into story {story}: 1 articles moved" in result.stdout
+    assert f"joined story {new} into story {story}: 1 article moved" in result.stdout
     assert story_partition(app) == before
     assert merged_into(app.store.engine, new) == story  # a link to it leads to the story
     with app.store.engine.connect() as conn:
