@@ -5,7 +5,8 @@ by :func:`features` from the text and the classifier's reading, stored with the 
 The wording's shingles and MinHash signature (boilerplate discounted by the archive's
 counts), the event's type, date, place and people, and the rare names, numbers and
 subjects of the headline and lead (:mod:`monitor.story_names`): only a name in fewer than
-:data:`RARE_NAME` stories (or :data:`RARE_SHARE` of them) is kept.
+:data:`RARE_NAME` stories (or :data:`RARE_SHARE` of them; a subject, :data:`SUBJECT_SHARE`)
+is kept.
 """
 
 from __future__ import annotations
@@ -17,9 +18,19 @@ from datetime import date, datetime
 from monitor.classify import EventInfo
 from monitor.person_names import name_key
 from monitor.shingling import boilerplate_filter, minhash, paragraph_shingles
-from monitor.story_names import name_hash, name_shingles
+from monitor.story_names import name_hash, name_shingles, subject_hashes
 
 RARE_NAME, RARE_SHARE = 3, 0.01  # a name in fewer stories than this (or this share) is rare
+# a subject is kept in up to a tenth of the stories: "exhibition" is no name, but two
+# reports in two languages of one day that both tell of one still say much
+SUBJECT_SHARE = 0.1
+
+
+def _rare(name: int, stories: int) -> float:
+    """In how many stories a name (or a subject) may be found and still be rare."""
+    share = SUBJECT_SHARE if name in subject_hashes() else RARE_SHARE
+    return max(RARE_NAME, share * stories)
+
 
 # What :func:`features` reads, by release (2: the headline's numbers and rare names; 3:
 # more titles, a report placing its event nowhere filed under the cities it names; 4: the
@@ -96,8 +107,6 @@ def features(
         content=content,
         # LSH bands from the rare wording: shared boilerplate makes no band collisions
         signature=minhash(content or full),
-        names=frozenset(
-            h for h in named - people_names if df.get(h, 0) < max(RARE_NAME, RARE_SHARE * n)
-        ),
+        names=frozenset(h for h in named - people_names if df.get(h, 0) < _rare(h, n)),
         place_dateline=event_info.place_dateline,
     )

@@ -1044,3 +1044,20 @@ def test_a_report_from_a_capitals_newsroom_on_an_event_elsewhere_is_not_placed_a
     )
     assert (shusha.place, shusha.place_dateline) == ("shusha", False)
     assert "places differ" in same_story(rabat, shusha)[2]
+
+
+def test_a_story_set_is_measured_in_an_archive_of_the_other_sets() -> None:
+    """``--archive``: the names and subjects are judged rare against the counts of the
+    other sets, as in a monitor that has run for a while."""
+    path = Path(__file__).parent / "fixtures" / "events" / "stories_set17.jsonl"
+    script = Path(__file__).parent.parent / "bench" / "eval_stories.py"
+    out = subprocess.run(
+        [sys.executable, str(script), str(path), "--archive"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "counted into an archive of 1," in out.splitlines()[0]
+    line = next(x for x in out.splitlines() if x.startswith("all "))
+    precision, recall = (float(v) for v in line.split()[-2:])
+    assert precision >= 0.95 and recall > 0.6, line
