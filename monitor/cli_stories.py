@@ -1,5 +1,5 @@
-"""`monitor stories`: list stories; split a story the rules joined wrongly, join stories
-they kept apart (:mod:`monitor.store.corrections`)."""
+"""`monitor stories`: list stories, show one; split a story the rules joined wrongly,
+join stories they kept apart (:mod:`monitor.store.corrections`)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import click
 from monitor.cli_common import check_filters, config_option, open_app, since_option
 from monitor.rules import StoryChange
 from monitor.settings import Settings
-from monitor.store import corrections
+from monitor.store import corrections, merging
 from monitor.store import stories as stories_db
 
 
@@ -66,6 +66,30 @@ def stories(
             _show(story)
     if not as_json:
         click.echo(f"{len(found)} stories", err=True)
+
+
+@stories.command("show")
+@click.argument("story_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="The story as one JSON object.")
+@config_option
+def stories_show(settings: Settings, story_id: int, as_json: bool) -> None:
+    """Show story STORY_ID: its event, every article with its id, outlet and URL, and the
+    stories a split keeps it apart from. A story joined into another leads to it."""
+    with open_app(settings) as app:
+        went = merging.merged_into(app.store.engine, story_id)
+        if went is not None:
+            click.echo(f"story {story_id} was joined into story {went}", err=True)
+            story_id = went
+        with app.store.engine.connect() as conn:
+            corrections.live_story(conn, story_id)
+            story = stories_db.story_snapshot(conn, story_id)
+            apart = sorted(corrections.apart_from(conn, story_id))
+    if as_json:
+        click.echo(json.dumps({**story, "kept_apart_from": apart}, ensure_ascii=False))
+        return
+    _show(story)
+    if apart:
+        click.echo(f"    kept apart from story {', '.join(str(s) for s in apart)} (a split)")
 
 
 @stories.command("split")

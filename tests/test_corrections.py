@@ -3,6 +3,8 @@ against later reports and `monitor reclassify --regroup`; bad input changes noth
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import text
@@ -64,6 +66,12 @@ def test_a_split_story_stays_split_by_regroup_and_by_a_later_report(app) -> None
         counts = dict(conn.execute(text("SELECT id, article_count FROM story")).all())
         apart = conn.execute(text("SELECT count(*) FROM story_apart")).scalar_one()
     assert (counts[story], counts[new], apart) == (2, 1, 2)
+    shown = _stories("show", str(new))
+    assert shown.exit_code == 0, shown.output
+    assert _url(app, ids[-1]) in shown.stdout and f"#{new}  meeting" in shown.stdout
+    assert f"kept apart from story {story} (a split)" in shown.stdout
+    as_json = json.loads(_stories("show", str(story), "--json").stdout)
+    assert as_json["kept_apart_from"] == [new] and len(as_json["articles"]) == 2
     # the rules would join them again (tests/test_regroup.py); the person's word holds
     assert "joined 0 into older ones" in _run("--regroup")
     assert story_partition(app) == partition
@@ -161,6 +169,11 @@ def test_a_story_joined_into_another_is_named_by_the_story_it_went_into(app) -> 
     result = _stories("split", str(gone), "1")
     assert result.exit_code == 1
     assert f"story {gone} was joined into story {kept}: name story {kept}" in result.stderr
+    shown = _stories("show", str(gone))  # shown as the story it went into
+    assert shown.exit_code == 0 and f"story {gone} was joined into story {kept}" in shown.stderr
+    assert shown.stdout.startswith(f"#{kept}  ")
+    missing = _stories("show", "999999")
+    assert missing.exit_code == 1 and "story 999999 does not exist" in missing.stderr
 
 
 def test_a_split_off_story_is_alerted_as_new_only_when_asked(
