@@ -36,7 +36,15 @@ def test_a_subject_is_one_key_in_every_language(text: str, key: str) -> None:
     assert key in subjects(text)
 
 
-@pytest.mark.parametrize("text", ["поэтому", "The bridge between cultures", "Le prix du pain"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "поэтому",
+        "The bridge between cultures",
+        "Le prix du pain",
+        "28 mayın Müstəqillik Günü",  # Azerbaijani "of May", Turkish "mayın" is a mine
+    ],
+)
 def test_a_word_that_only_starts_like_a_subject_is_none(text: str) -> None:
     assert not subjects(text)
 
