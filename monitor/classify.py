@@ -122,7 +122,7 @@ class EventInfo:
     places: frozenset[str] = frozenset()
     country: str | None = None
     month_day: tuple[int, int] | None = None  # the event's day when its year is unknown
-    place_dateline: bool = False  # the place is only the dateline's: where it was written
+    place_dateline: bool = False  # the place is only a capital's dateline: the newsroom's
 
 
 def _reference_year(text: str, published: datetime | None) -> int | None:

@@ -115,11 +115,10 @@ def stories_split(
     with open_app(settings) as app:
         store = app.store
         with store.transaction() as conn:
-            new_id, moved = corrections.split(
+            new_id, moved, after = corrections.split(
                 conn, story_id, articles, now, store.headline_languages
             )
             if alert and store.on_story_changes is not None:
-                after = stories_db.refresh_story(conn, new_id, now, store.headline_languages)
                 change = StoryChange(
                     story_id=new_id,
                     is_new=True,

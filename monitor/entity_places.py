@@ -26,10 +26,10 @@ PLACE_CUE = re.compile(
 )
 # a locative ending after the name: "Bakıda", "Ankara'da", "Rabat şəhərində"
 PLACE_AFTER = re.compile(r"['’]?(?:\w*(?:da|də|de|ta|te)\b|\s+şəhərində)")
-# a visit abroad, told from the outlet's home city: "BAKU. ... is on a visit to Uzbekistan"
 # a capital's dateline tells where the newsroom is, not always where the event was (a
 # report from Baku on a session in Rabat); a dateline elsewhere (Shusha) is the reporter's
 _NEWSROOMS = capital_keys()
+# a visit abroad, told from the outlet's home city: "BAKU. ... is on a visit to Uzbekistan"
 _VISIT = re.compile(r"visit|vizit|sefer|safar|ziyaret|زيارة")
 # a city that hosts the event: "Baku to host the forum", "Баку примет форум"
 _HOSTS = re.compile(r"\s+(?:to host|will host|hosts|hosted|is hosting|has hosted|primet|prinial)\b")

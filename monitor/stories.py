@@ -168,7 +168,7 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     # listing decided in Rabat for a mosque in Shusha; a trip's stops, "visited Aghdam
     # and Fuzuli"), not two places
     crossed = a.place in b.places and b.place in a.places
-    # a dateline tells where a report was written: one from Baku on a session in Rabat
+    # a capital's dateline tells where a report was written: Baku's on a session in Rabat
     elsewhere = crossed or a.place_dateline or b.place_dateline
     if a.country and b.country and a.country != b.country and not elsewhere:
         return _Verdict(False, 0.0, f"veto: places differ ({a.place} vs {b.place})", True)

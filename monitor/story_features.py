@@ -60,7 +60,7 @@ class StoryFeatures:
     content: frozenset[int]
     signature: tuple[int, ...]
     names: frozenset[int] = frozenset()  # rare names of the headline and lead, hashed
-    place_dateline: bool = False  # the place is only the dateline's (EventInfo's)
+    place_dateline: bool = False  # the place is only a capital's dateline (EventInfo's)
 
 
 def features(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection, and_, delete, insert, select, union, update
 
@@ -114,11 +115,11 @@ def split(
     refs: Sequence[str],
     now: datetime,
     prefer: Sequence[str] = (),
-) -> tuple[int, list[int]]:
+) -> tuple[int, list[int], dict[str, Any]]:
     """Move the articles ``refs`` name (ids or URLs) out of story ``story_id`` into a new
-    story, kept apart from the articles that stay; returns the new story's id and the
-    articles moved. Both stories are recomputed (headline in the first language of
-    ``prefer``)."""
+    story, kept apart from the articles that stay; returns the new story's id, the
+    articles moved and the new story's values. Both stories are recomputed (headline in
+    the first language of ``prefer``)."""
     live_story(conn, story_id)
     moving = article_ids(conn, story_id, refs)
     if not moving:
@@ -139,9 +140,8 @@ def split(
             update(table).where(column.in_(moving)).values(story_id=new_id)  # type: ignore[attr-defined]
         )
     _remember(conn, [(a, b) for a in moving for b in staying], now)
-    for story in (story_id, new_id):
-        stories_db.refresh_story(conn, story, now, prefer)
-    return new_id, moving
+    stories_db.refresh_story(conn, story_id, now, prefer)
+    return new_id, moving, stories_db.refresh_story(conn, new_id, now, prefer)
 
 
 def _remember(conn: Connection, pairs: Iterable[tuple[int, int]], now: datetime) -> None:
