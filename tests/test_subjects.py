@@ -43,6 +43,7 @@ def test_a_subject_is_one_key_in_every_language(text: str, key: str) -> None:
         "The bridge between cultures",
         "Le prix du pain",
         "28 mayın Müstəqillik Günü",  # Azerbaijani "of May", Turkish "mayın" is a mine
+        "نتمنى له السلامة وسلامته",  # Arabic "his safety": Persian سلامت is health
     ],
 )
 def test_a_word_that_only_starts_like_a_subject_is_none(text: str) -> None:
