@@ -10,7 +10,6 @@ from typing import Any
 import click
 
 from monitor.cli_common import check_filters, config_option, open_app, since_option
-from monitor.rules import StoryChange
 from monitor.settings import Settings
 from monitor.store import corrections, merging
 from monitor.store import stories as stories_db
@@ -75,15 +74,14 @@ def stories(
 def stories_show(settings: Settings, story_id: int, as_json: bool) -> None:
     """Show story STORY_ID: its event, every article with its id, outlet and URL, and the
     stories a split keeps it apart from. A story joined into another leads to it."""
-    with open_app(settings) as app:
-        went = merging.merged_into(app.store.engine, story_id)
+    with open_app(settings) as app, app.store.engine.connect() as conn:
+        went = merging.went_into(conn, story_id)
         if went is not None:
             click.echo(f"story {story_id} was joined into story {went}", err=True)
             story_id = went
-        with app.store.engine.connect() as conn:
-            corrections.live_story(conn, story_id)
-            story = stories_db.story_snapshot(conn, story_id)
-            apart = sorted(corrections.apart_from(conn, story_id))
+        corrections.live_story(conn, story_id)
+        story = stories_db.story_snapshot(conn, story_id)
+        apart = sorted(corrections.apart_from(conn, [story_id]))
     if as_json:
         click.echo(json.dumps({**story, "kept_apart_from": apart}, ensure_ascii=False))
         return
@@ -119,15 +117,8 @@ def stories_split(
                 conn, story_id, articles, now, store.headline_languages
             )
             if alert and store.on_story_changes is not None:
-                change = StoryChange(
-                    story_id=new_id,
-                    is_new=True,
-                    topics=tuple(after["topics"]),
-                    event_type=after["event_type"],
-                    sources=tuple(after["sources"]),
-                    new_sources=tuple(after["sources"]),
-                    published=after["last_published"],
-                )
+                dated = [after["last_published"]] if after["last_published"] else []
+                change = stories_db.change_of(new_id, True, after, (), dated)
                 store.on_story_changes(conn, [change], now)
             shown = [stories_db.story_snapshot(conn, s) for s in (story_id, new_id)]
     noun = "article" if len(moved) == 1 else "articles"

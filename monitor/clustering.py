@@ -306,8 +306,7 @@ class Clusterer:
         # stories a person split from this one stay apart (monitor.store.corrections);
         # in a dry run the stories it took in are still stored apart from it
         own = [story_id, *(s for s in gone if merging.survivor_of(gone, s) == story_id)]
-        apart = {s for o in own for s in corrections.apart_from(conn, o)}
-        found -= {merging.survivor_of(gone, s) for s in apart}
+        found -= {merging.survivor_of(gone, s) for s in corrections.apart_from(conn, own)}
         best: tuple[float, int] | None = None
         for other in sorted(found):
             theirs = self._members(conn, other)

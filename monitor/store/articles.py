@@ -227,16 +227,7 @@ def _change(
     """What storing ``mine`` did to a story, from its refreshed values and its outlets
     before."""
     published = [p for item in mine if (p := item.article.published) is not None]
-    old_sources = before.get(story_id, [])
-    return StoryChange(
-        story_id=story_id,
-        is_new=is_new,
-        topics=tuple(after["topics"]),
-        event_type=after["event_type"],
-        sources=tuple(after["sources"]),
-        new_sources=tuple(s for s in after["sources"] if s not in old_sources),
-        published=max(published) if published else None,
-    )
+    return stories_db.change_of(story_id, is_new, after, before.get(story_id, []), published)
 
 
 def _copies_join(

@@ -36,7 +36,6 @@ from monitor.models import (
     ArticleURLRow,
     StoryApartRow,
     StoryKeyRow,
-    StoryMergeRow,
     StoryRow,
 )
 from monitor.store import merging
@@ -44,9 +43,11 @@ from monitor.store import stories as stories_db
 from monitor.urls import url_key
 
 
-def apart_from(conn: Connection, story_id: int) -> set[int]:
-    """The stories holding an article that a split keeps apart from one of this story's."""
-    mine = select(ArticleRow.id).where(ArticleRow.story_id == story_id)
+def apart_from(conn: Connection, story_ids: Iterable[int]) -> set[int]:
+    """The other stories holding an article that a split keeps apart from an article of
+    these stories, in one query."""
+    ids = list(story_ids)
+    mine = select(ArticleRow.id).where(ArticleRow.story_id.in_(ids))  # type: ignore[union-attr]
     pairs = []
     for own, other in (
         (StoryApartRow.low_id, StoryApartRow.high_id),
@@ -58,24 +59,21 @@ def apart_from(conn: Connection, story_id: int) -> set[int]:
             .where(own.in_(mine))  # type: ignore[attr-defined]
         )
     found = conn.execute(union(*pairs)).scalars()
-    return {int(s) for s in found if s is not None and s != story_id}
+    return {int(s) for s in found if s is not None and s not in ids}
 
 
-def live_story(conn: Connection, story_id: int) -> int:
-    """``story_id`` if it is a story with articles; else an error saying what it is."""
+def live_story(conn: Connection, story_id: int) -> None:
+    """Nothing if ``story_id`` is a story with articles; else an error saying what it is."""
     count = conn.execute(
         select(StoryRow.article_count).where(StoryRow.id == story_id)
     ).scalar_one_or_none()
     if count is None:
         raise InputError(f"story {story_id} does not exist")
-    went = conn.execute(
-        select(StoryMergeRow.story_id).where(StoryMergeRow.absorbed_id == story_id)
-    ).scalar_one_or_none()
+    went = merging.went_into(conn, story_id)
     if went is not None:
         raise InputError(f"story {story_id} was joined into story {went}: name story {went}")
     if not count:
         raise InputError(f"story {story_id} has no articles")
-    return story_id
 
 
 def article_ids(conn: Connection, story_id: int, refs: Sequence[str]) -> list[int]:
@@ -86,21 +84,19 @@ def article_ids(conn: Connection, story_id: int, refs: Sequence[str]) -> list[in
     for ref in refs:
         if ref.isdigit():
             article_id: int | None = int(ref)
-            where = ArticleRow.id == article_id
         else:
-            article_id = conn.execute(
-                select(ArticleURLRow.article_id).where(ArticleURLRow.url_key == url_key(ref))
-            ).scalar_one_or_none()
-            if article_id is None:
-                raise InputError(f"no stored article has the URL {ref}")
-            where = ArticleRow.id == article_id
-        story = conn.execute(select(ArticleRow.story_id).where(where)).one_or_none()
+            by_url = select(ArticleURLRow.article_id).where(ArticleURLRow.url_key == url_key(ref))
+            article_id = conn.execute(by_url).scalar_one_or_none()
+        if article_id is None:
+            raise InputError(f"no stored article has the URL {ref}")
+        query = select(ArticleRow.story_id).where(ArticleRow.id == article_id)
+        story = conn.execute(query).one_or_none()
         if story is None:
             raise InputError(f"article {ref} does not exist")
         if story[0] != story_id:
             raise InputError(f"article {ref} is in story {story[0]}, not in story {story_id}")
         if article_id not in found:
-            found.append(int(article_id))  # type: ignore[arg-type]
+            found.append(int(article_id))
     return found
 
 
@@ -145,15 +141,10 @@ def split(
 
 
 def _remember(conn: Connection, pairs: Iterable[tuple[int, int]], now: datetime) -> None:
-    wanted = {(min(a, b), max(a, b)) for a, b in pairs}
-    if not wanted:
-        return
-    lows = {low for low, _ in wanted}
-    query = select(StoryApartRow.low_id, StoryApartRow.high_id).where(
-        StoryApartRow.low_id.in_(lows)  # type: ignore[attr-defined]
-    )
-    wanted -= {(low, high) for low, high in conn.execute(query)}
-    rows = [{"low_id": low, "high_id": high, "created_at": now} for low, high in sorted(wanted)]
+    # none is stored yet: a pair kept apart is never in one story (folds leave out such
+    # stories, a join forgets the pairs it brings together)
+    wanted = sorted({(min(a, b), max(a, b)) for a, b in pairs})
+    rows = [{"low_id": low, "high_id": high, "created_at": now} for low, high in wanted]
     for start in range(0, len(rows), stories_db.CHUNK):
         conn.execute(insert(StoryApartRow), rows[start : start + stories_db.CHUNK])
 

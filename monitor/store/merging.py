@@ -126,12 +126,17 @@ def fold(conn: Connection, survivor: int, absorbed: int) -> int:
     return int(moved or 0)
 
 
-def merged_into(engine: Engine, story_id: int) -> int | None:
+def went_into(conn: Connection, story_id: int) -> int | None:
     """The story that an absorbed story now belongs to, if it was absorbed."""
     query = select(StoryMergeRow.story_id).where(StoryMergeRow.absorbed_id == story_id)
-    with engine.connect() as conn:
-        found: Any = conn.execute(query).scalar_one_or_none()
+    found: Any = conn.execute(query).scalar_one_or_none()
     return int(found) if found is not None else None
+
+
+def merged_into(engine: Engine, story_id: int) -> int | None:
+    """:func:`went_into`, on a connection of its own."""
+    with engine.connect() as conn:
+        return went_into(conn, story_id)
 
 
 def join_changed(
@@ -181,17 +186,8 @@ def join_changed(
             continue
         after = stories_db.refresh_story(conn, target, now, prefer)
         published = [c.published for c in group if c.published is not None]
-        joined.append(
-            StoryChange(
-                story_id=target,
-                # new when this batch founded the survivor (then it founded the absorbed
-                # stories too: an older story survives)
-                is_new=any(c.story_id == target and c.is_new for c in group),
-                topics=tuple(after["topics"]),
-                event_type=after["event_type"],
-                sources=tuple(after["sources"]),
-                new_sources=tuple(s for s in after["sources"] if s not in before[target]),
-                published=max(published) if published else None,
-            )
-        )
+        # new when this batch founded the survivor (then it founded the absorbed stories
+        # too: an older story survives)
+        is_new = any(c.story_id == target and c.is_new for c in group)
+        joined.append(stories_db.change_of(target, is_new, after, before[target], published))
     return joined, gone

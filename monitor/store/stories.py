@@ -28,6 +28,7 @@ from monitor.models import (
     StoryRow,
 )
 from monitor.person_names import merge_participants
+from monitor.rules import StoryChange
 
 CHUNK = 500
 _SIGN = 1 << 63
@@ -275,6 +276,27 @@ def refresh_story(
     }
     conn.execute(update(StoryRow).where(StoryRow.id == story_id).values(**values))
     return values
+
+
+def change_of(
+    story_id: int,
+    is_new: bool,
+    after: dict[str, Any],
+    sources_before: Sequence[str],
+    published: Iterable[datetime],
+) -> StoryChange:
+    """What a change did to a story, from its values as :func:`refresh_story` returns
+    them, its outlets before, and the publication times of the articles that made it."""
+    latest = max(published, default=None)
+    return StoryChange(
+        story_id=story_id,
+        is_new=is_new,
+        topics=tuple(after["topics"]),
+        event_type=after["event_type"],
+        sources=tuple(after["sources"]),
+        new_sources=tuple(s for s in after["sources"] if s not in sources_before),
+        published=latest,
+    )
 
 
 def story_snapshot(conn: Connection, story_id: int, *, summary_chars: int = 400) -> dict[str, Any]:
