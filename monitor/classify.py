@@ -38,7 +38,9 @@
     words;
   - headline grammar is read in the title: "X, Y discuss ..." (talks), "X to visit
     Baku" (what is to come), "Minister: ...", "Лавров: ..." or "... - Economy Minister"
-    (a statement; "Baku: ..." is a dateline); a decree, a guest book or an agreement
+    (a statement, or a speech at a session when the sentence naming the speaker names
+    the session: "... заявил ... на конференции", "seminarın açılışında deyib"; "Baku:
+    ..." is a dateline); a decree, a guest book or an agreement
     to sign later is no agreement, a meeting held online is a call but a forum held by
     video is not, a press conference is speech, a guard of honour greets a visit;
   - a repeat of the headline near the top of the page (bare or after a breadcrumb,
@@ -255,14 +257,24 @@ def event_scores(
     # "Speaker: words" over a lead that tells a meeting, a visit or a call, and no words
     # said ("the minister said during a meeting"): the words were said at it
     acted = any(in_sentence[k] for k in rules.ACTS) and not in_sentence["statement"]
+    # "Minister: words" over a lead that says where they were said ("said at the opening
+    # of the forum", "выступая на конференции"): a speech given at a session, its news
+    spoken_at = _at_session(unquoted(paragraph), bool(speaker)) or _at_session(
+        unquoted(said_next if reported else first_sentence(after_lead)), True
+    )
     if speaker and not acted:
-        scores["statement"] += 3.0
+        if spoken_at:
+            scores["conference"] += rules.STRONG_WEIGHT * 2.0
+        else:
+            scores["statement"] += 3.0
     elif titles.title_future(rules.CIRCUMSTANCE["announcement"].sub(" ", casefold(title))):
         scores["announcement"] += rules.STRONG_WEIGHT * 3.0
     # words, then who said them: a statement, or a speech at a session when the words
     # about who said them name one ("“...,” said the President at the summit")
     attribution = said_next if reported else paragraph
-    if (reported or paragraph.lstrip()[:1] in QUOTES) and _at_session(unquoted(attribution)):
+    if (reported or paragraph.lstrip()[:1] in QUOTES) and _at_session(
+        unquoted(attribution), reported
+    ):
         scores["conference"] += rules.STRONG_WEIGHT * 2.0
     elif reported and not speaker and _AT_MEETING.search(casefold(attribution)):
         # "ICESCO will grant more scholarships. Об этом заявил ... на встрече с министром":
@@ -282,11 +294,14 @@ _AT_MEETING = re.compile(
 )
 
 
-def _at_session(text: str) -> bool:
+def _at_session(text: str, attributed: bool = False) -> bool:
     """Whether ``text`` says words were said at a session ("said at the summit"), the
-    session not being a setting ("on the sidelines of the summit")."""
+    session not being a setting ("on the sidelines of the summit"). ``attributed``: the
+    text says who said the words, so a session named in it with a speech verb is enough."""
     where = rules.CIRCUMSTANCE["conference"].sub(" ", casefold(text))
-    return bool(rules.COMPILED_STRONG["conference"].search(where))
+    if rules.COMPILED_STRONG["conference"].search(where):
+        return True
+    return attributed and bool(rules.SPEECH.search(where) and rules.SESSION_NAMED.search(where))
 
 
 def _score_zone(

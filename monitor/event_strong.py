@@ -6,6 +6,8 @@ as context; :mod:`monitor.classify` explains the weighing.
 
 from __future__ import annotations
 
+import re
+
 # Phrases that name the event beyond doubt: they weigh twice a plain hit and are not
 # discounted as context. Taking office is its own kind of news (no listed type fits);
 # a speech given *at* a session is news of the session.
@@ -155,3 +157,25 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"(?:نشست|اجلاس|کنفرانس|همایش)",
     ),
 }
+
+
+# the session where words were said, in a sentence that says who said them ("Об этом
+# заявил директор ... Бузид на конференции", "seminarın açılışında deyib", "Sempozyumu'nun
+# açılışında konuşan Tekin"): a speech verb anywhere with the session after a preposition
+# or in a locative case, anywhere
+SPEECH = re.compile(
+    r"\b(?:said|says|stated|noted|stressed|told|speaking|spoke|remarks|address\w*)\b"
+    r"|(?:заяв|сказа|отмети|подчеркну|выступ|сообщи)\w*|(?<!\w)(?:deyib|bildirib|qeyd edib"
+    r"|vurğulayıb|söyləyib|çıxış|söyledi|dedi|konuş\w*|belirtti|ifade etti|a déclaré|a dit"
+    r"|a souligné|a affirmé|قال|أكد|گفت)(?!\w)"
+)
+SESSION_NAMED = re.compile(
+    r"\b(?:at|during|addressing|before) (?:\S+ ){0,5}?(?:session|(?<!press )(?<!news )conference"
+    r"|forum|summit|congress|assembly|symposium|seminar|round table)\b"
+    r"|(?:(?<!\w)на|в ходе) (?:\S+ ){0,4}?(?:сесси|конференц|форум|саммит|заседани|съезд"
+    r"|ассамбле|семинар|симпозиум|конгресс|круглом столе)\w*"
+    r"|(?<!\w)(?:forum|konfrans|konferans|sessiya|oturum|sammit|zirve|seminar|seminer"
+    r"|simpozium|sempozyum|konqres|kongre|iclas)\S*?(?:da|də|ta|te|nda|ndə|nde)(?!\w)"
+    r"|(?<!\w)(?:forum|konfrans|konferans|sessiya|sammit|zirve|seminar|seminer|simpozium"
+    r"|sempozyum|konqres|kongre|iclas)\S* (?:\S+ )?(?:açılışında|bağlanışında|kapanışında)"
+)

@@ -2480,7 +2480,45 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "Азербайджан является одним из ключевых центров тюркского мира.",
             "statement",
         ),
-        # ... but a headline that opens with a circumstance is no speaker
+        # ... unless the lead says where the words were said: a speech at a session is the
+        # session's news, when the sentence naming the speaker names it too
+        (
+            "Rector Mammadli: Universities must share their manuscripts",
+            "Universities of the Islamic world must open their manuscript collections to "
+            "one another, rector Elnur Mammadli said.\n\nMammadli made the remarks in "
+            "Ganja on Thursday at the opening of a regional forum of university libraries.",
+            "conference",
+        ),
+        (
+            "Нариман Гасымов: Рукописи должны быть доступны всем",
+            "Рукописное наследие должно быть доступно исследователям всех стран. Об этом "
+            "заявил директор института рукописей Нариман Гасымов на конференции "
+            "«Наследие Востока», которая открылась в Гяндже.",
+            "conference",
+        ),
+        (
+            "Nərimanov: Əlyazmalar hamı üçün açıq olmalıdır",
+            "“Əlyazma irsi bütün tədqiqatçılar üçün açıq olmalıdır”.\n\nBunu institutun "
+            "direktoru Nəriman Nərimanov Gəncədə keçirilən regional seminarın açılışında "
+            "deyib.",
+            "conference",
+        ),
+        (
+            "Bakan Yıldız: Kütüphaneler ortak katalog kurmalı",
+            "Kültür Bakanı Ahmet Yıldız, İslam dünyası kütüphanelerinin ortak bir katalog "
+            "kurması gerektiğini söyledi.\n\nKonya'da düzenlenen Uluslararası Kütüphane "
+            "Sempozyumu'nun açılışında konuşan Yıldız, çağrısını yineledi.",
+            "conference",
+        ),
+        # words said to the press at a forum's door are still the speaker's: a press
+        # conference is no session
+        (
+            "Rector Mammadli: Universities must share their manuscripts",
+            "Universities must open their collections, rector Elnur Mammadli said at a press "
+            "conference in Ganja on Thursday.",
+            "statement",
+        ),
+        # ... and a headline that opens with a circumstance is no speaker
         (
             "Under the patronage of President Aliyev: ICESCO Executive Council opens in Baku",
             "The 45th session of the Executive Council opened in Baku on Monday.",
