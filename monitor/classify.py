@@ -23,6 +23,9 @@
     traveller's purpose ("arrived in Rabat to attend the session" is the visit's);
     "received" counts as a meeting unless an award, a letter or a title was received
     (``принял участие`` is taking part, ``qərar qəbul edib`` a decision);
+  - what talks were about is their subject, read by the talks alone ("discussed heritage
+    nominations", "обсудили подготовку к визиту", "görüşdə ... müzakirə olunub"): no
+    announcement, visit or signing of its own;
   - sentences that look back (a recalled event, a year two or more before the article's,
     but not in a "since" clause) are background and not counted; a lost status ("a
     goodwill ambassador no more", "stripped of") cancels an award;
@@ -304,16 +307,22 @@ def _at_session(text: str, attributed: bool = False) -> bool:
     return attributed and bool(rules.SPEECH.search(where) and rules.SESSION_NAMED.search(where))
 
 
+TALKS = ("meeting", "phone_call")  # the types that read what talks were about
+
+
 def _score_zone(
     scores: dict[str, float], text: str, weight: float, cap: int, headline: bool
 ) -> dict[str, int]:
     """Add one zone's rule weight to ``scores``; return the hits of each type."""
     seen: dict[str, str] = {}  # the text each type reads: its circumstances left out
     found: dict[str, int] = {}
+    # what talks were about is their subject: only the talks read it
+    subject_out = rules.TOPIC_BEFORE.sub(r"\g<lead> \g<verb>", rules.TOPIC.sub(r"\g<verb>", text))
     for kind, pattern in rules.COMPILED.items():
+        read = text if kind in TALKS else subject_out
         # a headline names its news: "delegation on a visit to Rabat" is the visit
         setting = kind in rules.CIRCUMSTANCE and not (kind == "visit" and headline)
-        seen[kind] = rules.CIRCUMSTANCE[kind].sub(" ", text) if setting else text
+        seen[kind] = rules.CIRCUMSTANCE[kind].sub(" ", read) if setting else read
         if kind == "visit":
             seen[kind] = rules.NOT_A_VISIT.sub(" ", seen[kind])
         found[kind] = min(cap, len(pattern.findall(seen[kind])))

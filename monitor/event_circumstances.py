@@ -222,3 +222,24 @@ CIRCUMSTANCE = {
         r"|الاتفاق على توقيع(?: مذكرة تفاهم| اتفاقية)?"
     ),
 }
+
+# What talks were about is their subject, not an event of its own: "discussed heritage
+# nominations", "обсудили подготовку к визиту", "the meeting focused on the programme of
+# the conference", "görüşdə ... kafedranın fəaliyyəti müzakirə olunub". Read by every type
+# but the talks themselves (a meeting, a call), up to the end of the clause.
+TOPIC = re.compile(
+    r"(?P<verb>\bdiscuss(?:ed|es|ing)?\b|\bdiscussions? (?:on|about|of)\b|\btalked about\b"
+    r"|\b(?:focused|focussed|centred|centered) on\b|\btouched (?:up)?on\b"
+    r"|\bexchanged (?:views|opinions) on\b|(?<!\w)(?:обсудил\w*|обсуждал\w*|обсуждени\w*"
+    r"|обсудить|обсуждались|обсуждался|обсуждены)(?!\w)"
+    r"|\b(?:ont|a) (?:discuté|évoqué|abordé)\b|\b(?:besprachen|erörterten)\b"
+    r"|(?<!\S)[وف]?(?:بحث|يبحث|ناقش|يناقش|تناول|تناولت|يتناول)(?!\S))"
+    r"(?P<topic>[^.;!?\n]*)"
+)
+# the same in Azerbaijani and Turkish, whose verb closes the clause: the subject before it
+TOPIC_BEFORE = re.compile(
+    r"(?P<lead>^|[,.;:!?\n]|görüşdə|görüş zamanı|tərəflər|taraflar)"
+    r"(?P<topic>[^,.;:!?\n]{0,200}?)"
+    r"(?P<verb>(?<!\w)müzakirə (?:olunub|edilib|ediblər|olunacaq|ediləcək|olundu|edildi|edib)"
+    r"|(?<!\w)(?:ele alındı|görüşüldü|masaya yatırıldı)|(?<!\w)müzakirə et(?:mək|miş)\w*)"
+)

@@ -19,6 +19,8 @@ from monitor.event_circumstances import LOOKS_BACK as LOOKS_BACK
 from monitor.event_circumstances import NEGATED as NEGATED
 from monitor.event_circumstances import NOT_A_VISIT as NOT_A_VISIT
 from monitor.event_circumstances import OPENING_AZ, OPENING_CEREMONY, WELCOMED_GUEST
+from monitor.event_circumstances import TOPIC as TOPIC
+from monitor.event_circumstances import TOPIC_BEFORE as TOPIC_BEFORE
 from monitor.event_strong import SESSION_NAMED as SESSION_NAMED
 from monitor.event_strong import SPEECH as SPEECH
 from monitor.event_strong import STRONG as STRONG  # the phrases that decide (read with these)

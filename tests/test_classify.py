@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from monitor import config
-from monitor.classify import EVENT_TYPES, classify
+from monitor.classify import EVENT_TYPES, classify, event_scores
 from monitor.entities import find_dates, find_places
 from monitor.gazetteer import Place, load_places
 from monitor.person_names import initial_of, person_key, same_person
@@ -2518,6 +2518,14 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "conference in Ganja on Thursday.",
             "statement",
         ),
+        # what talks were about is their subject, not an event of its own
+        (
+            "Library director in Tashkent, discusses heritage nominations",
+            "The director of the National Library met the rector of the university in "
+            "Tashkent on Monday.\n\nThe meeting focused on joint nominations to the heritage "
+            "list and the programme of a symposium planned for May.",
+            "meeting",
+        ),
         # ... and a headline that opens with a circumstance is no speaker
         (
             "Under the patronage of President Aliyev: ICESCO Executive Council opens in Baku",
@@ -2562,6 +2570,34 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
 )
 def test_event_type_traps(title: str, body: str, expected: str) -> None:
     assert classify(title, body, "en", PUB).event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Ректор и посол Марокко обсудили подписание соглашения о сотрудничестве",
+            "Ректор университета встретился с послом Марокко. Стороны обсудили подготовку "
+            "визита министра и подписание соглашения.",
+        ),
+        (
+            "Rektor və səfir memorandumun imzalanmasını müzakirə ediblər",
+            "Rektor Mərakeşin səfiri ilə görüşüb. Görüşdə nazirin səfəri və memorandumun "
+            "imzalanması müzakirə olunub.",
+        ),
+        (
+            "Rector, ambassador discuss signing of agreement",
+            "The rector met the ambassador of Morocco. They discussed the minister's "
+            "upcoming visit and the signing of an agreement.",
+        ),
+    ],
+)
+def test_what_talks_were_about_weighs_nothing(title: str, body: str) -> None:
+    # the visit and the signing the sides discussed are the talks' subject: only the
+    # talks weigh, in the headline and in the lead
+    scores = event_scores(title, body, PUB)
+    assert scores["meeting"] > 0
+    assert scores["visit"] == scores["agreement"] == 0
 
 
 EVENTS = Path(__file__).parent / "fixtures" / "events" / "articles.jsonl"
