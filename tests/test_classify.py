@@ -2518,6 +2518,24 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "conference in Ganja on Thursday.",
             "statement",
         ),
+        # a book, a translation or a catalogue out is neither to come nor decided
+        (
+            "Library publishes Uzbek translation of Fuzuli's poems",
+            "The National Library has published an Uzbek translation of Fuzuli's poems, "
+            "prepared with the support of ICESCO.",
+            "other",
+        ),
+        (
+            "Каталог рукописей издан в Баку",
+            "Институт рукописей издал каталог арабографических рукописей при поддержке ИСЕСКО.",
+            "other",
+        ),
+        # ... but a statement published is a statement
+        (
+            "ICESCO publishes statement on World Heritage Day",
+            "ICESCO has published a statement calling for the protection of heritage sites.",
+            "statement",
+        ),
         # what talks were about is their subject, not an event of its own
         (
             "Library director in Tashkent, discusses heritage nominations",
