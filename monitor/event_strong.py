@@ -96,9 +96,11 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|(?:memorandum|agreement|protocol|convention|treaty)\b(?: \S+){0,12}? (?:was|were"
         r"|has been|have been|is) (?:approved|ratified)",
         r"(?:утвер\w*|ратифи\w*) (?:\S+ ){0,3}?[\"“«]?(?:меморандум|соглашени|протокол"
-        r"|конвенци|договор)\w*",
-        r"(?:memorandum|saziş|protokol|konvensiya|müqavilə)\w* (?:\S+ ){0,2}?"
-        r"(?:təsdiq|ratifikasiya)\w*",
+        r"|конвенци|договор|программ\w* (?:\S+ )?сотрудничеств|дорожн\w* карт)\w*",
+        # a programme or a roadmap of cooperation approved by its sides
+        r"(?:memorandum|saziş|protokol|konvensiya|müqavilə|(?:əməkdaşlıq|işbirliği)\w*"
+        r" (?:\S+ ){0,2}?(?:proqram|program|yol xəritə|yol harita))\w* (?:\S+ ){0,2}?"
+        r"(?:təsdiq|ratifikasiya|onayla)\w*",
     ),
     # headline verbs of reaction: the reaction is the news ("ICESCO welcomes ...")
     "statement": (

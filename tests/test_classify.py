@@ -2518,6 +2518,17 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "conference in Ganja on Thursday.",
             "statement",
         ),
+        # a programme of cooperation approved by its sides is an agreement
+        (
+            "Университет и ИСЕСКО утвердили программу сотрудничества на 2030 год",
+            "Университет и ИСЕСКО утвердили программу сотрудничества на 2030 год.",
+            "agreement",
+        ),
+        (
+            "Universitet və İSESKO əməkdaşlıq proqramını təsdiqləyib",
+            "Universitet və İSESKO 2030-cu il üçün əməkdaşlıq proqramını təsdiqləyib.",
+            "agreement",
+        ),
         # a book, a translation or a catalogue out is neither to come nor decided
         (
             "Library publishes Uzbek translation of Fuzuli's poems",
