@@ -1,4 +1,4 @@
-"""The read-only HTTP API, the web page and the Atom feeds: one FastAPI application.
+"""The HTTP API, the web page and the Atom feeds: one FastAPI application.
 
 A face like the CLI: every route calls store queries (``monitor.store.search``,
 ``monitor.store.queries``) and formats; no SQL here. This module holds the routes;
@@ -23,6 +23,8 @@ Routes (``/openapi.json`` documents the JSON ones with their models):
 ``GET /api/stories``                    stories newest first: ``topic``, ``event_type``,
                                         ``source``, ``since``, ``limit``, ``offset``
 ``GET /api/stories/{id}``               one story with its articles and outlets
+``POST /api/stories/{id}/split``,       corrections, only with a token
+``POST /api/stories/join``              (``monitor.api_corrections``)
 ``GET /api/sources``                    every source with its health
 ``GET /feeds/{name}.atom``              Atom feed of a topic or, when no topic has the
                                         name, of an alert rule (topics win)
@@ -55,6 +57,7 @@ from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 
 from monitor import __version__
+from monitor.api_corrections import add_corrections
 from monitor.api_errors import ApiError, add_error_handlers, joined_story
 from monitor.api_filters import (
     MAX_NAME,
@@ -155,7 +158,8 @@ def create_api(app: App) -> FastAPI:
     api = FastAPI(
         title="monitor",
         version=__version__,
-        summary="Read-only archive of the news monitor: articles, stories, sources, feeds.",
+        summary="Archive of the news monitor: articles, stories, sources, feeds, and story"
+        " corrections (with a token).",
         description=__doc__,
         docs_url="/docs",
         redoc_url=None,
@@ -170,6 +174,7 @@ def create_api(app: App) -> FastAPI:
     errors = {404: Problem, 422: Problem, 401: Problem, 503: Problem}
     responses: dict[int | str, dict[str, Any]] = {k: {"model": v} for k, v in errors.items()}
     add_error_handlers(api, web.error_page)
+    add_corrections(api, app, token)
 
     Params = Depends(search_params)
 

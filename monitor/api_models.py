@@ -173,3 +173,32 @@ class Health(BaseModel):
 
 
 # -- parameters --------------------------------------------------------------------------
+
+
+class SplitRequest(BaseModel):
+    """The articles to move out of a story into a new one."""
+
+    articles: list[int | str] = Field(
+        min_length=1,
+        max_length=1000,
+        description="The articles to move, each by its id or one of its URLs.",
+    )
+    alert: bool = Field(
+        False, description="Queue the rules' alerts for a new story about the split-off one."
+    )
+
+
+class JoinRequest(BaseModel):
+    """The stories to join into the oldest of them."""
+
+    stories: list[int] = Field(min_length=2, max_length=1000, description="Story ids.")
+
+
+class Correction(BaseModel):
+    """What a split or a join did, and the stories as they are now."""
+
+    message: str = Field(description="What was done, as `monitor stories` says it.")
+    moved: int = Field(description="How many articles moved.")
+    stories: list[Story] = Field(
+        description="A split: the story, then the new one. A join: the surviving story."
+    )

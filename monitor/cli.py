@@ -161,7 +161,7 @@ def run(settings: Settings) -> None:
 )
 @config_option
 def serve(settings: Settings, host: str | None, port: int | None) -> None:
-    """Serve the read-only HTTP API, web page and Atom feeds until SIGTERM/Ctrl-C."""
+    """Serve the HTTP API, web page and Atom feeds until SIGTERM/Ctrl-C (corrections: token)."""
     from monitor.api import serve as serve_api
 
     async def main() -> None:

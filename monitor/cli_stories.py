@@ -109,17 +109,11 @@ def stories_split(
     `monitor reclassify --regroup` joins them again (`monitor stories join` does). The
     story keeps its id and its alerts; nothing is sent unless --alert is given (a later
     report of the split-off story tells the rules' readers of it as a new story)."""
-    now = datetime.now(UTC)
     with open_app(settings) as app:
-        store = app.store
-        with store.transaction() as conn:
-            new_id, moved, after = corrections.split(
-                conn, story_id, articles, now, store.headline_languages
-            )
-            if alert and store.on_story_changes is not None:
-                dated = [after["last_published"]] if after["last_published"] else []
-                change = stories_db.change_of(new_id, True, after, (), dated)
-                store.on_story_changes(conn, [change], now)
+        new_id, moved = corrections.split_story(
+            app.store, story_id, articles, datetime.now(UTC), alert
+        )
+        with app.store.engine.connect() as conn:
             shown = [stories_db.story_snapshot(conn, s) for s in (story_id, new_id)]
     noun = "article" if len(moved) == 1 else "articles"
     click.echo(f"moved {len(moved)} {noun} from story {story_id} into new story {new_id}")
@@ -136,11 +130,9 @@ def stories_join(settings: Settings, story_ids: tuple[int, ...]) -> None:
     For reports of one event that the rules kept in several stories. The others'
     articles, alerts and links move to it; a rule already told of it is not told again.
     Articles a split kept apart are no longer, among these stories."""
-    now = datetime.now(UTC)
     with open_app(settings) as app:
-        store = app.store
-        with store.transaction() as conn:
-            survivor, moved = corrections.join(conn, story_ids, now, store.headline_languages)
+        survivor, moved = corrections.join_stories(app.store, story_ids, datetime.now(UTC))
+        with app.store.engine.connect() as conn:
             shown = stories_db.story_snapshot(conn, survivor)
     others = ", ".join(str(s) for s in sorted(set(story_ids)) if s != survivor)
     noun = "article" if moved == 1 else "articles"

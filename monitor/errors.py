@@ -68,6 +68,10 @@ class InputError(MonitorError):
         super().__init__(f"line {line}: {message}" if line is not None else message)
 
 
+class UnknownRecord(InputError):
+    """A story or an article named by id or URL that the archive does not hold."""
+
+
 class StoreError(MonitorError):
     """The archive cannot be opened, read or written."""
 

@@ -176,12 +176,17 @@ def test_a_story_joined_into_another_is_named_by_the_story_it_went_into(app) -> 
     assert missing.exit_code == 1 and "story 999999 does not exist" in missing.stderr
 
 
+def alerting_config(tmp_path, monkeypatch: pytest.MonkeyPatch):
+    """A configuration whose rules alert on new stories, with the fixtures counting as news."""
+    monkeypatch.setenv("HOOK_SECRET", "whsec_" + "a" * 32)
+    monkeypatch.setenv("MONITOR_ALERT_MAX_AGE", "1000000")
+    return _alert_config(tmp_path, "http://127.0.0.1:9/hook")
+
+
 def test_a_split_off_story_is_alerted_as_new_only_when_asked(
     app, tmp_path, monkeypatch: pytest.MonkeyPatch, database_url: str
 ) -> None:
-    config = _alert_config(tmp_path, "http://127.0.0.1:9/hook")
-    monkeypatch.setenv("HOOK_SECRET", "whsec_" + "a" * 32)
-    monkeypatch.setenv("MONITOR_ALERT_MAX_AGE", "1000000")  # the fixtures count as news
+    config = alerting_config(tmp_path, monkeypatch)
     story, ids = _ambassador(app)
     with app.store.engine.connect() as conn:
         before = conn.execute(text("SELECT count(*) FROM outbox")).scalar_one()

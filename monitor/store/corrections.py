@@ -17,19 +17,22 @@ office or an analyst who sees it says so once, and the archive keeps it:
   forgets the pairs it held apart: the person's latest word stands.
 
 Both run on the caller's connection, in one transaction, and check what they are given
-first: a story that does not exist, or was joined into another, and an article that is
-not in the story named are errors that name them, and nothing is written.
+first: a story that does not exist (:class:`~monitor.errors.UnknownRecord`), or was
+joined into another, and an article that is not in the story named are errors that name
+them, and nothing is written. :func:`split_story` and :func:`join_stories` run them as
+the CLI and the API do: in one write transaction of the store, a split with the rules'
+new-story alerts when asked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, and_, delete, insert, select, union, update
 
-from monitor.errors import InputError
+from monitor.errors import InputError, UnknownRecord
 from monitor.models import (
     ArticleFeaturesRow,
     ArticleRow,
@@ -41,6 +44,9 @@ from monitor.models import (
 from monitor.store import merging
 from monitor.store import stories as stories_db
 from monitor.urls import url_key
+
+if TYPE_CHECKING:
+    from monitor.store.core import Store
 
 
 def apart_from(conn: Connection, story_ids: Iterable[int]) -> set[int]:
@@ -68,7 +74,7 @@ def live_story(conn: Connection, story_id: int) -> None:
         select(StoryRow.article_count).where(StoryRow.id == story_id)
     ).scalar_one_or_none()
     if count is None:
-        raise InputError(f"story {story_id} does not exist")
+        raise UnknownRecord(f"story {story_id} does not exist")
     went = merging.went_into(conn, story_id)
     if went is not None:
         raise InputError(f"story {story_id} was joined into story {went}: name story {went}")
@@ -88,11 +94,11 @@ def article_ids(conn: Connection, story_id: int, refs: Sequence[str]) -> list[in
             by_url = select(ArticleURLRow.article_id).where(ArticleURLRow.url_key == url_key(ref))
             article_id = conn.execute(by_url).scalar_one_or_none()
         if article_id is None:
-            raise InputError(f"no stored article has the URL {ref}")
+            raise UnknownRecord(f"no stored article has the URL {ref}")
         query = select(ArticleRow.story_id).where(ArticleRow.id == article_id)
         story = conn.execute(query).one_or_none()
         if story is None:
-            raise InputError(f"article {ref} does not exist")
+            raise UnknownRecord(f"article {ref} does not exist")
         if story[0] != story_id:
             raise InputError(f"article {ref} is in story {story[0]}, not in story {story_id}")
         if article_id not in found:
@@ -173,3 +179,25 @@ def join(
     )
     stories_db.refresh_story(conn, survivor, now, prefer)
     return survivor, moved
+
+
+def split_story(
+    store: Store, story_id: int, refs: Sequence[str], now: datetime, alert: bool = False
+) -> tuple[int, list[int]]:
+    """:func:`split` in one write transaction of ``store``; with ``alert`` the rules'
+    new-story alerts about the split-off story are queued in it. Returns the new story's
+    id and the articles moved."""
+    with store.transaction() as conn:
+        new_id, moved, after = split(conn, story_id, refs, now, store.headline_languages)
+        if alert and store.on_story_changes is not None:
+            dated = [after["last_published"]] if after["last_published"] else []
+            change = stories_db.change_of(new_id, True, after, (), dated)
+            store.on_story_changes(conn, [change], now)
+    return new_id, moved
+
+
+def join_stories(store: Store, story_ids: Sequence[int], now: datetime) -> tuple[int, int]:
+    """:func:`join` in one write transaction of ``store``: the surviving story and how
+    many articles moved."""
+    with store.transaction() as conn:
+        return join(conn, story_ids, now, store.headline_languages)
