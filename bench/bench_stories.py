@@ -51,7 +51,9 @@ side by side at 1k / 10k, the day keys cost about 3.5 ms an article (11.7 / 12.6
 changed folded into another it now joins (looked up by the batch's new articles only),
 archives built in the run: SQLite 9.6 / 11.4 / 13.1 (1.36x); the fold costs little when it
 looks up by the new articles only (8.8 / 10.3 against 11.7 / 13.5 at 1k / 10k when it
-looked up by every article of the story).
+looked up by every article of the story). With the subjects across languages and the
+corrections' kept-apart pairs, archives built in the run while tests loaded the machine:
+SQLite 16.8 / 18.0 / 21.6 (1.29x; brute force 59 / 796 / 11,028 ms, 510x at 100k).
 "Joined their story" counts the probes meant as more reports of a stored story that the
 monitor filed with it. It is not a recall figure (``bench/eval_stories.py`` gives that):
 the generator fills its slots independently, so a report can put the talks in another
