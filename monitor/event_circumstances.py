@@ -164,6 +164,9 @@ CIRCUMSTANCE = {
     "conference": re.compile(
         # the OIC's name until 2011: "the Organisation of the Islamic Conference"
         r"organi[sz]ation of (?:the )?islamic conference|organisation de la conférence islamique"
+        # a venue named for congresses: "held at the Shusha Congress Centre"
+        r"|(?:congress|convention|conference) (?:centre|center|hall|palace)|конгресс-центр\w*"
+        r"|konqres mərkəz\w*|kongre merkez\w*|palais des congrès|kongresszentrum"
         r"|منظمة المؤتمر الإسلامي|организаци\w* исламск\w* конференци\w*"
         r"|islam konfransı təşkilatı|"
         r"(?:chairman|chairperson|chair|president|presidency|head) of (?:the )?(?:\S+ ){0,3}?"

@@ -2602,6 +2602,18 @@ def test_event_type_traps(title: str, body: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "venue",
+    ["the Ganja Congress Centre", "Бакинском конгресс-центре", "Bakı Konqres Mərkəzində"],
+)
+def test_a_venue_named_for_congresses_is_no_congress(venue: str) -> None:
+    # what is held there weighs as if the hall had any other name
+    body = "The folk music festival of the year opened today at {}, its organisers said."
+    named = event_scores("Folk festival opens", body.format(venue), PUB)
+    plain = event_scores("Folk festival opens", body.format("the city's new hall"), PUB)
+    assert named == plain and named["other"] > 0
+
+
+@pytest.mark.parametrize(
     ("title", "body"),
     [
         (
