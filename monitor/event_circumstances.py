@@ -216,6 +216,8 @@ CIRCUMSTANCE = {
         # congratulations on a signing are a statement (or the call that carried them)
         r"congratulat\w* (?:\S+ ){0,8}?on (?:the )?signing|поздрави\w* (?:\S+ ){0,6}?с подписани\w*"
         r"|(?:memo|memorandum|agreement|accord|protocol|mou)\w* (?:\S+ )?signed"
+        r"|(?:decree|order|law|ordinance|указ|распоряжени|sərəncam|fərman)\w* (?:\S+ ){0,2}"
+        r"(?:signed|подписан|imzalan)\w*"
         r"|sign\w* (?:an? |the )?(?:\S+ )?(?:decree|order|law|ordinance|resolution|guest book"
         r"|book of (?:honou?r|condolences?)|petition)|подписал\w* (?:\S+ )?(?:указ|распоряжени"
         r"|закон)\w*|(?:sərəncam|fərman|qanun)\w* imzala\w*"

@@ -33,7 +33,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"phone (?:conversation|call|talks?|con\w*)|telephone (?:conversation|call|talks?)"
         r"|\b(?:by|on the|over the|via) (?:tele)?phone\b|videoconference call|video ?call"
         r"|video link|via video|by video|in (?:an? |the )?video ?(?:format|mode)"
-        r"|(?:online|virtual) meeting"
+        r"|(?:online|virtual|video) meeting|видеовстреч\w*|videogörüş\w*"
         r"|(?:through|over|via|by|in the format of) (?:an? )?video ?conferenc\w*"
         r"|video[- ]?conferenc\w* (?:talks )?with\b"  # "held a video conference with ..."
         # two sides that "hold video conference" talk; one that holds it on a theme hosts it
@@ -75,7 +75,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|competition|first place)|\breward(?:s|ed|ing)?\b|honorary (?:title|doctorate|degree"
         r"|professor|doctor)|honoris causa|in recognition of|\bconfer(?:s|red|ring)?\b"
         r"|\b(?:was|were|is|are|been|being) honou?red\b(?! to)|\bhonou?red (?:at|by|for)\b"
-        r"|awarding ceremony|prize-?giving",
+        r"|awarding ceremony|prize-?giving|present\w* (?:the |an? |his |her )?(?:\S+ ){0,3}"
+        r"(?:order|medal|prize|award)\b(?! of the day)",
         r"наград\w*|награжд\w*|победител\w*|\bорден\w*|медал\w*|удостоен\w*"
         r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)|присво\w* (?:\S+ ){0,2}(?:звани|преми)\w*"
         r"|присуд\w* (?:\S+ ){0,3}преми\w*|присужд\w*|лауреат\w*"

@@ -12,7 +12,11 @@ import re
 # discounted as context. Taking office is its own kind of news (no listed type fits);
 # a speech given *at* a session is news of the session.
 STRONG: dict[str, tuple[str, ...]] = {
-    "award": (r"awards? ceremony|awarding ceremony|prize-?giving",),
+    "award": (
+        r"awards? ceremony|awarding ceremony|prize-?giving",
+        # an order or a decree "on awarding" gives an award, whatever else a decree is
+        r"\bon (?:the )?awarding\b|о награждении|təltif edilməsi haqqında",
+    ),
     # words said while receiving someone were said at the meeting: "وقال خلال استقباله"
     "meeting": (
         r"(?:خلال|لدى|أثناء) (?:استقباله|استقبالها|لقائه|لقائها|اجتماعه|اجتماعها)(?!\w)"
@@ -66,7 +70,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|olacaq\b|imzala\w*(?:acaq|əcək)\b|görüşəcək\b|yapılacak|düzenlenecek|başlayacak|gerçekleştirilecek|katılacak"
         r"|ziyaret edecek\w*|ziyaretinde bulunacak|görüşecek\b|imzalayacak|ağırlayacak"
         # an Azerbaijani passive future: "paytaxtı elan ediləcək" (will be declared)
-        r"|\w+(?:iləcək|ılacaq|ulacaq|üləcək)\b"
+        r"|\w+(?:iləcək|ılacaq|ulacaq|üləcək)\b|(?<!\w)edəcək(?:lər)?\b|(?<!\w)(?:yapacak|edecek)\b"
         r"|səfər\w* (?:\S+ ){0,3}(?:edəcə|gələcə|gedəcə)\w*|səfərə gəlir\b",
         r"se tiendra|\btiendr(?:a|ont)\b|aura lieu|participera|représentera|organisera"
         r"|sera reçue?\b|seront reçus|sera signée?\b|sera inauguré"
@@ -92,7 +96,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bsign(?:s|ed)\b (?:an? |the |two |three )?(?:\S+ ){0,3}?(?:memorand\w*|mous?\b"
         r"|agreements?\b)",
         r"(?:approv\w*|ratif\w*) (?:of )?(?:the |an? )?(?:\S+ ){0,3}?[\"“«]?(?:memorandum|mou"
-        r"|agreement|protocol|convention|treaty|accord|programme|program)\b"
+        r"|agreement|protocol|convention|treaty|accord|programme|program|joint (?:action )?plan"
+        r"|(?:action|cooperation) plan|plan of (?:joint )?(?:action|cooperation)|road ?map)\b"
         r"|(?:memorandum|agreement|protocol|convention|treaty)\b(?: \S+){0,12}? (?:was|were"
         r"|has been|have been|is) (?:approved|ratified)",
         r"(?:утвер\w*|ратифи\w*) (?:\S+ ){0,3}?[\"“«]?(?:меморандум|соглашени|протокол"

@@ -2518,6 +2518,41 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "conference in Ganja on Thursday.",
             "statement",
         ),
+        # an order "on awarding" gives an award, and one presented is the award too
+        (
+            "Order of the President of the Republic of Azerbaijan on awarding R. Hasanov "
+            "with the Shohrat Order",
+            "For his services in the development of cultural ties, I hereby decree that "
+            "Rashid Hasanov be awarded the Shohrat Order.",
+            "award",
+        ),
+        (
+            "Ambassador presents Shohrat Order to museum director",
+            "Ambassador Ilgar Karimov has presented the Shohrat Order to the director of "
+            "the museum at a ceremony in Rabat.\n\nThe ambassador read out the order signed "
+            "by the President.",
+            "award",
+        ),
+        # a meeting held by video is a call
+        (
+            "Academy president, ICESCO chief hold video meeting",
+            "The president of the academy and the Director General of ICESCO have held a "
+            "video meeting.",
+            "phone_call",
+        ),
+        # a joint plan approved by both sides is an agreement
+        (
+            "Uzbekistan, ICESCO approve joint action plan for 2027",
+            "Uzbekistan and ICESCO have approved a joint action plan for 2027.",
+            "agreement",
+        ),
+        # what a country "will host" (Azerbaijani "ev sahibliyi edəcək") is still to come
+        (
+            "Azərbaycan İSESKO-nun Baş Konfransına ev sahibliyi edəcək",
+            "Azərbaycan 2029-cu ildə İSESKO-nun Baş Konfransının sessiyasına ev sahibliyi "
+            "edəcək. Bu barədə qərar İcraiyyə Şurasının iclasında qəbul olunub.",
+            "announcement",
+        ),
         # a programme of cooperation approved by its sides is an agreement
         (
             "Университет и ИСЕСКО утвердили программу сотрудничества на 2030 год",
