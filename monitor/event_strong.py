@@ -37,6 +37,16 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"вступил\w* в должность|приступил\w* к (?:исполнению|обязанност)\w*",
         r"vəzifəsin\w* (?:icrasına )?başla\w*|prend ses fonctions|a pris ses fonctions",
         r"amt angetreten|tritt (?:sein|ihr) amt an|تسلم مهامه|يتسلم مهامه",
+        # a book, a translation or a catalogue out: news of neither a decision nor an event
+        r"publish\w* (?:an? |the |its |his |her )?(?:\S+ ){0,4}?(?:book|translation|catalogue"
+        r"|catalog|facsimile|anthology|monograph|album|guide|atlas|encyclopa?edia|dictionary)s?\b"
+        r"|(?:book|translation|catalogue|catalog|facsimile|anthology|monograph|album|guide"
+        r"|atlas|encyclopa?edia|dictionary)s?"
+        r" (?:\S+ ){0,6}?(?:published|released|presented)\b"
+        r"|(?:издал\w*|издан\w*|вышл\w*|вышел) (?:\S+ ){0,3}"
+        r"(?:книг|перевод|каталог|сборник|факсимил|монографи)\w*"
+        r"|(?:kitab|tərcümə|kataloq|monoqrafiya|faksimile)\w* (?:\S+ ){0,4}"
+        r"(?:nəşr (?:olunub|edilib)|işıq üzü görüb)",
         # a headline's genre label: an editorial, an opinion, an analysis is no report
         r"^\W*(?:\[(?:édito|opinion|analyse|analysis|op-ed|tribune|chronique)\]"
         r"|(?:édito|éditorial|opinion|analysis|analyse|op-ed|chronique|tribune|column)\s*[:|])",

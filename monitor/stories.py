@@ -221,7 +221,10 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     types_ok = (
         a.event_type == b.event_type or frozenset({a.event_type, b.event_type}) in _COMPATIBLE
     )
-    score = round(0.5 * text + 0.15 * min(len(shared), 2) + 0.1 * types_ok + 0.1 * dated, 3)
+    same_type = a.event_type == b.event_type
+    score = round(
+        0.5 * text + 0.15 * min(len(shared), 2) + 0.1 * types_ok + 0.05 * same_type + 0.1 * dated, 3
+    )
     why = f"text {text:.2f}, shared {sorted(shared)}, types {a.event_type}/{b.event_type}"
     if text >= STRONG_TEXT:
         return _Verdict(True, score, f"same wording: {why}")

@@ -1061,3 +1061,36 @@ def test_a_story_set_is_measured_in_an_archive_of_the_other_sets() -> None:
     line = next(x for x in out.splitlines() if x.startswith("all "))
     precision, recall = (float(v) for v in line.split()[-2:])
     assert precision >= 0.95 and recall > 0.6, line
+
+
+def test_a_report_that_fits_two_stories_joins_the_one_of_its_kind() -> None:
+    """The minister's meeting with the Director General on one day and the programme
+    they signed the next: a third report of the signing fits both stories (the same
+    people, close dates, kinds that fit), and joins the signing's, though the meeting's
+    is older and comes first."""
+    meeting = _told(
+        "Minister Gasimov meets ICESCO Director General",
+        "Minister of Culture Anar Gasimov met with ICESCO Director General Salim AlMalik "
+        "in Baku on 14 January. The sides discussed cooperation in heritage protection.",
+        datetime(2032, 1, 14, 12),
+    )
+    signing = _told(
+        "Azerbaijan, ICESCO sign cooperation programme",
+        "Minister of Culture Anar Gasimov and ICESCO Director General Salim AlMalik signed "
+        "a programme of cooperation for 2032-2034 in Baku on 15 January.",
+        datetime(2032, 1, 15, 12),
+    )
+    report = _told(
+        "Азербайджан и ИСЕСКО утвердили программу сотрудничества",
+        "Министр культуры Анар Гасымов и генеральный директор ИСЕСКО Салим Аль-Малик "
+        "утвердили программу сотрудничества на 2032-2034 годы.",
+        datetime(2032, 1, 16, 9),
+        "ru",
+    )
+    assert (meeting.event_type, signing.event_type, report.event_type) == (
+        "meeting",
+        "agreement",
+        "agreement",
+    )
+    assert same_story(report, meeting)[0] and same_story(report, signing)[0]
+    assert assign_story(report, [("meeting", meeting), ("signing", signing)]) == "signing"
