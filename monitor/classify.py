@@ -223,6 +223,11 @@ def event_scores(
     # "Minister praises ties" over a lead that tells a reception or a call: said at it
     if any(in_sentence[k] for k in rules.ACTS) and rules.REACTION.search(texts[0]):
         headline["statement"] = 0.0
+    # "ICESCO chief calls for investment at Global Baku Forum": words the headline itself
+    # puts at a session are a speech given at it
+    elif headline["statement"] and _session_named(texts[0]):
+        headline["conference"] += headline["statement"]
+        headline["statement"] = 0.0
     scores = {k: v + headline[k] for k, v in scores.items()}
     call_in_lead = in_title["phone_call"] + in_sentence["phone_call"] > 0
     told = any(in_sentence.values()) or any(in_paragraph.values())
@@ -297,6 +302,11 @@ _AT_MEETING = re.compile(
 )
 
 
+def _session_named(text: str) -> bool:
+    """Whether ``text`` puts something at a session ("at the forum"), not beside it."""
+    return bool(rules.SESSION_NAMED.search(rules.CIRCUMSTANCE["conference"].sub(" ", text)))
+
+
 def _at_session(text: str, attributed: bool = False) -> bool:
     """Whether ``text`` says words were said at a session ("said at the summit"), the
     session not being a setting ("on the sidelines of the summit"). ``attributed``: the
@@ -304,7 +314,7 @@ def _at_session(text: str, attributed: bool = False) -> bool:
     where = rules.CIRCUMSTANCE["conference"].sub(" ", casefold(text))
     if rules.COMPILED_STRONG["conference"].search(where):
         return True
-    return attributed and bool(rules.SPEECH.search(where) and rules.SESSION_NAMED.search(where))
+    return attributed and bool(rules.SPEECH.search(where)) and _session_named(where)
 
 
 TALKS = ("meeting", "phone_call")  # the types that read what talks were about

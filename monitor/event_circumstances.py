@@ -154,6 +154,9 @@ CIRCUMSTANCE = {
         r"|où (?:il|elle) participera|pour (?:y )?(?:participer|assister|prendre part)\b"
         r"|(?:котор\w+|где) (?:\S+ )?(?:пройд[её]т|пройдут|состоится|состоятся|продлится"
         r"|продлятся)"
+        # "прибыл в Казань, где примет участие в форуме": the arrival's purpose
+        r"|(?:прибыл\w*|приехал\w*)[^.]{0,80}?где (?:\S+ )?(?:примет|примут|проведет|проведёт"
+        r"|проведут|посетит|выступит)\b"
         # a wish is not news to come: "hopes to attend", "expressed his wish to take part"
         r"|(?:hop(?:es?|ed|ing)|wish(?:es|ed)?|desire[ds]?|readiness|ready) to (?:\S+ ){0,2}?"
         r"(?:attend|take part|participate|visit)\b"

@@ -187,7 +187,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|seminar\w*|\btəlim\w*|yay məktəb\w*|dəyirmi masa|iştirak edib|iştirak ediblər"
         r"|iştirak et(?:di|mişdir)"
         r"|yığıncağ\w*|yığıncaq\w*|(?<!video)(?<!video-)konferans\w*|zirve\w*"
-        r"|sempozyum\w*|çalıştay\w*|kongre\w*|katıldı|zirvə\w*|toplantısı\w*",
+        r"|sempozyum\w*|çalıştay\w*|kongre\w*|katıldı|zirvə\w*|toplantısı\w*|oturum\w*",
         r"conférence|\bsommet\b|colloque|congrès|séminaire|webinaire|atelier|table ronde"
         r"|a participé"
         r"|conseil des ministres des affaires étrangères|réunion ministérielle"

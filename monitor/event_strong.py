@@ -35,10 +35,11 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"takes office|took office|assum\w+ (?:office|(?:his|her) (?:duties|post))|sworn in"
         r"|hand-?over ceremony|церемони\w* передачи",
         r"вступил\w* в должность|приступил\w* к (?:исполнению|обязанност)\w*",
-        r"vəzifəsin\w* (?:icrasına )?başla\w*|prend ses fonctions|a pris ses fonctions",
+        r"vəzifəsin\w* (?:icrasına )?başla\w*|(?:prend|pris)\b[^.]{0,40}? ses fonctions",
         r"amt angetreten|tritt (?:sein|ihr) amt an|تسلم مهامه|يتسلم مهامه",
         # a book, a translation or a catalogue out: news of neither a decision nor an event
-        r"publish\w* (?:an? |the |its |his |her )?(?:\S+ ){0,4}?(?:book|translation|catalogue"
+        r"(?:publish|releas|unveil)\w* (?:an? |the |its |his |her )?(?:\S+ ){0,4}?(?:book"
+        r"|translation|catalogue"
         r"|catalog|facsimile|anthology|monograph|album|guide|atlas|encyclopa?edia|dictionary)s?\b"
         r"|(?:book|translation|catalogue|catalog|facsimile|anthology|monograph|album|guide"
         r"|atlas|encyclopa?edia|dictionary)s?"

@@ -2553,6 +2553,32 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "edəcək. Bu barədə qərar İcraiyyə Şurasının iclasında qəbul olunub.",
             "announcement",
         ),
+        # words the headline itself puts at a session are a speech given there
+        (
+            "Rector calls for open archives at Baku Manuscripts Forum",
+            "The rector of the university on Thursday urged libraries to open their "
+            "archives to researchers.",
+            "conference",
+        ),
+        # an atlas released is a publication, not a decision
+        (
+            "ICESCO releases atlas of caravanserais in Azerbaijan",
+            "ICESCO has released an illustrated atlas of the caravanserais of Azerbaijan.",
+            "other",
+        ),
+        # a Turkish session opened
+        (
+            "İSESKO Yürütme Konseyi'nin 46. oturumu Rabat'ta başladı",
+            "İSESKO Yürütme Konseyi'nin 46. oturumu Rabat'ta başladı.",
+            "conference",
+        ),
+        # taking office, with an adverb between the words
+        (
+            "Le nouveau directeur prend officiellement ses fonctions",
+            "Le nouveau directeur général a officiellement pris, ce lundi à Rabat, ses "
+            "fonctions à la tête de l'organisation et a annoncé un plan de réformes.",
+            "other",
+        ),
         # a programme of cooperation approved by its sides is an agreement
         (
             "Университет и ИСЕСКО утвердили программу сотрудничества на 2030 год",
@@ -2634,6 +2660,16 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
 )
 def test_event_type_traps(title: str, body: str, expected: str) -> None:
     assert classify(title, body, "en", PUB).event_type == expected
+
+
+def test_an_arrivals_purpose_is_no_news_to_come() -> None:
+    # "arrived in Ufa, where he will take part in a forum": the visit, not a forum to come
+    scores = event_scores(
+        "Гендиректор ИСЕСКО прибыл в Уфу",
+        "Генеральный директор ИСЕСКО прибыл в Уфу, где примет участие в международном форуме.",
+        PUB,
+    )
+    assert scores["visit"] > 0 and scores["announcement"] == 0
 
 
 @pytest.mark.parametrize(
