@@ -108,7 +108,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bvisite\b|s'est rendue? |besuch\w*|garde d'honneur|bezoek\w*|aangekomen"
         r"|à son arrivée|accueilli\w* (?:\S+ ){0,10}?à l'aéroport|est arrivée? à"
         r"|se rend (?:en|à|au)\b|a quitté (?:\S+ ){0,3}pour se rendre",
-        r"زيارة|زيارات\S*|يزور|زار |بازدید|سفر |جولة|تفقد|(?<!\w)(?:غادر|غادرت|يغادر|يغادرون)(?!\w)"
+        # "زار" (visited) alone or after و/ف: inside Persian "برگزار شد" it is "was held"
+        r"زيارة|زيارات\S*|يزور|(?<![^\sوف])زار |بازدید|سفر |جولة|تفقد"
+        r"|(?<!\w)(?:غادر|غادرت|يغادر|يغادرون)(?!\w)"
         # "وصل ... إلى بيروت", "وصول ... للمقر": an arrival
         r"|(?<!\w)(?:وصل|وصلت|يصل|تصل|وصول)(?!\w)[^.]{0,80}?(?:إلى|الى|لل)",
     ),
@@ -193,7 +195,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|conseil des ministres des affaires étrangères|réunion ministérielle"
         r"|konferenz|sitzung|gipfel|tagung|seminar|nahm (?:\S+ ){0,4}teil"
         r"|\w+forum\b|\w+(?:konferenz|gipfel|tagung)",  # Weltforum, Generalkonferenz
-        r"مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|ورشة|شارك|مشاركة|نشست|اجلاس|کنفرانس|همایش|وبینار",
+        r"مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|ورشة|شارك|مشاركة|نشست|اجلاس|کنفرانس|همایش|وبینار"
+        r"|مجمع (?:جهانی|عمومی|بین‌المللی|بین المللی)",  # a world forum, a general assembly
     ),
     "announcement": (
         # decisions, appointments and what is yet to happen ("will attend", "представит")

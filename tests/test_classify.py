@@ -2579,6 +2579,20 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "fonctions à la tête de l'organisation et a annoncé un plan de réformes.",
             "other",
         ),
+        # Persian "برگزار شد" (was held) holds the Arabic "زار" (visited) in it: no visit
+        (
+            "همایش بین‌المللی نظامی در تبریز برگزار شد",
+            "همایش بین‌المللی بزرگداشت نظامی گنجوی امروز با حضور پژوهشگرانی از دو کشور در "
+            "دانشگاه تبریز برگزار شد.",
+            "conference",
+        ),
+        # a world forum in Persian
+        (
+            "مدیرکل آیسسکو در باکو: گفت‌وگو راه مقابله با نفرت است",
+            "مدیرکل آیسسکو در ششمین مجمع جهانی گفت‌وگوی بین‌فرهنگی در باکو، گفت‌وگو را راه "
+            "مقابله با نفرت دانست.",
+            "conference",
+        ),
         # a programme of cooperation approved by its sides is an agreement
         (
             "Университет и ИСЕСКО утвердили программу сотрудничества на 2030 год",
