@@ -2786,7 +2786,14 @@ def test_eval_events_prints_the_annotators_beside_the_monitor() -> None:
         assert "devset not found" in result.stdout
 
 
-@pytest.mark.parametrize(("name", "floor"), [("heldout.jsonl", 0.85), ("heldout_pages.jsonl", 0.9)])
+@pytest.mark.parametrize(
+    ("name", "floor"),
+    [
+        ("heldout.jsonl", 0.85),
+        ("heldout_pages.jsonl", 0.9),
+        *((f"types_set{n}.jsonl", 0.9) for n in range(1, 6)),
+    ],
+)
 def test_the_held_out_event_sets_stay_well_above_the_peer(name: str, floor: float) -> None:
     """Sets written for the project and labelled from the written guide (the pages with
     their menus, datelines and syndication notices): the rules were not built on them."""
