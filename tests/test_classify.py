@@ -2593,6 +2593,13 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "مقابله با نفرت دانست.",
             "conference",
         ),
+        # talks told in the passive, in any tense, are a meeting
+        (
+            "",
+            "Prospects for cooperation between the university and ICESCO have been discussed "
+            "in Rabat.\n\nIn his remarks, the rector stressed the value of joint research.",
+            "meeting",
+        ),
         # a programme of cooperation approved by its sides is an agreement
         (
             "Университет и ИСЕСКО утвердили программу сотрудничества на 2030 год",
