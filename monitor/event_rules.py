@@ -109,7 +109,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|à son arrivée|accueilli\w* (?:\S+ ){0,10}?à l'aéroport|est arrivée? à"
         r"|se rend (?:en|à|au)\b|a quitté (?:\S+ ){0,3}pour se rendre",
         # "زار" (visited) alone or after و/ف: inside Persian "برگزار شد" it is "was held"
-        r"زيارة|زيارات\S*|يزور|(?<![^\sوف])زار |بازدید|سفر |جولة|تفقد"
+        r"زيارة|زيارات\S*|يزور|(?<![^\sوف])زار |بازدید|(?<!\w)سفر |جولة|تفقد"
         r"|(?<!\w)(?:غادر|غادرت|يغادر|يغادرون)(?!\w)"
         # "وصل ... إلى بيروت", "وصول ... للمقر": an arrival
         r"|(?<!\w)(?:وصل|وصلت|يصل|تصل|وصول)(?!\w)[^.]{0,80}?(?:إلى|الى|لل)",
@@ -294,11 +294,13 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|a expliqué|a assuré|a réaffirmé|a insisté|ajoute-t-il|a-t-il (?:dit|déclaré|indiqué"
         r"|souligné|ajouté)|dans un entretien|\binterview",
         # Persian "گفت" (said), not "گفت‌وگو" (a conversation)
-        r"بيان|أكدت?|قال|صرح|تصريح|جدد|أعرب|دعا|أدان|تدين|خواستار|گفت(?![\u200c ]?و?گو)|بیانیه"
+        # "قال" (said) not inside "تقاليد" (traditions) or Persian "مقاله" (an article)
+        r"بيان|أكدت?|(?<!\w)[وف]?(?:قال|جدد|شدد)|صرح|تصريح|أعرب|دعا|أدان|تدين|خواستار"
+        r"|گفت(?![\u200c ]?و?گو)|بیانیه"
         r"|اعلام کرد"
         r"|(?<!\w)(?:تدعو|يدعو|دعت)(?!\w)"
         r"|(?<!\w)(?:دان|دانت|يدين)(?!\w)|(?:في|فى) حوار|مقابلة"
-        r"|محکوم|هنأ|تهنئ|رحب|ترحب|تعزية|أشاد|شدد|تبریک|مؤتمر صحفي|انتقد",
+        r"|محکوم|هنأ|تهنئ|رحب|ترحب|تعزية|أشاد|تبریک|مؤتمر صحفي|انتقد",
     ),
     "other": (
         r"\bconcert\b|exhibition|festival|\blogo\b|концерт|выставк|фестивал|sərgi|konsert"

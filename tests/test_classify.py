@@ -2683,6 +2683,21 @@ def test_event_type_traps(title: str, body: str, expected: str) -> None:
     assert classify(title, body, "en", PUB).event_type == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("در این همایش ۲۴ مقاله درباره شعر نظامی ارائه شد.", "statement"),  # articles
+        ("افتتح المعرض الذي يعرض تقاليد الخط العربي في الأقاليم.", "statement"),  # traditions
+        ("اختتم المؤتمر الذي أسفر عن توصيات عديدة.", "visit"),  # resulted in
+        ("افتتح معرض الطاقة المتجددة في الرياض.", "statement"),  # renewable
+    ],
+)
+def test_arabic_script_words_are_not_read_inside_longer_words(body: str, kind: str) -> None:
+    # "قال" (said) inside "مقاله" and "تقاليد", "سفر" (trip) inside "أسفر", "جدد" (renewed)
+    # inside "المتجددة": other words, no event
+    assert event_scores("", body, PUB)[kind] == 0
+
+
 def test_an_arrivals_purpose_is_no_news_to_come() -> None:
     # "arrived in Ufa, where he will take part in a forum": the visit, not a forum to come
     scores = event_scores(
