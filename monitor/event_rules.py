@@ -75,9 +75,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|competition|first place)|\breward(?:s|ed|ing)?\b|honorary (?:title|doctorate|degree"
         r"|professor|doctor)|honoris causa|in recognition of|\bconfer(?:s|red|ring)?\b"
         r"|\b(?:was|were|is|are|been|being) honou?red\b(?! to)|\bhonou?red (?:at|by|for)\b"
-        r"|awarding ceremony|prize-?giving|present\w* (?:the |an? |his |her )?(?:\S+ ){0,3}"
+        r"|awarding ceremony|prize-?giving|\bpresent\w* (?:the |an? |his |her )?(?:\S+ ){0,3}"
         r"(?:order|medal|prize|award)\b(?! of the day)",
-        r"наград\w*|награжд\w*|победител\w*|\bорден\w*|медал\w*|удостоен\w*"
+        r"наград\w*|(?<!воз)награжд\w*|победител\w*|\bорден\w*|медал\w*|удостоен\w*"
         r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)|присво\w* (?:\S+ ){0,2}(?:звани|преми)\w*"
         r"|присуд\w* (?:\S+ ){0,3}преми\w*|присужд\w*|лауреат\w*"
         r"|почетн\w* (?:профессор|доктор|гражданин|звани)\w*",
@@ -99,7 +99,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|(?:took|take|takes|made|make|makes|paid|pay|pays) (?:an? )?(?:\S+ )?trip\b|\btrip to\b"
         r"|\b(?:left|leaves|departed|departs) for\b|\b(?:is |are )?off to\b"
         r"|\b(?:left|leaves) (?:on|for) (?:an? )?(?:\S+ )?visit",
-        r"посетил\w*|визит\w*|прибыл\w*|ознакомил\w*|почетн\w* караул\w*|ташриф\w*|tashrif\w*",
+        r"посетил\w*|визит\w*|прибыл\w*|(?<!п)ознакомил\w*|почетн\w* караул\w*|ташриф\w*"
+        r"|tashrif\w*",
         r"(?<!\w)səfər(?!ov|li|əli)|ziyarət|gəlib|tanış olub|ziyaret\w*"
         # "Yunanıstan Milli Qalereyasında olmuşdur": was at the gallery
         r"|(?:qərargah|muzey|qalereya|universitet|sərgi|zavod|müəssisə|mərkəz|kitabxana)\w*"
@@ -128,7 +129,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?:president|minister|secretary|director|ambassador|chairman|head|counterpart|delegation|rector"
         r"|governor|speaker|envoy|chargé|charge d'affaires|representative)"
         # a meeting told with nouns: "were discussed at a meeting between", "the sides ..."
-        r"|meeting (?:between|was held|took place)|(?:at|during|in the course of) (?:the|a)"
+        r"|meeting (?:between|was held|took place)|\b(?:at|during|in the course of) (?:the|a)"
         r" meeting\b(?! of)|(?:were|was|ha(?:ve|s) been) (?:also )?discussed|exchanged views"
         r"|exchange of views"
         r"|the (?:two )?(?:sides|parties) (?:discussed|exchanged|noted|stressed|emphasi[sz]ed"
@@ -164,7 +165,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|entretien (?:\S+ ){0,6}avec (?:le |la |l')"
         r"|(?:a|ont) été reçue?s?\b[^.]{0,80}?\bpar\b|\breçue?s? (?:au palais|à la présidence)"
         r"|réunion (?:avec|entre)|\btrifft\b|\btraf\b|empfing|empfängt|zusammengetroffen"
-        r"|empfangen|getroffen|lettres de créance|se reún\w*|\breunión|recibió|se discutieron",
+        r"|empfangen|(?<!ein)getroffen|lettres de créance|se reún\w*|\breunión|recibió"
+        r"|se discutieron",
         r"استقبل|[يت]ستقبل|التقى|يلتقي|لقاء|مباحثات|دیدار|ملاقات|گفتگو کرد"
         r"|(?<!\w)(?:اجتمع|اجتمعت|يجتمع|تجتمع)(?!\w)|اجتماع\S* (?:\S+ ){0,4}?مع(?!\w)"
         r"|(?<!\w)(?:بحث|يبحث|تبحث|بحثت|ناقش|يناقش)(?!\w)[^.]{0,120}?(?<!\w)مع(?!\w)",
@@ -232,7 +234,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|исполняющ\w+ обязанност\w*|\bврио\b|поручил\w*|распоряжени\w*"
         r"|стартовал\w* (?:\S+ ){0,3}(?:конкурс|при[её]м|программ|проект)\w*"
         r"|при[её]м заявок|принима\w* заявки|включ\w* (?:\S+ ){0,6}в (?:\S+ ){0,3}списо?к\w*",
-        r"elan ed\w*|təyin\w*|qərar(?!gah)\w*|açılır|açılacaq|seçilib|atandı|seçildi|duyurdu"
+        r"elan ed\w*|(?<!\w)təyin\w*|qərar(?!gah)\w*|açılır|açılacaq|seçilib|atandı|seçildi|duyurdu"
         r"|təsdiq\w*|yaradılacaq|onayla\w*|sərəncam\w*|fərman\w*"
         r"|açıkladı|başvuru\w*|geri çağır\w*|vəzifəsindən azad\w*|istefa\w*"
         r"|sədrlik (?:\S+ ){0,3}keç\w*|siyahısına (?:daxil edil\w*|salın\w*)"

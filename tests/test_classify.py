@@ -2690,11 +2690,16 @@ def test_event_type_traps(title: str, body: str, expected: str) -> None:
         ("افتتح المعرض الذي يعرض تقاليد الخط العربي في الأقاليم.", "statement"),  # traditions
         ("اختتم المؤتمر الذي أسفر عن توصيات عديدة.", "visit"),  # resulted in
         ("افتتح معرض الطاقة المتجددة في الرياض.", "statement"),  # renewable
+        ("Nazir layihəyə dəstəyini bildirib.", "announcement"),  # support, not "təyin"
+        ("He said that the meeting was useful.", "meeting"),  # not "at the meeting"
+        ("Die Delegation ist in Baku eingetroffen.", "meeting"),  # arrived, not met
+        ("Вознаграждение экспертов составит сто тысяч.", "award"),  # a fee, no award
+        ("Директор познакомил гостей с программой.", "visit"),  # introduced, no tour
     ],
 )
-def test_arabic_script_words_are_not_read_inside_longer_words(body: str, kind: str) -> None:
+def test_words_are_not_read_inside_longer_words(body: str, kind: str) -> None:
     # "قال" (said) inside "مقاله" and "تقاليد", "سفر" (trip) inside "أسفر", "جدد" (renewed)
-    # inside "المتجددة": other words, no event
+    # inside "المتجددة", "təyin" (appointed) inside "dəstəyini": other words, no event
     assert event_scores("", body, PUB)[kind] == 0
 
 
