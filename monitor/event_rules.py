@@ -64,7 +64,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"imzala\w*|imzalan\w*",
         r"\bsigné|signature d|accord de|conclu\w* (?:\S+ ){0,4}(?:une |un |la |le |l')?"
         r"(?:convention|accord|mémorandum|protocole)|convention de partenariat"
-        r"|mémorandum d'entente|unterzeichne\w*|abkommen|vereinbarung|\bfirm(?:ó|aron"
+        r"|mémorandum d'entente|unterzeichne\w*|absichtserklärung\w*|abkommen|vereinbarung"
+        r"|\bfirm(?:ó|aron"
         r"|ado|ada)\b|\bacuerdos?\b|memorando|intercambiaron (?:\S+ ){0,2}documentos",
         r"توقيع|(?<!الذي )(?<!التي )وقع(?:ت|ا)? (?:\S+ ){0,4}?(?:على |اتفاق|مذكرة|بروتوكول|برنامج)"
         r"|اتفاقية|مذكرة تفاهم|امضا|تفاهم‌?نامه|توافق‌?نامه",
@@ -287,7 +288,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|tənqid\w*|eleştir\w*|təkzib\w*|yalanla\w*|sual\w* cavablandır\w*|reaksiya ver\w*"
         # "Xarici İşlər Nazirliyinin Mətbuat xidməti idarəsinin məlumatı": a press release
         r"|mətbuat xidməti(?: idarəsi)?nin (?:məlumatı|şərhi|açıqlaması)",
-        r"déclaration|a déclaré|communiqué|condamn\w*|félicit\w*|condoléances|erklär\w*"
+        r"déclaration|a déclaré|communiqué|condamn\w*|félicit\w*|condoléances"
+        r"|(?<!absichts)erklär\w*"
         r"|conférence de presse|pressekonferenz"
         r"|verurteil\w*|\bsagte\b|gratuliert\w*|begrüßt|kritisier\w*|kondolier\w*|beileid"
         r"|critiqu\w*|dément\w*|a affirmé|a souligné|a indiqué|\bdit\b|a estimé|estime que"

@@ -2695,6 +2695,7 @@ def test_event_type_traps(title: str, body: str, expected: str) -> None:
         ("Die Delegation ist in Baku eingetroffen.", "meeting"),  # arrived, not met
         ("Вознаграждение экспертов составит сто тысяч.", "award"),  # a fee, no award
         ("Директор познакомил гостей с программой.", "visit"),  # introduced, no tour
+        ("Beide Seiten haben eine Absichtserklärung getroffen.", "statement"),  # an MoU
     ],
 )
 def test_words_are_not_read_inside_longer_words(body: str, kind: str) -> None:
