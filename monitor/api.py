@@ -76,7 +76,7 @@ from monitor.api_models import (
     Health,
     Problem,
     Source,
-    Story,
+    StoryDetail,
     StoryPage,
 )
 from monitor.api_server import serve as serve  # re-exported: app and cli start it from here
@@ -282,7 +282,7 @@ def create_api(app: App) -> FastAPI:
 
     @api.get(
         "/api/stories/{story_id}",
-        response_model=Story,
+        response_model=StoryDetail,
         responses={**responses, **joined},
         tags=["stories"],
     )

@@ -143,6 +143,14 @@ class Story(BaseModel):
     outlets: list[Outlet] = Field(description="Each article under each outlet, earliest first.")
 
 
+class StoryDetail(Story):
+    """One story, with the stories a person's split keeps it apart from."""
+
+    kept_apart_from: list[int] = Field(
+        description="Stories a split keeps apart from this one: no report joins them."
+    )
+
+
 class StoryPage(BaseModel):
     total: int
     offset: int
@@ -199,6 +207,6 @@ class Correction(BaseModel):
 
     message: str = Field(description="What was done, as `monitor stories` says it.")
     moved: int = Field(description="How many articles moved.")
-    stories: list[Story] = Field(
+    stories: list[StoryDetail] = Field(
         description="A split: the story, then the new one. A join: the surviving story."
     )

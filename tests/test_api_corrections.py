@@ -51,6 +51,11 @@ def test_a_story_split_and_joined_through_the_api(app) -> None:
     assert [len(s["articles"]) for s in body["stories"]] == [2, 1]
     assert response.headers["location"].endswith(f"/api/stories/{new}")
     assert client.get(response.headers["location"]).json()["id"] == new
+    # each story names the other as kept apart, in the API and on its page
+    assert [s["kept_apart_from"] for s in body["stories"]] == [[new], [story]]
+    assert client.get(f"/api/stories/{story}").json()["kept_apart_from"] == [new]
+    page = client.get(f"/stories/{new}").text
+    assert f'Kept apart by a correction from <a href="/stories/{story}">story {story}</a>' in page
     # the rules would join them again; the word given through the API holds as the CLI's
     assert "joined 0 into older ones" in _run("--regroup")
     assert story_partition(app) == partition
@@ -59,6 +64,8 @@ def test_a_story_split_and_joined_through_the_api(app) -> None:
     assert joined.json()["message"] == f"joined story {new} into story {story}: 1 article moved"
     assert [s["id"] for s in joined.json()["stories"]] == [story]
     assert story_partition(app) == before and _apart(app) == 0
+    assert joined.json()["stories"][0]["kept_apart_from"] == []
+    assert "Kept apart" not in client.get(f"/stories/{story}").text
     # the absorbed story's address leads to the one it went into
     assert client.get(f"/api/stories/{new}", follow_redirects=True).json()["id"] == story
 

@@ -26,6 +26,7 @@ from monitor.models import (
     OutboxRow,
     StoryRow,
 )
+from monitor.store import corrections
 from monitor.store.articles import export_dict
 from monitor.store.stories import story_snapshot
 
@@ -214,7 +215,8 @@ def _complete(conn: Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
 
 
 def get_story(engine: Engine, story_id: int) -> dict[str, Any] | None:
-    """One story as ``find_stories`` returns it, or None when there is no such story."""
+    """One story as ``find_stories`` returns it, with ``kept_apart_from``, or None when
+    there is no such story."""
     if not 0 < story_id <= MAX_ID:
         return None
     try:
@@ -224,7 +226,12 @@ def get_story(engine: Engine, story_id: int) -> dict[str, Any] | None:
                     select(StoryRow).where(StoryRow.id == story_id, StoryRow.article_count > 0)
                 )
             )
-            return _complete(conn, rows)[0] if rows else None
+            if not rows:
+                return None
+            found = _complete(conn, rows)[0]
+            # the stories a person's split keeps it apart from (monitor.store.corrections)
+            found["kept_apart_from"] = sorted(corrections.apart_from(conn, [story_id]))
+            return found
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot read story {story_id}: {exc}") from exc
 
