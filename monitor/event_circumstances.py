@@ -242,7 +242,11 @@ TOPIC = re.compile(
     r"|обсудить|обсуждались|обсуждался|обсуждены)(?!\w)"
     r"|\b(?:ont|a) (?:discuté|évoqué|abordé)\b|\b(?:besprachen|erörterten)\b"
     r"|(?<!\S)[وف]?(?:بحث|يبحث|ناقش|يناقش|تناول|تناولت|يتناول)(?!\S))"
-    r"(?P<topic>[^.;!?\n]*)"
+    # up to the end of the clause, or to what the sides did next ("discussed cooperation
+    # and signed a memorandum", "обсудили ... и подписали")
+    r"(?P<topic>(?:(?!,? (?:and|и|et|و) ?(?:then |later |also |ont |затем |также )?(?:signed"
+    r"|inked|visited|toured|attended|awarded|presented|approved|adopted|signé|visité"
+    r"|подписал|посетил|наградил|утвердил|وقع|زار))[^.;!?\n])*)"
 )
 # the same in Azerbaijani and Turkish, whose verb closes the clause: the subject before it
 TOPIC_BEFORE = re.compile(

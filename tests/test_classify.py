@@ -2754,6 +2754,19 @@ def test_what_talks_were_about_weighs_nothing(title: str, body: str) -> None:
     assert scores["visit"] == scores["agreement"] == 0
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The minister received the delegation, discussed cooperation in education and "
+        "signed a memorandum of understanding on teacher training.",
+        "Министр принял делегацию, стороны обсудили сотрудничество и подписали меморандум.",
+    ],
+)
+def test_what_the_sides_did_after_their_talks_still_weighs(body: str) -> None:
+    # the subject of the talks ends where the sides do something else: the signing counts
+    assert event_scores("Minister receives delegation", body, PUB)["agreement"] > 0
+
+
 EVENTS = Path(__file__).parent / "fixtures" / "events" / "articles.jsonl"
 
 
