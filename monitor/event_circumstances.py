@@ -250,8 +250,10 @@ TOPIC = re.compile(
 )
 # the same in Azerbaijani and Turkish, whose verb closes the clause: the subject before it
 TOPIC_BEFORE = re.compile(
-    r"(?P<lead>^|[,.;:!?\n]|görüşdə|görüş zamanı|tərəflər|taraflar)"
-    r"(?P<topic>[^,.;:!?\n]{0,200}?)"
+    # the clause starts after a stop or a finished verb ("Rabata səfər edib və ... müzakirə
+    # edib": the visit is no subject; "X və Y müzakirə olunub": both are)
+    r"(?P<lead>^|[,.;:!?\n]|\S(?:ib|ıb|ub|üb|kən) |görüşdə|görüş zamanı|tərəflər|taraflar)"
+    r"(?P<topic>(?:(?!\S(?:ib|ıb|ub|üb|kən) )[^,.;:!?\n]){0,200}?)"
     r"(?P<verb>(?<!\w)müzakirə (?:olunub|edilib|ediblər|olunacaq|ediləcək|olundu|edildi|edib)"
     r"|(?<!\w)(?:ele alındı|görüşüldü|masaya yatırıldı)|(?<!\w)müzakirə et(?:mək|miş)\w*)"
 )

@@ -2767,6 +2767,13 @@ def test_what_the_sides_did_after_their_talks_still_weighs(body: str) -> None:
     assert event_scores("Minister receives delegation", body, PUB)["agreement"] > 0
 
 
+def test_a_visit_before_the_talks_is_no_subject_of_them() -> None:
+    # Azerbaijani closes the clause with its verb: the subject of "müzakirə edib" starts
+    # after the finished verb before it ("səfər edib"), so the visit counts
+    body = "Nazir Rabata səfər edib və İSESKO-nun baş direktoru ilə əməkdaşlığı müzakirə edib."
+    assert event_scores("Nazir Mərakeşdə", body, PUB)["visit"] > 0
+
+
 EVENTS = Path(__file__).parent / "fixtures" / "events" / "articles.jsonl"
 
 
