@@ -151,7 +151,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r" keçiril(?:ib|di|miş)\w*",
         r"(?:said|stated|noted|speaking|spoke|address\w*|speech|remarks|keynote|lecture"
         r"|deliver\w*|(?:national )?statement)"
-        r"(?: \S+){0,4} (?:at|during|before|to) (?:\S+ ){0,8}(?:session"
+        r"(?: \S+){0,4} (?:at|during|to) (?:\S+ ){0,8}(?:session"
         r"|(?<!press )(?<!news )conference|forum|summit|congress|assembly|symposium|meeting of)"
         r"|(?:remarks|said|stated|spoke|speech)(?: \S+){0,3} (?:while|when) address\w* "
         r"(?:\S+ ){0,2}(?:meeting|session|conference|forum|summit|assembly|congress)"
@@ -188,7 +188,7 @@ SPEECH = re.compile(
     r"|a souligné|a affirmé|قال|أكد|گفت)(?!\w)"
 )
 SESSION_NAMED = re.compile(
-    r"\b(?:at|during|addressing|before) (?:\S+ ){0,5}?(?:session|(?<!press )(?<!news )conference"
+    r"\b(?:at|during|addressing) (?:\S+ ){0,5}?(?:session|(?<!press )(?<!news )conference"
     r"|forum|summit|congress|assembly|symposium|seminar|round table)\b"
     r"|(?:(?<!\w)на|в ходе) (?:\S+ ){0,4}?(?:сесси|конференц|форум|саммит|заседани|съезд"
     r"|ассамбле|семинар|симпозиум|конгресс|круглом столе)\w*"

@@ -2637,6 +2637,13 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "list and the programme of a symposium planned for May.",
             "meeting",
         ),
+        # "before the summit" is when, not where: words said in an interview
+        (
+            "Minister Aliyev: Azerbaijan is ready to share its experience",
+            "Minister Aliyev said in an interview before the summit that Azerbaijan is ready "
+            "to share its experience.",
+            "statement",
+        ),
         # ... and a headline that opens with a circumstance is no speaker
         (
             "Under the patronage of President Aliyev: ICESCO Executive Council opens in Baku",
