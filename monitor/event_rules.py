@@ -103,6 +103,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"посетил\w*|визит\w*|прибыл\w*|(?<!п)ознакомил\w*|почетн\w* караул\w*|ташриф\w*"
         r"|tashrif\w*",
         r"(?<!\w)səfər(?!ov|li|əli)|ziyarət|gəlib|tanış olub|ziyaret\w*"
+        # "Ankara'da temaslarda bulundu": the programme of a visit
+        r"|temaslarda bulun\w*|təmaslarda ol\w*"
         # "Yunanıstan Milli Qalereyasında olmuşdur": was at the gallery
         r"|(?:qərargah|muzey|qalereya|universitet|sərgi|zavod|müəssisə|mərkəz|kitabxana)\w*"
         r"(?:da|də) (?:olub|olmuşdur|oldu)\b"
@@ -205,7 +207,8 @@ RULES: dict[str, tuple[str, ...]] = {
     "announcement": (
         # decisions, appointments and what is yet to happen ("will attend", "представит")
         r"announce[ds]?|appoint(?:s|ed|ing|ment)?\b|\bdecided\b|\bdecision\b"
-        r"|declared .{0,40}capital|\bdecrees?\b|order of the president|\bestablish(?:es|ing)\b"
+        r"|declared .{0,60}capital|\bnames? (?:\S+ ){0,4}capital|\bdecrees?\b"
+        r"|order of the president|\bestablish(?:es|ing)\b"
         r"|will (?:host|open)|(?:is|are) (?:set|due|scheduled) to|\blaunch(?:ed|es)?\b"
         r"|\b(?:re-?)?elected\b|\bselected as\b|\bchosen as\b|(?:opens?|accept\w*|invites?)"
         r" (?:\w+ )?(?:applications|nominations|submissions|entries)|\bto apply\b"
@@ -235,6 +238,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|исполняющ\w+ обязанност\w*|\bврио\b|поручил\w*|распоряжени\w*"
         r"|стартовал\w* (?:\S+ ){0,3}(?:конкурс|при[её]м|программ|проект)\w*"
         r"|при[её]м заявок|принима\w* заявки|включ\w* (?:\S+ ){0,6}в (?:\S+ ){0,3}списо?к\w*",
+        # Turkish "ilan edildi" (declared), not "ilan edilmesi dolayısıyla" (as it was)
+        r"ilan ed(?:ildi|ilmiştir|ilecek|ecek)\w*|ilan etti\w*|"
         r"elan ed\w*|(?<!\w)təyin\w*|qərar(?!gah)\w*|açılır|açılacaq|seçilib|atandı|seçildi|duyurdu"
         r"|təsdiq\w*|yaradılacaq|onayla\w*|sərəncam\w*|fərman\w*"
         r"|açıkladı|başvuru\w*|geri çağır\w*|vəzifəsindən azad\w*|istefa\w*"
@@ -304,7 +309,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|اعلام کرد"
         r"|(?<!\w)(?:تدعو|يدعو|دعت)(?!\w)"
         r"|(?<!\w)(?:دان|دانت|يدين)(?!\w)|(?:في|فى) حوار|مقابلة"
-        r"|محکوم|هنأ|تهنئ|رحب|ترحب|تعزية|أشاد|تبریک|مؤتمر صحفي|انتقد",
+        r"|محکوم|هنأ|تهنئ|رحب|ترحب|تعزية|التعازي|(?<!\w)[وف]?(?:تعزي|يعزي|عزى|عزت)(?!\w)"
+        r"|أشاد|تبریک|مؤتمر صحفي|انتقد",
     ),
     "other": (
         r"\bconcert\b|exhibition|festival|\blogo\b|концерт|выставк|фестивал|sərgi|konsert"

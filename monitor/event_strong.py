@@ -36,7 +36,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|hand-?over ceremony|церемони\w* передачи",
         r"вступил\w* в должность|приступил\w* к (?:исполнению|обязанност)\w*",
         r"vəzifəsin\w* (?:icrasına )?başla\w*|(?:prend|pris)\b[^.]{0,40}? ses fonctions",
-        r"amt angetreten|tritt (?:sein|ihr) amt an|تسلم مهامه|يتسلم مهامه",
+        r"amt angetreten|tritt (?:sein|ihr) amt an|تسلم مهامه|يتسلم مهامه"
+        r"|(?<!\w)[وف]?(?:باشر|يباشر|تباشر)(?: \S+){0,8}? مهام(?:ه|ها)",
         # a book, a translation or a catalogue out: news of neither a decision nor an event
         r"(?:publish|releas|unveil)\w* (?:an? |the |its |his |her )?(?:\S+ ){0,4}?(?:book"
         r"|translation|catalogue"

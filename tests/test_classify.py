@@ -2600,6 +2600,38 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "in Rabat.\n\nIn his remarks, the rector stressed the value of joint research.",
             "meeting",
         ),
+        # a city named or declared a capital of culture is a decision
+        (
+            "ICESCO names Nakhchivan Capital of Culture for 2028",
+            "ICESCO has declared the Azerbaijani city of Nakhchivan one of the Capitals of "
+            "Culture in the Islamic World for 2028.",
+            "announcement",
+        ),
+        (
+            "Gence, 2028 Türk Dünyası Kültür Başkenti ilan edildi",
+            "Gence şehri, 2028 yılının Türk Dünyası Kültür Başkenti ilan edildi.",
+            "announcement",
+        ),
+        # condolences offered with an Arabic verb
+        (
+            "الإيسيسكو تعزي المغرب في ضحايا الفيضانات",
+            "تعزي منظمة الإيسيسكو المملكة المغربية في ضحايا الفيضانات.",
+            "statement",
+        ),
+        # taking office in Arabic, with words between the verb and the duties
+        (
+            "المدير العام الجديد يباشر مهامه",
+            "باشر المدير العام الجديد للمنظمة اليوم مهامه في مقرها بالرباط، بعد انتخابه "
+            "من قبل المؤتمر العام.",
+            "other",
+        ),
+        # "held contacts in Ankara": the programme of a visit
+        (
+            "Bakan, Ankara'da temaslarda bulundu",
+            "Kültür Bakanı, Türkiye'ye gerçekleştirdiği resmi ziyaret kapsamında Ankara'da "
+            "temaslarda bulundu.",
+            "visit",
+        ),
         # a programme of cooperation approved by its sides is an agreement
         (
             "Университет и ИСЕСКО утвердили программу сотрудничества на 2030 год",
