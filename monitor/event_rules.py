@@ -67,7 +67,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|mémorandum d'entente|unterzeichne\w*|absichtserklärung\w*|abkommen|vereinbarung"
         r"|\bfirm(?:ó|aron"
         r"|ado|ada)\b|\bacuerdos?\b|memorando|intercambiaron (?:\S+ ){0,2}documentos",
-        r"توقيع|(?<!الذي )(?<!التي )وقع(?:ت|ا)? (?:\S+ ){0,4}?(?:على |اتفاق|مذكرة|بروتوكول|برنامج)"
+        # "وقع", "توقعان" (the two sign): a word of its own, not "الموقع" (the site)
+        r"توقيع|(?<!الذي )(?<!التي )(?<!\S)[وف]?[تي]?وقع(?:ت|ا|ان|ون)? (?:\S+ ){0,4}?"
+        r"(?:على |اتفاق|مذكرة|بروتوكول|برنامج)"
         r"|اتفاقية|مذكرة تفاهم|امضا|تفاهم‌?نامه|توافق‌?نامه",
     ),
     "award": (
@@ -114,6 +116,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|se rend (?:en|à|au)\b|a quitté (?:\S+ ){0,3}pour se rendre",
         # "زار" (visited) alone or after و/ف: inside Persian "برگزار شد" it is "was held"
         r"زيارة|زيارات\S*|يزور|(?<![^\sوف])زار |بازدید|(?<!\w)سفر |جولة|تفقد"
+        # Persian "وارد مشهد شد" (arrived in Mashhad), not "وارد فهرست شد" (entered the list)
+        r"|(?<!\w)وارد (?!فهرست|مرحله|بازار|عمل|مذاکره|میدان)\S+ شد"
         r"|(?<!\w)(?:غادر|غادرت|يغادر|يغادرون)(?!\w)"
         # "وصل ... إلى بيروت", "وصول ... للمقر": an arrival
         r"|(?<!\w)(?:وصل|وصلت|يصل|تصل|وصول)(?!\w)[^.]{0,80}?(?:إلى|الى|لل)",
@@ -248,6 +252,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|müraciət\w* (?:\S+ ){0,2}\d+-?(?:dək|dəkdir|ə qədər|a qədər)"
         r"|namizədliy\w* (?:\S+ ){0,2}irəli sürül\w*|aday gösteril\w*",
         r"\bgewählt\b|soll (?:\S+ ){0,4}(?:leiten|führen)\b|neue[ms]? welterbe|als welterbe"
+        r"|\bist (?:\S+-)?welterbe|\b(?:entschied|beschloss|beschlossen|ernennt|ernannte)\b"
         r"|zum welterbe|welterbeliste"
         r"|listesi'?ne (?:girdi|alındı|dahil edil\w*|eklendi|kaydedildi)"
         r"|annonc\w*|\bnommé|désignée?s? (?:\S+ ){0,3}?(?:à la tête|au poste|comme)"

@@ -84,6 +84,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         # an Azerbaijani passive future: "paytaxtı elan ediləcək" (will be declared)
         r"|\w+(?:iləcək|ılacaq|ulacaq|üləcək)\b|(?<!\w)edəcək(?:lər)?\b|(?<!\w)(?:yapacak|edecek)\b"
         r"|səfər\w* (?:\S+ ){0,3}(?:edəcə|gələcə|gedəcə)\w*|səfərə gəlir\b",
+        # German "erklärt Schuscha zur Kulturhauptstadt": a title given, no statement
+        r"erklär\w* (?:\S+ ){1,3}(?:zur|zum) |\b(?:zur|zum) (?:\S+ ){1,6}erklärt\b",
         r"se tiendra|\btiendr(?:a|ont)\b|aura lieu|participera|représentera|organisera"
         r"|sera reçue?\b|seront reçus|sera signée?\b|sera inauguré"
         r"|accueillera|lancera"
@@ -165,6 +167,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"работу",
         r"(?:forum|konfrans|sessiya|sammit|iclas|konqres|qurultay|simpozium)\w* (?:\S+ )?"
         r"(?:çıxış|iştirak)",
+        # a German session begun: "hat die 43. Sitzung des Komitees begonnen"
+        r"(?:sitzung|tagung|konferenz|gipfel|beratungen)\w* (?:\S+ ){0,4}(?:begonnen|eröffnet)\b"
+        r"|\b(?:beginnt|begann|eröffnet|eröffnete) (?:\S+ ){0,2}(?:beratungen|sitzung|tagung)",
         r"(?:discours|allocution)\w* (?:\S+ ){0,6}(?:à|lors d\w*|devant) (?:\S+ ){0,4}(?:réunion"
         r"|session|conférence|sommet|forum|assemblée|congrès)"
         r"|(?:a déclaré|a souligné|a affirmé)(?: \S+){0,4} lors d\w* (?:\S+ ){0,4}(?:session"
@@ -189,7 +194,7 @@ SPEECH = re.compile(
     r"|a souligné|a affirmé|قال|أكد|گفت)(?!\w)"
 )
 SESSION_NAMED = re.compile(
-    r"\b(?:at|during|addressing) (?:\S+ ){0,5}?(?:session|(?<!press )(?<!news )conference"
+    r"\b(?:at|during|address(?:ed|ing)) (?:\S+ ){0,5}?(?:session|(?<!press )(?<!news )conference"
     r"|forum|summit|congress|assembly|symposium|seminar|round table)\b"
     r"|(?:(?<!\w)на|в ходе) (?:\S+ ){0,4}?(?:сесси|конференц|форум|саммит|заседани|съезд"
     r"|ассамбле|семинар|симпозиум|конгресс|круглом столе)\w*"

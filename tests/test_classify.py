@@ -2632,6 +2632,50 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "temaslarda bulundu.",
             "visit",
         ),
+        # a Persian arrival
+        (
+            "معاون مدیرکل آیسسکو وارد تبریز شد",
+            "معاون مدیرکل آیسسکو در راس هیئتی صبح امروز وارد تبریز شد.",
+            "visit",
+        ),
+        # German: a listing decided, a session begun, a title given, an appointment
+        (
+            "Bergbaulandschaft ist Unesco-Welterbe",
+            "Die Bergbaulandschaft ist Unesco-Welterbe. Das entschied das Welterbekomitee "
+            "am Samstag bei seiner Sitzung in Baku.",
+            "announcement",
+        ),
+        (
+            "Unesco-Welterbekomitee beginnt Beratungen in Riad",
+            "Riad (dpa) - In der saudischen Hauptstadt Riad hat am Sonntag die 45. Sitzung des "
+            "Unesco-Welterbekomitees begonnen. Bis zum 25. September entscheiden die "
+            "Mitgliedsstaaten über die Aufnahme neuer Stätten in die Welterbeliste.",
+            "conference",
+        ),
+        (
+            "TÜRKSOY erklärt Gandscha zur Kulturhauptstadt der türkischen Welt",
+            "Die Stadt Gandscha ist zur Kulturhauptstadt der türkischen Welt erklärt worden, "
+            "sagte der Generalsekretär.",
+            "announcement",
+        ),
+        (
+            "Generalkonferenz ernennt neuen Generaldirektor",
+            "Die Generalkonferenz in Samarkand ernennt einen neuen Generaldirektor.",
+            "announcement",
+        ),
+        # the words of a speaker's headline said as he addressed a session
+        (
+            "Rector Mammadli: Dialogue remains the best answer",
+            "“Dialogue remains the best answer to polarization,” said rector Elnur Mammadli "
+            "as he addressed the plenary session of the forum in Ganja.",
+            "conference",
+        ),
+        # an Arabic dual: the two sign a programme
+        (
+            "الجامعة والإيسيسكو توقعان برنامجا تنفيذيا",
+            "توقعان الجامعة والإيسيسكو برنامجا تنفيذيا مشتركا للتعاون.",
+            "agreement",
+        ),
         # a programme of cooperation approved by its sides is an agreement
         (
             "Университет и ИСЕСКО утвердили программу сотрудничества на 2030 год",
