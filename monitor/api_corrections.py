@@ -19,6 +19,7 @@ checks first, in one transaction).
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,8 @@ from monitor.store import corrections, queries
 
 if TYPE_CHECKING:
     from monitor.app import App
+
+log = logging.getLogger("monitor.api")
 
 StoryId = Path(ge=1, le=queries.MAX_ID, description="The story to split.")
 
@@ -87,6 +90,7 @@ def add_corrections(api: FastAPI, app: App, token: str) -> None:
                 "stories": [story(story_id), story(new_id)],
             }
         )
+        log.info("correction through the API: %s", result.message)  # the operator's record
         where = str(request.url_for("get_story", story_id=new_id))
         return JSONResponse(
             result.model_dump(mode="json"), status_code=201, headers={"Location": where}
@@ -98,8 +102,10 @@ def add_corrections(api: FastAPI, app: App, token: str) -> None:
         to it, and a split's pairs among them are forgotten."""
         survivor, moved = changed(corrections.join_stories, body.stories, datetime.now(UTC))
         others = ", ".join(str(s) for s in sorted(set(body.stories)) if s != survivor)
+        message = f"joined story {others} into story {survivor}: {moved} {_noun(moved)} moved"
+        log.info("correction through the API: %s", message)
         return {
-            "message": f"joined story {others} into story {survivor}: {moved} {_noun(moved)} moved",
+            "message": message,
             "moved": moved,
             "stories": [story(survivor)],
         }

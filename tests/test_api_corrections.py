@@ -5,6 +5,7 @@ with a token, and a bad request changes nothing (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 
 import pytest
 from sqlalchemy import text
@@ -32,7 +33,8 @@ def _apart(app) -> int:
         return int(conn.execute(text("SELECT count(*) FROM story_apart")).scalar_one())
 
 
-def test_a_story_split_and_joined_through_the_api(app) -> None:
+def test_a_story_split_and_joined_through_the_api(app, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="monitor.api")
     before = story_partition(app)
     story, ids = _ambassador(app)
     client = _client(app)
@@ -66,6 +68,12 @@ def test_a_story_split_and_joined_through_the_api(app) -> None:
     assert story_partition(app) == before and _apart(app) == 0
     assert joined.json()["stories"][0]["kept_apart_from"] == []
     assert "Kept apart" not in client.get(f"/stories/{story}").text
+    # the operator's log records both corrections, as answered
+    logged = [r.getMessage() for r in caplog.records if r.name == "monitor.api"]
+    assert logged == [
+        f"correction through the API: {body['message']}",
+        f"correction through the API: {joined.json()['message']}",
+    ]
     # the absorbed story's address leads to the one it went into
     assert client.get(f"/api/stories/{new}", follow_redirects=True).json()["id"] == story
 
