@@ -2676,6 +2676,19 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "توقعان الجامعة والإيسيسكو برنامجا تنفيذيا مشتركا للتعاون.",
             "agreement",
         ),
+        # an honour received is an award, and a panel held a session
+        (
+            "Azerbaijani miniaturist receives ICESCO honor in Baku",
+            "Azerbaijani miniaturist Leyla Aliyeva has been honored by ICESCO for her "
+            "contribution to the art of the miniature.",
+            "award",
+        ),
+        (
+            "ICESCO holds panel on heritage and climate",
+            "ICESCO held a high-level panel on climate change and heritage sites in Baku "
+            "today.",
+            "conference",
+        ),
         # a programme of cooperation approved by its sides is an agreement
         (
             "Университет и ИСЕСКО утвердили программу сотрудничества на 2030 год",
