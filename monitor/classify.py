@@ -284,7 +284,7 @@ def event_scores(
         unquoted(attribution), reported
     ):
         scores["conference"] += rules.STRONG_WEIGHT * 2.0
-    elif reported and not speaker and _AT_MEETING.search(casefold(attribution)):
+    elif reported and not speaker and rules.AT_MEETING.search(casefold(attribution)):
         # "ICESCO will grant more scholarships. Об этом заявил ... на встрече с министром":
         # a headline of news, not of words, over words said at a meeting: the meeting
         scores["meeting"] += rules.STRONG_WEIGHT * 2.0
@@ -292,14 +292,11 @@ def event_scores(
         scores["statement"] += 2.0
     if rules.NEGATED.search(casefold(f"{title}\n{sentence}")):
         scores["award"] = 0.0
+    # an analysis, a column or a week's review is no report (the guide's "other"); an
+    # official's op-ed under "Ambassador: ..." is what he wrote (a statement)
+    if not speaker and rules.GENRE_LINE.search(casefold(body[:rest_start])):
+        scores["other"] += rules.STRONG_WEIGHT * 3.0
     return scores
-
-
-_AT_MEETING = re.compile(
-    r"(?:(?:на|в ходе) встреч\w* с|(?:during|at) (?:a|the|his|her|their) (?:meeting|talks) with"
-    r"|lors d\w* (?:sa |la |leur )?rencontre avec)(?! (?:журналист|journalist|reporter|the press"
-    r"|la presse|des journalistes))|(?<!jurnalistlərlə )görüş(?:də|ü zamanı)"
-)
 
 
 def _session_named(text: str) -> bool:

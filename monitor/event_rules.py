@@ -21,6 +21,8 @@ from monitor.event_circumstances import NOT_A_VISIT as NOT_A_VISIT
 from monitor.event_circumstances import OPENING_AZ, OPENING_CEREMONY, WELCOMED_GUEST
 from monitor.event_circumstances import TOPIC as TOPIC
 from monitor.event_circumstances import TOPIC_BEFORE as TOPIC_BEFORE
+from monitor.event_strong import AT_MEETING as AT_MEETING
+from monitor.event_strong import GENRE_LINE as GENRE_LINE
 from monitor.event_strong import SESSION_NAMED as SESSION_NAMED
 from monitor.event_strong import SPEECH as SPEECH
 from monitor.event_strong import STRONG as STRONG  # the phrases that decide (read with these)
@@ -326,6 +328,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|mədəniyyət günləri|culture week|недел\w+ (?:\w+ )?культуры|mədəniyyət həftəsi"
         r"|هفته (?:\S+ )?فرهنگ|روزهای فرهنگ"
         r"|competition|contest|конкурс\w*|müsabiqə\w*|concours|wettbewerb|مسابقة"
+        # an anniversary celebrated is a ceremony of its own
+        r"|celebrat\w* (?:\S+ ){0,8}anniversary|\bweek in review\b"
         # a ceremony held is its own news, unless it opens, signs or awards something
         r"|(?<!opening )(?<!closing )(?<!signing )(?<!award )(?<!awards )(?<!awarding )"
         r"(?<!inauguration )(?<!prize-giving )ceremony (?:\S+ ){0,12}?(?:was|has been|were) held"

@@ -194,12 +194,27 @@ SPEECH = re.compile(
     r"|a souligné|a affirmé|قال|أكد|گفت)(?!\w)"
 )
 SESSION_NAMED = re.compile(
-    r"\b(?:at|during|address(?:ed|ing)) (?:\S+ ){0,5}?(?:session|(?<!press )(?<!news )conference"
-    r"|forum|summit|congress|assembly|symposium|seminar|round table)\b"
+    r"\b(?:at|during|address(?:ed|ing)) (?:\S+ ){0,7}?(?:session|plenary|(?<!press )(?<!news )"
+    r"conference|forum|summit|congress|assembly|symposium|seminar|round table)\b"
     r"|(?:(?<!\w)на|в ходе) (?:\S+ ){0,4}?(?:сесси|конференц|форум|саммит|заседани|съезд"
     r"|ассамбле|семинар|симпозиум|конгресс|круглом столе)\w*"
     r"|(?<!\w)(?:forum|konfrans|konferans|sessiya|oturum|sammit|zirve|seminar|seminer"
     r"|simpozium|sempozyum|konqres|kongre|iclas)\S*?(?:da|də|ta|te|nda|ndə|nde)(?!\w)"
     r"|(?<!\w)(?:forum|konfrans|konferans|sessiya|sammit|zirve|seminar|seminer|simpozium"
     r"|sempozyum|konqres|kongre|iclas)\S* (?:\S+ )?(?:açılışında|bağlanışında|kapanışında)"
+)
+
+# a page's genre line above the lead ("Opinion", "Analysis", "Week in review"): no report
+GENRE_LINE = re.compile(
+    r"^[ \t]*(?:opinion|analysis|op-ed|commentary|column|editorial|week in review|weekly review"
+    r"|мнение|аналитика|колонка|точка зрения|rəy|təhlil|analitika|köşe yazısı|yorum|analiz"
+    r"|رأي|تحليل|مقال رأي|یادداشت|تحلیل)[ \t]*$",
+    re.MULTILINE,
+)
+
+# words said "at a meeting with" someone (not with journalists): said at the meeting
+AT_MEETING = re.compile(
+    r"(?:(?:на|в ходе) встреч\w* с|(?:during|at) (?:a|the|his|her|their) (?:meeting|talks) with"
+    r"|lors d\w* (?:sa |la |leur )?rencontre avec)(?! (?:журналист|journalist|reporter|the press"
+    r"|la presse|des journalistes))|(?<!jurnalistlərlə )görüş(?:də|ü zamanı)"
 )

@@ -2689,6 +2689,37 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "today.",
             "conference",
         ),
+        # a page's genre line above the lead: an analysis or a week's review is no report
+        (
+            "Why the partnership with ICESCO matters",
+            "Analysis\n\nBy Rauf Huseynli\n\nWhen Ganja opened its year as a capital of "
+            "culture last week, the title, awarded by ICESCO, said much about cultural "
+            "diplomacy.",
+            "other",
+        ),
+        # ... but an official's op-ed under "Ambassador: ..." is what he wrote
+        (
+            "Ambassador Mammadov: Our nations share a vision of tolerance",
+            "Opinion\n\nIn an article written for this newspaper, the ambassador argues that "
+            "the two nations share a vision of tolerance.",
+            "statement",
+        ),
+        # words said as a speaker addressed a plenary
+        (
+            "Minister Karimli: Dialogue is the answer to hatred",
+            "Dialogue is the answer to hatred, the minister said as he addressed the opening "
+            "plenary of the 7th World Forum on Intercultural Dialogue.",
+            "conference",
+        ),
+        # an anniversary celebrated is a ceremony
+        (
+            "University celebrates 100th anniversary of its establishment",
+            "The university celebrated, on Wednesday, the 100th anniversary of its "
+            "establishment, in a ceremony attended by ministers and ambassadors.\n\nIn his "
+            "speech on this occasion, the rector recalled the stages of its development "
+            "since the holding of its founding conference in Baku in May 1925.",
+            "other",
+        ),
         # a programme of cooperation approved by its sides is an agreement
         (
             "Университет и ИСЕСКО утвердили программу сотрудничества на 2030 год",
