@@ -207,6 +207,9 @@ CIRCUMSTANCE = {
     # named as the frame of what was said ("within the framework of the talks, he noted
     # that trade grew") are the setting
     "meeting": re.compile(
+        # "was met with great applause": an idiom, no meeting
+        r"(?:was|were|been) met with\b|met with (?:\S+ )?(?:applause|approval|interest"
+        r"|enthusiasm|criticism|silence|resistance|ovation)|"
         r"(?:online|virtual|video) meeting|онлайн-встреч\w*|videobağlantı vasitəsilə görüş\w*"
         r"|onlayn görüş\w*|within the framework of (?:the )?(?:\S+ ){0,3}(?:talks|negotiations)"
         r"|в рамках (?:\S+ ){0,3}переговоров|danışıqlar\w* çərçivəsində"

@@ -38,6 +38,11 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"vəzifəsin\w* (?:icrasına )?başla\w*|(?:prend|pris)\b[^.]{0,40}? ses fonctions",
         r"amt angetreten|tritt (?:sein|ihr) amt an|تسلم مهامه|يتسلم مهامه"
         r"|(?<!\w)[وف]?(?:باشر|يباشر|تباشر)(?: \S+){0,8}? مهام(?:ه|ها)",
+        # the opening of a year as a capital, a festival, days of culture: a ceremony
+        r"(?:opening|closing) ceremony of (?:the )?\W?(?:\S+ ){0,8}?(?:capital|festival|exhibition"
+        r"|days|week|year)\b|церемони\w* (?:открытия|закрытия) (?:\S+ ){0,6}?(?:столиц|фестивал"
+        r"|выставк|дней|недел|год)\w*|(?:başkenti|paytaxtı|festival\w*|sergisi|günləri|günleri)\S*"
+        r" (?:\S+ )?(?:açılış|bağlanış|kapanış) (?:tören|mərasim)\w*",
         # a book, a translation or a catalogue out: news of neither a decision nor an event
         r"(?:publish|releas|unveil)\w* (?:an? |the |its |his |her )?(?:\S+ ){0,4}?(?:book"
         r"|translation|catalogue"
@@ -84,6 +89,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         # an Azerbaijani passive future: "paytaxtı elan ediləcək" (will be declared)
         r"|\w+(?:iləcək|ılacaq|ulacaq|üləcək)\b|(?<!\w)edəcək(?:lər)?\b|(?<!\w)(?:yapacak|edecek)\b"
         r"|səfər\w* (?:\S+ ){0,3}(?:edəcə|gələcə|gedəcə)\w*|səfərə gəlir\b",
+        # an election and a heritage inscription are decisions, whatever session took them
+        r"\belect(?:s|ed)\b (?:\S+ ){1,5}?as\b|\binscrib(?:es|ed|ing)\b|\binscription\b",
         # German "erklärt Schuscha zur Kulturhauptstadt": a title given, no statement
         r"erklär\w* (?:\S+ ){1,3}(?:zur|zum) |\b(?:zur|zum) (?:\S+ ){1,6}erklärt\b",
         r"se tiendra|\btiendr(?:a|ont)\b|aura lieu|participera|représentera|organisera"
@@ -124,7 +131,8 @@ STRONG: dict[str, tuple[str, ...]] = {
     # headline verbs of reaction: the reaction is the news ("ICESCO welcomes ...")
     "statement": (
         r"\b(?:welcomes|condemns|hails|denounces|deplores|mourns|urges|congratulates|calls for"
-        r"|praises|lauds|commends)\b"
+        r"|praises|lauds|commends)\b|\bthanks? (?:\S+ ){0,6}?for\b|expressed (?:his |her |its )?"
+        r"(?:deep |sincere )?gratitude"
         r"|(?:made|make|issued?|adopted?) (?:a |the )?joint (?:statement|declaration)",
         r"осуждает|приветствует|поздравляет|призывает|qınayır|alqışlayır|təbrik edir|çağırır",
         r"(?<!\w)(?:أدان|أدانت|تدين|يدين|استنكر|استنكرت|تستنكر|يستنكر|ندد|نددت|تندد|يندد)(?!\w)",

@@ -2685,8 +2685,7 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
         ),
         (
             "ICESCO holds panel on heritage and climate",
-            "ICESCO held a high-level panel on climate change and heritage sites in Baku "
-            "today.",
+            "ICESCO held a high-level panel on climate change and heritage sites in Baku today.",
             "conference",
         ),
         # a page's genre line above the lead: an analysis or a week's review is no report
@@ -2719,6 +2718,39 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "speech on this occasion, the rector recalled the stages of its development "
             "since the holding of its founding conference in Baku in May 1925.",
             "other",
+        ),
+        # the opening of a year as a capital of culture is a ceremony, not a session
+        (
+            "Opening ceremony of 'Ganja - Capital of Culture 2028' held",
+            "An opening ceremony of 'Ganja - Capital of Culture 2028' has been held in Ganja, "
+            "attended by ministers and ambassadors.",
+            "other",
+        ),
+        # thanks for an award are words said about it
+        (
+            "Rector thanks President for high award",
+            "The rector has expressed his gratitude to the President for awarding him the "
+            "Shohrat Order.",
+            "statement",
+        ),
+        # "met with great applause" is no meeting
+        (
+            "Mugham sounds in Rabat",
+            "The concert of young musicians was met with great applause by the audience.",
+            "other",
+        ),
+        # an election and an inscription are decisions, whatever session took them
+        (
+            "General Conference elects Rashid Aliyev as Director-General",
+            "The extraordinary session of the General Conference has elected Rashid Aliyev as "
+            "Director-General of the organisation.",
+            "announcement",
+        ),
+        (
+            "UNESCO inscribes Azerbaijan's carpet festival on heritage list",
+            "Azerbaijan's carpet festival traditions have been inscribed on UNESCO's list. "
+            "The decision was made at the session of the committee.",
+            "announcement",
         ),
         # a programme of cooperation approved by its sides is an agreement
         (
