@@ -131,8 +131,8 @@ STRONG: dict[str, tuple[str, ...]] = {
     # headline verbs of reaction: the reaction is the news ("ICESCO welcomes ...")
     "statement": (
         r"\b(?:welcomes|condemns|hails|denounces|deplores|mourns|urges|congratulates|calls for"
-        r"|praises|lauds|commends)\b|\bthanks? (?:\S+ ){0,6}?for\b|expressed (?:his |her |its )?"
-        r"(?:deep |sincere )?gratitude"
+        r"|praises|lauds|commends)\b|\bthanks? (?!to\b)(?:\S+ ){0,6}?for\b"
+        r"|expressed (?:his |her |its )?(?:deep |sincere )?gratitude"
         r"|(?:made|make|issued?|adopted?) (?:a |the )?joint (?:statement|declaration)",
         r"осуждает|приветствует|поздравляет|призывает|qınayır|alqışlayır|təbrik edir|çağırır",
         r"(?<!\w)(?:أدان|أدانت|تدين|يدين|استنكر|استنكرت|تستنكر|يستنكر|ندد|نددت|تندد|يندد)(?!\w)",

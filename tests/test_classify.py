@@ -2733,6 +2733,13 @@ def test_the_gazetteer_knows_arabic_spellings() -> None:
             "Shohrat Order.",
             "statement",
         ),
+        # ... but "thanks to" is because of
+        (
+            "Ambassador meets ICESCO chief",
+            "Ambassador met ICESCO Director General in Rabat. Thanks to ICESCO for its "
+            "support, he said, the project was completed.",
+            "meeting",
+        ),
         # "met with great applause" is no meeting
         (
             "Mugham sounds in Rabat",
