@@ -40,8 +40,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|(?<!\w)[وف]?(?:باشر|يباشر|تباشر)(?: \S+){0,8}? مهام(?:ه|ها)",
         # the opening of a year as a capital, a festival, days of culture: a ceremony
         r"(?:opening|closing) ceremony of (?:the )?\W?(?:\S+ ){0,8}?(?:capital|festival|exhibition"
-        r"|days|week|year)\b|церемони\w* (?:открытия|закрытия) (?:\S+ ){0,6}?(?:столиц|фестивал"
-        r"|выставк|дней|недел|год)\w*|(?:başkenti|paytaxtı|festival\w*|sergisi|günləri|günleri)\S*"
+        r"|days|week)\b|церемони\w* (?:открытия|закрытия) (?:\S+ ){0,6}?(?:столиц|фестивал"
+        r"|выставк|дней|недел)\w*|(?:başkenti|paytaxtı|festival\w*|sergisi|günləri|günleri)\S*"
         r" (?:\S+ )?(?:açılış|bağlanış|kapanış) (?:tören|mərasim)\w*",
         # a book, a translation or a catalogue out: news of neither a decision nor an event
         r"(?:publish|releas|unveil)\w* (?:an? |the |its |his |her )?(?:\S+ ){0,4}?(?:book"
@@ -90,7 +90,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|\w+(?:iləcək|ılacaq|ulacaq|üləcək)\b|(?<!\w)edəcək(?:lər)?\b|(?<!\w)(?:yapacak|edecek)\b"
         r"|səfər\w* (?:\S+ ){0,3}(?:edəcə|gələcə|gedəcə)\w*|səfərə gəlir\b",
         # an election and a heritage inscription are decisions, whatever session took them
-        r"\belect(?:s|ed)\b (?:\S+ ){1,5}?as\b|\binscrib(?:es|ed|ing)\b|\binscription\b",
+        r"\belect(?:s|ed)\b (?:\S+ ){1,5}?as\b|\b(?:inscrib(?:es|ed|ing)|inscription)\b"
+        r"(?: \S+){0,10}? (?:on|in|into|to) (?:the )?(?:\S+ ){0,8}?list",
         # German "erklärt Schuscha zur Kulturhauptstadt": a title given, no statement
         r"erklär\w* (?:\S+ ){1,3}(?:zur|zum) |\b(?:zur|zum) (?:\S+ ){1,6}erklärt\b",
         r"se tiendra|\btiendr(?:a|ont)\b|aura lieu|participera|représentera|organisera"

@@ -2870,6 +2870,20 @@ def test_words_are_not_read_inside_longer_words(body: str, kind: str) -> None:
     assert event_scores("", body, PUB)[kind] == 0
 
 
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # the opening of a forum "of this year" is no ceremony of a capital's year
+        ("The opening ceremony of the Baku Global Forum of this year took place.", "other"),
+        ("Церемония открытия форума этого года прошла в Баку.", "other"),
+        # ancient inscriptions shown are no heritage listing
+        ("An ancient inscription on the mausoleum was shown to the guests.", "announcement"),
+    ],
+)
+def test_a_ceremony_or_an_inscription_needs_its_own_words(body: str, kind: str) -> None:
+    assert event_scores("", body, PUB)[kind] == 0
+
+
 def test_an_arrivals_purpose_is_no_news_to_come() -> None:
     # "arrived in Ufa, where he will take part in a forum": the visit, not a forum to come
     scores = event_scores(
