@@ -93,7 +93,10 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\belect(?:s|ed)\b (?:\S+ ){1,5}?as\b|\b(?:inscrib(?:es|ed|ing)|inscription)\b"
         r"(?: \S+){0,10}? (?:on|in|into|to) (?:the )?(?:\S+ ){0,8}?list",
         # German "erklärt Schuscha zur Kulturhauptstadt": a title given, no statement
-        r"erklär\w* (?:\S+ ){1,3}(?:zur|zum) |\b(?:zur|zum) (?:\S+ ){1,6}erklärt\b",
+        # (not "erklärte der Minister zum Auftakt": said at the start)
+        r"erklär\w* (?:\S+ ){1,3}(?:zur|zum) (?:\S+ ){0,2}?(?:\w*hauptstadt|\w*welterbe"
+        r"|ehrenbürger)|\b(?:zur|zum) (?:\S+ ){0,2}?(?:\w*hauptstadt|\w*welterbe|ehrenbürger)\w*"
+        r" (?:\S+ ){0,5}erklärt\b",
         r"se tiendra|\btiendr(?:a|ont)\b|aura lieu|participera|représentera|organisera"
         r"|sera reçue?\b|seront reçus|sera signée?\b|sera inauguré"
         r"|accueillera|lancera"

@@ -2876,6 +2876,8 @@ def test_words_are_not_read_inside_longer_words(body: str, kind: str) -> None:
         # the opening of a forum "of this year" is no ceremony of a capital's year
         ("The opening ceremony of the Baku Global Forum of this year took place.", "other"),
         ("Церемония открытия форума этого года прошла в Баку.", "other"),
+        # "erklärte der Minister zum Auftakt": said at the start, no title given
+        ("Der Dialog sei wichtig, erklärte der Minister zum Auftakt der Tagung.", "announcement"),
         # ancient inscriptions shown are no heritage listing
         ("An ancient inscription on the mausoleum was shown to the guests.", "announcement"),
     ],
