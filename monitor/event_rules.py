@@ -129,7 +129,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bmet\b|\bmeets?\b|meeting with|held talks|\btalks with"
         r"|\breceive[ds]?\b(?! (?:an? |the |his |her )?(?:award|prize|medal|letter|message"
         r"|congratulat|title|order|honou?r|guard|invitation|support|fund|grant|certificate|diploma"
-        r"|(?:\S+ ){1,3}(?:award|prize|medal|title|honou?r|order|distinction)s?\b))"
+        r"|(?:\S+ ){1,3}(?:award|prize|medal|title|honou?r|(?<!in )order|distinction)s?\b))"
         r"|discuss(?:ed|es)? (?:\S+ ){0,2}(?:cooperation|prospects|relations|ties)"
         r"|had a meeting|have discussed|held discussions\b|one-on-one meeting|face-to-face meeting"
         r"|tête-à-tête|held (?:an? )?(?:\w+ )?meeting\b(?! of)"

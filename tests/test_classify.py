@@ -2886,6 +2886,12 @@ def test_a_ceremony_or_an_inscription_needs_its_own_words(body: str, kind: str) 
     assert event_scores("", body, PUB)[kind] == 0
 
 
+def test_a_delegation_received_in_order_to_do_something_is_received() -> None:
+    # "in order to" names no order (an award) received
+    body = "The minister received the ICESCO delegation in order to review the programme."
+    assert event_scores("", body, PUB)["meeting"] > 0
+
+
 def test_an_arrivals_purpose_is_no_news_to_come() -> None:
     # "arrived in Ufa, where he will take part in a forum": the visit, not a forum to come
     scores = event_scores(
