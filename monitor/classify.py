@@ -24,7 +24,8 @@
     "received" counts as a meeting unless an award, a letter or a title was received
     (``принял участие`` is taking part, ``qərar qəbul edib`` a decision);
   - what talks were about is their subject, read by the talks alone ("discussed heritage
-    nominations", "обсудили подготовку к визиту", "görüşdə ... müzakirə olunub"): no
+    nominations", "обсудили подготовку к визиту", "görüşdə ... müzakirə olunub",
+    "درباره ... گفت‌وگو کردند"), up to what the sides did next ("and signed"): no
     announcement, visit or signing of its own;
   - sentences that look back (a recalled event, a year two or more before the article's,
     but not in a "since" clause) are background and not counted; a lost status ("a

@@ -254,9 +254,12 @@ TOPIC = re.compile(
 # the same in Azerbaijani and Turkish, whose verb closes the clause: the subject before it
 TOPIC_BEFORE = re.compile(
     # the clause starts after a stop or a finished verb ("Rabata səfər edib və ... müzakirə
-    # edib": the visit is no subject; "X və Y müzakirə olunub": both are)
-    r"(?P<lead>^|[,.;:!?\n]|\S(?:ib|ıb|ub|üb|kən) |görüşdə|görüş zamanı|tərəflər|taraflar)"
-    r"(?P<topic>(?:(?!\S(?:ib|ıb|ub|üb|kən) )[^,.;:!?\n]){0,200}?)"
+    # edib": the visit is no subject; "X və Y müzakirə olunub": both are); in Persian after
+    # "about" ("درباره سفر ... گفت‌وگو کردند")
+    r"(?P<lead>^|[,.;:!?\n]|\S(?:ib|ıb|ub|üb|kən) |görüşdə|görüş zamanı|tərəflər|taraflar"
+    r"|درباره|در خصوص|در مورد|پیرامون)"
+    r"(?P<topic>(?:(?!\S(?:ib|ıb|ub|üb|kən) )[^,.;:!?،؛\n]){0,200}?)"
     r"(?P<verb>(?<!\w)müzakirə (?:olunub|edilib|ediblər|olunacaq|ediləcək|olundu|edildi|edib)"
-    r"|(?<!\w)(?:ele alındı|görüşüldü|masaya yatırıldı)|(?<!\w)müzakirə et(?:mək|miş)\w*)"
+    r"|(?<!\w)(?:ele alındı|görüşüldü|masaya yatırıldı)|(?<!\w)müzakirə et(?:mək|miş)\w*"
+    r"|(?:گفت‌وگو|گفتگو|بحث|رایزنی|تبادل نظر|مذاکره) (?:کردند|کرد|شد|نمودند))"
 )

@@ -2928,6 +2928,11 @@ def test_a_venue_named_for_congresses_is_no_congress(venue: str) -> None:
             "imzalanması müzakirə olunub.",
         ),
         (
+            "دیدار رئیس دانشگاه با سفیر مراکش",
+            "رئیس دانشگاه با سفیر مراکش دیدار کرد. در این دیدار دو طرف درباره سفر وزیر و "
+            "امضای تفاهم‌نامه همکاری گفت‌وگو کردند.",
+        ),
+        (
             "Rector, ambassador discuss signing of agreement",
             "The rector met the ambassador of Morocco. They discussed the minister's "
             "upcoming visit and the signing of an agreement.",
