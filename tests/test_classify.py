@@ -3032,7 +3032,7 @@ def test_eval_events_prints_the_annotators_beside_the_monitor() -> None:
     [
         ("heldout.jsonl", 0.85),
         ("heldout_pages.jsonl", 0.9),
-        *((f"types_set{n}.jsonl", 0.9) for n in range(1, 12)),
+        *((f"types_set{n}.jsonl", 0.9) for n in range(1, 14)),
     ],
 )
 def test_the_held_out_event_sets_stay_well_above_the_peer(name: str, floor: float) -> None:
