@@ -266,13 +266,11 @@ def event_scores(
     # "Speaker: words" over a lead that tells a meeting, a visit or a call, and no words
     # said ("the minister said during a meeting"): the words were said at it
     acted = any(in_sentence[k] for k in rules.ACTS) and not in_sentence["statement"]
-    # "Minister: words" over a lead that says where they were said ("said at the opening
-    # of the forum", "выступая на конференции"): a speech given at a session, its news
-    spoken_at = _at_session(unquoted(paragraph), bool(speaker)) or _at_session(
-        unquoted(said_next if reported else first_sentence(after_lead)), True
-    )
     if speaker and not acted:
-        if spoken_at:
+        # ... or over a lead that says where they were said ("said at the opening of the
+        # forum", "выступая на конференции"): a speech given at a session, its news
+        where = said_next if reported else first_sentence(after_lead)
+        if _at_session(unquoted(paragraph), True) or _at_session(unquoted(where), True):
             scores["conference"] += rules.STRONG_WEIGHT * 2.0
         else:
             scores["statement"] += 3.0
