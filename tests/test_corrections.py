@@ -123,6 +123,7 @@ def test_two_stories_the_rules_kept_apart_are_joined_with_their_alerts(app) -> N
     [
         (("split", "999999", "1"), "story 999999 does not exist"),
         (("split", "{story}", "https://nowhere.example/x"), "no stored article has the URL"),
+        (("split", "{story}", "9" * 30), f"article {'9' * 30} does not exist"),
         (("split", "{story}", "{other_article}"), "is in story {other}, not in story {story}"),
         (("split", "{story}", "{a}", "{b}", "{c}"), "those are all the articles of story"),
         (("join", "{story}"), "name at least two different stories"),

@@ -48,6 +48,8 @@ from monitor.urls import url_key
 if TYPE_CHECKING:
     from monitor.store.core import Store
 
+_MAX_ID = 2**63 - 1  # the largest id a database column holds (queries.MAX_ID is the API's)
+
 
 def apart_from(conn: Connection, story_ids: Iterable[int]) -> set[int]:
     """The other stories holding an article that a split keeps apart from an article of
@@ -85,24 +87,35 @@ def live_story(conn: Connection, story_id: int) -> None:
 def article_ids(conn: Connection, story_id: int, refs: Sequence[str]) -> list[int]:
     """The articles of story ``story_id`` that ``refs`` name, each by its id or one of
     its URLs (as ``monitor stories`` lists them), in the order given; an error names the
-    first that is not an article of that story."""
+    first that is not an article of that story. Two queries, however many refs."""
+    keys = {ref: url_key(ref) for ref in refs if not ref.isdigit()}
+    by_key: dict[str, int] = {}
+    if keys:
+        query = select(ArticleURLRow.url_key, ArticleURLRow.article_id).where(
+            ArticleURLRow.url_key.in_(set(keys.values()))  # type: ignore[attr-defined]
+        )
+        by_key = {key: int(article) for key, article in conn.execute(query)}
+    # an id beyond the table's range names no article (and is never sent to the database)
+    named = [(ref, int(ref) if ref.isdigit() else by_key.get(keys[ref])) for ref in refs]
+    wanted = {a for _, a in named if a is not None and a <= _MAX_ID}
+    owner: dict[int, int] = {}
+    if wanted:
+        query = select(ArticleRow.id, ArticleRow.story_id).where(
+            ArticleRow.id.in_(wanted)  # type: ignore[union-attr]
+        )
+        owner = {int(a): s for a, s in conn.execute(query)}
     found: list[int] = []
-    for ref in refs:
-        if ref.isdigit():
-            article_id: int | None = int(ref)
-        else:
-            by_url = select(ArticleURLRow.article_id).where(ArticleURLRow.url_key == url_key(ref))
-            article_id = conn.execute(by_url).scalar_one_or_none()
+    for ref, article_id in named:
         if article_id is None:
             raise UnknownRecord(f"no stored article has the URL {ref}")
-        query = select(ArticleRow.story_id).where(ArticleRow.id == article_id)
-        story = conn.execute(query).one_or_none()
-        if story is None:
+        if article_id not in owner:
             raise UnknownRecord(f"article {ref} does not exist")
-        if story[0] != story_id:
-            raise InputError(f"article {ref} is in story {story[0]}, not in story {story_id}")
+        if owner[article_id] != story_id:
+            raise InputError(
+                f"article {ref} is in story {owner[article_id]}, not in story {story_id}"
+            )
         if article_id not in found:
-            found.append(int(article_id))
+            found.append(article_id)
     return found
 
 
