@@ -129,6 +129,7 @@ def test_two_stories_the_rules_kept_apart_are_joined_with_their_alerts(app) -> N
         (("join", "{story}"), "name at least two different stories"),
         (("join", "{story}", "{story}"), "name at least two different stories"),
         (("join", "{story}", "999999"), "story 999999 does not exist"),
+        (("join", "9" * 30, "{story}"), f"story {'9' * 30} does not exist"),
     ],
 )
 def test_a_bad_correction_names_what_is_wrong_and_changes_nothing(
