@@ -1,11 +1,14 @@
-"""The HTTP API's response models: what ``/openapi.json`` documents (pydantic only)."""
+"""The HTTP API's request and response models: what ``/openapi.json`` documents (pydantic,
+and the archive's id range)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
+
+from monitor.store.queries import MAX_ID
 
 CONFIDENCE = (
     "How sure the event type is, 0-1: its share of the rule weight. At 0.75 and above"
@@ -199,7 +202,9 @@ class SplitRequest(BaseModel):
 class JoinRequest(BaseModel):
     """The stories to join into the oldest of them."""
 
-    stories: list[int] = Field(min_length=2, max_length=1000, description="Story ids.")
+    stories: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(
+        min_length=2, max_length=1000, description="Story ids."
+    )
 
 
 class Correction(BaseModel):

@@ -11,8 +11,11 @@ import click
 
 from monitor.cli_common import check_filters, config_option, open_app, since_option
 from monitor.settings import Settings
-from monitor.store import corrections, merging
+from monitor.store import corrections, merging, queries
 from monitor.store import stories as stories_db
+
+# a story id the archive can hold: beyond, click says so before the database is asked
+STORY_ID = click.IntRange(1, queries.MAX_ID)
 
 
 def _show(story: dict[str, Any]) -> None:
@@ -68,7 +71,7 @@ def stories(
 
 
 @stories.command("show")
-@click.argument("story_id", type=int)
+@click.argument("story_id", type=STORY_ID)
 @click.option("--json", "as_json", is_flag=True, help="The story as one JSON object.")
 @config_option
 def stories_show(settings: Settings, story_id: int, as_json: bool) -> None:
@@ -91,7 +94,7 @@ def stories_show(settings: Settings, story_id: int, as_json: bool) -> None:
 
 
 @stories.command("split")
-@click.argument("story_id", type=int)
+@click.argument("story_id", type=STORY_ID)
 @click.argument("articles", nargs=-1, required=True)
 @click.option(
     "--alert",
@@ -122,7 +125,7 @@ def stories_split(
 
 
 @stories.command("join")
-@click.argument("story_ids", nargs=-1, type=int, required=True)
+@click.argument("story_ids", nargs=-1, type=STORY_ID, required=True)
 @config_option
 def stories_join(settings: Settings, story_ids: tuple[int, ...]) -> None:
     """Join STORY_IDS into one story, the oldest (lowest id).

@@ -72,10 +72,8 @@ def apart_from(conn: Connection, story_ids: Iterable[int]) -> set[int]:
 
 def live_story(conn: Connection, story_id: int) -> None:
     """Nothing if ``story_id`` is a story with articles; else an error saying what it is."""
-    count = None
-    if 0 < story_id <= _MAX_ID:  # beyond, no story (and nothing to send the database)
-        query = select(StoryRow.article_count).where(StoryRow.id == story_id)
-        count = conn.execute(query).scalar_one_or_none()
+    query = select(StoryRow.article_count).where(StoryRow.id == story_id)
+    count = conn.execute(query).scalar_one_or_none()
     if count is None:
         raise UnknownRecord(f"story {story_id} does not exist")
     went = merging.went_into(conn, story_id)
