@@ -15,7 +15,6 @@ import json
 import re
 import sys
 import time
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,25 +22,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from monitor.config import MatchRule, Topic
+from monitor.config import load_config
 from monitor.match import Matcher
 
 DEVSET = ROOT.parent / "shared" / "devset" / "articles.jsonl"
-# the shipped topic; the lead moves it into sources.toml (then read it with load_config)
-TOPIC_FILE = ROOT / ".topic_icesco.toml"
-
-
-def load_topic() -> Topic:
-    data = tomllib.loads(TOPIC_FILE.read_text(encoding="utf-8"))
-    raw = next(t for t in data["topics"] if t["name"] == "icesco")
-    return Topic(
-        name=raw["name"],
-        any=tuple(raw.get("any", ())),
-        all=tuple(raw.get("all", ())),
-        none=tuple(raw.get("none", ())),
-        regex=raw.get("regex"),
-        min_score=float(raw.get("min_score", 1.0)),
-    )
+SOURCES = ROOT / "sources.toml"  # the shipped topic and weights, as `monitor run` reads them
 
 
 def report(name: str, labelled: list[dict], predict: Callable[[str, str], Any]) -> None:
@@ -77,7 +62,8 @@ def main(argv: list[str]) -> int:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     labelled = [row for row in rows if row.get("topic_icesco") is not None]
     print(f"{len(labelled)} labelled articles ({len(rows) - len(labelled)} null left out)")
-    matcher = Matcher([load_topic()], MatchRule())
+    config = load_config(SOURCES)
+    matcher = Matcher([config.topic("icesco")], config.matching)
     naive = re.compile("icesco|isesco", re.IGNORECASE)
     for name, predict in (
         ("matcher", lambda t, b: matcher.match(t, b)),

@@ -430,3 +430,39 @@ def test_validate_topic_reports_problems(t: Topic, problem: str) -> None:
 def test_validate_topic_accepts_a_good_topic() -> None:
     assert validate_topic(topic(any=("Organi*", "ICESCO"), regex=r"\bisesko\b")) == []
     assert validate_topic(topic(all=("Shusha",))) == []
+
+
+def test_eval_topics_scores_the_shipped_topic_on_a_labelled_set(tmp_path: Path) -> None:
+    """bench/eval_topics.py reads the topic from the shipped sources.toml, as `monitor run`
+    does, and counts a report that names the organisation only in Azerbaijani as found."""
+    import json
+    import subprocess
+    import sys
+
+    rows = [
+        {
+            "id": "az-named",
+            "title": "Nazir İSESKO-nun baş direktoru ilə görüşüb",
+            "text": "Bakı. Nazir İSESKO-nun baş direktoru ilə Rabatda görüşüb.",
+            "topic_icesco": True,
+        },
+        {
+            "id": "unesco-only",
+            "title": "Minister meets UNESCO Director-General",
+            "text": "The minister met the UNESCO Director-General in Paris on Monday.",
+            "topic_icesco": False,
+        },
+        {"id": "left-out", "title": "Logo chosen", "text": "A logo.", "topic_icesco": None},
+    ]
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "eval_topics.py"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "2 labelled articles (1 null left out)" in out
+    assert "matcher: precision 1.000  recall 1.000" in out
+    assert "naive: precision 1.000  recall 0.000" in out
+    assert "false negative: az-named" in out
