@@ -28,8 +28,15 @@
     "درباره ... گفت‌وگو کردند"), up to what the sides did next ("and signed"): no
     announcement, visit or signing of its own;
   - sentences that look back (a recalled event, a year two or more before the article's,
-    but not in a "since" clause) are background and not counted; a lost status ("a
-    goodwill ambassador no more", "stripped of") cancels an award;
+    but not in a "since" clause) are background and not counted; a follow-up's recap
+    ("As reported earlier, ...", "Xəbər verdiyimiz kimi, ...") is too, and the paragraph
+    after it is read as the lead; a lost status ("a goodwill ambassador no more",
+    "stripped of") cancels an award;
+  - a headline that tells only a trip ("Nazir Türkiyəyə gedib", "... في زيارة إلى
+    أذربيجان") makes the meetings and sessions of its lead the trip's; words posted on a
+    network ("took to X", "X hesabında") are a statement, whatever forum they praise;
+    a headline that is a plan ("... paytaxtı elan ediləcək") stays one when the lead says
+    who told it at a conference;
   - the lead skips lines that are not prose (a menu, a heading, a temperature) and a
     repeat of the title, unwraps hard-wrapped lines, and does not end a sentence at a
     title or an initial ("Dr. AlMalik", "A. Garayev"); a lead that is a quotation, or
@@ -199,9 +206,12 @@ def event_scores(
     # after the lead says that the lead was somebody's words
     said_next = first_sentence(paragraph[len(sentence) :].strip() or body[rest_start:][:600])
     reported = bool(rules.SAID_THIS.search(casefold(said_next)))
-    # "..., bunu Prezident ... deyib" opening the lead: the headline was his words
+    # "..., bunu Prezident ... deyib" opening the lead: the headline was his words, unless
+    # they are a plan told at a session ("Şuşa ... paytaxtı elan ediləcək" over "bunu
+    # nazir ... konfransında deyib"): the plan is the news, not the speech
+    plan = rules.COMPILED_STRONG["announcement"].search(casefold(title))
     if not speaker and rules.SAID_THIS.search(casefold(sentence)):
-        speaker = sentence
+        speaker = None if plan and _at_session(sentence, True) else sentence
     told_as_speech = is_quote(sentence) or reported
     # (text, weight, most hits counted, is the headline)
     zones = (
@@ -230,17 +240,25 @@ def event_scores(
         headline["conference"] += headline["statement"]
         headline["statement"] = 0.0
     scores = {k: v + headline[k] for k, v in scores.items()}
+    only_trip = not any(v for k, v in headline.items() if k != "visit")
+    if headline["visit"] and not speaker and only_trip:
+        # a headline that tells only a trip ("Minister went to Türkiye", "الأمين العام في
+        # زيارة إلى أذربيجان") makes the meetings and sessions its lead tells the trip's
+        scores["visit"] += scores["meeting"] + scores["conference"]
+        scores["meeting"] = scores["conference"] = 0.0
     call_in_lead = in_title["phone_call"] + in_sentence["phone_call"] > 0
     told = any(in_sentence.values()) or any(in_paragraph.values())
     # the first paragraph of prose after the lead (not a byline, "Редакция сайта ТАСС")
     spans = paragraph_spans(body[rest_start:])
     prose = (s for s in spans if body[rest_start + s[0] : rest_start + s[1]].count(" ") >= 7)
     after_lead = next((body[rest_start + a : rest_start + b] for a, b in prose), "")
-    if texts[1].strip() and not told:
+    recap = bool(rules.AS_REPORTED.search(casefold(sentence)))
+    if (texts[1].strip() or recap) and not told:
         # a current lead that names no event ("Threats require solidarity within the
         # OIC.") is told by the paragraph after it ("the minister made the remark at
-        # ..."), which then counts as the lead paragraph (1.0 with the rest's 0.25); a
-        # lead that looks back opens a feature, not a report
+        # ..."), which then counts as the lead paragraph (1.0 with the rest's 0.25), and so
+        # is a follow-up's after its recap ("As reported earlier, ..."); a lead that looks
+        # back otherwise opens a feature, not a report
         hits = _score_zone(scores, _current(casefold(unquoted(after_lead)), year), 0.75, 2, False)
         if any(hits[k] for k in rules.ACTS) and rules.REACTION.search(texts[0]):
             scores["statement"] -= headline["statement"]  # "... welcomed": said at it
@@ -308,6 +326,8 @@ def _at_session(text: str, attributed: bool = False) -> bool:
     session not being a setting ("on the sidelines of the summit"). ``attributed``: the
     text says who said the words, so a session named in it with a speech verb is enough."""
     where = rules.CIRCUMSTANCE["conference"].sub(" ", casefold(text))
+    if rules.SOCIAL_POST.search(where):  # "took to X to hail the forum": posted, not said there
+        return False
     if rules.COMPILED_STRONG["conference"].search(where):
         return True
     return attributed and bool(rules.SPEECH.search(where)) and _session_named(where)

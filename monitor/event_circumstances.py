@@ -58,9 +58,17 @@ NEGATED = re.compile(
 )
 # A sentence that looks back (a recalled event, a year well before the article's) is
 # background: its verbs are not the news.
+# "As reported earlier, the session was held ...": the paper's own earlier news, whose
+# follow-up starts after it (not "as reported by Trend", a source)
+AS_REPORTED = (
+    r"as (?:we )?(?:have )?(?:previously |earlier |already )?reported(?! by)"
+    r"|как (?:уже |ранее )?сообщалось|как (?:мы )?(?:уже |ранее )?сообщали"
+    r"|xəbər verdiyimiz kimi|(?:daha önce|önceki haberlerimizde) (?:bildirdiğimiz|duyurduğumuz)"
+    r"|comme (?:nous l'avons|déjà) (?:annoncé|rapporté|signalé)"
+)
 LOOKS_BACK = re.compile(
     r"recall\w*|remind\w*|напомн\w*|xatırlat\w*|rappel\w*|erinnert\w*|years? ago|last year"
-    r"|в прошлом году|ötən il|keçən il",
+    rf"|в прошлом году|ötən il|keçən il|{AS_REPORTED}",
 )
 # A visit told as the setting of another event ("received the minister, who is on a
 # visit to Baku", "met ... as part of his visit") is circumstance, not the news: these
@@ -165,6 +173,14 @@ CIRCUMSTANCE = {
     # programme of the forum"; a title ("Chairman of the session of the Council of Foreign
     # Ministers") is who, not what happened
     "conference": re.compile(
+        # a press conference is speech to reporters, no session: "took part in a press
+        # conference", "пресс-конференции", "mətbuat konfransında iştirak edib"
+        r"(?:(?:took|takes|taking) part in|participat\w* in|attend\w*|held|holds?|gave|at) "
+        r"(?:a |the )?(?:joint )?(?:\S+ )?(?:press|news) conference"
+        r"|(?:press|news) conference|(?:принял\w* участие|участвовал\w*) (?:\S+ ){0,3}?"
+        r"пресс-конференц\w*|пресс-конференц\w*"
+        r"|mətbuat konfrans\w*(?: (?:\S+ ){0,2}iştirak e\w+)?|basın toplantı\w*(?: katıldı)?"
+        r"|conférence de presse|pressekonferenz\w*|مؤتمر\S* صحف\S*|نشست خبری|کنفرانس خبری|"
         # the OIC's name until 2011: "the Organisation of the Islamic Conference"
         r"organi[sz]ation of (?:the )?islamic conference|organisation de la conférence islamique"
         # a venue named for congresses: "held at the Shusha Congress Centre"
@@ -249,7 +265,11 @@ TOPIC = re.compile(
     # and signed a memorandum", "обсудили ... и подписали")
     r"(?P<topic>(?:(?!,? (?:and|и|et|و) ?(?:then |later |also |ont |затем |также )?(?:signed"
     r"|inked|visited|toured|attended|awarded|presented|approved|adopted|signé|visité"
-    r"|подписал|посетил|наградил|утвердил|وقع|زار))[^.;!?\n])*)"
+    r"|подписал|посетил|наградил|утвердил|وقع|زار)"
+    # ... or to where it was discussed: "discussed at an ICESCO session in Cairo"
+    r"| (?:at|during|на|в ходе) (?:an? |the )?(?:\S+ ){0,4}?(?:session|(?<!video )(?<!video-)"
+    r"conference|forum|summit|congress|symposium|сесси|(?<!видео)конференц|форум|саммит"
+    r"|заседани))[^.;!?\n])*)"
 )
 # the same in Azerbaijani and Turkish, whose verb closes the clause: the subject before it
 TOPIC_BEFORE = re.compile(

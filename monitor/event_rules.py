@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 # what looks like an event but is its setting, a title or background (read with these)
+from monitor.event_circumstances import AS_REPORTED as _AS_REPORTED
 from monitor.event_circumstances import CIRCUMSTANCE as CIRCUMSTANCE
 from monitor.event_circumstances import LOOKS_BACK as LOOKS_BACK
 from monitor.event_circumstances import NEGATED as NEGATED
@@ -24,6 +25,7 @@ from monitor.event_circumstances import TOPIC_BEFORE as TOPIC_BEFORE
 from monitor.event_strong import AT_MEETING as AT_MEETING
 from monitor.event_strong import GENRE_LINE as GENRE_LINE
 from monitor.event_strong import SESSION_NAMED as SESSION_NAMED
+from monitor.event_strong import SOCIAL_POST as _SOCIAL_POST
 from monitor.event_strong import SPEECH as SPEECH
 from monitor.event_strong import STRONG as STRONG  # the phrases that decide (read with these)
 
@@ -38,6 +40,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|(?:online|virtual|video) meeting|видеовстреч\w*|videogörüş\w*"
         r"|(?:through|over|via|by|in the format of) (?:an? )?video ?conferenc\w*"
         r"|video[- ]?conferenc\w* (?:talks )?with\b"  # "held a video conference with ..."
+        r"|(?:during|in|at) (?:an? |the )?video[- ]?conferenc\w* between\b"
         # two sides that "hold video conference" talk; one that holds it on a theme hosts it
         r"|\bhold (?:an? |the )?video[- ]?conferenc\w*(?! (?:on|about|dedicated)\b)",
         r"телефонн\w+ (?:разговор|беседу|беседа)|по телефону|созвонил\w*|позвонил\w*|видеосвяз\w*"
@@ -112,7 +115,9 @@ RULES: dict[str, tuple[str, ...]] = {
         # "Yunanıstan Milli Qalereyasında olmuşdur": was at the gallery
         r"|(?:qərargah|muzey|qalereya|universitet|sərgi|zavod|müəssisə|mərkəz|kitabxana)\w*"
         r"(?:da|də) (?:olub|olmuşdur|oldu)\b"
-        r"|fəxri qarovul|şeref kıtası|\w['’](?:y?[ae]) geldi\b",
+        r"|fəxri qarovul|şeref kıtası|\w['’](?:y?[ae]) geldi\b"
+        # "Anar Kərimov Türkiyəyə gedib": went to a country or a city (a dative before it)
+        r"|(?<!\w)[A-ZƏÖÜÇŞĞİa-zəöüçşğı]+(?:ya|yə)\w* (?:gedib|yola düşüb|yollanıb)\b",
         r"\bvisite\b|s'est rendue? |besuch\w*|garde d'honneur|bezoek\w*|aangekomen"
         r"|à son arrivée|accueilli\w* (?:\S+ ){0,10}?à l'aéroport|est arrivée? à"
         r"|se rend (?:en|à|au)\b|a quitté (?:\S+ ){0,3}pour se rendre",
@@ -170,6 +175,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|déjeuner de travail|dîner de travail|séance de travail avec|en audience"
         r"|a accordé (?:\S+ )?audiences?"
         r"|ont (?:examiné|discuté|évoqué|passé en revue)|se sont entretenus"
+        # "Lors de l'entretien, X a souligné ...": the talks (not "un entretien accordé à")
+        r"|(?:lors|au cours|à l'issue) de (?:l'|cet |leur |son |ces )entretiens?\b(?! accordé)"
+        r"|au menu des (?:discussions|entretiens|pourparlers)"
         r"|a (?:examiné|discuté|évoqué) (?:\S+ ){0,3}avec"
         r"|entretien (?:\S+ ){0,6}avec (?:le |la |l')"
         r"|(?:a|ont) été reçue?s?\b[^.]{0,80}?\bpar\b|\breçue?s? (?:au palais|à la présidence)"
@@ -287,7 +295,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|\bhighlight(?:s|ed)\b|\b(?:stresses|emphasi[sz]es|underlines|underscores)\b",
         r"заявил\w*|заявлени\w*|сказал\w*|интервью|призвал\w*|предлож\w*|осудил\w*"
         r"|сообщил\w* журналист\w*|поздрави\w*|приветству\w*|приветствова\w*"
-        r"|соболезнован\w*|поддерживает"
+        r"|соболезнован\w*|поддерживает|выразил\w* (?:\S+ ){0,2}(?:поддержк|благодарност"
+        r"|обеспокоенност|озабоченност|соболезновани|признательност|протест|надежд)\w*"
         r"|направил\w* (?:\S+ ){0,3}письм\w*|обратил\w* с письмом|məktub (?:ünvanla|göndər)\w*"
         r"|пресс-конференц\w*|критик\w*|раскритиковал\w*|опроверг\w*|отреагировал\w*"
         r"|ответил\w* на (?:\S+ )?вопрос\w*|не соответству\w*"
@@ -343,7 +352,7 @@ RULES: dict[str, tuple[str, ...]] = {
 # the sentence after a lead that says the lead was somebody's words: "Об этом заявил
 # министр ...", "\"Report\"un məlumatına görə, bunu nazir ... deyib", "This was stated by"
 SAID_THIS = re.compile(
-    r"^(?:.{0,60}?,\s*)?(?:об этом|bunu|bu sözləri)\s[^.]{0,250}?(?:заявил|сказал|отметил"
+    r"^(?:.{0,120}?,\s*)?(?:об этом|bunu|bu sözləri)\s[^.]{0,250}?(?:заявил|сказал|отметил"
     r"|подчеркнул|сообщил\w* журналист|deyib|söyləyib|qeyd edib|vurğulayıb|bildirib)"
     r"|^(?:this|these words) (?:was|were) (?:said|stated|noted|spoken) by\b"
 )
@@ -365,6 +374,8 @@ MIN_SCORE = 1.0
 # makes a headline of reaction ("Minister praises ties") the words said at it (not an
 # agreement: "welcomes the signing" reacts to it)
 ACTS = ("meeting", "visit", "phone_call")
+SOCIAL_POST = re.compile(_SOCIAL_POST)  # words posted on a social network
+AS_REPORTED = re.compile(_AS_REPORTED)  # "As reported earlier, ...": a follow-up's recap
 REACTION = re.compile(
     r"\b(?:lauds?|praise[sd]?|hails?|commends?|stresse[sd]|highlights?|underlines?"
     r"|emphasi[sz]e[sd]|reaffirms?|welcomes?|urges?|appreciates?|thanks)\b"

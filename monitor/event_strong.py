@@ -8,6 +8,20 @@ from __future__ import annotations
 
 import re
 
+# Words posted on a social network are a statement, wherever they are about: "Hajiyev
+# took to X", "wrote on his Telegram channel", "X hesabında paylaşıb", "a tweeté"
+SOCIAL_POST = (
+    r"\btook to (?:x|twitter|facebook|instagram|telegram|linkedin|social media)\b"
+    r"|\b(?:posted|wrote|tweeted|shared|said) (?:\S+ ){0,4}?on (?:his |her |its |their )?"
+    r"(?:official )?(?:x|twitter|facebook|instagram|telegram|linkedin)\b|\bin a (?:\S+ )?post on\b"
+    r"|\btweeted\b|(?:в|на) (?:сво[её]м )?(?:аккаунте|странице|телеграм-канале|telegram-канале)"
+    r"|(?:написал\w*|опубликовал\w*) (?:\S+ ){0,3}(?:в|на) (?:соцсет\w*|twitter|x|facebook"
+    r"|telegram|instagram)\b|(?:x|twitter|facebook|instagram|telegram|sosial şəbəkə|sosyal medya)"
+    r"\w* (?:\S+ )?(?:hesabında|səhifəsində|hesabından|hesabındakı)\b|\ba tweeté\b"
+    r"|sur (?:son compte )?(?:x|twitter|facebook)\b|تغريدة|(?<!\w)غرد(?:ت)?(?!\w)"
+    r"|عبر (?:حساب\S*|منص\S*) (?:\S+ )?(?:إكس|تويتر|فيسبوك)"
+)
+
 # Phrases that name the event beyond doubt: they weigh twice a plain hit and are not
 # discounted as context. Taking office is its own kind of news (no listed type fits);
 # a speech given *at* a session is news of the session.
@@ -64,7 +78,12 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|\bto (?:attend|take part|participate|chair)\b|to be held|(?:is|are) going to\b"
         r"|\bplans? to (?:visit|meet|hold|sign|attend|open|host|establish|launch|submit|nominate"
         r"|apply|build|create|introduce)\b|will (?:\w+ )?lead (?:\S+ ){0,3}delegation"
-        r"|(?:is|are) expected to (?:visit|meet|arrive|attend|hold|sign|take part|participate)\b",
+        r"|(?:is|are) expected to (?:visit|meet|arrive|attend|hold|sign|take part|participate)\b"
+        # a partner or an organiser joins an event: "ICESCO becomes partner of the festival"
+        r"|\bbec(?:ame|omes) (?:an? |the |one of the )?(?:\S+ )?(?:partners?|co-?organi[sz]ers?"
+        r"|organi[sz]ers?|sponsors?)\b|стал\w* (?:\S+ ){0,2}(?:партн[её]р\w*|соорганизатор\w*"
+        r"|организатор\w*)|(?:tərəfdaş|təşkilatçı)\w* (?:\S+ )?(?:oldu|olub|sırasına daxil ol\w*)"
+        r"|est devenue? (?:\S+ )?(?:partenaire|co-?organisat\w*)",
         r"будет представлен\w*|представит\b|примет участие|пройд[её]т\b|пройдут\b"
         r"|состо(?:ит|ят)ся\b"
         r"|посетит\b|прибуд(?:ет|ут)\b|пробуд(?:ет|ут)\b|соверш(?:ит|ат) (?:\S+ ){0,2}визит\w*"
@@ -150,6 +169,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|book of condolences?|condolence book|memorial book|книг\w* (?:соболезнован|памяти)\w*"
         r"|başsağlığı kitab\w*|xatirə kitab\w*|دفتر (?:یادبود|تسلیت)|(?:دفتر|سجل) التعازي"
         r"|ابراز تسلیت|پیام تسلیت|مراتب تسلیت",
+        # words posted on a social network: "took to X", "wrote on his Telegram channel"
+        SOCIAL_POST,
         # a denial: "the reports do not reflect reality"
         r"(?:do|does) not (?:reflect|correspond to) (?:the )?(?:truth|reality|facts)"
         r"|не соответству\w* действительност\w*|həqiqəti (?:əks etdirmir|əks etdirməyib)",
@@ -171,7 +192,14 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|(?:remarks|said|stated|spoke|speech)(?: \S+){0,3} (?:while|when) address\w* "
         r"(?:\S+ ){0,2}(?:meeting|session|conference|forum|summit|assembly|congress)"
         r"|inaugurat\w* (?:the )?(?:\S+ ){0,4}(?:conference|forum|summit|session|congress"
-        r"|symposium|assembly)",
+        r"|symposium|assembly)"
+        # what a session discussed: "heritage discussed at an ICESCO session in Cairo"
+        r"|discussed (?:\S+ ){0,3}?(?:at|during) (?:an? |the )?(?:\S+ ){0,4}?(?:session|plenary"
+        r"|(?<!press )(?<!news )(?<!video )(?<!video-)conference|forum|summit|congress|symposium"
+        r"|general assembly)|обсу(?:дил|жд)\w* (?:\S+ ){0,3}?на (?:\S+ ){0,4}?(?:сесси"
+        r"|(?<!видео)конференц|форум|саммит"
+        r"|заседани|съезд)\w*|(?:sessiya|konfrans|forum|sammit|iclas)\w*(?:da|də) (?:\S+ ){0,6}?"
+        r"müzakirə (?:olunub|edilib)",
         r"(?:сказал\w*|заявил\w*|отметил\w*|выступил\w*|выступая|говорится)(?: \S+){0,3}"
         r" (?:в ходе|на) (?:\S+ ){0,5}(?:сесси|конференц|форум|саммит|заседани|съезд|ассамбле)\w*"
         r"|начал\w* (?:свою )?работу (?:\S+ ){0,6}(?:форум|конференц|сесси|саммит|съезд|ассамбле"

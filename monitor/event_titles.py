@@ -18,7 +18,14 @@ TITLE_TALKS = re.compile(
 # verb that makes it a purpose ("agreement to organise", "invited to visit").
 TITLE_FUTURE = re.compile(
     r"(?:^|(\S+)\s)(?:is |are )?to (?:visit|host|hold|attend|take part|participate|open|launch"
-    r"|sign|meet|chair|organi[sz]e|be held|start|begin|receive|kick off|discuss|pay)\b"
+    r"|sign|meet|chair|organi[sz]e|be held|start|begin|receive|kick off|discuss|pay"
+    r"|send|become|be (?:declared|named|opened|launched)|unveil"
+    r"|present|introduce|award|grant|celebrate|join|resume|deploy)\b"
+)
+# "Minister urges ICESCO to send experts": what is asked for is no news to come
+ASKED_BEFORE = re.compile(
+    r"\b(?:urge[sd]?|calls? on|called on|asks?|asked|invites?|invited|encourages?|wants?"
+    r"|hopes?|seeks?|ready|agree[sd]?)\b"
 )
 # "Minister Meets UNESCO Chief To Discuss ...": the meeting's purpose, not news to come
 EVENT_BEFORE = re.compile(
@@ -57,8 +64,9 @@ SPEAKERS = (
 # The speaker after the words: "... - Economy Minister (PHOTO)", "..., declares Azoulay".
 SPEAKER_AFTER = (
     re.compile(
-        r"\s[-–—]\s((?:\S+\s){0,3}(?:minister|president|ambassador|official|chief|director"
-        r"|spokes\w+|envoy|secretary|expert|министр|президент|посол|глава|nazir|prezident|səfir"
+        r"(?:\s[-–—]|:)\s((?:\S+\s){0,3}(?:minister|president|ambassador|official|chief"
+        r"|director|aide|adviser|advisor|spokes\w+|envoy|secretary|expert|министр|президент"
+        r"|посол|глава|nazir|prezident|səfir"
         r"|bakan|sözçü|sözcü)\w*(?:[- ]general)?)\s*(?:\([^)]{1,12}\))?$",
         re.IGNORECASE,
     ),
@@ -101,5 +109,6 @@ def title_future(title: str) -> bool:
     return any(
         (m.group(1) or "").strip(",.") not in NOT_FUTURE
         and not EVENT_BEFORE.search(title, 0, m.start())
+        and not ASKED_BEFORE.search(title, 0, m.start())
         for m in TITLE_FUTURE.finditer(title)
     )

@@ -1,0 +1,171 @@
+"""Event types of reports as outlets' pages tell them: where the news is when a page says
+where words were said, who posted them, what a headline plans, and where a trip went.
+
+Each case is written for the project with the trap a real page set (the headline is a
+plan, the words were posted on a network, the talks were at a session).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from monitor.classify import classify
+
+PUB = datetime(2024, 3, 18, 10, 0)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # the paper's own earlier news is background: the meeting after it is the news
+        (
+            "Azerbaijan's delegate and the ICESCO chief",
+            "As reported earlier, the ICESCO Executive Council held its 41st session in "
+            "Rabat on 3-4 March.\n\nThe head of the national commission met the Director "
+            "General on the sidelines of the session and discussed the Baku Process.",
+            "meeting",
+        ),
+        (
+            "Делегат Азербайджана встретился с главой ИСЕСКО",
+            "Как уже сообщалось, в Рабате прошла 41-я сессия Исполнительного совета "
+            "ИСЕСКО.\n\nГлава национальной комиссии встретился с генеральным директором "
+            "и обсудил с ним Бакинский процесс.",
+            "meeting",
+        ),
+        # a press conference is speech to reporters, no session
+        (
+            "Shusha may become a capital of culture",
+            "The Director General of ICESCO took part in a press conference at ADA "
+            "University in Baku.",
+            "statement",
+        ),
+        (
+            "Шуша может стать столицей культуры",
+            "Генеральный директор ИСЕСКО принял участие в пресс-конференции в университете "
+            "ADA.\n\nОн заявил, что организация предложила город на этот титул.",
+            "statement",
+        ),
+        # words posted on a network about a forum are a statement, not a speech at it
+        (
+            "The forum is a major platform for dialogue: presidential aide",
+            "The Global Baku Forum has become a major platform for dialogue between "
+            "nations, Assistant to the President Hikmet Hajiyev has stated.\n\nHajiyev "
+            "took to X to congratulate the organisers on the forum's close.",
+            "statement",
+        ),
+        # support expressed is a statement
+        (
+            "ОИС поддержала Азербайджан",
+            "Организация исламского сотрудничества в очередной раз выразила поддержку "
+            "Азербайджану в вопросе возвращения беженцев.",
+            "statement",
+        ),
+        # French "l'entretien" between two officials is their talks, not an interview
+        (
+            "Paris : la coopération culturelle au menu des discussions",
+            "Lors de l'entretien, le vice-ministre a souligné l'importance du partenariat "
+            "avec l'UNESCO et a évoqué les projets communs.",
+            "meeting",
+        ),
+        # a headline that tells only a trip makes the session of its lead the trip's
+        (
+            "Nazir Türkiyəyə gedib",
+            "Azərbaycanın təhsil naziri hazırda İzmirdə keçirilən TÜRKSOY nazirlər "
+            "şurasının iclasında iştirak edir.\n\nNazir çıxışında əməkdaşlığın "
+            "vacibliyini vurğulayıb.",
+            "visit",
+        ),
+        (
+            "الأمين العام في زيارة إلى باكو",
+            "في إطار برنامج زيارته، استقبله الرئيس إلهام علييف والتقى بوزير الخارجية "
+            "ووزير الثقافة.",
+            "visit",
+        ),
+        # a headline that is a plan stays a plan when the lead says a minister told it at
+        # a conference
+        (
+            "Gəncə gələn il mədəniyyət paytaxtı elan ediləcək",
+            'Bunu mədəniyyət naziri "Mirasın dirçəlişi" konfransında çıxışı zamanı '
+            "deyib.\n\nNazir bildirib ki, tədbirlərə bütün üzv dövlətlər qatılacaq.",
+            "announcement",
+        ),
+        # "X to send": what is to come
+        (
+            "ICESCO to send heritage experts to Karabakh",
+            '"ICESCO is preparing a second mission of experts to the region," the '
+            "Director General wrote in a letter to the President.",
+            "announcement",
+        ),
+        # what a session discussed is the session's news
+        (
+            "Looted museums discussed at ICESCO session in Cairo",
+            "The looting of museums in Karabakh has been discussed at an ICESCO session "
+            "in Cairo.\n\nThe culture minister described the damage in his address.",
+            "conference",
+        ),
+        # who said it, after a long source clause: "... об этом заявил ..., выступая на
+        # заседании" is a speech at the session
+        (
+            "Баку призвал страны ОИС признать преступления",
+            "БАКУ, 20 сен — Sputnik. Признать военные преступления на оккупированных "
+            "территориях призвал официальный Баку страны-члены ОИС. Как сообщили Sputnik "
+            "Азербайджан в пресс-службе министерства иностранных дел, об этом заявил "
+            "министр, выступая на заседании контактной группы ОИС.",
+            "conference",
+        ),
+        # a partner or an organiser joining an event is news of the decision, not of the
+        # festival
+        (
+            "ИСЕСКО стала партнером фестиваля поэзии",
+            "ИСЕСКО стала одним из организаторов фестиваля поэзии, который пройдет в Баку осенью.",
+            "announcement",
+        ),
+        (
+            "ICESCO şeir festivalının tərəfdaşı olub",
+            "ICESCO şeir festivalının təşkilatçıları sırasına daxil olub.",
+            "announcement",
+        ),
+    ],
+)
+def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str) -> None:
+    assert classify(title, body, "", PUB).event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # asked for is not to come: "urges ICESCO to send" is the urging
+        (
+            "Minister urges ICESCO to send heritage experts to Karabakh",
+            "The culture minister called on ICESCO to assess the damage to mosques.",
+            "statement",
+        ),
+        # talks during a video conference between two sides are a call, whatever they
+        # discussed
+        (
+            "Minister, ICESCO chief discuss summer school",
+            "Azerbaijan and ICESCO have discussed the summer school during a video "
+            "conference between the minister and the Director General.",
+            "phone_call",
+        ),
+        # a headline that tells talks as well as a trip is read from the lead as before
+        (
+            "Minister visits Rabat, meets ICESCO Director General",
+            "The minister met the Director General at the headquarters and discussed "
+            "the summer school.",
+            "meeting",
+        ),
+        # a forum is still a forum when a speaker is named in a "words: speaker" headline
+        # and the lead puts the words at it
+        (
+            "Culture unites nations: presidential aide",
+            "Culture unites nations, the presidential aide said at the opening of the "
+            "Global Baku Forum.",
+            "conference",
+        ),
+    ],
+)
+def test_the_new_readings_leave_these_alone(title: str, body: str, expected: str) -> None:
+    assert classify(title, body, "", PUB).event_type == expected
