@@ -74,7 +74,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -87,10 +86,12 @@ from monitor.entity_places import lead_place
 from monitor.lead import (
     QUOTES,
     Lead,
+    current_text,
     first_sentence,
     is_quote,
     paragraph_spans,
     read_lead,
+    reference_year,
     unquoted,
     unsaid,
 )
@@ -138,43 +139,6 @@ class EventInfo:
     place_dateline: bool = False  # the place is only a capital's dateline: the newsroom's
 
 
-def _reference_year(text: str, published: datetime | None) -> int | None:
-    if published:
-        return published.year
-    # the year named most (the latest of those): a "2050" strategy is not the date
-    years = Counter(int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[:1500]))
-    return max(years, key=lambda y: (years[y], y)) if years else None
-
-
-# "since taking office in 2019", "с 2019 года", "2019-cu ildən": a state's start; "after
-# holding the first round in Baku in 2017": what came before the news
-SINCE = re.compile(
-    r"\b(?:since|after|following)\b[^,.;]*|\bс (?:\S+ ){0,2}(?:19|20)\d\d года"
-    r"|\d{4}-(?:ci|cı|cu|cü) ildən"
-)
-
-
-def _looks_back(sentence: str, year: int | None) -> bool:
-    """Whether a sentence tells background: a recalled event or a year long past."""
-    if rules.LOOKS_BACK.search(sentence):
-        return True
-    if year is None:
-        return False
-    # a year in a "since" clause dates a state, not the sentence ("his first trip since
-    # becoming premier in 2021", "who has led it since 2019")
-    sentence = SINCE.sub(" ", sentence)
-    return any(
-        int(y) < year - 1 for y in re.findall(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/-]|\.\d)", sentence)
-    )
-
-
-def _current(text: str, year: int | None) -> str:
-    """``text`` without the sentences that look back, one sentence a line."""
-    return "\n".join(
-        sentence for sentence in re.split(r"(?<=[.!?])\s+", text) if not _looks_back(sentence, year)
-    )
-
-
 def event_type(
     title: str, body: str, published: datetime | None = None, lead: Lead | None = None
 ) -> tuple[str, float]:
@@ -196,7 +160,7 @@ def event_scores(
     """
     lead = lead or read_lead(body, title)
     sentence, paragraph, rest_start = lead.sentence, lead.paragraph, lead.end
-    year = _reference_year(f"{title}\n{body}", published)
+    year = reference_year(f"{title}\n{body}", published)
     if " " not in title.strip():  # a URL slug for a title: "president-receives-envoy"
         title = re.sub(r"[-_]+", " ", title)
     speaker = titles.speaker(title)
@@ -226,7 +190,7 @@ def event_scores(
     )
     scores = dict.fromkeys(rules.PRIORITY, 0.0)
     headline = dict.fromkeys(rules.PRIORITY, 0.0)  # the title's, added below
-    texts = [_current(zone, year) for zone, *_ in zones]  # outside the background only
+    texts = [current_text(zone, year) for zone, *_ in zones]  # outside the background only
     in_title, in_sentence, in_paragraph, _ = (
         _score_zone(headline if is_title else scores, text, weight, cap, is_title)
         for text, (_, weight, cap, is_title) in zip(texts, zones, strict=True)
@@ -259,7 +223,9 @@ def event_scores(
         # ..."), which then counts as the lead paragraph (1.0 with the rest's 0.25), and so
         # is a follow-up's after its recap ("As reported earlier, ..."); a lead that looks
         # back otherwise opens a feature, not a report
-        hits = _score_zone(scores, _current(casefold(unquoted(after_lead)), year), 0.75, 2, False)
+        hits = _score_zone(
+            scores, current_text(casefold(unquoted(after_lead)), year), 0.75, 2, False
+        )
         if any(hits[k] for k in rules.ACTS) and rules.REACTION.search(texts[0]):
             scores["statement"] -= headline["statement"]  # "... welcomed": said at it
     elif (

@@ -4,14 +4,20 @@ Real pages put menus, headings, bylines and datelines above the text, wrap lines
 and write "Dr. AlMalik" with a full stop that ends no sentence. :func:`read_lead` finds the
 first paragraph that reads as prose, unwraps it and cuts its first sentence, and says
 where both end in the body, so that callers can weigh the lead apart from the rest.
+:func:`current_text` leaves out the sentences that look back (a recalled event, a year
+long past, "As reported earlier"): background is not the news.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import islice, pairwise
+
+from monitor.event_circumstances import LOOKS_BACK
 
 QUOTES = '“«"„'
 
@@ -184,3 +190,46 @@ FIRST_PERSON_SAID = re.compile(
 def unsaid(sentence: str) -> str:
     """``sentence`` without the speaker's own words it opens with, if it does."""
     return FIRST_PERSON_SAID.sub(" ", sentence.lstrip(), count=1)
+
+
+# ---------------------------------------------------------------------------------------
+# Background: sentences that look back are not the news
+
+
+def reference_year(text: str, published: datetime | None) -> int | None:
+    """The year an article's sentences are measured against: its publication's, else the
+    year its text names most."""
+    if published:
+        return published.year
+    # the year named most (the latest of those): a "2050" strategy is not the date
+    years = Counter(int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[:1500]))
+    return max(years, key=lambda y: (years[y], y)) if years else None
+
+
+# "since taking office in 2019", "с 2019 года", "2019-cu ildən": a state's start; "after
+# holding the first round in Baku in 2017": what came before the news
+SINCE = re.compile(
+    r"\b(?:since|after|following)\b[^,.;]*|\bс (?:\S+ ){0,2}(?:19|20)\d\d года"
+    r"|\d{4}-(?:ci|cı|cu|cü) ildən"
+)
+
+
+def looks_back(sentence: str, year: int | None) -> bool:
+    """Whether a sentence tells background: a recalled event or a year long past."""
+    if LOOKS_BACK.search(sentence):
+        return True
+    if year is None:
+        return False
+    # a year in a "since" clause dates a state, not the sentence ("his first trip since
+    # becoming premier in 2021", "who has led it since 2019")
+    sentence = SINCE.sub(" ", sentence)
+    return any(
+        int(y) < year - 1 for y in re.findall(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/-]|\.\d)", sentence)
+    )
+
+
+def current_text(text: str, year: int | None) -> str:
+    """``text`` without the sentences that look back, one sentence a line."""
+    return "\n".join(
+        sentence for sentence in re.split(r"(?<=[.!?])\s+", text) if not looks_back(sentence, year)
+    )
