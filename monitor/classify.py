@@ -36,7 +36,9 @@
     أذربيجان") makes the meetings and sessions of its lead the trip's; words posted on a
     network ("took to X", "X hesabında") are a statement, whatever forum they praise;
     a headline that is a plan ("... paytaxtı elan ediləcək") stays one when the lead says
-    who told it at a conference;
+    who told it at a conference; a lead of praise whose next paragraph opens "During a
+    meeting with ..." was said at the meeting; a portfolio ("Minister for Education and
+    Professional Training") is no training course;
   - the lead skips lines that are not prose (a menu, a heading, a temperature) and a
     repeat of the title, unwraps hard-wrapped lines, and does not end a sentence at a
     title or an initial ("Dr. AlMalik", "A. Garayev"); a lead that is a quotation, or
@@ -228,6 +230,10 @@ def event_scores(
         )
         if any(hits[k] for k in rules.ACTS) and rules.REACTION.search(texts[0]):
             scores["statement"] -= headline["statement"]  # "... welcomed": said at it
+        if rules.AT_MEETING.match(casefold(after_lead).lstrip()):
+            # "The minister appreciated the ties. During a meeting with ..., he ...": what
+            # the lead said was said at the meeting the next paragraph opens with
+            scores["meeting"] += rules.STRONG_WEIGHT * 0.75
     elif (
         told
         and not any(n for k, n in in_sentence.items() if k != "statement")

@@ -156,8 +156,8 @@ CIRCUMSTANCE = {
         # an arrival's purpose and the date of its setting are not news to come: "arrived
         # in Islamabad to participate in the session, scheduled to be held on March 22"
         r"|(?:arriv|land|came\b|come\b|comes\b|left\b|leaves\b|leaving\b|depart|visits?\b"
-        r"|visited\b|trip\b)\w* (?:(?:to|in|at|for) )?(?:\S+ ){0,10}?to (?:attend|take part"
-        r"|participate|chair)\b"
+        r"|visiting\b|visited\b|trip\b)\w* (?:(?:to|in|at|for) )?(?:\S+ ){0,10}?to "
+        r"(?:attend|take part|participate|chair)\b"
         r"|, (?:which is |that is )?(?:scheduled|set|due|expected) to (?:be held|take place)"
         r"|où (?:il|elle) participera|pour (?:y )?(?:participer|assister|prendre part)\b"
         r"|(?:котор\w+|где) (?:\S+ )?(?:пройд[её]т|пройдут|состоится|состоятся|продлится"
@@ -173,6 +173,10 @@ CIRCUMSTANCE = {
     # programme of the forum"; a title ("Chairman of the session of the Council of Foreign
     # Ministers") is who, not what happened
     "conference": re.compile(
+        # a portfolio is no training course: "Minister for Education and Professional
+        # Training", "Ministry of Labour and Vocational Training"
+        r"(?:minist(?:er|ry)|department|directorate|institute|academy|agency) (?:of|for) "
+        r"(?:\S+ ){0,5}?trainings?\b|"
         # a press conference is speech to reporters, no session: "took part in a press
         # conference", "пресс-конференции", "mətbuat konfransında iştirak edib"
         r"(?:(?:took|takes|taking) part in|participat\w* in|attend\w*|held|holds?|gave|at) "
@@ -201,9 +205,9 @@ CIRCUMSTANCE = {
         r"|на полях (?:\S+ ){0,4}(?:саммит|форум|сесси|конференц|ассамбле)\w*"
         # the English traveller's purpose: "left on a working visit to Mashhad to participate
         # in the meeting of the Council", "off to Iran for ECO ministerial meeting"
-        r"|(?:visit|trip|left|leaves|arrived|arrives|off) (?:\S+ ){0,6}?(?:to (?:participate|take"
-        r" part) in|to attend|for) (?:the )?(?:\S+ ){0,8}?(?:meeting|session|conference|forum"
-        r"|summit|assembly|council)\w*"
+        r"|(?:visit|visiting|trip|left|leaves|arrived|arrives|off) (?:\S+ ){0,6}?"
+        r"(?:to (?:participate|take part) in|to attend|for) (?:the )?(?:\S+ ){0,8}?"
+        r"(?:meeting|session|conference|forum|summit|assembly|council)\w*"
         # the traveller's purpose in Russian, Azerbaijani and Turkish: "прибыл в Париж для
         # участия в сессии", "sessiyasında iştirak etmək məqsədilə Parisə səfər edib"
         r"|для участия в (?:\S+ ){0,6}?(?:сесси|конференц|форум|саммит|заседани|съезд|ассамбле)\w*"

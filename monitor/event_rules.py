@@ -132,6 +132,7 @@ RULES: dict[str, tuple[str, ...]] = {
     "meeting": (
         # "received" is a meeting when a visitor is received, not an award or a letter
         r"\bmet\b|\bmeets?\b|meeting with|held talks|\btalks with"
+        r"|\b(?:holds?|held|holding) (?:a number of |several |a series of |bilateral )meetings\b"
         r"|\breceive[ds]?\b(?! (?:an? |the |his |her )?(?:award|prize|medal|letter|message"
         r"|congratulat|title|order|honou?r|guard|invitation|support|fund|grant|certificate|diploma"
         r"|(?:\S+ ){1,3}(?:award|prize|medal|title|honou?r|(?<!in )order|distinction)s?\b))"
@@ -164,7 +165,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|переговор\w*|обсудил\w*"
         r"|верительн\w* грамот\w*",
         r"görüş\w*|(?<!qərar )qəbul e(?:d(?!ilən)|tdi|tmiş)\w*|müzakirə|danışıqlar|kabul ett\w*"
-        r"|bir araya gel\w*"
+        # "Bakanlar ... buluştu" (met), not "sergi sanatseverlerle buluştu" (opened to them)
+        r"|bir araya gel\w*|(?<![^i\s]l[ae] )(?<!yl[ae] )(?<!\w)buluş(?:tu|tular|muş|ma|ması"
+        r"|masında)\b"
         r"|ağırla\w*|etimadnamə\w*|güven mektub\w*|makamında ziyaret\w*",
         r"\ba reçu\b(?! (?:le |la |les |un |une )?(?:prix|médaille|titre|lettre))|\breçoit\b"
         r"|rencontr\w*|s'est entretenu|s'entretien(?:t|nent)|tenu une réunion"

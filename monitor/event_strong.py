@@ -20,6 +20,7 @@ SOCIAL_POST = (
     r"\w* (?:\S+ )?(?:hesabında|səhifəsində|hesabından|hesabındakı)\b|\ba tweeté\b"
     r"|sur (?:son compte )?(?:x|twitter|facebook)\b|تغريدة|(?<!\w)غرد(?:ت)?(?!\w)"
     r"|عبر (?:حساب\S*|منص\S*) (?:\S+ )?(?:إكس|تويتر|فيسبوك)"
+    r"|در (?:پیامی در |صفحه |حساب )?(?:شبکه |کاربری )?(?:ایکس|توییتر|تلگرام|اینستاگرام)"
 )
 
 # Phrases that name the event beyond doubt: they weigh twice a plain hit and are not
@@ -119,6 +120,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"se tiendra|\btiendr(?:a|ont)\b|aura lieu|participera|représentera|organisera"
         r"|sera reçue?\b|seront reçus|sera signée?\b|sera inauguré"
         r"|accueillera|lancera"
+        # the near future: "L'ICESCO va célébrer vendredi ...", "vont signer"
+        r"|\b(?:va|vont) (?:\S+ )?(?:célébrer|organiser|accueillir|signer|lancer|ouvrir|tenir"
+        r"|participer|visiter|se rendre|recevoir|présenter|abriter|inaugurer|annoncer)\b"
         r"|visitera|entamera|effectuera|se rendra|rencontrera|signera|doit se rendre"
         r"|(?:est |sont )?attendue?s? (?:le \d|à |au |en )|devrait (?:se rendre|participer|signer)"
         r"|(?:wird|werden) (?:\S+ ){0,12}?(?:zusammentreffen|treffen|unterzeichnen|besuchen|reisen"

@@ -50,7 +50,8 @@ SPEAKERS = (
         r"[^:\d]{0,40}\b(?:ambassador|minister|president|official|chief|director|head"
         r"|spokes\w+|envoy|rector|secretary|mufti|expert|посол|министр|президент|глава"
         r"|директор|səfir|nazir|prezident|rəhbər|direktor|büyükelçi|bakan|ministre|président"
-        r"|directeur|secrétaire|ambassadeur|porte-parole|recteur)[^:\d]{0,30}(?=:\s)",
+        r"|directeur|secrétaire|ambassadeur|porte-parole|recteur"
+        r"|وزير|وزيرة|سفير|الأمين العام|المدير العام|المتحدث|وزیر|سفیر|سخنگو)[^:\d]{0,30}(?=:\s)",
         re.IGNORECASE,
     ),
     re.compile(r"^(?:[A-ZА-ЯЁƏİÖÜÇŞĞ][\w'’.-]+ ){1,3}[A-ZА-ЯЁƏİÖÜÇŞĞ][\w'’-]+(?=:\s)"),

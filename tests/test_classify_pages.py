@@ -127,6 +127,51 @@ PUB = datetime(2024, 3, 18, 10, 0)
             "ICESCO şeir festivalının təşkilatçıları sırasına daxil olub.",
             "announcement",
         ),
+        # a portfolio is no training course, and the talks the next paragraph opens with
+        # are where the lead's praise was said
+        (
+            "Minister for strong education ties with ICESCO",
+            "Minister for Education and Professional Training Ali Khan on Monday "
+            "appreciated the relations between Pakistan and ICESCO\n\nDuring a meeting "
+            "with a delegation led by the Director General, the minister thanked him for "
+            "visiting Islamabad to take part in the rectors' conference.",
+            "meeting",
+        ),
+        # the French near future
+        (
+            "L'ICESCO va célébrer le millionième visiteur de son musée",
+            "L'ICESCO organise vendredi une cérémonie au siège de l'Organisation.",
+            "announcement",
+        ),
+        # meetings held during a visit, the headline says so
+        (
+            "Foreign Minister holds a number of meetings during official visit to Tashkent",
+            "The Foreign Minister, who is on an official visit to Uzbekistan, has held a "
+            "number of meetings on regional cooperation.",
+            "meeting",
+        ),
+        # an Arabic "Minister: words" headline is the minister's words
+        (
+            "وزير خارجية أذربيجان: العلاقات مع المغرب متميزة",
+            "وصف وزير خارجية أذربيجان العلاقات بين البلدين بأنها متميزة، وقال في تصريح "
+            "للصحيفة عقب وصوله إلى الرباط إن البلدين سيوقعان اتفاقية جديدة.",
+            "statement",
+        ),
+        # a Persian post on X
+        (
+            "روایت سخنگو از رایزنی‌های وزیر در باکو",
+            "به گزارش ابنا، سخنگوی وزارت امور خارجه در پیامی در شبکه ایکس درباره "
+            "رایزنی‌های وزیر با مقامات نوشت: «وزیر امروز وارد باکو شد و با مقامات دیدار "
+            "کرد.»",
+            "statement",
+        ),
+        # Turkish "buluştu": ministers met
+        (
+            "Dışişleri Bakanları Ankara'da buluştu",
+            "Dışişleri Bakanı, Azerbaycan Dışişleri Bakanı ile Ankara'da bir araya geldi. "
+            "Görüşmenin ardından bakanlar ortak basın toplantısı düzenledi.",
+            "meeting",
+        ),
     ],
 )
 def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str) -> None:
@@ -156,6 +201,12 @@ def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str
             "The minister met the Director General at the headquarters and discussed "
             "the summer school.",
             "meeting",
+        ),
+        # an exhibition that "met art lovers" opened to them: no meeting
+        (
+            'Ressamın "Şuşa" sergisi İstanbul\'da açıldı',
+            "Azerbaycanlı ressamın kişisel sergisi Kültür Merkezi'nde sanatseverlerle buluştu.",
+            "other",
         ),
         # a forum is still a forum when a speaker is named in a "words: speaker" headline
         # and the lead puts the words at it
