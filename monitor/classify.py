@@ -37,8 +37,10 @@
     network ("took to X", "X hesabında") are a statement, whatever forum they praise;
     a headline that is a plan ("... paytaxtı elan ediləcək") stays one when the lead says
     who told it at a conference; a lead of praise whose next paragraph opens "During a
-    meeting with ..." was said at the meeting; a portfolio ("Minister for Education and
-    Professional Training") is no training course;
+    meeting with ..." was said at the meeting, and one whose next paragraph quotes words
+    said at a forum was said there; a portfolio ("Minister for Education and Professional
+    Training") is no training course; "may apply", "может стать" in a headline is what
+    is to come unless the lead tells talks, a visit or a call;
   - the lead skips lines that are not prose (a menu, a heading, a temperature) and a
     repeat of the title, unwraps hard-wrapped lines, and does not end a sentence at a
     title or an initial ("Dr. AlMalik", "A. Garayev"); a lead that is a quotation, or
@@ -219,6 +221,10 @@ def event_scores(
     prose = (s for s in spans if body[rest_start + s[0] : rest_start + s[1]].count(" ") >= 7)
     after_lead = next((body[rest_start + a : rest_start + b] for a, b in prose), "")
     recap = bool(rules.AS_REPORTED.search(casefold(sentence)))
+    # the next paragraph quotes words and says they were said at a session
+    quoted_at_session = after_lead.lstrip()[:1] in QUOTES and _at_session(
+        unquoted(after_lead), True
+    )
     if (texts[1].strip() or recap) and not told:
         # a current lead that names no event ("Threats require solidarity within the
         # OIC.") is told by the paragraph after it ("the minister made the remark at
@@ -230,6 +236,10 @@ def event_scores(
         )
         if any(hits[k] for k in rules.ACTS) and rules.REACTION.search(texts[0]):
             scores["statement"] -= headline["statement"]  # "... welcomed": said at it
+        elif quoted_at_session:
+            # "ICESCO hails ties" over "“...,” Almalik said at a forum": said at the forum
+            scores["conference"] += rules.STRONG_WEIGHT * 2.0 + headline["statement"]
+            scores["statement"] -= headline["statement"]
         if rules.AT_MEETING.match(casefold(after_lead).lstrip()):
             # "The minister appreciated the ties. During a meeting with ..., he ...": what
             # the lead said was said at the meeting the next paragraph opens with
@@ -237,10 +247,11 @@ def event_scores(
     elif (
         told
         and not any(n for k, n in in_sentence.items() if k != "statement")
-        and _at_session(first_sentence(after_lead))
+        and (_at_session(first_sentence(after_lead)) or quoted_at_session)
     ):
         # what the lead says was said is a speech at a session when the next paragraph
-        # opens there ("Delivering the national statement at the Islamic Summit, ...")
+        # opens there ("Delivering the national statement at the Islamic Summit, ...") or
+        # quotes it and says so ("“...,” Almalik said at an international forum")
         scores["conference"] += rules.STRONG_WEIGHT * 2.0
     if titles.TITLE_TALKS.search(casefold(title)):
         scores["meeting"] += 3.0
@@ -266,6 +277,10 @@ def event_scores(
             scores["statement"] += 3.0
     elif titles.title_future(rules.CIRCUMSTANCE["announcement"].sub(" ", casefold(title))):
         scores["announcement"] += rules.STRONG_WEIGHT * 3.0
+    elif titles.TITLE_MAY.search(casefold(title)) and not any(in_sentence[k] for k in rules.ACTS):
+        # "Azerbaijan may apply to UNESCO ...": what may come is the news of words said
+        # about it, not of the talks or the call a lead tells
+        scores["announcement"] += 3.0
     # words, then who said them: a statement, or a speech at a session when the words
     # about who said them name one ("“...,” said the President at the summit")
     attribution = said_next if reported else paragraph

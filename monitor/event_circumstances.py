@@ -153,6 +153,10 @@ CIRCUMSTANCE = {
         r"|(?:which|that|who) (?:was|were|had been|has been|have been) (?:\S+ ){0,2}(?:selected"
         r"|chosen|named|declared|appointed|elected)\b"
         r"|təyin olunan"
+        # the occasion, not the news: "a presentation in connection with Shusha's selection
+        # as the capital", "в связи с избранием города Шуша"
+        r"|(?:in connection with|on the occasion of|в связи с|по случаю) (?:the |its )?(?:\S+ )?"
+        r"(?:election|selection|declaration|appointment|naming|избрани|объявлени|назначени)\w*"
         # an arrival's purpose and the date of its setting are not news to come: "arrived
         # in Islamabad to participate in the session, scheduled to be held on March 22"
         r"|(?:arriv|land|came\b|come\b|comes\b|left\b|leaves\b|leaving\b|depart|visits?\b"

@@ -132,7 +132,7 @@ RULES: dict[str, tuple[str, ...]] = {
     "meeting": (
         # "received" is a meeting when a visitor is received, not an award or a letter
         r"\bmet\b|\bmeets?\b|meeting with|held talks|\btalks with"
-        r"|\b(?:holds?|held|holding) (?:a number of |several |a series of |bilateral )meetings\b"
+        r"|\b(?:holds?|held|holding) (?:a number of |several |a series of |bilateral )?meetings\b"
         r"|\breceive[ds]?\b(?! (?:an? |the |his |her )?(?:award|prize|medal|letter|message"
         r"|congratulat|title|order|honou?r|guard|invitation|support|fund|grant|certificate|diploma"
         r"|(?:\S+ ){1,3}(?:award|prize|medal|title|honou?r|(?<!in )order|distinction)s?\b))"

@@ -57,7 +57,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"(?:opening|closing) ceremony of (?:the )?\W?(?:\S+ ){0,8}?(?:capital|festival|exhibition"
         r"|days|week)\b|церемони\w* (?:открытия|закрытия) (?:\S+ ){0,6}?(?:столиц|фестивал"
         r"|выставк|дней|недел)\w*|(?:başkenti|paytaxtı|festival\w*|sergisi|günləri|günleri)\S*"
-        r" (?:\S+ )?(?:açılış|bağlanış|kapanış) (?:tören|mərasim)\w*",
+        r" (?:\S+ )?(?:açılış|bağlanış|kapanış) (?:tören|mərasim)\w*"
+        r"|(?:заключительн|торжественн)\w* (?:мероприяти|церемони)\w* (?:\S+ ){0,6}?(?:столиц"
+        r"|фестивал|выставк|дней|недел)\w*",
         # a book, a translation or a catalogue out: news of neither a decision nor an event
         r"(?:publish|releas|unveil)\w* (?:an? |the |its |his |her )?(?:\S+ ){0,4}?(?:book"
         r"|translation|catalogue"
@@ -185,8 +187,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r" (?:meets?|met|convene[sd]?)\b"
         r"|встреч\w* министров|bakanlar\w* (?:\S+ ){0,3}(?:buluştu|toplandı|bir araya geldi)",
         # a conference held is the event, whatever "В Баку обсудили ..." says above it
-        r"(?:прош(?:ла|ел|ёл|ли)|состоял\w*|открыл\w*) (?:\S+ ){0,3}(?:конференц|семинар|форум"
-        r"|симпозиум|круглый стол|конгресс|сесси)\w*"
+        r"(?:прош(?:ла|ел|ёл|ли)|состоял\w*|состоявш\w*|открыл\w*) (?:\S+ ){0,3}(?:конференц"
+        r"|семинар|форум|симпозиум|круглый стол|конгресс|сесси|заседани)\w*"
         r"|(?<!\w)(?:konfrans|seminar|forum|simpozium|dəyirmi masa|konqres|sessiya)\w*"
         r" keçiril(?:ib|di|miş)\w*",
         r"(?:said|stated|noted|speaking|spoke|address\w*|speech|remarks|keynote|lecture"
@@ -197,6 +199,11 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"(?:\S+ ){0,2}(?:meeting|session|conference|forum|summit|assembly|congress)"
         r"|inaugurat\w* (?:the )?(?:\S+ ){0,4}(?:conference|forum|summit|session|congress"
         r"|symposium|assembly)"
+        # "Baku hosts opening of international conference on ...", "the opening ceremony of
+        # the forum was held": the session opened
+        r"|\bhost(?:s|ed)? (?:the )?opening of (?:an? |the )?(?:\S+ ){0,3}?(?:conference|forum"
+        r"|summit|congress|symposium|session)|opening ceremony of (?:an? |the )?(?:\S+ ){0,3}?"
+        r"(?:conference|forum|summit|congress|symposium|session)\b"
         # what a session discussed: "heritage discussed at an ICESCO session in Cairo"
         r"|discussed (?:\S+ ){0,3}?(?:at|during) (?:an? |the )?(?:\S+ ){0,4}?(?:session|plenary"
         r"|(?<!press )(?<!news )(?<!video )(?<!video-)conference|forum|summit|congress|symposium"
@@ -240,7 +247,7 @@ SPEECH = re.compile(
 SESSION_NAMED = re.compile(
     r"\b(?:at|during|address(?:ed|ing)) (?:\S+ ){0,7}?(?:session|plenary|(?<!press )(?<!news )"
     r"conference|forum|summit|congress|assembly|symposium|seminar|round table)\b"
-    r"|(?:(?<!\w)на|в ходе) (?:\S+ ){0,4}?(?:сесси|конференц|форум|саммит|заседани|съезд"
+    r"|(?:(?<!\w)на|в ходе) (?:\S+ ){0,6}?(?:сесси|конференц|форум|саммит|заседани|съезд"
     r"|ассамбле|семинар|симпозиум|конгресс|круглом столе)\w*"
     r"|(?<!\w)(?:forum|konfrans|konferans|sessiya|oturum|sammit|zirve|seminar|seminer"
     r"|simpozium|sempozyum|konqres|kongre|iclas)\S*?(?:da|də|ta|te|nda|ndə|nde)(?!\w)"

@@ -22,6 +22,13 @@ TITLE_FUTURE = re.compile(
     r"|send|become|be (?:declared|named|opened|launched)|unveil"
     r"|present|introduce|award|grant|celebrate|join|resume|deploy)\b"
 )
+# "Azerbaijan may apply to UNESCO ...", "Шуша может стать ...": what may come is news of
+# what is to come
+TITLE_MAY = re.compile(
+    r"\b(?:may|could) (?:soon )?(?:apply|become|host|open|sign|join|be (?:declared|named"
+    r"|included|inscribed|opened|held))\b|(?<!\w)мо(?:жет|гут) (?:\S+ )?(?:стать|открыть"
+    r"|принять|подписать|провести|быть (?:объявлен|включен|открыт))\w*"
+)
 # "Minister urges ICESCO to send experts": what is asked for is no news to come
 ASKED_BEFORE = re.compile(
     r"\b(?:urge[sd]?|calls? on|called on|asks?|asked|invites?|invited|encourages?|wants?"

@@ -36,13 +36,13 @@ PUB = datetime(2024, 3, 18, 10, 0)
         ),
         # a press conference is speech to reporters, no session
         (
-            "Shusha may become a capital of culture",
+            "ICESCO chief on Shusha's bid for a capital of culture",
             "The Director General of ICESCO took part in a press conference at ADA "
             "University in Baku.",
             "statement",
         ),
         (
-            "Шуша может стать столицей культуры",
+            "Глава ИСЕСКО о заявке Шуши",
             "Генеральный директор ИСЕСКО принял участие в пресс-конференции в университете "
             "ADA.\n\nОн заявил, что организация предложила город на этот титул.",
             "statement",
@@ -172,6 +172,58 @@ PUB = datetime(2024, 3, 18, 10, 0)
             "Görüşmenin ardından bakanlar ortak basın toplantısı düzenledi.",
             "meeting",
         ),
+        # the closing event of a capital's year is a ceremony
+        (
+            "Состоялось заключительное мероприятие «Шеки – столица культуры-2022»",
+            "15 декабря в Шеки состоялось заключительное мероприятие «Шеки - столица "
+            "культуры-2022».\n\nКак сообщили в пресс-службе, министр культуры и члены "
+            "оргкомитета посетили мавзолей и музей города.",
+            "other",
+        ),
+        # a conference opened, whatever its theme ("Launch of ...") says
+        (
+            "Baku hosts opening of international conference on Launch of the Heritage Index",
+            "On May 5, an opening ceremony of the international conference on the theme "
+            "Launch of the Heritage Index was held at the Heydar Aliyev Center in Baku.",
+            "conference",
+        ),
+        # a presentation at a session held, made on the occasion of a selection
+        (
+            "В Измире состоялась презентация новой культурной столицы",
+            "На состоявшемся в городе Измир заседании совета министров культуры "
+            "состоялась видеопрезентация в связи с избранием города Габала культурной "
+            "столицей.",
+            "conference",
+        ),
+        # the session named six words after "на"
+        (
+            "Генсек: Габала сыграет роль в сближении стран",
+            "Габала известна своим наследием.\n\nОб этом заявил заместитель генсека на "
+            "проходящем сегодня в Университете ADA IX заседании национальных комиссий.",
+            "conference",
+        ),
+        # a headline of praise over a quotation said at a forum
+        (
+            "ICESCO hails growing cooperation with Azerbaijan",
+            "ICESCO Director General has applauded the growth of the organisation's "
+            'cooperation with Azerbaijan, News.Az reports.\n\n"We will take part in '
+            'every programme of the year and share our proposals with partners," the '
+            "Director General said at an international youth forum in Shusha.",
+            "conference",
+        ),
+        # what may come, told to reporters
+        (
+            "Azerbaijan may apply to UNESCO for another heritage listing",
+            "Azerbaijan may apply to UNESCO next year, an official of the Culture "
+            "Ministry told reporters.",
+            "announcement",
+        ),
+        # "held meetings" are meetings
+        (
+            "First Lady: joint projects have special significance",
+            "Mehriban Aliyeva held meetings in Paris on Monday, Trend reported.",
+            "meeting",
+        ),
     ],
 )
 def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str) -> None:
@@ -201,6 +253,12 @@ def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str
             "The minister met the Director General at the headquarters and discussed "
             "the summer school.",
             "meeting",
+        ),
+        # what may come is not the news of the talks or the call a lead tells
+        (
+            "Kazakhstan may host ICESCO forum on media literacy",
+            "The minister held an online meeting with the ICESCO Director General on Tuesday.",
+            "phone_call",
         ),
         # an exhibition that "met art lovers" opened to them: no meeting
         (
