@@ -40,7 +40,9 @@
     meeting with ..." was said at the meeting, and one whose next paragraph quotes words
     said at a forum was said there; a portfolio ("Minister for Education and Professional
     Training") is no training course; "may apply", "может стать" in a headline is what
-    is to come unless the lead tells talks, a visit or a call;
+    is to come unless the lead tells talks, a visit or a call; a capital "named" or
+    "designated" and an exhibition extended are decisions, headquarters inaugurated a
+    ceremony;
   - the lead skips lines that are not prose (a menu, a heading, a temperature) and a
     repeat of the title, unwraps hard-wrapped lines, and does not end a sentence at a
     title or an initial ("Dr. AlMalik", "A. Garayev"); a lead that is a quotation, or

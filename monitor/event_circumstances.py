@@ -33,7 +33,7 @@ OPENING_CEREMONY = (
     r"(?:(?:opening|inauguration)(?: ceremony)? of|inaugurat(?:e|ed|es|ing)) (?:the |a |an )?"
     r"(?:new )?(?:\S+ ){0,4}?(?:museum"
     r"|school|park|library|monument|mosque|hospital|factory|plant|bridge|road|building|complex"
-    r"|dam|power station|railway|airport|highway|terminal"
+    r"|dam|power station|railway|airport|highway|terminal|headquarters|office|bureau|branch"
     r"|theat(?:re|er)|stadium|university|campus)s?\b"
     # "الافتتاح الرسمي لفعاليات موسم أصيلة": the opening of a season, a festival, a museum
     r"|(?:حفل )?(?:ا?لافتتاح|افتتاح) (?:الرسمي )?(?:\S+ ){0,2}?\S*(?:موسم|مهرجان|معرض|متحف)"
@@ -126,6 +126,9 @@ CIRCUMSTANCE = {
     # a festival or a contest open for entries is news of the call (an announcement); the
     # "newly sworn in" prime minister is who, not what happened
     "other": re.compile(
+        # an exhibition extended is the decision's news: "Seerah Exhibition Extended"
+        r"(?:extension of|extends?|extended|prolong\w*) (?:the )?(?:\S+ ){0,10}?(?:exhibition"
+        r"|festival|exposition)|(?:exhibition|festival|exposition)\w* (?:\S+ ){0,6}?extended\b|"
         r"newly sworn[- ]in|winners? of (?:the |a |an )?(?:\S+ ){0,3}(?:competition|contest)|"
         # a message to the participants of a festival is the message's news
         r"(?:participants|guests|organi[sz]ers) of (?:the )?(?:\S+ ){0,4}?(?:festival|culture days"
@@ -150,8 +153,8 @@ CIRCUMSTANCE = {
         r"|protocol|convention|treaty|accord|меморандум|соглашени|протокол|конвенци|договор|saziş|müqavilə)\w*|"
         r"newly (?:elected|appointed)|новоизбранн\w*|yeni seçilmiş|təyin (?:olunmuş|edilmiş)"
         # "Shusha, which was selected as the capital in 2023, hosted ...": who, not news
-        r"|(?:which|that|who) (?:was|were|had been|has been|have been) (?:\S+ ){0,2}(?:selected"
-        r"|chosen|named|declared|appointed|elected)\b"
+        r"|(?:which|that|who|why(?: \S+){1,5}?) (?:was|were|had been|has been|have been) "
+        r"(?:\S+ ){0,2}(?:selected|chosen|named|declared|appointed|elected|proclaimed|designated)\b"
         r"|təyin olunan"
         # the occasion, not the news: "a presentation in connection with Shusha's selection
         # as the capital", "в связи с избранием города Шуша"

@@ -227,6 +227,8 @@ RULES: dict[str, tuple[str, ...]] = {
         # decisions, appointments and what is yet to happen ("will attend", "представит")
         r"announce[ds]?|appoint(?:s|ed|ing|ment)?\b|\bdecided\b|\bdecision\b"
         r"|declared .{0,60}capital|\bnames? (?:\S+ ){0,4}capital|\bdecrees?\b"
+        # "Cairo named Islamic world's capital of culture", "designated as capital"
+        r"|\b(?:named|designated|proclaimed)\b (?:as )?(?:the )?(?:\S+ ){0,5}?capital"
         r"|order of the president|\bestablish(?:es|ing)\b"
         r"|will (?:host|open)|(?:is|are) (?:set|due|scheduled) to|\blaunch(?:ed|es)?\b"
         r"|\b(?:re-?)?elected\b|\bselected as\b|\bchosen as\b|(?:opens?|accept\w*|invites?)"

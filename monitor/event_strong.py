@@ -77,7 +77,13 @@ STRONG: dict[str, tuple[str, ...]] = {
     ),
     # what is yet to happen: the news is that it will ("will attend", "представит")
     "announcement": (
-        r"will (?:\w+ )?(?:attend|take part|participate|represent|chair|be held|be represented)"
+        # a capital named, an exhibition extended: decisions ("Cairo named Islamic world's
+        # capital of culture", "Bukhara designated as capital", "extended for six months")
+        r"\bextended (?:for|until|till|through|by)\b|\bextension of (?:the )?(?:\S+ ){0,6}?"
+        r"(?:exhibition|festival|deadline|mandate|term)\b|(?<!\w)نامید(?!\w)|نامگذاری"
+        r"|برگزار (?:خواهد شد|خواهند شد|می[\u200c ]?شو(?:د|ند))",
+        r"will (?:\w+ )?(?:attend|take part|participate|represent|chair|be held|be represented"
+        r"|commence|begin)\b"
         r"|\bto (?:attend|take part|participate|chair)\b|to be held|(?:is|are) going to\b"
         r"|\bplans? to (?:visit|meet|hold|sign|attend|open|host|establish|launch|submit|nominate"
         r"|apply|build|create|introduce)\b|will (?:\w+ )?lead (?:\S+ ){0,3}delegation"
@@ -164,7 +170,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|expressed (?:his |her |its )?(?:deep |sincere )?gratitude"
         r"|(?:made|make|issued?|adopted?) (?:a |the )?joint (?:statement|declaration)",
         r"осуждает|приветствует|поздравляет|призывает|qınayır|alqışlayır|təbrik edir|çağırır",
-        r"(?<!\w)(?:أدان|أدانت|تدين|يدين|استنكر|استنكرت|تستنكر|يستنكر|ندد|نددت|تندد|يندد)(?!\w)",
+        r"(?<!\w)(?:أدان|أدانت|تدين|يدين|استنكر|استنكرت|تستنكر|يستنكر|ندد|نددت|تندد|يندد"
+        r"|شجب|شجبت|تشجب|يشجب)(?!\w)|اظهارات|اظهار (?:کرد|داشت|نمود)",
         # a message of congratulation or condolence sent: "a adressé un message de
         # félicitations", "sent a message of condolence"
         r"message (?:de |of )(?:félicitations|condoléances|congratulations?|condolences?)"

@@ -18,7 +18,7 @@ TITLE_TALKS = re.compile(
 # verb that makes it a purpose ("agreement to organise", "invited to visit").
 TITLE_FUTURE = re.compile(
     r"(?:^|(\S+)\s)(?:is |are )?to (?:visit|host|hold|attend|take part|participate|open|launch"
-    r"|sign|meet|chair|organi[sz]e|be held|start|begin|receive|kick off|discuss|pay"
+    r"|sign|meet|chair|organi[sz]e|be held|start|begin|commence|receive|kick off|discuss|pay"
     r"|send|become|be (?:declared|named|opened|launched)|unveil"
     r"|present|introduce|award|grant|celebrate|join|resume|deploy)\b"
 )
@@ -28,6 +28,8 @@ TITLE_MAY = re.compile(
     r"\b(?:may|could) (?:soon )?(?:apply|become|host|open|sign|join|be (?:declared|named"
     r"|included|inscribed|opened|held))\b|(?<!\w)мо(?:жет|гут) (?:\S+ )?(?:стать|открыть"
     r"|принять|подписать|провести|быть (?:объявлен|включен|открыт))\w*"
+    # "Arab culture ministers set to brainstorm at conference"
+    r"|\b(?:set|due|scheduled|poised) to \w+"
 )
 # "Minister urges ICESCO to send experts": what is asked for is no news to come
 ASKED_BEFORE = re.compile(

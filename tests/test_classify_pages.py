@@ -224,6 +224,68 @@ PUB = datetime(2024, 3, 18, 10, 0)
             "Mehriban Aliyeva held meetings in Paris on Monday, Trend reported.",
             "meeting",
         ),
+        # a capital named or designated is a decision
+        (
+            "Tunis named Islamic world's 2026 capital of culture",
+            "Tunis has been named the 2026 capital of culture in the Islamic world by "
+            "ICESCO, APA can report on Wednesday.",
+            "announcement",
+        ),
+        (
+            "Samarkand designated as capital of Islamic culture for 2027",
+            "The conference of culture ministers issued a resolution whereby Samarkand was "
+            "designated as capital of Islamic culture for the year 2027.",
+            "announcement",
+        ),
+        # a Persian session that "will be held", a year that a president "named"
+        (
+            "هفتمین کنفرانس وزرای فرهنگ کشورهای اسلامی برگزار می‌شود",
+            "به گزارش خبرگزاری مهر، این کنفرانس در روزهای 21 تا 23 مهرماه در باکو برگزار میشود.",
+            "announcement",
+        ),
+        (
+            "آذربایجان سال 2026 را سال میراث فرهنگی نامید",
+            "رئیس جمهور طی سخنانی در نشست هیئت وزیران اعلام کرد سال 2026 را سال میراث "
+            "فرهنگی نامگذاری می کنیم.",
+            "announcement",
+        ),
+        # Arabic "تشجب" (denounces) and Persian "اظهارات" (remarks) are statements
+        (
+            "الإيسيسكو تشجب إجراء انتخابات في الإقليم المحتل",
+            "قالت المنظمة إنها تشجب إجراء انتخابات في الإقليم المحتل يوم الأحد.",
+            "statement",
+        ),
+        (
+            "اظهارات سفیر درباره ثبت چوگان",
+            "سفیر طی اظهاراتی اعلام کرد ثبت جهانی چوگان برای هر دو کشور ممکن است.",
+            "statement",
+        ),
+        # an exhibition extended is the decision's news
+        (
+            "Calligraphy Exhibition in Rabat Extended for Six More Months",
+            "ICESCO announced the extension of the international calligraphy exhibition "
+            "at its headquarters in Rabat.",
+            "announcement",
+        ),
+        # headquarters inaugurated: a ceremony
+        (
+            "Ruler opens regional ICESCO headquarters",
+            "The Ruler of Sharjah officially inaugurated the regional headquarters of "
+            "ICESCO in the presence of the Director General.",
+            "other",
+        ),
+        # what is set to happen, what will commence
+        (
+            "Culture ministers set to brainstorm at conference",
+            "The agenda will centre on a plan to promote cultural cooperation.",
+            "announcement",
+        ),
+        (
+            "Doha capital of culture year to commence on 8 March",
+            "Activities of the Doha Capital of Culture in the Islamic World will commence "
+            "on Monday and continue throughout the year.",
+            "announcement",
+        ),
     ],
 )
 def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str) -> None:
@@ -253,6 +315,14 @@ def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str
             "The minister met the Director General at the headquarters and discussed "
             "the summer school.",
             "meeting",
+        ),
+        # why a city was proclaimed a capital is background to the session
+        (
+            "National Commission for ICESCO held its second meeting in Baku",
+            "The second meeting of the National Commission for ICESCO was held in Baku on "
+            "December 22.\n\nThe minister recalled the reason why the city of Nakhchivan "
+            "was proclaimed as the capital of Islamic culture.",
+            "conference",
         ),
         # what may come is not the news of the talks or the call a lead tells
         (
