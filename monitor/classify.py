@@ -42,7 +42,8 @@
     Training") is no training course; "may apply", "может стать" in a headline is what
     is to come unless the lead tells talks, a visit or a call; a capital "named" or
     "designated" and an exhibition extended are decisions, headquarters inaugurated a
-    ceremony;
+    ceremony, an exhibition visited a visit; a forum held by video is no call, and
+    "X, Y explore ..." at a forum no talks;
   - the lead skips lines that are not prose (a menu, a heading, a temperature) and a
     repeat of the title, unwraps hard-wrapped lines, and does not end a sentence at a
     title or an initial ("Dr. AlMalik", "A. Garayev"); a lead that is a quotation, or
@@ -255,13 +256,16 @@ def event_scores(
         # opens there ("Delivering the national statement at the Islamic Summit, ...") or
         # quotes it and says so ("“...,” Almalik said at an international forum")
         scores["conference"] += rules.STRONG_WEIGHT * 2.0
-    if titles.TITLE_TALKS.search(casefold(title)):
+    # "X, Y discuss ...": talks, unless at a session ("Experts explore ... at Global Forum")
+    if titles.TITLE_TALKS.search(casefold(title)) and not _session_named(casefold(title)):
         scores["meeting"] += 3.0
     # "X discussed ... with Y." / "During the telephone conversation, ...": the sentence
     # after the lead paragraph may name the medium of the talks it told
     following = first_sentence(body[rest_start : rest_start + 400])
     call_in_lead |= scores["meeting"] > 0 and bool(
-        rules.COMPILED["phone_call"].search(casefold(following))
+        rules.COMPILED["phone_call"].search(
+            rules.CIRCUMSTANCE["phone_call"].sub(" ", casefold(following))
+        )
     )
     if call_in_lead:  # a call is told with the words of talks ("the sides discussed")
         scores["phone_call"] += scores["meeting"]

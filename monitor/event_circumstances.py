@@ -74,6 +74,19 @@ LOOKS_BACK = re.compile(
 # visit to Baku", "met ... as part of his visit") is circumstance, not the news: these
 # phrases are not counted as visits.
 CIRCUMSTANCE = {
+    # a forum or a session held by video is still a session, not a call: "at the 84th
+    # Diplomatic Forum, held via videoconference"
+    "phone_call": re.compile(
+        r"(?:forum|conference|session|summit|webinar|seminar|assembly|council|committee)\w*,? "
+        r"(?:\S+ ){0,2}(?:held|organi[sz]ed|convened|took place|taking place) (?:via|by|through"
+        r"|over|in the format of|as) (?:an? )?(?:video ?-?conferenc\w*|video link"
+        r"|videoconferenc\w*)"
+        # "The Forum kicked off on Monday, face-to-face in Rabat and virtually"
+        r"|(?:forum|conference|session|summit|seminar|assembly)\w* (?:\S+ ){0,3}?(?:kicked off"
+        r"|opened|began|started|(?:was )?held) (?:\S+ ){0,14}?(?:virtually|online"
+        r"|(?:via|by|through) (?:an? )?video ?-?conferenc\w*|in (?:an? )?"
+        r"(?:hybrid|virtual|online) (?:format|mode))"
+    ),
     "visit": re.compile(
         r"(?:who is|who are|currently|being|\bon|during|as part of|within the framework of"
         r"|in the framework of|in the course of|within) (?:\S+ ){0,4}visit\b"
@@ -110,6 +123,7 @@ CIRCUMSTANCE = {
         r"|təsis (?:\S+ ){0,4}(?:mükafat|orden|medal)\w*"
         # "فتح باب التقدم لجائزة ...": applications open, no prize given yet
         r"|(?:فتح باب (?:التقدم|الترشح|الترشيح)|تعلن عن) (?:\S+ ){0,2}?\S*جائزة"
+        r"|(?:الترشح|الترشيح) \S*جائز\S*"
         # the finalists of a prize are named: the prize is yet to be given
         r"|finalistes? (?:du|de la|des|pour le) (?:\S+ ){0,3}?prix"
         r"|shortlist\w* (?:for|of) (?:the )?(?:\S+ ){0,3}?(?:prize|award)"
@@ -126,6 +140,10 @@ CIRCUMSTANCE = {
     # a festival or a contest open for entries is news of the call (an announcement); the
     # "newly sworn in" prime minister is who, not what happened
     "other": re.compile(
+        # an exhibition visited is the visit's: "ministers visit the museum and exhibition"
+        r"\b(?:visit(?:s|ed|ing)?|toured|tours?|tour of) (?:the )?(?:\S+ ){0,8}?"
+        r"(?:exhibition|exposition"
+        r"|festival|концерт|выставк\w*|sərgi\w*)|"
         # an exhibition extended is the decision's news: "Seerah Exhibition Extended"
         r"(?:extension of|extends?|extended|prolong\w*) (?:the )?(?:\S+ ){0,10}?(?:exhibition"
         r"|festival|exposition)|(?:exhibition|festival|exposition)\w* (?:\S+ ){0,6}?extended\b|"
@@ -271,7 +289,8 @@ TOPIC = re.compile(
     r"|\bexchanged (?:views|opinions) on\b|(?<!\w)(?:обсудил\w*|обсуждал\w*|обсуждени\w*"
     r"|обсудить|обсуждались|обсуждался|обсуждены)(?!\w)"
     r"|\b(?:ont|a) (?:discuté|évoqué|abordé)\b|\b(?:besprachen|erörterten)\b"
-    r"|(?<!\S)[وف]?(?:بحث|يبحث|ناقش|يناقش|تناول|تناولت|يتناول)(?!\S))"
+    r"|(?<!\S)[وف]?(?:بحث|يبحث|ناقش|يناقش|تناول|تناولت|يتناول|يبحثان|تبحثان|بحثا|يناقشان"
+    r"|ناقشا|يتباحثان|تباحثا)(?!\S))"
     # up to the end of the clause, or to what the sides did next ("discussed cooperation
     # and signed a memorandum", "обсудили ... и подписали")
     r"(?P<topic>(?:(?!,? (?:and|и|et|و) ?(?:then |later |also |ont |затем |также )?(?:signed"

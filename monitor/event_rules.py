@@ -189,7 +189,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|se discutieron",
         r"استقبل|[يت]ستقبل|التقى|يلتقي|لقاء|مباحثات|دیدار|ملاقات|گفتگو کرد"
         r"|(?<!\w)(?:اجتمع|اجتمعت|يجتمع|تجتمع)(?!\w)|اجتماع\S* (?:\S+ ){0,4}?مع(?!\w)"
-        r"|(?<!\w)(?:بحث|يبحث|تبحث|بحثت|ناقش|يناقش)(?!\w)[^.]{0,120}?(?<!\w)مع(?!\w)",
+        r"|(?<!\w)(?:بحث|يبحث|تبحث|بحثت|ناقش|يناقش)(?!\w)[^.]{0,120}?(?<!\w)مع(?!\w)"
+        # the dual: two sides discuss ("المدير العام ووزير التعليم يبحثان ...")
+        r"|(?<!\w)[وف]?(?:يبحثان|تبحثان|بحثا|يناقشان|تناقشان|ناقشا|يتباحثان|تباحثا)(?!\w)",
     ),
     "conference": (
         r"conference|\bforum\b|\bsession\b|\bsummit\b|congress|symposium|general assembly"
@@ -280,7 +282,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures"
         r"|\blance[rz]?\b|\blancé\w*|lancement|ouvre ses portes|approuv\w*|ratifi\w*|تطلق|إطلاق"
         r"|date limite|prolong\w* (?:\S+ ){0,2}délai|deadline",
-        r"أعلن|تعلن|تعيين|قرر|انتخاب|فتح باب (?:التقدم|الترشح|الترشيح)|انتصاب|منصوب|فراخوان"
+        r"أعلن|تعلن|تعيين|قرر|انتخاب|شروط (?:\S+ ){0,3}(?:الترشح|الترشيح|المشاركة)"
+        r"|(?:اختار|اختير)\S* (?:\S+ ){0,6}?\S*عاصم"
+        r"|فتح باب (?:التقدم|الترشح|الترشيح)|انتصاب|منصوب|فراخوان"
         r"|(?:بازگشایی|افتتاح) دفتر|ثبت جهانی"
         r"|ثبت (?:\S+ ){0,3}(?:شد|شدند)\b",
     ),
@@ -360,6 +364,9 @@ SAID_THIS = re.compile(
     r"^(?:.{0,120}?,\s*)?(?:об этом|bunu|bu sözləri)\s[^.]{0,250}?(?:заявил|сказал|отметил"
     r"|подчеркнул|сообщил\w* журналист|deyib|söyləyib|qeyd edib|vurğulayıb|bildirib)"
     r"|^(?:this|these words) (?:was|were) (?:said|stated|noted|spoken) by\b"
+    # "Dr AlMalik a fait cette déclaration lors de ...", "c'est ce qu'a déclaré ..."
+    r"|^(?:.{0,80}?,\s*)?\S+(?: \S+){0,3} a (?:fait cette déclaration|tenu ces propos)"
+    r"|^c'est ce qu'a (?:déclaré|affirmé|indiqué|souligné)\b"
 )
 COMPILED = {k: re.compile("|".join(v)) for k, v in RULES.items()}
 COMPILED_STRONG = {k: re.compile("|".join(v)) for k, v in STRONG.items()}

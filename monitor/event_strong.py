@@ -31,6 +31,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"awards? ceremony|awarding ceremony|prize-?giving",
         # an order or a decree "on awarding" gives an award, whatever else a decree is
         r"\bon (?:the )?awarding\b|о награждении|təltif edilməsi haqqında",
+        # the winners of a prize named: the prize is given ("أسماء الفائزين بجوائزها")
+        r"(?:announc\w*|nam(?:es|ed)|unveil\w*) (?:the )?(?:\S+ ){0,3}winners of (?:the )?(?:\S+ )"
+        r"{0,4}?(?:prize|award)s?\b|أسماء الفائزين|الفائز\S* ب\S*جائز",
     ),
     # words said while receiving someone were said at the meeting: "وقال خلال استقباله"
     "meeting": (
@@ -249,7 +252,7 @@ SPEECH = re.compile(
     r"\b(?:said|says|stated|noted|stressed|told|speaking|spoke|remarks|address\w*)\b"
     r"|(?:заяв|сказа|отмети|подчеркну|выступ|сообщи)\w*|(?<!\w)(?:deyib|bildirib|qeyd edib"
     r"|vurğulayıb|söyləyib|çıxış|söyledi|dedi|konuş\w*|belirtti|ifade etti|a déclaré|a dit"
-    r"|a souligné|a affirmé|قال|أكد|گفت)(?!\w)"
+    r"|a souligné|a affirmé|intervention|déclaration|allocution|قال|أكد|گفت)(?!\w)"
 )
 SESSION_NAMED = re.compile(
     r"\b(?:at|during|address(?:ed|ing)) (?:\S+ ){0,7}?(?:session|plenary|(?<!press )(?<!news )"
@@ -260,6 +263,9 @@ SESSION_NAMED = re.compile(
     r"|simpozium|sempozyum|konqres|kongre|iclas)\S*?(?:da|də|ta|te|nda|ndə|nde)(?!\w)"
     r"|(?<!\w)(?:forum|konfrans|konferans|sessiya|sammit|zirve|seminar|seminer|simpozium"
     r"|sempozyum|konqres|kongre|iclas)\S* (?:\S+ )?(?:açılışında|bağlanışında|kapanışında)"
+    # "lors de son intervention à la session ordinaire de l'Assemblée générale"
+    r"|\b(?:lors d[eu']\s?|pendant |au cours d[eu']\s?)(?:\S+ ){0,6}?(?:session|assemblée"
+    r"|conférence|forum|sommet|colloque|séminaire|congrès)\b"
 )
 
 # a page's genre line above the lead ("Opinion", "Analysis", "Week in review"): no report

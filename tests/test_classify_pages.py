@@ -11,7 +11,7 @@ from datetime import datetime
 
 import pytest
 
-from monitor.classify import classify
+from monitor.classify import classify, event_scores
 
 PUB = datetime(2024, 3, 18, 10, 0)
 
@@ -286,6 +286,48 @@ PUB = datetime(2024, 3, 18, 10, 0)
             "on Monday and continue throughout the year.",
             "announcement",
         ),
+        # an exhibition visited is a visit
+        (
+            "Ministers Visit ICESCO's Museum and Exhibition of Calligraphy",
+            "A delegation of culture ministers visited the International Museum and "
+            "Exhibition of Calligraphy and Islamic Civilization, currently hosted at the "
+            "headquarters of ICESCO in Rabat. The exhibition presents rare manuscripts, and "
+            "the exhibition attracts many guests.",
+            "visit",
+        ),
+        # Arabic: a city chosen as a capital; two sides that discuss (the dual); winners
+        # named; the conditions of candidacy for a prize
+        (
+            "الرباط عاصمة للثقافة الإسلامية 2027",
+            "اختارت المنظمة العاصمة المغربية الرباط عاصمة للثقافة الإسلامية لعام 2027.",
+            "announcement",
+        ),
+        (
+            "المدير العام للإيسيسكو ووزير التعليم يبحثان في الرباط ترتيبات استضافة المؤتمر العام",
+            "بحث المدير العام للإيسيسكو ووزير التعليم اليوم في الرباط الترتيبات الخاصة "
+            "باستضافة الدورة المقبلة للمؤتمر العام.",
+            "meeting",
+        ),
+        (
+            "الإيسيسكو تعلن أسماء الفائزين بجوائزها للإبداع",
+            "أعلنت المنظمة أسماء الفائزين بجوائزها للإبداع الفني، وهي الجوائز التي أطلقتها "
+            "في أبريل الماضي.",
+            "award",
+        ),
+        (
+            "شروط وروابط الترشح لجائزة الإيسيسكو للتراث",
+            "قال وزير التعليم إن اللجنة الوطنية تعلن عن جوائز دولية بالتعاون مع المنظمات.",
+            "announcement",
+        ),
+        # French: "a fait cette déclaration lors de son intervention à la session"
+        (
+            "Directeur général de l'ICESCO : 300 activités menées au Sénégal",
+            "Le Directeur général de l'ICESCO a affirmé que l'Organisation se félicite de "
+            "ses relations avec le Sénégal.\nIl a fait cette déclaration lors de son "
+            "intervention à la session ordinaire de l'Assemblée générale de la Commission "
+            "nationale, tenue mercredi à Dakar.",
+            "conference",
+        ),
     ],
 )
 def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str) -> None:
@@ -315,6 +357,13 @@ def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str
             "The minister met the Director General at the headquarters and discussed "
             "the summer school.",
             "meeting",
+        ),
+        # visitors to an exhibition are no visit of someone
+        (
+            "Over half a million visitors to the calligraphy exhibition",
+            "The number of visitors to the international calligraphy exhibition hosted at "
+            "ICESCO has exceeded half a million.",
+            "other",
         ),
         # why a city was proclaimed a capital is background to the session
         (
@@ -348,3 +397,29 @@ def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str
 )
 def test_the_new_readings_leave_these_alone(title: str, body: str, expected: str) -> None:
     assert classify(title, body, "", PUB).event_type == expected
+
+
+def test_a_forum_held_by_video_is_no_call_but_talks_held_so_are() -> None:
+    forum = event_scores(
+        "ICESCO hosts 84th Diplomatic Forum",
+        "Ambassadors took part in the 84th Diplomatic Forum, held via videoconference.",
+    )
+    talks = event_scores(
+        "Minister and ICESCO chief hold talks",
+        "The minister and the Director General held talks via videoconference.",
+    )
+    assert forum["phone_call"] == 0
+    assert talks["phone_call"] > 0
+
+
+def test_a_headline_of_talks_at_a_forum_is_no_talks() -> None:
+    at_forum = event_scores(
+        "Officials, scientists and experts explore space science at ICESCO Global Forum",
+        "The first day of the forum saw the participation of officials.",
+    )
+    talks = event_scores(
+        "Minister, ICESCO chief explore cooperation in science",
+        "The minister received the Director General.",
+    )
+    assert at_forum["meeting"] == 0
+    assert talks["meeting"] > 3  # the headline's talks (3) and the lead's reception
