@@ -1,7 +1,7 @@
 """Event types of reports as outlets' pages tell them: where the news is when a page says
 where words were said, who posted them, what a headline plans, and where a trip went.
 
-Each case is written for the project with the trap a real page set (the headline is a
+Each case is written for the project with a trap that real pages set (the headline is a
 plan, the words were posted on a network, the talks were at a session).
 """
 
