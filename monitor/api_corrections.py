@@ -39,10 +39,6 @@ log = logging.getLogger("monitor.api")
 StoryId = Path(ge=1, le=queries.MAX_ID, description="The story to split.")
 
 
-def _noun(count: int) -> str:
-    return "article" if count == 1 else "articles"
-
-
 def add_corrections(api: FastAPI, app: App, token: str) -> None:
     """Add the two correction routes to ``api``; ``token`` is the API's bearer token."""
     responses: dict[int | str, dict[str, Any]] = {
@@ -84,8 +80,7 @@ def add_corrections(api: FastAPI, app: App, token: str) -> None:
         new_id, moved = changed(corrections.split_story, story_id, refs, now, body.alert)
         result = Correction.model_validate(
             {
-                "message": f"moved {len(moved)} {_noun(len(moved))} from story {story_id} "
-                f"into new story {new_id}",
+                "message": corrections.split_message(story_id, new_id, len(moved)),
                 "moved": len(moved),
                 "stories": [story(story_id), story(new_id)],
             }
@@ -101,8 +96,7 @@ def add_corrections(api: FastAPI, app: App, token: str) -> None:
         """Join stories into the oldest (lowest id): their articles, alerts and links move
         to it, and a split's pairs among them are forgotten."""
         survivor, moved = changed(corrections.join_stories, body.stories, datetime.now(UTC))
-        others = ", ".join(str(s) for s in sorted(set(body.stories)) if s != survivor)
-        message = f"joined story {others} into story {survivor}: {moved} {_noun(moved)} moved"
+        message = corrections.join_message(body.stories, survivor, moved)
         log.info("correction through the API: %s", message)
         return {
             "message": message,

@@ -118,8 +118,7 @@ def stories_split(
         )
         with app.store.engine.connect() as conn:
             shown = [stories_db.story_snapshot(conn, s) for s in (story_id, new_id)]
-    noun = "article" if len(moved) == 1 else "articles"
-    click.echo(f"moved {len(moved)} {noun} from story {story_id} into new story {new_id}")
+    click.echo(corrections.split_message(story_id, new_id, len(moved)))
     for story in shown:
         _show(story)
 
@@ -137,7 +136,5 @@ def stories_join(settings: Settings, story_ids: tuple[int, ...]) -> None:
         survivor, moved = corrections.join_stories(app.store, story_ids, datetime.now(UTC))
         with app.store.engine.connect() as conn:
             shown = stories_db.story_snapshot(conn, survivor)
-    others = ", ".join(str(s) for s in sorted(set(story_ids)) if s != survivor)
-    noun = "article" if moved == 1 else "articles"
-    click.echo(f"joined story {others} into story {survivor}: {moved} {noun} moved")
+    click.echo(corrections.join_message(story_ids, survivor, moved))
     _show(shown)

@@ -213,3 +213,18 @@ def join_stories(store: Store, story_ids: Sequence[int], now: datetime) -> tuple
     many articles moved."""
     with store.transaction() as conn:
         return join(conn, story_ids, now, store.headline_languages)
+
+
+def _articles(count: int) -> str:
+    return f"{count} article" if count == 1 else f"{count} articles"
+
+
+def split_message(story_id: int, new_id: int, moved: int) -> str:
+    """What a split did, as the CLI prints it and the API answers it."""
+    return f"moved {_articles(moved)} from story {story_id} into new story {new_id}"
+
+
+def join_message(story_ids: Iterable[int], survivor: int, moved: int) -> str:
+    """What a join did, as the CLI prints it and the API answers it."""
+    others = ", ".join(str(s) for s in sorted(set(story_ids)) if s != survivor)
+    return f"joined story {others} into story {survivor}: {_articles(moved)} moved"
