@@ -180,8 +180,8 @@ def event_scores(
     # "..., bunu Prezident ... deyib" opening the lead: the headline was his words, unless
     # they are a plan told at a session ("Şuşa ... paytaxtı elan ediləcək" over "bunu
     # nazir ... konfransında deyib"): the plan is the news, not the speech
-    plan = rules.COMPILED_STRONG["announcement"].search(casefold(title))
     if not speaker and rules.SAID_THIS.search(casefold(sentence)):
+        plan = rules.COMPILED_STRONG["announcement"].search(casefold(title))
         speaker = None if plan and _at_session(sentence, True) else sentence
     told_as_speech = is_quote(sentence) or reported
     # (text, weight, most hits counted, is the headline)
@@ -224,10 +224,11 @@ def event_scores(
     prose = (s for s in spans if body[rest_start + s[0] : rest_start + s[1]].count(" ") >= 7)
     after_lead = next((body[rest_start + a : rest_start + b] for a, b in prose), "")
     recap = bool(rules.AS_REPORTED.search(casefold(sentence)))
-    # the next paragraph quotes words and says they were said at a session
-    quoted_at_session = after_lead.lstrip()[:1] in QUOTES and _at_session(
-        unquoted(after_lead), True
-    )
+
+    def quoted_at_session() -> bool:
+        """Whether the next paragraph quotes words and says they were said at a session."""
+        return after_lead.lstrip()[:1] in QUOTES and _at_session(unquoted(after_lead), True)
+
     if (texts[1].strip() or recap) and not told:
         # a current lead that names no event ("Threats require solidarity within the
         # OIC.") is told by the paragraph after it ("the minister made the remark at
@@ -239,7 +240,7 @@ def event_scores(
         )
         if any(hits[k] for k in rules.ACTS) and rules.REACTION.search(texts[0]):
             scores["statement"] -= headline["statement"]  # "... welcomed": said at it
-        elif quoted_at_session:
+        elif quoted_at_session():
             # "ICESCO hails ties" over "“...,” Almalik said at a forum": said at the forum
             scores["conference"] += rules.STRONG_WEIGHT * 2.0 + headline["statement"]
             scores["statement"] -= headline["statement"]
@@ -250,7 +251,7 @@ def event_scores(
     elif (
         told
         and not any(n for k, n in in_sentence.items() if k != "statement")
-        and (_at_session(first_sentence(after_lead)) or quoted_at_session)
+        and (_at_session(first_sentence(after_lead)) or quoted_at_session())
     ):
         # what the lead says was said is a speech at a session when the next paragraph
         # opens there ("Delivering the national statement at the Islamic Summit, ...") or
