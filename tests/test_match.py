@@ -8,6 +8,9 @@ commas and line breaks inside the organisation's full name.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -435,10 +438,6 @@ def test_validate_topic_accepts_a_good_topic() -> None:
 def test_eval_topics_scores_the_shipped_topic_on_a_labelled_set(tmp_path: Path) -> None:
     """bench/eval_topics.py reads the topic from the shipped sources.toml, as `monitor run`
     does, and counts a report that names the organisation only in Azerbaijani as found."""
-    import json
-    import subprocess
-    import sys
-
     rows = [
         {
             "id": "az-named",
