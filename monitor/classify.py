@@ -173,6 +173,10 @@ def event_scores(
     speaker = titles.speaker(title)
     if speaker and any(len(p.key) >= len(speaker) - 1 for p, _ in find_places(speaker)):
         speaker = None  # "Baku: ..." is a dateline, not a speaker
+    if speaker and titles.title_future(title.replace(speaker, " ")) and _at_session(sentence, True):
+        # "Shusha to be declared TURKSOY capital - minister" over "..., the minister said at
+        # the conference": a plan told at a session, whose news is the plan
+        speaker = None
     # "Cooperation grows. Об этом заявил министр ...", "Bunu nazir ... deyib": the sentence
     # after the lead says that the lead was somebody's words
     said_next = first_sentence(paragraph[len(sentence) :].strip() or body[rest_start:][:600])

@@ -208,6 +208,7 @@ CIRCUMSTANCE = {
         r"(?:a |the )?(?:joint )?(?:\S+ )?(?:press|news) conference"
         r"|(?:press|news) conference|(?:принял\w* участие|участвовал\w*) (?:\S+ ){0,3}?"
         r"пресс-конференц\w*|пресс-конференц\w*"
+        r"|media[- ]?(?:sessiya|session|briefing|brifinq)\w*|медиа-?сесси\w*|брифинг\w*|brifinq\w*"
         r"|mətbuat konfrans\w*(?: (?:\S+ ){0,2}iştirak e\w+)?|basın toplantı\w*(?: katıldı)?"
         r"|conférence de presse|pressekonferenz\w*|مؤتمر\S* صحف\S*|نشست خبری|کنفرانس خبری|"
         # the OIC's name until 2011: "the Organisation of the Islamic Conference"
@@ -257,6 +258,9 @@ CIRCUMSTANCE = {
         r"|enthusiasm|criticism|silence|resistance|ovation)|"
         r"(?:online|virtual|video) meeting|онлайн-встреч\w*|videobağlantı vasitəsilə görüş\w*"
         r"|onlayn görüş\w*|within the framework of (?:the )?(?:\S+ ){0,3}(?:talks|negotiations)"
+        # "paid a visit to the university, during which he was received by the rector"
+        r"|\bvisit\w* (?:\S+ ){0,12}?during which (?:\S+ ){0,3}(?:was |were )?(?:received|met"
+        r"|held talks)(?: (?:by|with))?"
         r"|в рамках (?:\S+ ){0,3}переговоров|danışıqlar\w* çərçivəsində"
         # who will receive is news to come (counted as an announcement)
         r"|will (?:\w+ )?receive\b|sera reçue?(?: en audience)?|seront reçus"

@@ -46,7 +46,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"телефонн\w+ (?:разговор|беседу|беседа)|по телефону|созвонил\w*|позвонил\w*|видеосвяз\w*"
         r"|видеозвон\w*|онлайн-встреч\w*|видео-?конференц\w*|в режиме видео\w*",
         r"telefon danışığı|telefonla danış|telefon söhbəti|telefonla zəng|telefon zəng\w*"
-        r"|\bzəng (?:ed|et)\w*|videobağlantı|videozəng|onlayn görüş"
+        r"|\bzəng (?:ed|et|vur)\w*|videobağlantı|videozəng|onlayn görüş"
         r"|telefon görüşme\w*|telefonda görüş\w*|telefon aracılığı|video konferans yoluyla"
         r"|telefon danışıq\w*|video-?konf(?:e)?rans\w*",
         r"entretien téléphonique|appel téléphonique|conversation téléphonique|par téléphone"
@@ -84,13 +84,15 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|professor|doctor)|honoris causa|in recognition of|\bconfer(?:s|red|ring)?\b"
         r"|\b(?:was|were|is|are|been|being) honou?red\b(?! to)|\bhonou?red (?:at|by|for)\b"
         r"|awarding ceremony|prize-?giving|\bpresent\w* (?:the |an? |his |her )?(?:\S+ ){0,3}"
-        r"(?:order|medal|prize|award)\b(?! of the day)",
+        r"(?:order|medal|prize|award)\b(?! of the day)"
+        r"|\b(?:named|voted|recogni[sz]ed as) (?:the )?best\b",
         r"наград\w*|(?<!воз)награжд\w*|победител\w*|\bорден\w*|медал\w*|удостоен\w*"
         r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)|присво\w* (?:\S+ ){0,2}(?:звани|преми)\w*"
         r"|присуд\w* (?:\S+ ){0,3}преми\w*|присужд\w*|лауреат\w*"
-        r"|почетн\w* (?:профессор|доктор|гражданин|звани)\w*",
+        r"|почетн\w* (?:профессор|доктор|гражданин|звани)\w*|признан\w* лучш\w*",
         r"təltif|mükafat|\bqalib\w*|\borden\w*|ödül\w*|madalya\w*|fəxri (?:ad|professor|doktor)\w*"
-        r"|fahri doktora\w*|onursal\w*|\bnişan\w*|takdim tören\w*",
+        r"|fahri doktora\w*|onursal\w*|\bnişan\w*|takdim tören\w*"
+        r"|ən yaxşı (?:\S+ ){0,3}(?:seçilib|seçildi|elan edilib|tanınıb)",
         r"décoré|\bprix\b|\bmédaille|décern\w*|distinctions? honorifiques?|\bdécoration"
         r"|au grade de (?:grand[- ])?(?:commandeur|officier|chevalier)|dans l['’]ordre (?:national"
         r"|du mérite)"
@@ -237,7 +239,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r" (?:\w+ )?(?:applications|nominations|submissions|entries)|\bto apply\b"
         r"|\bcan apply\b|call for (?:applications"
         r"|nominations|proposals|papers|entries)|\binscribed\b"
-        r"|(?:added to|included in(?:to)?|joins?|joined|entered) (?:the )?(?:\S+ ){0,4}list"
+        r"|(?:added to|included in(?:to)?|joins?|joined|entered) (?:the )?(?:\S+ ){0,4}"
+        r"(?:list|network)\b"
         r"|registered (?:as|on|in)"
         r" (?:the )?(?:\S+ ){0,4}\W?(?:heritage|list)"
         r"|\bapprov(?:es|ed|al)\b|ratif(?:y|ies|ied|ication)|inaugurat\w*"
@@ -249,7 +252,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|\b(?:chooses|chose|selects|designates) (?:\S+ ){0,4}(?:ambassador|envoy|chair"
         r"|head|director|president|secretary|capital)"
         r"|put into (?:operation|service)|\bwent live\b|\bgoes live\b|\b(?:banned|suspended"
-        r"|postponed|deferred|rescheduled|called off|cancell?ed)\b|(?:imposed|put) a ban\b"
+        r"|postponed|deferred|rescheduled|called off|cancell?ed|abolish(?:es|ed))\b"
+        r"|(?:imposed|put) a ban\b"
         r"|\bnamed (?!after)(?:as )?(?:the )?(?:new )?(?:\S+ ){0,3}(?:chief|head|secretary|director"
         r"|ambassador|minister|president|chairman|envoy|coordinator)",
         r"объявил\w*|назнач\w*|решени\w*|объявлен\w*|возглавит|избран\w*|утвердил\w*|\bуказ\w*"
@@ -258,7 +262,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|председательств\w* (?:\S+ ){0,4}перешл\w*|назван\w* дат\w*"
         r"|выдвину\w* (?:\S+ ){0,2}кандидатур\w*|номинирова\w*|запланирован\w*"
         r"|выдел(?:ит|ят|ено|ены|ил\w*) (?:\S+ ){0,4}(?:грант|средств|рубл|млн|млрд)\w*"
-        r"|исполняющ\w+ обязанност\w*|\bврио\b|поручил\w*|распоряжени\w*"
+        r"|упраздн\w*|исполняющ\w+ обязанност\w*|\bврио\b|поручил\w*|распоряжени\w*"
         r"|стартовал\w* (?:\S+ ){0,3}(?:конкурс|при[её]м|программ|проект)\w*"
         r"|при[её]м заявок|принима\w* заявки|включ\w* (?:\S+ ){0,6}в (?:\S+ ){0,3}списо?к\w*",
         # Turkish "ilan edildi" (declared), not "ilan edilmesi dolayısıyla" (as it was)
@@ -266,7 +270,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"elan ed\w*|(?<!\w)təyin\w*|qərar(?!gah)\w*|açılır|açılacaq|seçilib|atandı|seçildi|duyurdu"
         r"|təsdiq\w*|yaradılacaq|onayla\w*|sərəncam\w*|fərman\w*"
         r"|açıkladı|başvuru\w*|geri çağır\w*|vəzifəsindən azad\w*|istefa\w*"
-        r"|sədrlik (?:\S+ ){0,3}keç\w*|siyahısına (?:daxil edil\w*|salın\w*)"
+        r"|sədrlik (?:\S+ ){0,3}keç\w*|siyahısına (?:daxil edil\w*|salın\w*|düş(?:dü|üb)\w*)"
+        r"|şəbəkəsinə (?:\S+ ){0,4}(?:daxil edil|qoşul)\w*|ləğv (?:edil|olun)(?:ib|di)\w*"
         r"|təsis (?:ed|olun)\w*|(?:sənəd|müraciət)\w* qəbul\w*|qəbul elan\w*"
         r"|müraciət\w* (?:\S+ ){0,2}\d+-?(?:dək|dəkdir|ə qədər|a qədər)"
         r"|namizədliy\w* (?:\S+ ){0,2}irəli sürül\w*|aday gösteril\w*",
@@ -301,7 +306,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|(?:do|does) not (?:reflect|correspond)|felicitat\w*|extend\w* (?:\S+ ){0,2}greetings"
         r"|wish(?:es|ed)? (?:\S+ ){1,3}well\b|answer\w* (?:\S+ ){0,2}questions?|\bmourn(?:s|ed)?\b"
         r"|made (?:the|these|this|his|her) (?:remarks?|comments?)|\bremarked\b"
-        r"|\bhighlight(?:s|ed)\b|\b(?:stresses|emphasi[sz]es|underlines|underscores)\b",
+        r"|\bhighlight(?:s|ed)\b|\b(?:stresses|emphasi[sz]es|underlines|underscores)\b"
+        r"|\b(?:is|are|stands?|remains?) ready to\b",
         r"заявил\w*|заявлени\w*|сказал\w*|интервью|призвал\w*|предлож\w*|осудил\w*"
         r"|сообщил\w* журналист\w*|поздрави\w*|приветству\w*|приветствова\w*"
         r"|соболезнован\w*|поддерживает|выразил\w* (?:\S+ ){0,2}(?:поддержк|благодарност"
@@ -309,8 +315,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|направил\w* (?:\S+ ){0,3}письм\w*|обратил\w* с письмом|məktub (?:ünvanla|göndər)\w*"
         r"|пресс-конференц\w*|критик\w*|раскритиковал\w*|опроверг\w*|отреагировал\w*"
         r"|ответил\w* на (?:\S+ )?вопрос\w*|не соответству\w*"
-        r" действительност\w*",
-        r"bəyanat\w*|bildirib|deyib|bəyan ed\w*|müsahibə|önəm verir|açıqlama\w*|jurnalistlərə"
+        r" действительност\w*|готов\w* к\b",
+        r"bəyanat\w*|bildirib|deyib|hazırdır|hazır olduğunu|bəyan ed\w*|müsahibə|önəm verir"
+        r"|açıqlama\w*|jurnalistlərə"
         r"|pisləy\w*|təbrik\w*|başsağlığı|alqışla\w*|açıklama\w*|\bdedi\b|söyledi|kınadı|tebrik\w*"
         r"|taziye\w*|röportaj\w*|mülakat\w*|söyleşi\w*|belirtti|vurguladı|mətbuat konfrans\w*"
         r"|basın toplantısı\w*"
@@ -344,10 +351,12 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|exposition|ausstellung|konzert|معرض|مهرجان|حفل|نمایشگاه|جشنواره"
         r"|culture days|days of (?:\w+ )?culture|дн(?:и|ей|ях) (?:\w+ )?культуры"
         r"|mədəniyyət günləri|culture week|недел\w+ (?:\w+ )?культуры|mədəniyyət həftəsi"
+        r"|şənli(?:k|y)\w*|bayram tədbir\w*|празднован\w*"
         r"|هفته (?:\S+ )?فرهنگ|روزهای فرهنگ"
         r"|competition|contest|конкурс\w*|müsabiqə\w*|concours|wettbewerb|مسابقة"
         # an anniversary celebrated is a ceremony of its own
-        r"|celebrat\w* (?:\S+ ){0,8}anniversary|\bweek in review\b"
+        r"|celebrat\w* (?:\S+ ){0,8}anniversary|\bweek in review\b|series of (?:\S+ ){0,2}events\b"
+        r"|\bmark(?:s|ed|ing)? (?:the )?(?:\S+ ){0,6}(?:birthday|anniversary)\b"
         # a ceremony held is its own news, unless it opens, signs or awards something
         r"|(?<!opening )(?<!closing )(?<!signing )(?<!award )(?<!awards )(?<!awarding )"
         r"(?<!inauguration )(?<!prize-giving )ceremony (?:\S+ ){0,12}?(?:was|has been|were) held"
@@ -361,8 +370,10 @@ RULES: dict[str, tuple[str, ...]] = {
 # the sentence after a lead that says the lead was somebody's words: "Об этом заявил
 # министр ...", "\"Report\"un məlumatına görə, bunu nazir ... deyib", "This was stated by"
 SAID_THIS = re.compile(
-    r"^(?:.{0,120}?,\s*)?(?:об этом|bunu|bu sözləri)\s[^.]{0,250}?(?:заявил|сказал|отметил"
-    r"|подчеркнул|сообщил\w* журналист|deyib|söyləyib|qeyd edib|vurğulayıb|bildirib)"
+    r"^(?:.{0,120}?,\s*)?(?:об этом|bunu|bu sözləri|с (?:этим|таким) (?:предложением|призывом"
+    r"|заявлением)|bu (?:təkliflə|çağırışla))\s[^.]{0,250}?(?:заявил|сказал|отметил|написал"
+    r"|выступил|подчеркнул|сообщил\w* журналист|deyib|söyləyib|qeyd edib|vurğulayıb|bildirib"
+    r"|yazıb|çıxış edib)"
     r"|^(?:this|these words) (?:was|were) (?:said|stated|noted|spoken) by\b"
     # "Dr AlMalik a fait cette déclaration lors de ...", "c'est ce qu'a déclaré ..."
     r"|^(?:.{0,80}?,\s*)?\S+(?: \S+){0,3} a (?:fait cette déclaration|tenu ces propos)"

@@ -68,8 +68,10 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|translation|catalogue"
         r"|catalog|facsimile|anthology|monograph|album|guide|atlas|encyclopa?edia|dictionary)s?\b"
         r"|(?:book|translation|catalogue|catalog|facsimile|anthology|monograph|album|guide"
-        r"|atlas|encyclopa?edia|dictionary)s?"
+        r"|atlas|encyclopa?edia|dictionary)s?,?"
         r" (?:\S+ ){0,6}?(?:published|released|presented)\b"
+        # "Igbalname by Nizami Ganjavi published in Uzbekistan": a work by its author
+        r"|\bby (?:\S+ ){1,5}?(?:(?:has|have) been |was |were )?(?:published|translated)\b"
         r"|(?:издал\w*|издан\w*|вышл\w*|вышел) (?:\S+ ){0,3}"
         r"(?:книг|перевод|каталог|сборник|факсимил|монографи)\w*"
         r"|(?:kitab|tərcümə|kataloq|monoqrafiya|faksimile)\w* (?:\S+ ){0,4}"
@@ -98,7 +100,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|est devenue? (?:\S+ )?(?:partenaire|co-?organisat\w*)",
         r"будет представлен\w*|представит\b|примет участие|пройд[её]т\b|пройдут\b"
         r"|состо(?:ит|ят)ся\b"
-        r"|посетит\b|прибуд(?:ет|ут)\b|пробуд(?:ет|ут)\b|соверш(?:ит|ат) (?:\S+ ){0,2}визит\w*"
+        r"|посетит\b|прибуд(?:ет|ут)\b|поед(?:ет|ут)\b|отправ(?:ится|ятся)\b|пробуд(?:ет|ут)\b"
+        r"|соверш(?:ит|ат) (?:\S+ ){0,2}визит\w*"
         r"|встрет(?:ит|ят)ся\b|подпиш(?:ет|ут)\b"
         r"|буд(?:ет|ут) (?:\S+ )?(?:проведен|открыт|подписан)\w*"
         r"|буд(?:ет|ут) учрежд\w*|провед(?:ёт|ет|ут)\b|ожида(?:ется|ются)\b|примет\b"

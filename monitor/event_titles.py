@@ -19,7 +19,8 @@ TITLE_TALKS = re.compile(
 TITLE_FUTURE = re.compile(
     r"(?:^|(\S+)\s)(?:is |are )?to (?:visit|host|hold|attend|take part|participate|open|launch"
     r"|sign|meet|chair|organi[sz]e|be held|start|begin|commence|receive|kick off|discuss|pay"
-    r"|send|become|be (?:declared|named|opened|launched)|unveil"
+    r"|send|become|be (?:declared|named|opened|launched)|unveil|ink|seal|conclude|appeal|apply"
+    r"|submit|nominate"
     r"|present|introduce|award|grant|celebrate|join|resume|deploy)\b"
 )
 # "Azerbaijan may apply to UNESCO ...", "Шуша может стать ...": what may come is news of

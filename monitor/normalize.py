@@ -109,6 +109,13 @@ _ANYWHERE = (
     _c(r"<image>.*</image>|!\[[^\]]*\]\([^)]*\)"),  # image placeholder from extraction
     _c(rf"{_BUTTON}(?:[\s:|]+{_BUTTON})*\s*:?"),  # share buttons: "Share Tweet Email"
     _c(rf"{_CALL}.{{0,120}}{_SOCIAL}.{{0,80}}"),  # "Follow us on Twitter @AzerNewsAz"
+    # the outlet's terms of reuse and its copyright line: "Any use of materials is allowed
+    # only if there is a hyperlink to Caliber.az", "Caliber.az © 2025."
+    _c(
+        r"(?:any use of (?:the )?materials|при (?:любом )?использовании материалов"
+        r"|materiallardan istifadə)\b.{0,200}"
+    ),
+    _c(r"[^\s©]{0,40}\s*©\s*\d{4}(?:\s*[-–]\s*\d{4})?[\s.,]*(?:[^\s©]{1,40}[\s.]*)?"),
 )
 _TAIL = (
     re.compile(  # "Laman Ismayilova is AzerNews' staff journalist, follow her on Twitter: @..."

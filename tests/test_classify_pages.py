@@ -328,6 +328,136 @@ PUB = datetime(2024, 3, 18, 10, 0)
             "nationale, tenue mercredi à Dakar.",
             "conference",
         ),
+        # Azerbaijani "zəng vurub" (called): the talks it tells were a call
+        (
+            "Nazir qazaxıstanlı həmkarı ilə regional məsələləri müzakirə edib",
+            "Qazaxıstanın xarici işlər naziri Azərbaycanın xarici işlər nazirinə zəng vurub."
+            "\n\nTərəflər əməkdaşlığın gələcəyini müzakirə ediblər.",
+            "phone_call",
+        ),
+        # what was written on a network about a forum to come: a statement
+        (
+            "Bakı Forumu aktual mövzuya həsr olunub – Prezidentin köməkçisi",
+            "Bakı Forumu bu gün işə başlayır. Forumda Prezident açılış nitqi ilə çıxış "
+            "edəcək.\nDay.Az xəbər verir ki, bunu Prezidentin köməkçisi sosial şəbəkə "
+            "hesabında yazıb.",
+            "statement",
+        ),
+        # a media session is speech to reporters, no session
+        (
+            "Nazir müavini: Konsepsiya mədəni inkişafda mühüm mərhələdir",
+            "Milli Muzeydə Konsepsiyanın təqdimatına həsr olunmuş media sessiyası keçirilib."
+            "\n\nNazir müavini bildirib ki, sənəd bir neçə il ərzində hazırlanıb.",
+            "statement",
+        ),
+        # a festivity held is a celebration, whatever its speakers said
+        (
+            "Şəkidə Novruz şənliyi keçirilib",
+            "Şəkidə Novruz bayramı münasibətilə tədbir keçirilib. Tədbirdə çıxış edən icra "
+            "başçısı sakinləri bayram münasibətilə təbrik edib. Novruzun ən əziz "
+            "bayramlardan olduğunu deyən icra başçısı bayramın təbiətin oyanışı ilə bağlı "
+            "olduğunu bildirib.",
+            "other",
+        ),
+        # named the best at a festival: a prize
+        (
+            "Фильм бакинского режиссера признан лучшим на кинофестивале",
+            "Документальный фильм признан лучшим документальным фильмом года на "
+            "кинофестивале в Сараево.",
+            "award",
+        ),
+        (
+            "Azerbaijani short film named best documentary in Sarajevo",
+            "The short film was named best documentary at the festival in Sarajevo.",
+            "award",
+        ),
+        # a trip to come and a post abolished are news of what is to come or decided
+        (
+            "Камерный оркестр поедет во Францию",
+            "Камерный оркестр исполнит произведения азербайджанских композиторов на "
+            "музыкальном фестивале в Лионе.",
+            "announcement",
+        ),
+        (
+            "В музеях упразднены должности главных хранителей",
+            "В государственных музеях упразднены должности главных хранителей, сообщили "
+            "в министерстве.",
+            "announcement",
+        ),
+        # a city joins a network of UNESCO's as it joins a list
+        (
+            "Şəki şəhəri UNESCO-nun siyahısına düşdü",
+            "UNESCO-nun yaradıcı şəhərlər şəbəkəsinə 50 şəhər daxil edilib.",
+            "announcement",
+        ),
+        (
+            "Ganja joins UNESCO Creative Cities Network",
+            "The city of Ganja is among the fifty cities that UNESCO listed this year.",
+            "announcement",
+        ),
+        # a proposal put forward in a speech at a conference: news of the conference
+        (
+            "Гянджу предложили включить в список наследия ЮНЕСКО",
+            "Гянджу предложили включить во Всемирный список наследия ЮНЕСКО.\nС этим "
+            "предложением на международной конференции в Баку выступил эксперт из Италии.",
+            "conference",
+        ),
+        (
+            "Gəncənin UNESCO-nun İrs Siyahısına salınması təklif edilib",
+            "Gəncənin UNESCO-nun Ümumdünya İrs Siyahısına salınması təklif edilib.\n\nAPA "
+            "xəbər verir ki, bu təkliflə italiyalı ekspert Gəncədəki beynəlxalq konfransda "
+            "çıxış edib.",
+            "conference",
+        ),
+        # "ready to support" over the talks where it was said: the stance is the news
+        (
+            "Bakı UNESCO-nun təşəbbüslərinə dəstək göstərməyə hazırdır",
+            "Azərbaycan UNESCO-nun təşəbbüslərinə dəstək göstərmək niyyətindədir.\nBu "
+            "məsələ nazir müavininin baş direktorla görüşü zamanı müzakirə olunub.",
+            "statement",
+        ),
+        # to ink, to appeal: still to come
+        (
+            "Azerbaijan, Uzbekistan to ink agreement on heritage",
+            "The culture minister is on an official visit to Tashkent.\n\nThe ministers "
+            "are expected to sign an agreement on cooperation.",
+            "announcement",
+        ),
+        (
+            "Azerbaijan to appeal for inclusion of carpet weaving into UNESCO list",
+            "Azerbaijan will appeal to UNESCO over carpet weaving, the culture minister said "
+            "at a press conference on Tuesday.",
+            "announcement",
+        ),
+        # a plan in a "words - speaker" headline, told at a conference: the plan
+        (
+            "Ganja to be declared youth capital in 2026 – minister",
+            "Ganja will be declared the youth capital of the Turkic world in 2026, the "
+            "minister said at the conference on youth policy.",
+            "announcement",
+        ),
+        # a work by its author out in print, a book "released": no decision
+        (
+            "Leyli and Majnun by Fuzuli published in Kazakhstan",
+            "Leyli and Majnun by the great poet Fuzuli has been published in Almaty.",
+            "other",
+        ),
+        # a series of events marking a birthday: a commemoration
+        (
+            "Nizami remembered in Rome",
+            "The Embassy of Azerbaijan in Rome held a series of events marking the 880th "
+            "birthday of the poet Nizami, in recognition of his legacy.\n\nOn 12 June the "
+            "embassy hosted a round table at Sapienza University with scholars.",
+            "other",
+        ),
+        # talks during a visit the lead tells are the visit's
+        (
+            "ICESCO and University of Dakar agree to develop cooperation",
+            "The ICESCO Director-General paid a visit to the University of Dakar, during "
+            "which he was received by the rector. The two leaders held a meeting to "
+            "explore cooperation.",
+            "visit",
+        ),
     ],
 )
 def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str) -> None:
@@ -392,6 +522,12 @@ def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str
             "Culture unites nations, the presidential aide said at the opening of the "
             "Global Baku Forum.",
             "conference",
+        ),
+        # a meeting during a visit, told as the meeting, stays a meeting
+        (
+            "Minister meets rector of University of Dakar",
+            "The minister met the rector of the University of Dakar during his visit to Senegal.",
+            "meeting",
         ),
     ],
 )

@@ -111,6 +111,14 @@ CLEAN = [
     ("One.\n\nПоделиться:\n\nTwo.", "One.\n\nTwo."),
     ("One.\n\nSubscribe to our Telegram channel!\n\nTwo.", "One.\n\nTwo."),
     ("One.\n\nПодписывайтесь на наш канал в Telegram\n\nTwo.", "One.\n\nTwo."),
+    # the outlet's terms of reuse and its copyright line
+    (
+        "Any use of materials is allowed only if there is a hyperlink to Example.az\n"
+        "Example.az © 2025. .\nPOLITICS\n\nThe talks began.",
+        "POLITICS\n\nThe talks began.",
+    ),
+    ("One.\nПри использовании материалов ссылка на Day.Az обязательна\nTwo.", "One.\nTwo."),
+    ("One.\n© 2011-2025 Report.az\nTwo.", "One.\nTwo."),
     # tail lines
     ("Text.\n\nStay up to date with more news on Trend News Agency's WhatsApp channel", "Text."),
     ("Text.\n\nRufat Karimli is AzerNews' staff journalist, follow him on Twitter: @rk", "Text."),
@@ -148,6 +156,8 @@ KEEP = [
     "The minister shared his views.",
     "Text.\n\nPrint media covered the forum widely.",
     "Text.\n\nThe ministry follows us on Twitter, he joked.",
+    "Text.\n\nAny use of force was ruled out by the ministers.",
+    "Text.\n\nThe manuscript © 1845 copy was shown in Baku.",
 ]
 
 
