@@ -193,6 +193,10 @@ CIRCUMSTANCE = {
         # a wish is not news to come: "hopes to attend", "expressed his wish to take part"
         r"|(?:hop(?:es?|ed|ing)|wish(?:es|ed)?|desire[ds]?|readiness|ready) to (?:\S+ ){0,2}?"
         r"(?:attend|take part|participate|visit)\b"
+        # "expresses desire to nominate Baghdad", "announced its support for the candidate"
+        r"|(?:announc\w* |express\w* )?(?:its |his |her |their )?(?:\S+ )?(?:desire|wish|intention"
+        r"|aspiration) to (?:\S+ ){0,2}?(?:nominate|host|open|apply|establish|join|sign)\b"
+        r"|announc\w* (?:its |his |her |their )?(?:\S+ )?support\b"
     ),
     # the setting of talks: "received ... on the sidelines of the summit", "as part of the
     # programme of the forum"; a title ("Chairman of the session of the Council of Foreign
@@ -243,7 +247,7 @@ CIRCUMSTANCE = {
         rf"{OPENING_CEREMONY}|{OPENING_AZ}(?: mərasim\w*)? iştirak \w+"
         r"|(?:لحضور|للمشاركة (?:في|فى|ب)|ليرأس|ليترأس|لترؤس) (?:\S+ ){0,6}?"
         r"(?:\S*(?:مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|اجتماع)\S*)"
-        r"|(?:forum|sammit|zirvə|sessiya|konfrans)\w* çərçivəsində"
+        r"|(?:forum|sammit|zirvə|sessiya|konfrans)\w* çərçivəsində|(?<!\w)بمشاركة(?!\w)"
         # what a traveller comes for: "arrived in Rabat to attend the General Conference"
         r"|(?:arriv|came\b|come\b|comes\b|left\b|leaves\b|leaving\b|depart)\w* (?:to|in|at|for)"
         r" (?:\S+ ){0,10}?to (?:attend|take part in|participate in) (?:\S+ ){0,10}?(?:session"

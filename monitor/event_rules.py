@@ -36,7 +36,8 @@ RULES: dict[str, tuple[str, ...]] = {
     "phone_call": (
         r"phone (?:conversation|call|talks?|con\w*)|telephone (?:conversation|call|talks?)"
         r"|\b(?:by|on the|over the|via) (?:tele)?phone\b|videoconference call|video ?call"
-        r"|video link|via video|by video|in (?:an? |the )?video ?(?:format|mode)"
+        r"|video link|via video|by video|visual communication"
+        r"|in (?:an? |the )?video ?(?:format|mode)"
         r"|(?:online|virtual|video) meeting|видеовстреч\w*|videogörüş\w*"
         r"|(?:through|over|via|by|in the format of) (?:an? )?video ?conferenc\w*"
         r"|video[- ]?conferenc\w* (?:talks )?with\b"  # "held a video conference with ..."
@@ -153,6 +154,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|agreed)"
         r"|courtesy (?:call|visit)|credentials"
         r"|host\w* (?:an? |the )?(?:\S+ ){0,3}(?:delegation|ambassadors|diplomats|envoys)"
+        r"|\bhost(?:s|ed)? (?:the )?(?:\S+ ){0,2}(?:head|chief|secretary[- ]general|minister"
+        r"|counterpart|ambassador|envoy|speaker|prime minister|president) of\b"
         r"|farewell (?:call|visit|meeting)|the meeting (?:reviewed|discussed|focused|touched|dealt)"
         rf"|{WELCOMED_GUEST}"
         r"|pa(?:ys|id|ying) (?:an? )?(?:\w+ )?visit to (?:the )?(?:\S+ ){0,3}(?:secretary|president"
@@ -198,7 +201,8 @@ RULES: dict[str, tuple[str, ...]] = {
     "conference": (
         r"conference|\bforum\b|\bsession\b|\bsummit\b|congress|symposium|general assembly"
         r"|executive council|opening ceremony|\bgames\b|colloquium|seminar|workshop|webinar"
-        r"|round ?table|\btrainings?\b(?! of)|summer school|(?:took|takes|taking) part in"
+        r"|round ?table|\btrainings?\b(?! of)|summer school|induction days?|orientation days?"
+        r"|(?:took|takes|taking) part in"
         r"|\b(?:held|holds?|hosts?|hosted|organi[sz]e[sd]?) (?:an? |the )?(?:\S+ ){0,3}panel\b"
         r"|panel (?:discussion|session)s?\b"
         r"|participat\w+ in"
@@ -218,7 +222,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|seminar\w*|\btəlim\w*|yay məktəb\w*|dəyirmi masa|iştirak edib|iştirak ediblər"
         r"|iştirak et(?:di|mişdir)"
         r"|yığıncağ\w*|yığıncaq\w*|(?<!video)(?<!video-)konferans\w*|zirve\w*"
-        r"|sempozyum\w*|çalıştay\w*|kongre\w*|katıldı|zirvə\w*|toplantısı\w*|oturum\w*",
+        r"|sempozyum\w*|çalıştay\w*|kongre\w*|katıldı|zirvə\w*|toplantısı\w*|oturum\w*"
+        r"|(?:teşkilat|örgüt|konsey|zirve|bakanlar)\S* (?:\S+ ){0,3}topla(?:dı|ndı)\w*",
         r"conférence|\bsommet\b|colloque|congrès|séminaire|webinaire|atelier|table ronde"
         r"|a participé"
         r"|conseil des ministres des affaires étrangères|réunion ministérielle"
@@ -232,7 +237,11 @@ RULES: dict[str, tuple[str, ...]] = {
         r"announce[ds]?|appoint(?:s|ed|ing|ment)?\b|\bdecided\b|\bdecision\b"
         r"|declared .{0,60}capital|\bnames? (?:\S+ ){0,4}capital|\bdecrees?\b"
         # "Cairo named Islamic world's capital of culture", "designated as capital"
-        r"|\b(?:named|designated|proclaimed)\b (?:as )?(?:the )?(?:\S+ ){0,5}?capital"
+        r"|\b(?:named|designated|proclaimed)\b (?:as )?(?:the )?(?:\S+ ){0,8}?capital"
+        r"|\bform(?:s|ed)? (?:\S+ ){0,2}(?:committees?|commissions?|task ?forces?"
+        r"|working groups?)\b"
+        r"|\bregist(?:er|ers|ered|ering|ration) (?:\S+ ){0,6}?(?:to|on|in|into) (?:the )?"
+        r"(?:\S+ ){0,8}?list\b"
         r"|order of the president|\bestablish(?:es|ing)\b"
         r"|will (?:host|open)|(?:is|are) (?:set|due|scheduled) to|\blaunch(?:ed|es)?\b"
         r"|\b(?:re-?)?elected\b|\bselected as\b|\bchosen as\b|(?:opens?|accept\w*|invites?)"
@@ -262,7 +271,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|председательств\w* (?:\S+ ){0,4}перешл\w*|назван\w* дат\w*"
         r"|выдвину\w* (?:\S+ ){0,2}кандидатур\w*|номинирова\w*|запланирован\w*"
         r"|выдел(?:ит|ят|ено|ены|ил\w*) (?:\S+ ){0,4}(?:грант|средств|рубл|млн|млрд)\w*"
-        r"|упраздн\w*|исполняющ\w+ обязанност\w*|\bврио\b|поручил\w*|распоряжени\w*"
+        r"|упраздн\w*|созда(?:н|л)\w* (?:\S+ ){0,2}(?:комисси|комитет|рабоч\w+ групп)\w*"
+        r"|исполняющ\w+ обязанност\w*|\bврио\b|поручил\w*|распоряжени\w*"
         r"|стартовал\w* (?:\S+ ){0,3}(?:конкурс|при[её]м|программ|проект)\w*"
         r"|при[её]м заявок|принима\w* заявки|включ\w* (?:\S+ ){0,6}в (?:\S+ ){0,3}списо?к\w*",
         # Turkish "ilan edildi" (declared), not "ilan edilmesi dolayısıyla" (as it was)
@@ -278,17 +288,24 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bgewählt\b|soll (?:\S+ ){0,4}(?:leiten|führen)\b|neue[ms]? welterbe|als welterbe"
         r"|\bist (?:\S+-)?welterbe|\b(?:entschied|beschloss|beschlossen|ernennt|ernannte)\b"
         r"|zum welterbe|welterbeliste"
-        r"|listesi'?ne (?:girdi|alındı|dahil edil\w*|eklendi|kaydedildi)"
+        r"|listesi['’]?ne (?:girdi|giren|girmiş|alındı|dahil edil\w*|eklendi|kaydedildi)"
         r"|annonc\w*|\bnommé|désignée?s? (?:\S+ ){0,3}?(?:à la tête|au poste|comme)"
         r"|finalistes?\b|shortlist\w*"
         r"|(?:a|ont) été (?:ré)?élue?s?\b|\b(?:ré)?élue? (?:à la tête|au poste"
         r"|(?:\S+ )?(?:directeur|directrice|présidente?|secrétaire|vice-présidente?|membre)\b)"
+        r"|\bélue?s? (?:à la |au |aux )(?:présidence|vice-présidence|comité|conseil|bureau)"
+        r"|prend (?:la )?présidence|vient d'être (?:ré)?élue?"
         r"|désignée?s? (?:\S+ ){0,2}?pour (?:le|la) (?:poste|fonction)|\b(?:a|ont) désigné"
         r"|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures"
         r"|\blance[rz]?\b|\blancé\w*|lancement|ouvre ses portes|approuv\w*|ratifi\w*|تطلق|إطلاق"
         r"|date limite|prolong\w* (?:\S+ ){0,2}délai|deadline",
         r"أعلن|تعلن|تعيين|قرر|انتخاب|شروط (?:\S+ ){0,3}(?:الترشح|الترشيح|المشاركة)"
         r"|(?:اختار|اختير)\S* (?:\S+ ){0,6}?\S*عاصم"
+        # elected, won the post, acclaimed as secretary general; declared a capital; listed
+        r"|(?<![^\sوف])(?:تفوز|فاز|فازت|يفوز) بمنصب|تزكية|(?<!\w)(?:أمينا|مديرا) (?:عاما|جديدا)"
+        r"|إعلان\S* (?:\S+ ){0,3}?عاصمة"
+        r"|تسجيل (?:\S+ ){0,6}?(?:في|على|ضمن) (?:\S+ ){0,2}?(?:لائحة|قائمة)"
+        r"|(?<!\w)از (?:\S+ ){1,10}?خبر داد"
         r"|فتح باب (?:التقدم|الترشح|الترشيح)|انتصاب|منصوب|فراخوان"
         r"|(?:بازگشایی|افتتاح) دفتر|ثبت جهانی"
         r"|ثبت (?:\S+ ){0,3}(?:شد|شدند)\b",
@@ -307,7 +324,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|wish(?:es|ed)? (?:\S+ ){1,3}well\b|answer\w* (?:\S+ ){0,2}questions?|\bmourn(?:s|ed)?\b"
         r"|made (?:the|these|this|his|her) (?:remarks?|comments?)|\bremarked\b"
         r"|\bhighlight(?:s|ed)\b|\b(?:stresses|emphasi[sz]es|underlines|underscores)\b"
-        r"|\b(?:is|are|stands?|remains?) ready to\b",
+        r"|\b(?:is|are|stands?|remains?) ready to\b|\bhopeful\b|\bhopes? (?:that|for)\b"
+        r"|\bexpress(?:es|ing)\b|announc\w* (?:\S+ ){0,2}support\b",
         r"заявил\w*|заявлени\w*|сказал\w*|интервью|призвал\w*|предлож\w*|осудил\w*"
         r"|сообщил\w* журналист\w*|поздрави\w*|приветству\w*|приветствова\w*"
         r"|соболезнован\w*|поддерживает|выразил\w* (?:\S+ ){0,2}(?:поддержк|благодарност"
@@ -348,7 +366,7 @@ RULES: dict[str, tuple[str, ...]] = {
     ),
     "other": (
         r"\bconcert\b|exhibition|festival|\blogo\b|концерт|выставк|фестивал|sərgi|konsert"
-        r"|exposition|ausstellung|konzert|معرض|مهرجان|حفل|نمایشگاه|جشنواره"
+        r"|exposition|ausstellung|konzert|معرض|مهرجان|حفل|احتفال\S*|نمایشگاه|جشنواره"
         r"|culture days|days of (?:\w+ )?culture|дн(?:и|ей|ях) (?:\w+ )?культуры"
         r"|mədəniyyət günləri|culture week|недел\w+ (?:\w+ )?культуры|mədəniyyət həftəsi"
         r"|şənli(?:k|y)\w*|bayram tədbir\w*|празднован\w*"
@@ -356,6 +374,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|competition|contest|конкурс\w*|müsabiqə\w*|concours|wettbewerb|مسابقة"
         # an anniversary celebrated is a ceremony of its own
         r"|celebrat\w* (?:\S+ ){0,8}anniversary|\bweek in review\b|series of (?:\S+ ){0,2}events\b"
+        r"|\bcelebrations? (?:start|starts|started|begin|begins|began|kick\w* off)\b"
         r"|\bmark(?:s|ed|ing)? (?:the )?(?:\S+ ){0,6}(?:birthday|anniversary)\b"
         # a ceremony held is its own news, unless it opens, signs or awards something
         r"|(?<!opening )(?<!closing )(?<!signing )(?<!award )(?<!awards )(?<!awarding )"

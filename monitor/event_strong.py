@@ -62,7 +62,10 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|выставк|дней|недел)\w*|(?:başkenti|paytaxtı|festival\w*|sergisi|günləri|günleri)\S*"
         r" (?:\S+ )?(?:açılış|bağlanış|kapanış) (?:tören|mərasim)\w*"
         r"|(?:заключительн|торжественн)\w* (?:мероприяти|церемони)\w* (?:\S+ ){0,6}?(?:столиц"
-        r"|фестивал|выставк|дней|недел)\w*",
+        r"|фестивал|выставк|дней|недел)\w*"
+        # "Doha, Capital of Culture in the Islamic World 2021, ends": its year closed
+        r"|\b(?:capital|festival|days|week|season|exhibition)\b(?: \S+){0,8}? (?:ends|concludes"
+        r"|closes|wraps up|comes to an end)\b",
         # a book, a translation or a catalogue out: news of neither a decision nor an event
         r"(?:publish|releas|unveil)\w* (?:an? |the |its |his |her )?(?:\S+ ){0,4}?(?:book"
         r"|translation|catalogue"
@@ -95,9 +98,12 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|(?:is|are) expected to (?:visit|meet|arrive|attend|hold|sign|take part|participate)\b"
         # a partner or an organiser joins an event: "ICESCO becomes partner of the festival"
         r"|\bbec(?:ame|omes) (?:an? |the |one of the )?(?:\S+ )?(?:partners?|co-?organi[sz]ers?"
-        r"|organi[sz]ers?|sponsors?)\b|стал\w* (?:\S+ ){0,2}(?:партн[её]р\w*|соорганизатор\w*"
-        r"|организатор\w*)|(?:tərəfdaş|təşkilatçı)\w* (?:\S+ )?(?:oldu|olub|sırasına daxil ol\w*)"
-        r"|est devenue? (?:\S+ )?(?:partenaire|co-?organisat\w*)",
+        r"|organi[sz]ers?|sponsors?|members?)\b|стал\w* (?:\S+ ){0,2}(?:партн[её]р\w*"
+        r"|соорганизатор\w*|организатор\w*|член\w*)|(?:tərəfdaş|təşkilatçı|üzv)\w* (?:\S+ )?"
+        r"(?:oldu|olub|sırasına daxil ol\w*)|üyesi (?:oldu|olmuştur)"
+        r"|est devenue? (?:\S+ )?(?:partenaire|co-?organisat\w*|membre)"
+        # "Aserbaidschan wurde Mitglied des Ausschusses", "ist Mitglied ... geworden"
+        r"|\b(?:wurde|wird) (?:\S+ ){0,2}mitglied\b|\bmitglied (?:\S+ ){0,6}geworden\b",
         r"будет представлен\w*|представит\b|примет участие|пройд[её]т\b|пройдут\b"
         r"|состо(?:ит|ят)ся\b"
         r"|посетит\b|прибуд(?:ет|ут)\b|поед(?:ет|ут)\b|отправ(?:ится|ятся)\b|пробуд(?:ет|ут)\b"
@@ -115,6 +121,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         # a decree's title: "О проведении в городе Баку ..." (on holding ...)
         r"|^\W*о проведении\b"
         r"|will (?:\w+ )?pay (?:an? )?(?:\w+ )?(?:visit|trip)\b"
+        # "Tout savoir sur la prochaine visite de ...", "the upcoming visit of ..."
+        r"|\b(?:upcoming|forthcoming) (?:\S+ )?(?:visit|trip)\b|prochaine visite"
+        r"|предстоящ\w* (?:\S+ )?визит\w*|qarşıdakı səfər\w*|(?:الزيارة المرتقبة|زيارة مرتقبة)"
         r"|will (?:\w+ )?(?:meet|visit|host|hold|organi[sz]e|launch|open|sign|start|begin"
         r"|mark\w*|celebrate|observe|establish|create|set up|build|introduce|receive)\b",
         r"iştirak edəcək|təmsil edəcək|keçiriləcək|sədrlik edəcək|təmsil olunacaq|başlayacaq"
@@ -139,7 +148,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|participer|visiter|se rendre|recevoir|présenter|abriter|inaugurer|annoncer)\b"
         r"|visitera|entamera|effectuera|se rendra|rencontrera|signera|doit se rendre"
         r"|(?:est |sont )?attendue?s? (?:le \d|à |au |en )|devrait (?:se rendre|participer|signer)"
-        r"|(?:wird|werden) (?:\S+ ){0,12}?(?:zusammentreffen|treffen|unterzeichnen|besuchen|reisen"
+        r"|(?:wird|werden) (?:\S+ ){0,20}?(?:zusammentreffen|treffen|unterzeichnen|besuchen|reisen"
         r"|empfangen|eröffnen|teilnehmen"
         r"|stattfinden|vertreten)",
         r"سيشارك|سيعقد|ستعقد|ستستضيف|سيمثل|سي?لتق[يى]|ستلتقي|سيزور|ستزور|سيستقبل|سيوقع"

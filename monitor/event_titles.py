@@ -85,6 +85,11 @@ SPEAKER_AFTER = (
     re.compile(
         r",\s+(?:says|said|declares|stresses|warns|insists)\s+([A-ZА-ЯЁƏİÖÜÇŞĞ][^,]{1,59})$"
     ),
+    # "Hosting OIC FMs great honour for Pakistan: Qureshi", "All set to host session: FO"
+    re.compile(
+        r":\s+((?!(?:Report|Reports|Sources?|Media|Video|Photos?|Live|Update)\b)"
+        r"(?:[A-Z][\w'’.-]+\s){0,2}[A-Z][\w'’-]+)$"
+    ),
     # "Morocco, a key partner for ICESCO (DG)", "... (ministre)"
     re.compile(
         r"\s\(((?:\S+ ){0,2}(?:DG|SG|PM|FM|minister|ministre|president|président|ambassador"

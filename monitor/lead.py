@@ -45,6 +45,16 @@ ABBREVIATION = re.compile(
 SENTENCE_BREAK = re.compile(
     r"(?<=[.!?…؟])[\"”»']?\s+(?=[\"“«„(]?[A-ZА-ЯЁƏİÇŞÖÜĞ0-9\u0620-\u064a\u066e-\u06d3])"
 )
+# a German or Turkish ordinal ends no sentence: "das 14. Gipfeltreffen", "am 31. Mai"
+ORDINAL = re.compile(
+    r"\b(?:der|die|das|des|dem|den|zum|zur|am|vom|im|beim|seit|bis)\s+\d{1,3}\.$", re.IGNORECASE
+)
+DAY_STOP = re.compile(r"(?:^|\s)\d{1,2}\.$")
+MONTH_NEXT = re.compile(
+    r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
+    r"|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık)\b",
+    re.IGNORECASE,
+)
 PROSE_MARK = re.compile(r"[.!?:;,،؛]")
 HEADLINE_REACH = 2500  # how far down the page a repeat of the headline is looked for
 
@@ -54,7 +64,10 @@ def sentence_ends(text: str) -> list[int]:
     ends = []
     for m in SENTENCE_BREAK.finditer(text):
         head = text[max(0, m.start() - 12) : m.start()].rstrip("\"”»'")
-        if not ABBREVIATION.search(head):
+        if ABBREVIATION.search(head):
+            continue
+        day = DAY_STOP.search(head) and MONTH_NEXT.match(text, m.end())
+        if not (ORDINAL.search(head) or day):
             ends.append(m.start())
     return ends
 

@@ -458,6 +458,171 @@ PUB = datetime(2024, 3, 18, 10, 0)
             "explore cooperation.",
             "visit",
         ),
+        # a head of an organisation hosted is received
+        (
+            "President hosts new secretary general of Turkic states body",
+            "The President on Monday hosted Kubanychbek Omuraliev, the "
+            "newly-appointed Secretary General of the Organization of Turkic "
+            "States, wishing him success in his new role.",
+            "meeting",
+        ),
+        # a meeting by visual communication is a call
+        (
+            "Qatar and ICESCO prepare for Doha year",
+            "Officials of the ministry held a meeting with an ICESCO delegation "
+            "via visual communication technology to prepare the year's "
+            "programme.",
+            "phone_call",
+        ),
+        # committees formed, items registered on a list: decided
+        (
+            "Ministry forms committees to assess damage at historic mosque",
+            "The minister said on Monday that the ministry has formed three "
+            "committees to assess the damage and inspect the manuscripts.",
+            "announcement",
+        ),
+        (
+            "Uzbekistan rises to fourth place on UNESCO heritage list",
+            "Uzbekistan became the fourth country to register the most items to "
+            "the UNESCO Intangible Cultural Heritage List with the latest "
+            "additions.",
+            "announcement",
+        ),
+        # hope, a desire to nominate: words
+        (
+            "Kazakhstan hopeful UNESCO would inscribe kokpar",
+            "Kazakhstan is hopeful that kokpar, its traditional horse game, "
+            "would be recognised by UNESCO as intangible heritage.",
+            "statement",
+        ),
+        (
+            "ICESCO expresses desire to nominate Samarkand as capital of culture",
+            "ICESCO announced its desire to nominate Samarkand as the capital "
+            "of Islamic culture, its Director-General told the governor at the "
+            "meeting.",
+            "statement",
+        ),
+        # induction days are sessions
+        (
+            "Induction days of ICESCO in Doha",
+            "The national commission hosted the induction days of ICESCO at the "
+            "ministry's headquarters on Monday.",
+            "conference",
+        ),
+        # celebrations begun, a capital's year ended: ceremonies
+        (
+            "Celebrations start for Tunis's designation as culture capital",
+            "Celebrations to mark the designation of Tunis as capital of "
+            "culture in the Islamic world were inaugurated yesterday.",
+            "other",
+        ),
+        (
+            "Nakhchivan, Capital of Islamic Culture 2024, ends",
+            "Nakhchivan, Capital of Islamic Culture 2024, ends\n\nNakhchivan: "
+            "Despite the winter, special events in Nakhchivan, Capital of "
+            "Islamic Culture 2024, witnessed a broad cultural movement, "
+            "Minister of Culture Abulfas Garayev stated.\n\nCulture is the key to "
+            'development.\n\n"I am pleased to conclude the activities of the '
+            'capital year," the Minister said.',
+            "other",
+        ),
+        # a speaker after the colon: "...: Bayramov", "...: MFA"
+        (
+            "Hosting the summit a great honour for Azerbaijan: Bayramov",
+            "Foreign Minister Jeyhun Bayramov on Sunday said that after holding "
+            "a successful extraordinary meeting last year, hosting the summit "
+            "would be a great honour.",
+            "statement",
+        ),
+        (
+            "All set to host ICESCO session: MFA",
+            "The ministry's spokesperson said on Friday that all arrangements "
+            "have been finalised to host the 45th session of the ICESCO "
+            "Executive Council.\n\nAddressing the weekly press briefing, he said "
+            "member states had confirmed their attendance.",
+            "statement",
+        ),
+        # a member of a body: joined
+        (
+            "Usbekistan wurde Mitglied des Welterbekomitees",
+            "Usbekistan ist Mitglied des UNESCO-Welterbekomitees geworden.",
+            "announcement",
+        ),
+        (
+            "اعزام رایزن فرهنگی جدید به تاجیکستان",
+            "وزیر فرهنگ از اعزام رایزن فرهنگی جدید به دوشنبه خبر داد و گفت: او "
+            "هفته آینده کار خود را آغاز می‌کند.",
+            "announcement",
+        ),
+        # Persian "از ... خبر داد" (announced)
+        (
+            "Türkiye'den UNESCO Dünya Mirası Listesi'ne giren yeni eserler",
+            "Türkiye'deki varlıkların sayısı son on yılda arttı.",
+            "announcement",
+        ),
+        # a list entered (Turkish)
+        (
+            "انطلاق احتفالية عام الثقافة في الرباط بمشاركة الوزراء",
+            "انطلقت في الرباط أمس احتفالية عام الثقافة، بحضور رئيس الحكومة ومشاركة وزراء وسفراء.",
+            "other",
+        ),
+        # an Arabic celebration, its participants its setting
+        (
+            "Tout savoir sur la prochaine visite du président à Rabat",
+            "Le 12 mai, Rabat sera le théâtre d'une rencontre entre les deux "
+            "présidents. Cette visite marque la première sortie officielle du "
+            "président.",
+            "announcement",
+        ),
+        # a visit to come
+        (
+            "Le Maroc élu au Comité du patrimoine mondial",
+            "Le Comité du patrimoine mondial est l'instance chargée des inscriptions sur la liste.",
+            "announcement",
+        ),
+        # elected to a committee, taking the chair (French)
+        (
+            "Le Sénégal prend la présidence du Groupe africain de l'UNESCO",
+            "Notre pays vient d'être élu à la présidence du Groupe africain, le "
+            "plus important de l'organisation.",
+            "announcement",
+        ),
+        (
+            "الفرنسية تهزم منافسها وتفوز بمنصب مدير اليونسكو",
+            "الفرنسية تهزم منافسها وتفوز بمنصب مدير اليونسكو بعد حصولها على 30 صوتا.",
+            "announcement",
+        ),
+        # Arabic: won the post, acclaimed secretary general, declared a capital, listed
+        (
+            "تزكية وزير سابق أمينا عاما للمنظمة",
+            "رحبت المملكة اليوم بتزكية الوزير السابق أمينا عاما لمنظمة التعاون الإسلامي.",
+            "announcement",
+        ),
+        (
+            "المدينة تستعد لمسؤولياتها بعد إعلانها عاصمة الثقافة لعام 2026",
+            "جاء إعلان وزيرة الثقافة خلال افتتاح مؤتمر الأدباء أن المدينة عاصمة الثقافة لعام 2026.",
+            "announcement",
+        ),
+        (
+            "Kudüs için ortak tavır",
+            "Cumhurbaşkanı, İslam İşbirliği Teşkilatı'nı, İstanbul'da topladı. "
+            "Kudüs'ün Filistin'in başkenti olarak tanınması gerektiğini "
+            "açıkladı.",
+            "conference",
+        ),
+        (
+            "Azerbaijan becomes member of UNESCO heritage committee",
+            "Azerbaijan has become a member of the UNESCO World Heritage "
+            "Committee for the next four years.",
+            "announcement",
+        ),
+        (
+            "تسجيل 5 عناصر تراثية في لائحة اليونسكو",
+            "عمدت المملكة إلى تسجيل عناصر التراث في لائحة التراث غير المادي "
+            "لليونسكو، وفق ما جاء على لسان الملك خلال لقائه بالمديرة العامة "
+            "للمنظمة.",
+            "announcement",
+        ),
     ],
 )
 def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str) -> None:
@@ -528,6 +693,12 @@ def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str
             "Minister meets rector of University of Dakar",
             "The minister met the rector of the University of Dakar during his visit to Senegal.",
             "meeting",
+        ),
+        # a source after the colon is no speaker
+        (
+            "ICESCO opens regional office in Baku: Report",
+            "ICESCO has opened its regional office in Baku, the organisation said.",
+            "announcement",
         ),
     ],
 )
