@@ -187,7 +187,14 @@ def event_scores(
     if not speaker and rules.SAID_THIS.search(casefold(sentence)):
         plan = rules.COMPILED_STRONG["announcement"].search(casefold(title))
         speaker = None if plan and _at_session(sentence, True) else sentence
-    told_as_speech = is_quote(sentence) or reported
+    # under "Minister: ...", a lead that says what he said ("the minister said that a
+    # concert will be held") tells his words, not the events in them
+    lead_acts = any(rules.COMPILED[k].search(casefold(sentence)) for k in rules.ACTS)
+    told_as_speech = (
+        is_quote(sentence)
+        or reported
+        or (bool(speaker) and not lead_acts and bool(rules.SPEECH.search(casefold(sentence))))
+    )
     # (text, weight, most hits counted, is the headline)
     zones = (
         # after "Speaker:" the headline is speech: only the speaker part is read for events

@@ -34,7 +34,7 @@ OPENING_CEREMONY = (
     r"(?:new )?(?:\S+ ){0,4}?(?:museum"
     r"|school|park|library|monument|mosque|hospital|factory|plant|bridge|road|building|complex"
     r"|dam|power station|railway|airport|highway|terminal|headquarters|office|bureau|branch"
-    r"|theat(?:re|er)|stadium|university|campus)s?\b"
+    r"|theat(?:re|er)|stadium|university|campus|embassy|embassies|consulate|representation)s?\b"
     # "الافتتاح الرسمي لفعاليات موسم أصيلة": the opening of a season, a festival, a museum
     r"|(?:حفل )?(?:ا?لافتتاح|افتتاح) (?:الرسمي )?(?:\S+ ){0,2}?\S*(?:موسم|مهرجان|معرض|متحف)"
     # Persian: "سد و نیروگاه ... را افتتاح کردند", "موزه ... افتتاح شد"
@@ -197,6 +197,10 @@ CIRCUMSTANCE = {
         r"|(?:announc\w* |express\w* )?(?:its |his |her |their )?(?:\S+ )?(?:desire|wish|intention"
         r"|aspiration) to (?:\S+ ){0,2}?(?:nominate|host|open|apply|establish|join|sign)\b"
         r"|announc\w* (?:its |his |her |their )?(?:\S+ )?support\b"
+        r"|(?:подготовк\w*|в преддверии|накануне) (?:к )?(?:\S+ ){0,2}предстоящ\w* (?:\S+ )?"
+        r"визит\w*"
+        r"|(?:ahead of|in preparation for|preparations for) (?:the )?(?:upcoming|forthcoming)"
+        r" (?:\S+ )?visit\b|учрежденн\w*"
     ),
     # the setting of talks: "received ... on the sidelines of the summit", "as part of the
     # programme of the forum"; a title ("Chairman of the session of the Council of Foreign
@@ -248,6 +252,7 @@ CIRCUMSTANCE = {
         r"|(?:لحضور|للمشاركة (?:في|فى|ب)|ليرأس|ليترأس|لترؤس) (?:\S+ ){0,6}?"
         r"(?:\S*(?:مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|اجتماع)\S*)"
         r"|(?:forum|sammit|zirvə|sessiya|konfrans)\w* çərçivəsində|(?<!\w)بمشاركة(?!\w)"
+        r"|(?:принял\w* участие|участвовал\w*) в (?:открытии|закрытии) церемони\w*"
         # what a traveller comes for: "arrived in Rabat to attend the General Conference"
         r"|(?:arriv|came\b|come\b|comes\b|left\b|leaves\b|leaving\b|depart)\w* (?:to|in|at|for)"
         r" (?:\S+ ){0,10}?to (?:attend|take part in|participate in) (?:\S+ ){0,10}?(?:session"

@@ -44,7 +44,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|(?:during|in|at) (?:an? |the )?video[- ]?conferenc\w* between\b"
         # two sides that "hold video conference" talk; one that holds it on a theme hosts it
         r"|\bhold (?:an? |the )?video[- ]?conferenc\w*(?! (?:on|about|dedicated)\b)",
-        r"телефонн\w+ (?:разговор|беседу|беседа)|по телефону|созвонил\w*|позвонил\w*|видеосвяз\w*"
+        r"телефонн\w+ (?:разговор|беседу|беседа|переговор)|по телефону|созвонил\w*|позвонил\w*"
+        r"|видеосвяз\w*"
         r"|видеозвон\w*|онлайн-встреч\w*|видео-?конференц\w*|в режиме видео\w*",
         r"telefon danışığı|telefonla danış|telefon söhbəti|telefonla zəng|telefon zəng\w*"
         r"|\bzəng (?:ed|et|vur)\w*|videobağlantı|videozəng|onlayn görüş"
@@ -88,7 +89,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?:order|medal|prize|award)\b(?! of the day)"
         r"|\b(?:named|voted|recogni[sz]ed as) (?:the )?best\b",
         r"наград\w*|(?<!воз)награжд\w*|победител\w*|\bорден\w*|медал\w*|удостоен\w*"
-        r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)|присво\w* (?:\S+ ){0,2}(?:звани|преми)\w*"
+        r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)|вручен\w* (?:\S+ ){0,3}(?:сертификат|диплом"
+        r"|почетн\w* грамот)\w*|присво\w* (?:\S+ ){0,2}(?:звани|преми)\w*"
         r"|присуд\w* (?:\S+ ){0,3}преми\w*|присужд\w*|лауреат\w*"
         r"|почетн\w* (?:профессор|доктор|гражданин|звани)\w*|признан\w* лучш\w*",
         r"təltif|mükafat|\bqalib\w*|\borden\w*|ödül\w*|madalya\w*|fəxri (?:ad|professor|doktor)\w*"
@@ -312,7 +314,9 @@ RULES: dict[str, tuple[str, ...]] = {
     ),
     "statement": (
         r"\bsaid\b|\bstated\b|statement|declared|\bsays\b|interview|condemn\w*|calls? on"
-        r"|propos\w+|expressed|urged|told (?:journalists|reporters|the press)|congratulat\w*"
+        r"|propos\w+|expressed|urged|told (?:journalists|reporters|the press|apa|trend"
+        r"|report|azertag|news\.az|interfax|tass|anadolu|sputnik|an? \S+ correspondent)\b"
+        r"|congratulat\w*"
         r"|denounc\w*|condolence\w*|welcomes|\bpraise[sd]\b|calls? for|comment(?:s|ed)? on"
         r"|in an? (?:comment|interview|op-ed|article|message|letter)|reaffirm\w*|\bsupports\b"
         r"|(?:sen[dt]s?|address\w*|wr[oi]tes?) (?:an? )?(?:\S+ )?letters?\b|\bhail(?:ed|ing)\b"
@@ -369,7 +373,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|exposition|ausstellung|konzert|معرض|مهرجان|حفل|احتفال\S*|نمایشگاه|جشنواره"
         r"|culture days|days of (?:\w+ )?culture|дн(?:и|ей|ях) (?:\w+ )?культуры"
         r"|mədəniyyət günləri|culture week|недел\w+ (?:\w+ )?культуры|mədəniyyət həftəsi"
-        r"|şənli(?:k|y)\w*|bayram tədbir\w*|празднован\w*"
+        r"|şənli(?:k|y)\w*|bayram tədbir\w*|празднован\w*|торжественн\w* мероприяти\w*"
+        r"|(?:\d+-?летие|годовщин\w*|юбиле\w*) (?:\S+ ){0,6}отметил\w*"
         r"|هفته (?:\S+ )?فرهنگ|روزهای فرهنگ"
         r"|competition|contest|конкурс\w*|müsabiqə\w*|concours|wettbewerb|مسابقة"
         # an anniversary celebrated is a ceremony of its own

@@ -43,7 +43,7 @@ STRONG: dict[str, tuple[str, ...]] = {
     # a telephone conversation held is the event wherever the lead names it
     "phone_call": (
         r"(?:held|had|during) (?:a |the )?(?:tele)?phone (?:conversation|call)"
-        r"|(?:провел\w*|состоял\w*|в ходе) телефонн\w+ (?:разговор|бесед)\w*"
+        r"|(?:провел\w*|состоял\w*|в ходе) телефонн\w+ (?:разговор|бесед|переговор)\w*"
         r"|telefon danışığı (?:aparıb|olub|zamanı)|telefon görüşmesi (?:yaptı|gerçekleştirdi)"
         # what was said in a call was said in the call: "Bei einem Telefonat gratulierte"
         r"|\bin an? (?:tele)?phone (?:call|conversation)|(?:bei|in) einem telefonat"
@@ -75,6 +75,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r" (?:\S+ ){0,6}?(?:published|released|presented)\b"
         # "Igbalname by Nizami Ganjavi published in Uzbekistan": a work by its author
         r"|\bby (?:\S+ ){1,5}?(?:(?:has|have) been |was |were )?(?:published|translated)\b"
+        r"|презентова\w* (?:\S+ ){0,2}книг\w*|книг\w* (?:\S+ ){0,8}?(?:издан|презентова)\w*"
+        r"|открыти\w* церемони\w*"
         r"|(?:издал\w*|издан\w*|вышл\w*|вышел) (?:\S+ ){0,3}"
         r"(?:книг|перевод|каталог|сборник|факсимил|монографи)\w*"
         r"|(?:kitab|tərcümə|kataloq|monoqrafiya|faksimile)\w* (?:\S+ ){0,4}"
@@ -105,6 +107,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         # "Aserbaidschan wurde Mitglied des Ausschusses", "ist Mitglied ... geworden"
         r"|\b(?:wurde|wird) (?:\S+ ){0,2}mitglied\b|\bmitglied (?:\S+ ){0,6}geworden\b",
         r"будет представлен\w*|представит\b|примет участие|пройд[её]т\b|пройдут\b"
+        r"|предлож(?:ит|ат)\b|перейд[её]т\b|направ(?:ит|ят)\b|предложил\w* (?:\S+ )?провести\b"
+        r"|стан(?:ет|ут) (?:\S+ ){0,2}(?:председател|член|партн[её]р|столиц|хозя)\w*"
         r"|состо(?:ит|ят)ся\b"
         r"|посетит\b|прибуд(?:ет|ут)\b|поед(?:ет|ут)\b|отправ(?:ится|ятся)\b|пробуд(?:ет|ут)\b"
         r"|соверш(?:ит|ат) (?:\S+ ){0,2}визит\w*"
@@ -184,7 +188,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|praises|lauds|commends)\b|\bthanks? (?!to\b)(?:\S+ ){0,6}?for\b"
         r"|expressed (?:his |her |its )?(?:deep |sincere )?gratitude"
         r"|(?:made|make|issued?|adopted?) (?:a |the )?joint (?:statement|declaration)",
-        r"осуждает|приветствует|поздравляет|призывает|qınayır|alqışlayır|təbrik edir|çağırır",
+        r"осуждает|приветствует|поздравляет|призывает|qınayır|alqışlayır|təbrik edir|çağırır"
+        r"|прокомментировал\w*|прида(?:ет|ют|л|ла|ли) (?:\S+ )?значени\w*"
+        r"|\battach(?:es|ed)? (?:\S+ )?importance\b|(?:xüsusi )?əhəmiyyət verir",
         r"(?<!\w)(?:أدان|أدانت|تدين|يدين|استنكر|استنكرت|تستنكر|يستنكر|ندد|نددت|تندد|يندد"
         r"|شجب|شجبت|تشجب|يشجب)(?!\w)|اظهارات|اظهار (?:کرد|داشت|نمود)",
         # a message of congratulation or condolence sent: "a adressé un message de
@@ -209,7 +215,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r" (?:meets?|met|convene[sd]?)\b"
         r"|встреч\w* министров|bakanlar\w* (?:\S+ ){0,3}(?:buluştu|toplandı|bir araya geldi)",
         # a conference held is the event, whatever "В Баку обсудили ..." says above it
-        r"(?:прош(?:ла|ел|ёл|ли)|состоял\w*|состоявш\w*|открыл\w*) (?:\S+ ){0,3}(?:конференц"
+        r"(?:прош(?:ла|ло|ел|ёл|ли)|состоял\w*|состоявш\w*|открыл\w*) (?:\S+ ){0,3}(?:конференц"
+        r"|совещани"
         r"|семинар|форум|симпозиум|круглый стол|конгресс|сесси|заседани)\w*"
         r"|(?<!\w)(?:konfrans|seminar|forum|simpozium|dəyirmi masa|konqres|sessiya)\w*"
         r" keçiril(?:ib|di|miş)\w*",
@@ -217,6 +224,10 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|deliver\w*|(?:national )?statement)"
         r"(?: \S+){0,4} (?:at|during|to) (?:\S+ ){0,8}(?:session"
         r"|(?<!press )(?<!news )conference|forum|summit|congress|assembly|symposium|meeting of)"
+        r"|\b(?:as|while|when) (?:he|she|they) address(?:ed|es)? (?:the )?(?:\S+ ){0,6}?(?:session"
+        r"|conference|forum|summit|congress|assembly|meeting of)"
+        r"|^\W*statement by [^:]{0,160}? (?:at|to|before) (?:the )?(?:\S+ ){0,16}?(?:session"
+        r"|conference|forum|summit|congress|assembly|committee|council|meeting of)"
         r"|(?:remarks|said|stated|spoke|speech)(?: \S+){0,3} (?:while|when) address\w* "
         r"(?:\S+ ){0,2}(?:meeting|session|conference|forum|summit|assembly|congress)"
         r"|inaugurat\w* (?:the )?(?:\S+ ){0,4}(?:conference|forum|summit|session|congress"

@@ -20,7 +20,7 @@ TITLE_FUTURE = re.compile(
     r"(?:^|(\S+)\s)(?:is |are )?to (?:visit|host|hold|attend|take part|participate|open|launch"
     r"|sign|meet|chair|organi[sz]e|be held|start|begin|commence|receive|kick off|discuss|pay"
     r"|send|become|be (?:declared|named|opened|launched)|unveil|ink|seal|conclude|appeal|apply"
-    r"|submit|nominate"
+    r"|submit|nominate|take place"
     r"|present|introduce|award|grant|celebrate|join|resume|deploy)\b"
 )
 # "Azerbaijan may apply to UNESCO ...", "Шуша может стать ...": what may come is news of
@@ -28,6 +28,7 @@ TITLE_FUTURE = re.compile(
 TITLE_MAY = re.compile(
     r"\b(?:may|could) (?:soon )?(?:apply|become|host|open|sign|join|be (?:declared|named"
     r"|included|inscribed|opened|held))\b|(?<!\w)мо(?:жет|гут) (?:\S+ )?(?:стать|открыть"
+    r"|войти|попасть"
     r"|принять|подписать|провести|быть (?:объявлен|включен|открыт))\w*"
     # "Arab culture ministers set to brainstorm at conference"
     r"|\b(?:set|due|scheduled|poised) to \w+"
@@ -61,7 +62,8 @@ SPEAKERS = (
         r"|spokes\w+|envoy|rector|secretary|mufti|expert|посол|министр|президент|глава"
         r"|директор|səfir|nazir|prezident|rəhbər|direktor|büyükelçi|bakan|ministre|président"
         r"|directeur|secrétaire|ambassadeur|porte-parole|recteur"
-        r"|وزير|وزيرة|سفير|الأمين العام|المدير العام|المتحدث|وزیر|سفیر|سخنگو)[^:\d]{0,30}(?=:\s)",
+        r"|وزير|وزيرة|سفير|الأمين العام|المدير العام|المتحدث|وزیر|سفیر|سخنگو)(?!\w{3})"
+        r"[^:\d]{0,30}(?=:\s)",
         re.IGNORECASE,
     ),
     re.compile(r"^(?:[A-ZА-ЯЁƏİÖÜÇŞĞ][\w'’.-]+ ){1,3}[A-ZА-ЯЁƏİÖÜÇŞĞ][\w'’-]+(?=:\s)"),

@@ -153,9 +153,15 @@ def read_lead(body: str, title: str = "") -> Lead:
     # above it (a disclaimer, a feedback form, a menu) is the page's, not the article's
     begin = 0
     if heading:
+        above = 0  # words of prose above: after two paragraphs of them a repeat is a footer's
         for a, b in paragraph_spans(body[:HEADLINE_REACH]):
-            if repeats(unwrap(body[a:b]), heading):
-                begin = b
+            text = unwrap(body[a:b])
+            if repeats(text, heading):
+                if above >= 2:
+                    break  # "AZERTAG.AZ: <headline>" over the share buttons after the article
+                begin, above = b, 0
+            elif is_prose(text) and len(text.split()) >= 15:
+                above += 1
     spans = _prose_spans(body, heading, begin)  # the lead, and the paragraph after a quote
     if not spans and begin:  # nothing after it: that repeat was no top of an article
         spans = _prose_spans(body, heading, 0)

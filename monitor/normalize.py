@@ -113,7 +113,8 @@ _ANYWHERE = (
     # only if there is a hyperlink to Caliber.az", "Caliber.az © 2025."
     _c(
         r"(?:any use of (?:the )?materials|при (?:любом )?использовании материалов"
-        r"|materiallardan istifadə)\b.{0,200}"
+        r"|materiallardan istifadə|(?:©\s*)?(?:all )?(?:content|materials?) (?:from|of|on) this"
+        r" (?:site|website|portal))\b.{0,200}"
     ),
     _c(r"[^\s©]{0,40}\s*©\s*\d{4}(?:\s*[-–]\s*\d{4})?[\s.,]*(?:[^\s©]{1,40}[\s.]*)?"),
 )

@@ -623,6 +623,144 @@ PUB = datetime(2024, 3, 18, 10, 0)
             "للمنظمة.",
             "announcement",
         ),
+        # a spokesman's words to an agency
+        (
+            "Azerbaijan has more than 80 embassies in the world",
+            "Today Azerbaijan has more than 80 diplomatic missions in the "
+            "world, the ministry spokesman told APA.",
+            "statement",
+        ),
+        # the opening of a diplomatic representation is a ceremony
+        (
+            "Opening of the Embassy of Azerbaijan in Slovenia",
+            "During the minister's official visit to Ljubljana on 26 January "
+            "and his meeting with his counterpart, the decision was taken to "
+            "establish a permanent diplomatic representation of Azerbaijan in "
+            "Slovenia.",
+            "other",
+        ),
+        # "to take place" is still to come
+        (
+            "Sixth meeting of GUAM foreign ministers to take place in Baku today",
+            "The sixth meeting of the GUAM foreign ministers, who arrived to "
+            "participate in the OSCE council, will take place in Baku on 29 "
+            "November, the ministry spokesman said by telephone.",
+            "announcement",
+        ),
+        # a statement delivered at a session; words said as the speaker addressed a summit
+        (
+            "Statement by Jeyhun Bayramov, Minister of Foreign Affairs of the "
+            "Republic of Azerbaijan, at the presentation of the priorities of "
+            "the Chairmanship of the Republic of Azerbaijan of the Committee of "
+            "Ministers of the Council of Europe",
+            "At the outset, I would like to once again congratulate my "
+            "distinguished colleague, Minister Kurz, and his team for a "
+            "successful and productive Chairmanship.",
+            "conference",
+        ),
+        (
+            "President Ilham Aliyev: The Council is the first organization to "
+            "hold a summit on the pandemic",
+            '"The pandemic has spread throughout the world," said President of '
+            "Azerbaijan, chairman of the Cooperation Council of Turkic Speaking "
+            "States Ilham Aliyev as he addressed the extraordinary Summit of "
+            "the Turkic Council held through videoconferencing.",
+            "conference",
+        ),
+        # Russian: will propose, will pass to, will send, may enter a list, proposed to hold
+        (
+            "Россия предложит внести два объекта в Список наследия ЮНЕСКО",
+            "Два исторических объекта в сентябре предложат для включения в "
+            "Список наследия. Об этом заявил постпред России при ЮНЕСКО.",
+            "announcement",
+        ),
+        (
+            "Киргизия станет председателем ОТГ в 2026 году",
+            "Председательство в организации на 2026 год перейдет к Киргизии, "
+            "заявил представитель администрации журналистам.",
+            "announcement",
+        ),
+        (
+            "Министерство направит 200 учителей в школы Таджикистана",
+            "Министерство намерено направить 200 педагогов в школы Таджикистана в 2026 году.",
+            "announcement",
+        ),
+        (
+            "Ряд объектов Таджикистана может войти в список ЮНЕСКО",
+            "В Согдийской области есть пять объектов, которые планируют внести "
+            "в перечень наследия.",
+            "announcement",
+        ),
+        (
+            "Узбекистан предложил провести сессию ЮНЕСКО в Бухаре",
+            "Узбекистан предложил провести очередную сессию Генеральной "
+            "конференции в Бухаре в 2027 году.",
+            "announcement",
+        ),
+        # Russian: commented on a meeting, attaches importance to a visit: words
+        (
+            "МИД прокомментировал встречу с послом",
+            "В министерстве рассказали о встрече с вызванным для разговора послом.",
+            "statement",
+        ),
+        (
+            "Глава МИД придает особое значение первому визиту в Москву",
+            "Министр в ходе переговоров заявил, что придает особое значение "
+            "первому официальному визиту.",
+            "statement",
+        ),
+        # Russian: certificates handed, a prize awarded ("Президентская премия:" names no speaker)
+        (
+            "Президенту вручены сертификаты ЮНЕСКО",
+            "Три сертификата о включении элементов в Репрезентативный список вручены президенту.",
+            "award",
+        ),
+        (
+            "Специальная Президентская премия: кто ее получил в 2024 году",
+            "Нескольким молодым писателям присуждена Президентская литературная "
+            "премия, сообщает пресс-служба.",
+            "award",
+        ),
+        # Russian: telephone negotiations; a meeting of officials held
+        (
+            "Главы МИД провели телефонные переговоры",
+            "Министр иностранных дел провёл телефонные переговоры с главой МИД "
+            "соседней страны. Собеседники обсудили ситуацию в регионе.",
+            "phone_call",
+        ),
+        (
+            "В Джидде прошло Совещание старших должностных лиц ОИС",
+            "Сегодня в Джидде завершило работу совещание старших должностных "
+            "лиц государств-членов ОИС.",
+            "conference",
+        ),
+        # Russian: a book presented while a visit is prepared, an anniversary marked, an opening ceremony
+        (
+            "В Пекине презентована книга писателя, изданная на казахском языке",
+            "В рамках подготовки предстоящего государственного визита в Пекине "
+            "состоялась презентация книги.",
+            "other",
+        ),
+        (
+            "20-летие академии отметили в Астане",
+            "В столице состоялось торжественное мероприятие, посвященное "
+            "20-летию академии и дню, учрежденному ЮНЕСКО.",
+            "other",
+        ),
+        (
+            "Открытие церемонии «Туркестан – культурная столица тюркского мира»",
+            "Президент сегодня принял участие в открытии церемонии «Туркестан – "
+            "культурная столица тюркского мира».",
+            "other",
+        ),
+        # a lead that says what the headline's speaker said tells his words
+        (
+            "Министр: концерт к годовщине будет грандиозным",
+            "Министр культуры сообщил, что в день годовщины состоится важное "
+            "культурное мероприятие.\n\n24 апреля на сцене театра пройдет концерт "
+            "симфонического оркестра.",
+            "statement",
+        ),
     ],
 )
 def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str) -> None:
@@ -699,6 +837,12 @@ def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str
             "ICESCO opens regional office in Baku: Report",
             "ICESCO has opened its regional office in Baku, the organisation said.",
             "announcement",
+        ),
+        # "станет символом" (will become a symbol) is no office taken
+        (
+            "Салим аль-Малик: Шуша станет символом возрождения наследия",
+            "Генеральный директор ИСЕСКО в интервью агентству рассказал о планах организации.",
+            "statement",
         ),
     ],
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.lead import first_sentence
+from monitor.lead import first_sentence, read_lead
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,23 @@ from monitor.lead import first_sentence
 )
 def test_first_sentence(text: str, expected: str) -> None:
     assert first_sentence(text) == expected
+
+
+def test_a_repeat_of_the_headline_after_the_article_is_a_footer() -> None:
+    """Above a repeat of the headline near the top stands the page's clutter, but after
+    two paragraphs of the article the repeat is the share block's, and the lead stays."""
+    title = "President: The Council was the first to hold a summit on the pandemic"
+    body = (
+        "11.04.2020 [00:01]\n\nBaku, April 11, AZERTAC\n\n"
+        '"The pandemic has spread throughout the world and led to tragic consequences," '
+        "said the President as he addressed the extraordinary summit of the Council.\n\n"
+        '"I wish the repose of the souls of those who died from the pandemic in our country '
+        'and in the world, and a speedy recovery to those infected," the head of state said.'
+        f"\n\nAZERTAG.AZ :{title}\n\nReport a mistake by marking it and pressing ctrl + "
+        "enter\n\nPlease enter the letters as they are shown in the image above."
+    )
+    lead = read_lead(body, title)
+    assert lead.sentence.startswith('"The pandemic has spread')
+    opened = "The summit of the Council opened in Baku today with ten heads of state."
+    menu = f"Home News Politics Society Culture\n\n{title}\n\n{opened}"
+    assert read_lead(menu, title).sentence == opened

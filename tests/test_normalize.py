@@ -119,6 +119,7 @@ CLEAN = [
     ),
     ("One.\nПри использовании материалов ссылка на Day.Az обязательна\nTwo.", "One.\nTwo."),
     ("One.\n© 2011-2025 Report.az\nTwo.", "One.\nTwo."),
+    ("One.\n© Content from this site must be hyperlinked when used.\nTwo.", "One.\nTwo."),
     # tail lines
     ("Text.\n\nStay up to date with more news on Trend News Agency's WhatsApp channel", "Text."),
     ("Text.\n\nRufat Karimli is AzerNews' staff journalist, follow him on Twitter: @rk", "Text."),
