@@ -337,7 +337,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|направил\w* (?:\S+ ){0,3}письм\w*|обратил\w* с письмом|məktub (?:ünvanla|göndər)\w*"
         r"|пресс-конференц\w*|критик\w*|раскритиковал\w*|опроверг\w*|отреагировал\w*"
         r"|ответил\w* на (?:\S+ )?вопрос\w*|не соответству\w*"
-        r" действительност\w*|готов\w* к\b",
+        r" действительност\w*|готов(?:а|ы|о)? к\b",
         r"bəyanat\w*|bildirib|deyib|hazırdır|hazır olduğunu|bəyan ed\w*|müsahibə|önəm verir"
         r"|açıqlama\w*|jurnalistlərə"
         r"|pisləy\w*|təbrik\w*|başsağlığı|alqışla\w*|açıklama\w*|\bdedi\b|söyledi|kınadı|tebrik\w*"

@@ -74,7 +74,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|atlas|encyclopa?edia|dictionary)s?,?"
         r" (?:\S+ ){0,6}?(?:published|released|presented)\b"
         # "Igbalname by Nizami Ganjavi published in Uzbekistan": a work by its author
-        r"|\bby (?:\S+ ){1,5}?(?:(?:has|have) been |was |were )?(?:published|translated)\b"
+        r"|(?<!signed )(?<!issued )(?<!adopted )(?<!approved )\bby (?:\S+ ){1,5}?"
+        r"(?:(?:has|have) been |was |were )?(?:published|translated)\b"
         r"|презентова\w* (?:\S+ ){0,2}книг\w*|книг\w* (?:\S+ ){0,8}?(?:издан|презентова)\w*"
         r"|открыти\w* церемони\w*"
         r"|(?:издал\w*|издан\w*|вышл\w*|вышел) (?:\S+ ){0,3}"

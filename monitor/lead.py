@@ -153,7 +153,7 @@ def read_lead(body: str, title: str = "") -> Lead:
     # above it (a disclaimer, a feedback form, a menu) is the page's, not the article's
     begin = 0
     if heading:
-        above = 0  # words of prose above: after two paragraphs of them a repeat is a footer's
+        above = 0  # paragraphs of prose above: after two of them a repeat is a footer's
         for a, b in paragraph_spans(body[:HEADLINE_REACH]):
             text = unwrap(body[a:b])
             if repeats(text, heading):

@@ -844,6 +844,13 @@ def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str
             "Генеральный директор ИСЕСКО в интервью агентству рассказал о планах организации.",
             "statement",
         ),
+        # a decree "signed by" its author and published is the decree's news
+        (
+            "Decree on the Year of Heritage published",
+            "The decree signed by the President on declaring 2026 the Year of Heritage was "
+            "published on Monday.",
+            "announcement",
+        ),
     ],
 )
 def test_the_new_readings_leave_these_alone(title: str, body: str, expected: str) -> None:
@@ -874,3 +881,17 @@ def test_a_headline_of_talks_at_a_forum_is_no_talks() -> None:
     )
     assert at_forum["meeting"] == 0
     assert talks["meeting"] > 3  # the headline's talks (3) and the lead's reception
+
+
+def test_preparing_for_a_summit_is_not_being_ready_to() -> None:
+    """ "готовы к" (ready for) is a stance; "готовятся к" (are preparing for) is not."""
+    preparing = event_scores(
+        "Страны готовятся к саммиту ОИС в Баку",
+        "Страны-члены ОИС готовятся к саммиту, который пройдет в Баку в апреле.",
+    )
+    ready = event_scores(
+        "Азербайджан готов к сотрудничеству с ИСЕСКО",
+        "Азербайджан готов к сотрудничеству с организацией в сфере наследия.",
+    )
+    assert preparing["statement"] == 0
+    assert ready["statement"] > 0
