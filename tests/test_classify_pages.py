@@ -857,41 +857,53 @@ def test_the_new_readings_leave_these_alone(title: str, body: str, expected: str
     assert classify(title, body, "", PUB).event_type == expected
 
 
-def test_a_forum_held_by_video_is_no_call_but_talks_held_so_are() -> None:
-    forum = event_scores(
-        "ICESCO hosts 84th Diplomatic Forum",
-        "Ambassadors took part in the 84th Diplomatic Forum, held via videoconference.",
-    )
-    talks = event_scores(
-        "Minister and ICESCO chief hold talks",
-        "The minister and the Director General held talks via videoconference.",
-    )
-    assert forum["phone_call"] == 0
-    assert talks["phone_call"] > 0
-
-
-def test_a_headline_of_talks_at_a_forum_is_no_talks() -> None:
-    at_forum = event_scores(
-        "Officials, scientists and experts explore space science at ICESCO Global Forum",
-        "The first day of the forum saw the participation of officials.",
-    )
-    talks = event_scores(
-        "Minister, ICESCO chief explore cooperation in science",
-        "The minister received the Director General.",
-    )
-    assert at_forum["meeting"] == 0
-    assert talks["meeting"] > 3  # the headline's talks (3) and the lead's reception
-
-
-def test_preparing_for_a_summit_is_not_being_ready_to() -> None:
-    """ "готовы к" (ready for) is a stance; "готовятся к" (are preparing for) is not."""
-    preparing = event_scores(
-        "Страны готовятся к саммиту ОИС в Баку",
-        "Страны-члены ОИС готовятся к саммиту, который пройдет в Баку в апреле.",
-    )
-    ready = event_scores(
-        "Азербайджан готов к сотрудничеству с ИСЕСКО",
-        "Азербайджан готов к сотрудничеству с организацией в сфере наследия.",
-    )
-    assert preparing["statement"] == 0
-    assert ready["statement"] > 0
+@pytest.mark.parametrize(
+    ("kind", "without", "with_it", "above"),
+    [
+        # a forum held by video is no call, but talks held so are
+        (
+            "phone_call",
+            (
+                "ICESCO hosts 84th Diplomatic Forum",
+                "Ambassadors took part in the 84th Diplomatic Forum, held via videoconference.",
+            ),
+            (
+                "Minister and ICESCO chief hold talks",
+                "The minister and the Director General held talks via videoconference.",
+            ),
+            0,
+        ),
+        # a headline of "X, Y explore ..." at a forum is no talks; the headline's talks (3)
+        # and the lead's reception are
+        (
+            "meeting",
+            (
+                "Officials, scientists and experts explore space science at ICESCO Global Forum",
+                "The first day of the forum saw the participation of officials.",
+            ),
+            (
+                "Minister, ICESCO chief explore cooperation in science",
+                "The minister received the Director General.",
+            ),
+            3,
+        ),
+        # "готовы к" (ready for) is a stance; "готовятся к" (are preparing for) is not
+        (
+            "statement",
+            (
+                "Страны готовятся к саммиту ОИС в Баку",
+                "Страны-члены ОИС готовятся к саммиту, который пройдет в Баку в апреле.",
+            ),
+            (
+                "Азербайджан готов к сотрудничеству с ИСЕСКО",
+                "Азербайджан готов к сотрудничеству с организацией в сфере наследия.",
+            ),
+            0,
+        ),
+    ],
+)
+def test_what_a_type_reads_and_what_it_leaves(
+    kind: str, without: tuple[str, str], with_it: tuple[str, str], above: float
+) -> None:
+    assert event_scores(*without)[kind] == 0
+    assert event_scores(*with_it)[kind] > above
