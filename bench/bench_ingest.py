@@ -214,6 +214,16 @@ def time_store_path(url: str, prepared: list) -> float:
     return elapsed
 
 
+def time_full_path(pipeline: Pipeline, store: Store, lines: list[str]) -> float:
+    """Seconds for `Pipeline.ingest` of the JSON lines, all of them stored."""
+    t0 = time.perf_counter()
+    report = pipeline.ingest(numbered(lines))
+    elapsed = time.perf_counter() - t0
+    assert report.stored == len(lines), (report.stored, report.errors[:3])
+    store.close()
+    return elapsed
+
+
 def bench_sqlite(lines: list[str], config_path: Path) -> tuple[float, float, list[float]]:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/monitor.db"
@@ -239,12 +249,7 @@ def bench_sqlite(lines: list[str], config_path: Path) -> tuple[float, float, lis
         store_only = time_store_path(
             f"sqlite:///{tmp}/store-only.db", prepared_batch(pipeline, lines)
         )
-        t0 = time.perf_counter()
-        report = pipeline.ingest(numbered(lines))
-        ours = time.perf_counter() - t0
-        assert report.stored == len(lines), (report.stored, report.errors[:3])
-        store.close()
-        return store_only, ours, bare
+        return store_only, time_full_path(pipeline, store, lines), bare
 
 
 def bench_postgres(lines: list[str], config_path: Path) -> tuple[float, float, list[float]] | None:
@@ -286,12 +291,7 @@ def bench_postgres(lines: list[str], config_path: Path) -> tuple[float, float, l
             )
         finally:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}_w" WITH (FORCE)')
-        t0 = time.perf_counter()
-        report = pipeline.ingest(numbered(lines))
-        ours = time.perf_counter() - t0
-        assert report.stored == len(lines), (report.stored, report.errors[:3])
-        store.close()
-        return store_only, ours, bare
+        return store_only, time_full_path(pipeline, store, lines), bare
     finally:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
