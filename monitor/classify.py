@@ -268,6 +268,13 @@ def event_scores(
         # opens there ("Delivering the national statement at the Islamic Summit, ...") or
         # quotes it and says so ("“...,” Almalik said at an international forum")
         scores["conference"] += rules.STRONG_WEIGHT * 2.0
+    if not any(in_sentence[k] for k in rules.ACTS) and rules.SPEECH_PART_OF.search(
+        casefold(body[rest_start : rest_start + 1500])
+    ):
+        # "ICESCO calls for joint action" over "... The statement was part of the DG's
+        # address at the webinar": a speech at a session
+        scores["conference"] += rules.STRONG_WEIGHT * 2.0 + headline["statement"]
+        scores["statement"] -= headline["statement"]
     # "X, Y discuss ...": talks, unless at a session ("Experts explore ... at Global Forum")
     if titles.TITLE_TALKS.search(casefold(title)) and not _session_named(casefold(title)):
         scores["meeting"] += 3.0

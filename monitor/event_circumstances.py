@@ -18,7 +18,7 @@ NOT_A_VISIT = re.compile(
     r"|delegation|leader|speaker|guest|counterpart))"
     r"|(?:conclud|complet)\w+ (?:\S+ ){0,3}visit\b"
     # visitor figures: "the most visited museums", "müzeleri ziyaret edenlerin sayısı"
-    r"|most visited|ziyaret ed(?:en|enler\w*|ilen)\b|ziyaretçi\w*"
+    r"|most visited|ziyaret ed(?:en|enler\w*|ilen)\b|ziyaretçi\w*|qastrol səfər\w*"
 )
 
 # "welcomes the new ambassador", "TSUULL Welcomes TÜRKSOY General Secretary": a guest
@@ -63,7 +63,8 @@ NEGATED = re.compile(
 AS_REPORTED = (
     r"as (?:we )?(?:have )?(?:previously |earlier |already )?reported(?! by)"
     r"|как (?:уже |ранее )?сообщалось|как (?:мы )?(?:уже |ранее )?сообщали"
-    r"|xəbər verdiyimiz kimi|(?:daha önce|önceki haberlerimizde) (?:bildirdiğimiz|duyurduğumuz)"
+    r"|xəbər verdiyimiz kimi|məlum olduğu kimi"
+    r"|(?:daha önce|önceki haberlerimizde) (?:bildirdiğimiz|duyurduğumuz)"
     r"|comme (?:nous l'avons|déjà) (?:annoncé|rapporté|signalé)"
 )
 LOOKS_BACK = re.compile(
@@ -127,6 +128,8 @@ CIRCUMSTANCE = {
         # the finalists of a prize are named: the prize is yet to be given
         r"|finalistes? (?:du|de la|des|pour le) (?:\S+ ){0,3}?prix"
         r"|shortlist\w* (?:for|of) (?:the )?(?:\S+ ){0,3}?(?:prize|award)"
+        r"|(?:jury|juries|committee|secretariat|regulations|rules) (?:of|for) (?:the )?"
+        r"(?:\S+ ){0,6}?(?:prize|award)s?\b"
     ),
     # new envoys welcomed are received (a meeting); a farewell call on the minister is no
     # call for action
@@ -199,6 +202,10 @@ CIRCUMSTANCE = {
         r"|announc\w* (?:its |his |her |their )?(?:\S+ )?support\b"
         r"|(?:подготовк\w*|в преддверии|накануне) (?:к )?(?:\S+ ){0,2}предстоящ\w* (?:\S+ )?"
         r"визит\w*"
+        r"|launch\w* (?:\S+ ){0,5}?(?:edition|session|sessions|round|cycle|series) of"
+        r" (?:its |the )?"
+        r"(?:\S+ ){0,5}?(?:training|course|workshop|programme|program|school|working sessions?"
+        r"|seminars?|webinars?)\b|(?:إطلاق|أطلقت|أطلق) (?:\S+ )?دورة"
         r"|(?:ahead of|in preparation for|preparations for) (?:the )?(?:upcoming|forthcoming)"
         r" (?:\S+ )?visit\b|учрежденн\w*"
     ),
@@ -224,6 +231,7 @@ CIRCUMSTANCE = {
         # a venue named for congresses: "held at the Shusha Congress Centre"
         r"|(?:congress|convention|conference) (?:centre|center|hall|palace)|конгресс-центр\w*"
         r"|konqres mərkəz\w*|kongre merkez\w*|palais des congrès|kongresszentrum"
+        r"|azərbaycanlıları konqres\w*|congress of azerbaijanis|конгресс\w* азербайджанцев"
         r"|منظمة المؤتمر الإسلامي|организаци\w* исламск\w* конференци\w*"
         r"|islam konfransı təşkilatı|"
         r"(?:chairman|chairperson|chair|president|presidency|head) of (?:the )?(?:\S+ ){0,3}?"
@@ -266,6 +274,7 @@ CIRCUMSTANCE = {
         r"(?:was|were|been) met with\b|met with (?:\S+ )?(?:applause|approval|interest"
         r"|enthusiasm|criticism|silence|resistance|ovation)|"
         r"(?:online|virtual|video) meeting|онлайн-встреч\w*|videobağlantı vasitəsilə görüş\w*"
+        r"|zirvə görüş\w*|müzakirə (?:olunduğu|edildiyi|olunan|edilən)\w*"
         r"|onlayn görüş\w*|within the framework of (?:the )?(?:\S+ ){0,3}(?:talks|negotiations)"
         # "paid a visit to the university, during which he was received by the rector"
         r"|\bvisit\w* (?:\S+ ){0,12}?during which (?:\S+ ){0,3}(?:was |were )?(?:received|met"

@@ -27,6 +27,7 @@ from monitor.event_strong import GENRE_LINE as GENRE_LINE
 from monitor.event_strong import SESSION_NAMED as SESSION_NAMED
 from monitor.event_strong import SOCIAL_POST as _SOCIAL_POST
 from monitor.event_strong import SPEECH as SPEECH
+from monitor.event_strong import SPEECH_PART_OF as SPEECH_PART_OF
 from monitor.event_strong import STRONG as STRONG  # the phrases that decide (read with these)
 
 # Phrase rules: a regex per type (matched on the lower-cased text), one line per language
@@ -36,7 +37,7 @@ RULES: dict[str, tuple[str, ...]] = {
     "phone_call": (
         r"phone (?:conversation|call|talks?|con\w*)|telephone (?:conversation|call|talks?)"
         r"|\b(?:by|on the|over the|via) (?:tele)?phone\b|videoconference call|video ?call"
-        r"|video link|via video|by video|visual communication"
+        r"|video link|via video|by video|visual communication|video-?conference meeting"
         r"|in (?:an? |the )?video ?(?:format|mode)"
         r"|(?:online|virtual|video) meeting|видеовстреч\w*|videogörüş\w*"
         r"|(?:through|over|via|by|in the format of) (?:an? )?video ?conferenc\w*"
@@ -87,7 +88,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|\b(?:was|were|is|are|been|being) honou?red\b(?! to)|\bhonou?red (?:at|by|for)\b"
         r"|awarding ceremony|prize-?giving|\bpresent\w* (?:the |an? |his |her )?(?:\S+ ){0,3}"
         r"(?:order|medal|prize|award)\b(?! of the day)"
-        r"|\b(?:named|voted|recogni[sz]ed as) (?:the )?best\b",
+        r"|\b(?:named|voted|recogni[sz]ed as) (?:the )?best\b"
+        r"|\b(?:offer|present|award|receiv)\w* (?:its |his |her |the |a )?(?:\S+ )?shield\b",
         r"наград\w*|(?<!воз)награжд\w*|победител\w*|\bорден\w*|медал\w*|удостоен\w*"
         r"|вручил\w* (?:\S+ )?(?:орден|медал|преми)|вручен\w* (?:\S+ ){0,3}(?:сертификат|диплом"
         r"|почетн\w* грамот)\w*|присво\w* (?:\S+ ){0,2}(?:звани|преми)\w*"
@@ -114,7 +116,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|\b(?:left|leaves) (?:on|for) (?:an? )?(?:\S+ )?visit",
         r"посетил\w*|визит\w*|прибыл\w*|(?<!п)ознакомил\w*|почетн\w* караул\w*|ташриф\w*"
         r"|tashrif\w*",
-        r"(?<!\w)səfər(?!ov|li|əli)|ziyarət|gəlib|tanış olub|ziyaret\w*"
+        r"(?<!\w)səfər(?!ov|li|əli)|ziyarət|gəlib|tanış ol(?:ub|ur|urlar|ublar)\b|ziyaret\w*"
+        r"|(?<!\w)gəzi(?:b|blər)\b|gəzinti\w*|qonağı ol(?:ub|ublar|du)\b"
         # "Ankara'da temaslarda bulundu": the programme of a visit
         r"|temaslarda bulun\w*|təmaslarda ol\w*"
         # "Yunanıstan Milli Qalereyasında olmuşdur": was at the gallery
@@ -204,6 +207,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"conference|\bforum\b|\bsession\b|\bsummit\b|congress|symposium|general assembly"
         r"|executive council|opening ceremony|\bgames\b|colloquium|seminar|workshop|webinar"
         r"|round ?table|\btrainings?\b(?! of)|summer school|induction days?|orientation days?"
+        r"|working sessions?"
         r"|(?:took|takes|taking) part in"
         r"|\b(?:held|holds?|hosts?|hosted|organi[sz]e[sd]?) (?:an? |the )?(?:\S+ ){0,3}panel\b"
         r"|panel (?:discussion|session)s?\b"
@@ -232,6 +236,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|konferenz|sitzung|gipfel|tagung|seminar|nahm (?:\S+ ){0,4}teil"
         r"|\w+forum\b|\w+(?:konferenz|gipfel|tagung)",  # Weltforum, Generalkonferenz
         r"مؤتمر|منتدى|قمة|ندوة|الدورة|ملتقى|ورشة|شارك|مشاركة|نشست|اجلاس|کنفرانس|همایش|وبینار"
+        r"|(?<![^\sول])(?:ال)?تدريب\S*|دورة تدريبية"
         r"|مجمع (?:جهانی|عمومی|بین‌المللی|بین المللی)",  # a world forum, a general assembly
     ),
     "announcement": (
@@ -282,7 +287,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"elan ed\w*|(?<!\w)təyin\w*|qərar(?!gah)\w*|açılır|açılacaq|seçilib|atandı|seçildi|duyurdu"
         r"|təsdiq\w*|yaradılacaq|onayla\w*|sərəncam\w*|fərman\w*"
         r"|açıkladı|başvuru\w*|geri çağır\w*|vəzifəsindən azad\w*|istefa\w*"
-        r"|sədrlik (?:\S+ ){0,3}keç\w*|siyahısına (?:daxil edil\w*|salın\w*|düş(?:dü|üb)\w*)"
+        r"|sədrlik (?:\S+ ){0,3}keç\w*|siyahısına (?:daxil edil\w*|daxil et(?:di|ib)\w*|salın\w*"
+        r"|düş(?:dü|üb)\w*)"
         r"|şəbəkəsinə (?:\S+ ){0,4}(?:daxil edil|qoşul)\w*|ləğv (?:edil|olun)(?:ib|di)\w*"
         r"|təsis (?:ed|olun)\w*|(?:sənəd|müraciət)\w* qəbul\w*|qəbul elan\w*"
         r"|müraciət\w* (?:\S+ ){0,2}\d+-?(?:dək|dəkdir|ə qədər|a qədər)"
@@ -329,7 +335,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|made (?:the|these|this|his|her) (?:remarks?|comments?)|\bremarked\b"
         r"|\bhighlight(?:s|ed)\b|\b(?:stresses|emphasi[sz]es|underlines|underscores)\b"
         r"|\b(?:is|are|stands?|remains?) ready to\b|\bhopeful\b|\bhopes? (?:that|for)\b"
-        r"|\bexpress(?:es|ing)\b|announc\w* (?:\S+ ){0,2}support\b",
+        r"|\bexpress(?:es|ing)\b|announc\w* (?:\S+ ){0,2}support\b|\bappeal (?:to|for)\b",
         r"заявил\w*|заявлени\w*|сказал\w*|интервью|призвал\w*|предлож\w*|осудил\w*"
         r"|сообщил\w* журналист\w*|поздрави\w*|приветству\w*|приветствова\w*"
         r"|соболезнован\w*|поддерживает|выразил\w* (?:\S+ ){0,2}(?:поддержк|благодарност"
@@ -374,6 +380,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|culture days|days of (?:\w+ )?culture|дн(?:и|ей|ях) (?:\w+ )?культуры"
         r"|mədəniyyət günləri|culture week|недел\w+ (?:\w+ )?культуры|mədəniyyət həftəsi"
         r"|şənli(?:k|y)\w*|bayram tədbir\w*|празднован\w*|торжественн\w* мероприяти\w*"
+        r"|qastrol\w*|гастрол\w*|vəfat ed\w*"
         r"|(?:\d+-?летие|годовщин\w*|юбиле\w*) (?:\S+ ){0,6}отметил\w*"
         r"|هفته (?:\S+ )?فرهنگ|روزهای فرهنگ"
         r"|competition|contest|конкурс\w*|müsabiqə\w*|concours|wettbewerb|مسابقة"

@@ -78,6 +78,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"(?:(?:has|have) been |was |were )?(?:published|translated)\b"
         r"|презентова\w* (?:\S+ ){0,2}книг\w*|книг\w* (?:\S+ ){0,8}?(?:издан|презентова)\w*"
         r"|открыти\w* церемони\w*"
+        # "Official Launch of ICESCO Year of Women", "Lancement officiel de l'Année de ..."
+        r"|\blaunch (?:of )?(?:the )?(?:\S+ ){0,3}year of\b|lancement (?:\S+ )?de l['’]année\b"
         r"|(?:издал\w*|издан\w*|вышл\w*|вышел) (?:\S+ ){0,3}"
         r"(?:книг|перевод|каталог|сборник|факсимил|монографи)\w*"
         r"|(?:kitab|tərcümə|kataloq|monoqrafiya|faksimile)\w* (?:\S+ ){0,4}"
@@ -132,7 +134,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|will (?:\w+ )?(?:meet|visit|host|hold|organi[sz]e|launch|open|sign|start|begin"
         r"|mark\w*|celebrate|observe|establish|create|set up|build|introduce|receive)\b",
         r"iştirak edəcək|təmsil edəcək|keçiriləcək|sədrlik edəcək|təmsil olunacaq|başlayacaq"
-        r"|olacaq\b|imzala\w*(?:acaq|əcək)\b|görüşəcək\b|yapılacak|düzenlenecek|başlayacak|gerçekleştirilecek|katılacak"
+        r"|olacaq\b|imzala\w*(?:acaq|əcək)\b|görüşəcək(?:lər)?\b|\w+(?:acaq|əcək)(?:lar|lər)\b|yapılacak|düzenlenecek|başlayacak|gerçekleştirilecek|katılacak"
         r"|ziyaret edecek\w*|ziyaretinde bulunacak|görüşecek\b|imzalayacak|ağırlayacak"
         # an Azerbaijani passive future: "paytaxtı elan ediləcək" (will be declared)
         r"|\w+(?:iləcək|ılacaq|ulacaq|üləcək)\b|(?<!\w)edəcək(?:lər)?\b|(?<!\w)(?:yapacak|edecek)\b"
@@ -191,7 +193,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|(?:made|make|issued?|adopted?) (?:a |the )?joint (?:statement|declaration)",
         r"осуждает|приветствует|поздравляет|призывает|qınayır|alqışlayır|təbrik edir|çağırır"
         r"|прокомментировал\w*|прида(?:ет|ют|л|ла|ли) (?:\S+ )?значени\w*"
-        r"|\battach(?:es|ed)? (?:\S+ )?importance\b|(?:xüsusi )?əhəmiyyət verir",
+        r"|\battach(?:es|ed)? (?:\S+ )?importance\b|(?:xüsusi )?əhəmiyyət verir"
+        r"|\brenew(?:s|ed)? (?:its |his |her |their )?(?:\S+ )?commitment",
         r"(?<!\w)(?:أدان|أدانت|تدين|يدين|استنكر|استنكرت|تستنكر|يستنكر|ندد|نددت|تندد|يندد"
         r"|شجب|شجبت|تشجب|يشجب)(?!\w)|اظهارات|اظهار (?:کرد|داشت|نمود)",
         # a message of congratulation or condolence sent: "a adressé un message de
@@ -219,7 +222,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"(?:прош(?:ла|ло|ел|ёл|ли)|состоял\w*|состоявш\w*|открыл\w*) (?:\S+ ){0,3}(?:конференц"
         r"|совещани"
         r"|семинар|форум|симпозиум|круглый стол|конгресс|сесси|заседани)\w*"
-        r"|(?<!\w)(?:konfrans|seminar|forum|simpozium|dəyirmi masa|konqres|sessiya)\w*"
+        r"|(?<!\w)(?:konfrans|seminar|forum|simpozium|dəyirmi masa|konqres|sessiya|diskussiya)\w*"
         r" keçiril(?:ib|di|miş)\w*",
         r"(?:said|stated|noted|speaking|spoke|address\w*|speech|remarks|keynote|lecture"
         r"|deliver\w*|(?:national )?statement)"
@@ -250,8 +253,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|начал\w* (?:свою )?работу (?:\S+ ){0,6}(?:форум|конференц|сесси|саммит|съезд|ассамбле"
         r"|заседани)\w*|(?:форум|конференц|сесси|саммит|съезд)\w* (?:\S+ ){0,6}начал\w* (?:свою )?"
         r"работу",
-        r"(?:forum|konfrans|sessiya|sammit|iclas|konqres|qurultay|simpozium)\w* (?:\S+ )?"
-        r"(?:çıxış|iştirak)",
+        r"(?:forum|konfrans|sessiya|sammit|iclas|konqres|qurultay|simpozium|komitə|assambleya)\w*"
+        r" (?:\S+ )?(?:çıxış|iştirak)",
         # a German session begun: "hat die 43. Sitzung des Komitees begonnen"
         r"(?:sitzung|tagung|konferenz|gipfel|beratungen)\w* (?:\S+ ){0,4}(?:begonnen|eröffnet)\b"
         r"|\b(?:beginnt|begann|eröffnet|eröffnete) (?:\S+ ){0,2}(?:beratungen|sitzung|tagung)",
@@ -266,6 +269,17 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"(?:نشست|اجلاس|کنفرانس|همایش)",
     ),
 }
+
+
+# "The statement was part of Dr. AlMalik's address at the 47th session of the Council":
+# what the lead said was a speech at a session, however far down the page that is said
+SPEECH_PART_OF = re.compile(
+    r"\b(?:the|this|these|his|her) (?:statement|remarks|words|call|appeal|comments?)s? (?:was"
+    r"|were|came) (?:made )?(?:part of|in|during|at|within) (?:\S+ ){0,6}?(?:address|speech"
+    r"|remarks|participation|intervention|keynote|lecture|presentation)\w* (?:at|during|in|to"
+    r"|before) (?:\S+ ){0,12}?(?:session|conference|forum|summit|webinar|symposium|assembly"
+    r"|congress|council|seminar|workshop|meeting of)"
+)
 
 
 # the session where words were said, in a sentence that says who said them ("Об этом

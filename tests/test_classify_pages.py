@@ -761,6 +761,148 @@ PUB = datetime(2024, 3, 18, 10, 0)
             "симфонического оркестра.",
             "statement",
         ),
+        # "The statement was part of the DG's address at the webinar": a speech at a session
+        (
+            "ICESCO Calls for Joint Action on Heritage",
+            "The Director-General stressed the need to protect heritage sites "
+            "in times of crisis.\n\nHe also called for common mechanisms of "
+            "action among member states.\n\nThe statement was part of the DG's "
+            "address at the International Heritage Webinar organised by the "
+            "university.",
+            "conference",
+        ),
+        # a shield offered is an award; a prize's jury is the setting of the meeting
+        (
+            "University offers its shield to former Director-General",
+            "At the close of the opening session of the general conference, "
+            "which kicked off today at the headquarters, the rector offered the "
+            "university's shield to the former Director-General.",
+            "award",
+        ),
+        (
+            "Examination of working mechanism of the jury of ICESCO Prize for Poetry",
+            "The Director-General received on Monday at the headquarters the "
+            "chairman of the jury and two calligraphers.",
+            "meeting",
+        ),
+        # a Year launched at a celebration is a ceremony
+        (
+            "Official Launch of ICESCO Year of Youth with High-Level Participation",
+            "ICESCO announced officially in a major international celebration "
+            "the launch of its Year of Youth.",
+            "other",
+        ),
+        (
+            "Lancement officiel de l'Année de la Culture de l'ICESCO",
+            "L'Année de la Culture de l'ICESCO a été officiellement lancée lors "
+            "d'une grande célébration à Rabat.",
+            "other",
+        ),
+        # an edition of a training programme, a series of working sessions launched: sessions
+        (
+            "ICESCO Launches 2024 Edition of its Leadership Training Programme",
+            "ICESCO officially launched on Thursday in Rabat the 2024 edition "
+            "of its Leadership Training Programme for young diplomats.",
+            "conference",
+        ),
+        (
+            "إطلاق دورة 2024 من برنامج الإيسيسكو للتدريب على القيادة",
+            "أطلقت المنظمة رسميا دورة 2024 من برنامج الإيسيسكو لتدريب الشباب "
+            "على القيادة، بحضور وزراء وخبراء.",
+            "conference",
+        ),
+        (
+            "ICESCO launches a series of working sessions on its heritage strategy",
+            "ICESCO launched the first in a series of working sessions to "
+            "develop its heritage strategy, with experts from ten countries.",
+            "conference",
+        ),
+        # a commitment renewed, an appeal: words
+        (
+            "ICESCO renews its commitment to support efforts to face the "
+            "pandemic and announces mechanisms to ensure continuity of "
+            "education",
+            "ICESCO reaffirms its firm commitment to support the efforts of the "
+            "international community and national initiatives.\n\nICESCO has "
+            "decided to implement a number of emergency measures.",
+            "statement",
+        ),
+        (
+            "ICESCO's Appeal to Internet Service Providers",
+            "The pandemic is a global crisis limiting human activity in "
+            "societies across the world.",
+            "statement",
+        ),
+        # a videoconference meeting is a call
+        (
+            "Exploring implementation plan of the water programme in schools",
+            "The Science Sector held a meeting with the national commission to "
+            "discuss the implementation plan of the programme.\n\nThe "
+            "videoconference meeting, held on Tuesday, saw the participation of "
+            "the ministry.",
+            "phone_call",
+        ),
+        # Azerbaijani: included into a list, will meet, a summit meeting (no talks)
+        (
+            "UNESCO daha 30 ərazini Dünya İrs Siyahısına daxil etdi",
+            "UNESCO daha 30 ərazini Dünya İrs Siyahısına daxil etdi.\n\nKomitənin "
+            "sessiyasında Siyahıya 30 yeni ərazi daxil edilib.",
+            "announcement",
+        ),
+        (
+            "TDT ölkələrinin xarici işlər nazirləri Nyu Yorkda görüşəcəklər",
+            "Nazirlər BMT Baş Assambleyasının sessiyası çərçivəsində "
+            "qeyri-rəsmi görüş keçirəcəklər.",
+            "announcement",
+        ),
+        (
+            "TDT rəsmisi: Şəkidəki zirvə görüşündə önəmli proqram nəzərdə tutulub",
+            'Şəkidəki zirvə görüşündə önəmli proqram nəzərdə tutulub.\n"Report" '
+            "xəbər verir ki, bunu TDT rəsmisi jurnalistlərə açıqlamasında "
+            "deyib.",
+            "statement",
+        ),
+        # Azerbaijani: got acquainted, toured, guests of a museum; a theatre's tour, a death
+        (
+            "Konfransın xarici qonaqları tarixi irsimizlə tanış olur",
+            "Beynəlxalq konfransda iştirak etmək üçün gələn alimlər şəhərin "
+            "tarixi məkanları ilə tanış olurlar.",
+            "visit",
+        ),
+        (
+            "Teatr rəhbərləri Şuşanı gəziblər",
+            "Şuşada keçirilən toplantının iştirakçılarının şəhərə gəzintisi təşkil edilib.",
+            "visit",
+        ),
+        (
+            "Xalça Muzeyi qonaqlarda xoş təəssürat yaradıb",
+            "Azərbaycanlıları Konqresinin nümayəndəliyinin direktoru Xalça Muzeyinin qonağı olub.",
+            "visit",
+        ),
+        (
+            "Dram Teatrının bölgələrə qastrolu davam edir",
+            "Layihə çərçivəsində teatrların bölgələrə qastrol səfərləri davam "
+            "edir. Teatr Şəki və Qəbələ şəhərlərində olub.",
+            "other",
+        ),
+        (
+            "Xalq artisti vəfat edib",
+            "Nazirlik mərhumun yaxınlarına dərin hüznlə başsağlığı verib.",
+            "other",
+        ),
+        # Azerbaijani: debates held, words said in a committee
+        (
+            "Nyu-Yorkda Baş Assambleyanın ümumi siyasi diskussiyaları keçirilib",
+            "Qısa xəbərlər bölməsi",
+            "conference",
+        ),
+        (
+            "BMT-də Azərbaycanın rolundan danışılıb",
+            "Azərbaycan dekolonizasiya məsələlərində fəal iştirak "
+            'edir.\n"Report"un xəbərinə görə, bunu daimi nümayəndə Baş '
+            "Assambleyanın Komitəsində çıxışı zamanı deyib.",
+            "conference",
+        ),
     ],
 )
 def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str) -> None:
@@ -907,3 +1049,16 @@ def test_what_a_type_reads_and_what_it_leaves(
 ) -> None:
     assert event_scores(*without)[kind] == 0
     assert event_scores(*with_it)[kind] > above
+
+
+def test_an_azerbaijani_recap_is_background() -> None:
+    """ "Məlum olduğu kimi, ..." (as is known) opens a recap: the appointment it recalls is
+    not the news."""
+    recap = classify(
+        "Səfir hələ ölkəyə getməyib",
+        "Məlum olduğu kimi, Prezidentin Sərəncamı ilə İlham Məmmədov səfir təyin olunub.\n\n"
+        "XİN-dən verilən məlumata görə, səfir hələ ki, ölkəyə getməyib.",
+        "az",
+        PUB,
+    )
+    assert recap.event_type != "announcement"
