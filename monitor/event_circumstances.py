@@ -124,7 +124,7 @@ CIRCUMSTANCE = {
         r"|təsis (?:\S+ ){0,4}(?:mükafat|orden|medal)\w*"
         # "فتح باب التقدم لجائزة ...": applications open, no prize given yet
         r"|(?:فتح باب (?:التقدم|الترشح|الترشيح)|تعلن عن) (?:\S+ ){0,2}?\S*جائزة"
-        r"|(?:الترشح|الترشيح) \S*جائز\S*"
+        r"|(?:الترشح|الترشيح) \S*جائز\S*|(?:برگزاری|تاسیس|ایجاد) (?:\S+ ){0,2}جایزه"
         # the finalists of a prize are named: the prize is yet to be given
         r"|finalistes? (?:du|de la|des|pour le) (?:\S+ ){0,3}?prix"
         r"|shortlist\w* (?:for|of) (?:the )?(?:\S+ ){0,3}?(?:prize|award)"

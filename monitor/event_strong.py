@@ -21,6 +21,7 @@ SOCIAL_POST = (
     r"|sur (?:son compte )?(?:x|twitter|facebook)\b|تغريدة|(?<!\w)غرد(?:ت)?(?!\w)"
     r"|عبر (?:حساب\S*|منص\S*) (?:\S+ )?(?:إكس|تويتر|فيسبوك)"
     r"|در (?:پیامی در |صفحه |حساب )?(?:شبکه |کاربری )?(?:ایکس|توییتر|تلگرام|اینستاگرام)"
+    r"|حساب (?:\S+ )?(?:توییتری|تلگرامی|اینستاگرامی)"
 )
 
 # Phrases that name the event beyond doubt: they weigh twice a plain hit and are not
@@ -94,7 +95,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         # capital of culture", "Bukhara designated as capital", "extended for six months")
         r"\bextended (?:for|until|till|through|by)\b|\bextension of (?:the )?(?:\S+ ){0,6}?"
         r"(?:exhibition|festival|deadline|mandate|term)\b|(?<!\w)نامید(?!\w)|نامگذاری"
-        r"|برگزار (?:خواهد شد|خواهند شد|می[\u200c ]?شو(?:د|ند))",
+        r"|برگزار (?:خواهد شد|خواهند شد|می[\u200c ]?شو(?:د|ند))"
+        r"|خواهد بود|خواهند بود|خواهد آمد|خواهند آمد|می[\u200c ]?آی(?:د|ند)(?!\S)"
+        r"|برپا (?:می[\u200c ]?شود|خواهد شد)|(?:هفته|ماه|سال) (?:آینده|آتی)(?!\S)",
         r"will (?:\w+ )?(?:attend|take part|participate|represent|chair|be held|be represented"
         r"|commence|begin)\b"
         r"|\bto (?:attend|take part|participate|chair)\b|to be held|(?:is|are) going to\b"
@@ -196,7 +199,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|\battach(?:es|ed)? (?:\S+ )?importance\b|(?:xüsusi )?əhəmiyyət verir"
         r"|\brenew(?:s|ed)? (?:its |his |her |their )?(?:\S+ )?commitment",
         r"(?<!\w)(?:أدان|أدانت|تدين|يدين|استنكر|استنكرت|تستنكر|يستنكر|ندد|نددت|تندد|يندد"
-        r"|شجب|شجبت|تشجب|يشجب)(?!\w)|اظهارات|اظهار (?:کرد|داشت|نمود)",
+        r"|شجب|شجبت|تشجب|يشجب)(?!\w)|اظهارات|اظهار (?:کرد|داشت|نمود)"
+        r"|ابراز (?:امیدواری|خرسندی|نگرانی|تاسف|تأسف|همدردی|رضایت)",
         # a message of congratulation or condolence sent: "a adressé un message de
         # félicitations", "sent a message of condolence"
         r"message (?:de |of )(?:félicitations|condoléances|congratulations?|condolences?)"
