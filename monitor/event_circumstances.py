@@ -200,6 +200,8 @@ CIRCUMSTANCE = {
         r"|(?:announc\w* |express\w* )?(?:its |his |her |their )?(?:\S+ )?(?:desire|wish|intention"
         r"|aspiration) to (?:\S+ ){0,2}?(?:nominate|host|open|apply|establish|join|sign)\b"
         r"|announc\w* (?:its |his |her |their )?(?:\S+ )?support\b"
+        r"|inaugur\w* (?:officielle )?(?:de |of )?(?:la |le |l['’]|the )?(?:\S+ ){0,2}(?:biennale?"
+        r"|biennial|exposition|exhibition|festival|salon)"
         r"|(?:подготовк\w*|в преддверии|накануне) (?:к )?(?:\S+ ){0,2}предстоящ\w* (?:\S+ )?"
         r"визит\w*"
         r"|launch\w* (?:\S+ ){0,5}?(?:edition|session|sessions|round|cycle|series) of"

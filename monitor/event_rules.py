@@ -185,7 +185,8 @@ RULES: dict[str, tuple[str, ...]] = {
         # Italian: "ha incontrato", "ha ricevuto"
         r"|(?:ha|hanno) incontrato|si (?:è|sono) incontrat\w*|incontro con"
         r"|(?:ha|hanno) ricevuto(?! (?:il |la |un |una )?(?:premio|medaglia|titolo|lettera))"
-        r"|visite de courtoisie|s'est réunie? avec|se réuni(?:t|ssent) avec|se sont réunis"
+        r"|visite de courtoisie|(?:a |ont )?échangé? avec|échangent avec|s'est réunie? avec"
+        r"|se réuni(?:t|ssent) avec|se sont réunis"
         r"|déjeuner de travail|dîner de travail|séance de travail avec|en audience"
         r"|a accordé (?:\S+ )?audiences?"
         r"|ont (?:examiné|discuté|évoqué|passé en revue)|se sont entretenus"
@@ -307,7 +308,10 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|désignée?s? (?:\S+ ){0,2}?pour (?:le|la) (?:poste|fonction)|\b(?:a|ont) désigné"
         r"|nomination|ernannt|angekündigt|gab bekannt|appel à candidatures"
         r"|\blance[rz]?\b|\blancé\w*|lancement|ouvre ses portes|approuv\w*|ratifi\w*|تطلق|إطلاق"
-        r"|date limite|prolong\w* (?:\S+ ){0,2}délai|deadline",
+        r"|date limite|prolong\w* (?:\S+ ){0,2}délai|deadline"
+        r"|(?:a|ont) pris (?:des|de nouvelles) mesures"
+        r"|\b(?:took|has taken|have taken) (?:\S+ )?measures"
+        r"|(?:a enrichi|enrichit) sa liste|au patrimoine (?:\S+ ){0,2}de l['’]humanité",
         r"أعلن|تعلن|تعيين|قرر|انتخاب|شروط (?:\S+ ){0,3}(?:الترشح|الترشيح|المشاركة)"
         r"|(?:اختار|اختير)\S* (?:\S+ ){0,6}?\S*عاصم"
         # elected, won the post, acclaimed as secretary general; declared a capital; listed
@@ -380,7 +384,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|أشاد|تبریک|مؤتمر صحفي|انتقد",
     ),
     "other": (
-        r"\bconcert\b|exhibition|festival|\blogo\b|концерт|выставк|фестивал|sərgi|konsert"
+        r"\bconcert\b|exhibition|festival|biennale?|biennial|\blogo\b|концерт|выставк|фестивал|sərgi|konsert"
         r"|exposition|ausstellung|konzert|معرض|مهرجان|حفل|احتفال\S*|نمایشگاه|جشنواره"
         r"|culture days|days of (?:\w+ )?culture|дн(?:и|ей|ях) (?:\w+ )?культуры"
         r"|mədəniyyət günləri|culture week|недел\w+ (?:\w+ )?культуры|mədəniyyət həftəsi"

@@ -132,7 +132,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"|^\W*о проведении\b"
         r"|will (?:\w+ )?pay (?:an? )?(?:\w+ )?(?:visit|trip)\b"
         # "Tout savoir sur la prochaine visite de ...", "the upcoming visit of ..."
-        r"|\b(?:upcoming|forthcoming) (?:\S+ )?(?:visit|trip)\b|prochaine visite"
+        r"|\b(?:upcoming|forthcoming) (?:\S+ )?(?:visit|trip)\b|prochaine visite|visite annoncée"
+        r"|\b(?:bientôt|prochainement) (?:au|à|en|aux)\b"
         r"|предстоящ\w* (?:\S+ )?визит\w*|qarşıdakı səfər\w*|(?:الزيارة المرتقبة|زيارة مرتقبة)"
         r"|will (?:\w+ )?(?:meet|visit|host|hold|organi[sz]e|launch|open|sign|start|begin"
         r"|mark\w*|celebrate|observe|establish|create|set up|build|introduce|receive)\b",

@@ -963,6 +963,38 @@ PUB = datetime(2024, 3, 18, 10, 0)
             "در هفته دولت از مدیران دستگاه‌های دولتی تقدیر شد.",
             "award",
         ),
+        # French: measures taken, a visit "bientôt au" a country, a list enriched
+        (
+            "Mali: mesures pour que Tombouctou reste au patrimoine mondial",
+            "Le Mali a pris des mesures pour éviter que l'Unesco retire "
+            "Tombouctou du patrimoine mondial, rapporte l'agence de presse.",
+            "announcement",
+        ),
+        (
+            "Coopération : la directrice générale de l'Unesco bientôt au Gabon",
+            "La directrice générale de l'Unesco sera l'hôte du pays dans les prochains jours.",
+            "announcement",
+        ),
+        (
+            "Le tapis marocain et le yodel au patrimoine immatériel de l'humanité",
+            "L'Unesco a enrichi sa liste du patrimoine culturel immatériel de "
+            "dizaines de pratiques et traditions vivantes.",
+            "announcement",
+        ),
+        # French: a biennale inaugurated is an exhibition opened; "a échangé avec" is talks
+        (
+            "Revivez l'inauguration officielle de la première Biennale de Tanger",
+            "La première Biennale de Tanger a été inaugurée officiellement hier "
+            "soir au musée, en présence d'artistes et de ministres.",
+            "other",
+        ),
+        (
+            "COOPÉRATION : LA MINISTRE ÉCHANGE AVEC LA SG DE L'OIF À PARIS",
+            "En marge de sa visite de travail à Paris, la ministre de la "
+            "Culture a échangé avec la secrétaire générale de l'Organisation "
+            "internationale de la Francophonie.",
+            "meeting",
+        ),
     ],
 )
 def test_where_the_news_is_on_outlets_pages(title: str, body: str, expected: str) -> None:
