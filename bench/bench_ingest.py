@@ -42,7 +42,7 @@ from _local import WORDS as LOCAL_WORDS
 from monitor.config import load_config
 from monitor.pipeline import Pipeline, numbered
 from monitor.store import Store
-from monitor.store.search_index import _PG_VECTOR, _sql_fold
+from monitor.store.search_index import postgres_index_sql, sqlite_index_sql
 
 PARAGRAPHS = [
     line
@@ -171,16 +171,10 @@ DDL = (
 )
 
 
-SQLITE_INDEX = (
-    "CREATE VIRTUAL TABLE bare_index USING fts5(title, body, content='bare', content_rowid='id',"
-    " tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER bare_index_insert AFTER INSERT ON bare BEGIN INSERT INTO bare_index"
-    f"(rowid, title, body) VALUES (new.id, {_sql_fold('new.title')}, {_sql_fold('new.body')}); END",
-)
-PG_INDEX = (
-    _PG_VECTOR.replace("ALTER TABLE article", "ALTER TABLE bare"),
-    "CREATE INDEX ix_bare_search ON bare USING gin (search_vector)",
-)
+# the archive's full-text index, built by the store's own statements over the bare table
+_FTS, _FTS_TRIGGERS = sqlite_index_sql("bare")
+SQLITE_INDEX = (_FTS, *_FTS_TRIGGERS.values())
+PG_INDEX = postgres_index_sql("bare")
 
 
 def prepared_batch(pipeline: Pipeline, lines: list[str]) -> list:

@@ -31,28 +31,32 @@ def _sql_fold(expr: str) -> str:
     return expr
 
 
-_FTS_TABLE = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(title, body, content='article',"
-    " content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
-)
-_INSERT = "INSERT INTO article_fts(rowid, title, body) VALUES (new.id, {t}, {b});".format(
-    t=_sql_fold("new.title"), b=_sql_fold("new.body")
-)
-_DELETE = (
-    "INSERT INTO article_fts(article_fts, rowid, title, body)"
-    " VALUES ('delete', old.id, {t}, {b});".format(
-        t=_sql_fold("old.title"), b=_sql_fold("old.body")
+def sqlite_index_sql(table: str) -> tuple[str, dict[str, str]]:
+    """The FTS5 table ``<table>_fts`` over ``table``'s title and body and the triggers, by
+    name, that keep it in step: the archive's index, or the same over another table."""
+    fts = f"{table}_fts"
+    create = (
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(title, body, content='{table}',"
+        " content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
     )
-)
-_TRIGGERS = {
-    f"article_fts_{name}": f"CREATE TRIGGER article_fts_{name} AFTER {event} ON article"
-    f" BEGIN {actions} END"
-    for name, event, actions in (
-        ("insert", "INSERT", _INSERT),
-        ("delete", "DELETE", _DELETE),
-        ("update", "UPDATE OF id, title, body", f"{_DELETE} {_INSERT}"),
+    insert = "INSERT INTO {f}(rowid, title, body) VALUES (new.id, {t}, {b});".format(
+        f=fts, t=_sql_fold("new.title"), b=_sql_fold("new.body")
     )
-}
+    delete = "INSERT INTO {f}({f}, rowid, title, body) VALUES ('delete', old.id, {t}, {b});".format(
+        f=fts, t=_sql_fold("old.title"), b=_sql_fold("old.body")
+    )
+    triggers = {
+        f"{fts}_{name}": f"CREATE TRIGGER {fts}_{name} AFTER {event} ON {table} BEGIN {actions} END"
+        for name, event, actions in (
+            ("insert", "INSERT", insert),
+            ("delete", "DELETE", delete),
+            ("update", "UPDATE OF id, title, body", f"{delete} {insert}"),
+        )
+    }
+    return create, triggers
+
+
+_FTS_TABLE, _TRIGGERS = sqlite_index_sql("article")
 _WHEN_INDEX = (
     "CREATE INDEX IF NOT EXISTS ix_article_when ON article (coalesce(published, fetched_at), id)"
 )
@@ -64,14 +68,26 @@ _PG_WHEN_INDEX = (
 # reads them as words between punctuation, so "<", ">" and "&" become spaces first.
 MARKUP = "<>&"
 _PG_VECTOR = (
-    "ALTER TABLE article ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS ("
+    "ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS ("
     "setweight(to_tsvector('{cfg}'::regconfig, translate(title, '{src}', '{dst}')), 'A') || "
     "setweight(to_tsvector('{cfg}'::regconfig, translate(body, '{src}', '{dst}')), 'B')) STORED"
 ).format(
+    table="{table}",
     cfg=PG_CONFIG,
     src="".join(FOLD) + MARKUP,
     dst="".join(FOLD.values()) + " " * len(MARKUP),
 )
+
+
+def postgres_index_sql(table: str) -> tuple[str, str]:
+    """The generated ``search_vector`` column of ``table`` and its GIN index (the
+    ``monitor_search`` configuration must exist): the archive's, or the same elsewhere."""
+    return (
+        _PG_VECTOR.format(table=table),
+        f"CREATE INDEX IF NOT EXISTS ix_{table}_search ON {table} USING gin (search_vector)",
+    )
+
+
 _PG_WORDS = "hword, hword_part, word, numword, numhword, hword_numpart"
 _PG_LOCK = 0x6D6F6E5F73726368  # pg_advisory_xact_lock key: concurrent start-ups wait
 
@@ -156,8 +172,6 @@ def _ensure_postgres(conn: Connection) -> None:
                     f" ALTER MAPPING FOR {_PG_WORDS} WITH unaccent, simple"
                 )
             )
-    conn.execute(text(_PG_VECTOR))
-    conn.execute(
-        text("CREATE INDEX IF NOT EXISTS ix_article_search ON article USING gin (search_vector)")
-    )
+    for statement in postgres_index_sql("article"):
+        conn.execute(text(statement))
     conn.execute(text(_PG_WHEN_INDEX))
