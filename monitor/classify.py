@@ -181,19 +181,23 @@ def event_scores(
     # after the lead says that the lead was somebody's words
     said_next = first_sentence(paragraph[len(sentence) :].strip() or body[rest_start:][:600])
     reported = bool(rules.SAID_THIS.search(casefold(said_next)))
+    folded = casefold(sentence)
     # "..., bunu Prezident ... deyib" opening the lead: the headline was his words, unless
     # they are a plan told at a session ("Şuşa ... paytaxtı elan ediləcək" over "bunu
     # nazir ... konfransında deyib"): the plan is the news, not the speech
-    if not speaker and rules.SAID_THIS.search(casefold(sentence)):
+    if not speaker and rules.SAID_THIS.search(folded):
         plan = rules.COMPILED_STRONG["announcement"].search(casefold(title))
         speaker = None if plan and _at_session(sentence, True) else sentence
     # under "Minister: ...", a lead that says what he said ("the minister said that a
     # concert will be held") tells his words, not the events in them
-    lead_acts = any(rules.COMPILED[k].search(casefold(sentence)) for k in rules.ACTS)
     told_as_speech = (
         is_quote(sentence)
         or reported
-        or (bool(speaker) and not lead_acts and bool(rules.SPEECH.search(casefold(sentence))))
+        or (
+            bool(speaker)
+            and bool(rules.SPEECH.search(folded))
+            and not any(rules.COMPILED[k].search(folded) for k in rules.ACTS)
+        )
     )
     # (text, weight, most hits counted, is the headline)
     zones = (
@@ -234,7 +238,7 @@ def event_scores(
     spans = paragraph_spans(body[rest_start:])
     prose = (s for s in spans if body[rest_start + s[0] : rest_start + s[1]].count(" ") >= 7)
     after_lead = next((body[rest_start + a : rest_start + b] for a, b in prose), "")
-    recap = bool(rules.AS_REPORTED.search(casefold(sentence)))
+    recap = bool(rules.AS_REPORTED.search(folded))
 
     def quoted_at_session() -> bool:
         """Whether the next paragraph quotes words and says they were said at a session."""
@@ -268,9 +272,7 @@ def event_scores(
         # opens there ("Delivering the national statement at the Islamic Summit, ...") or
         # quotes it and says so ("“...,” Almalik said at an international forum")
         scores["conference"] += rules.STRONG_WEIGHT * 2.0
-    if not any(in_sentence[k] for k in rules.ACTS) and rules.SPEECH_PART_OF.search(
-        casefold(body[rest_start : rest_start + 1500])
-    ):
+    if not any(in_sentence[k] for k in rules.ACTS) and rules.SPEECH_PART_OF.search(zones[3][0]):
         # "ICESCO calls for joint action" over "... The statement was part of the DG's
         # address at the webinar": a speech at a session
         scores["conference"] += rules.STRONG_WEIGHT * 2.0 + headline["statement"]
