@@ -142,7 +142,11 @@ class App:
 
     def poller(self, fetcher: Fetcher, *, after_store: Callable[[], None] | None = None) -> Poller:
         return Poller(
-            self.pipeline, fetcher, operator=self.operator_policy(), after_store=after_store
+            self.pipeline,
+            fetcher,
+            max_articles=self.settings.max_articles,
+            operator=self.operator_policy(),
+            after_store=after_store,
         )
 
     async def poll_once(self, sources: Sequence[Source], transport: Any = None) -> list[PollReport]:
@@ -173,14 +177,18 @@ class App:
                         except asyncio.CancelledError:  # stopping: not an error of the job
                             log.info("poll of %s abandoned at shutdown", source.name)
                             return PollReport(source.name, failure="abandoned at shutdown")
-                        log.info(
-                            "polled %s: %d requests, %d not modified, %d new, %d stored, %d errors",
+                        log.log(
+                            logging.INFO if report.ok else logging.WARNING,
+                            "polled %s: %d requests, %d not modified, %d new, %d stored, "
+                            "%d left for the next poll, %d errors%s",
                             source.name,
                             report.requests,
                             report.not_modified,
                             report.new,
                             report.stored,
+                            report.later,
                             len(report.errors),
+                            "" if report.ok else f"; FAILED: {report.failure}",
                         )
                         return report
                     finally:
@@ -204,6 +212,7 @@ class App:
                     start_now=False,
                 )
             background: list[asyncio.Task[None]] = []
+            fatal: list[BaseException] = []  # why the service stopped, when not asked to
             if worker is not None:
                 background.append(asyncio.create_task(worker.run(stop), name="delivery"))
             if self.settings.api_enabled:
@@ -217,8 +226,10 @@ class App:
                 )
 
                 def api_ended(task: asyncio.Task[None]) -> None:
-                    if not task.cancelled() and task.exception() is not None:
-                        log.error("stopping: %s", task.exception())
+                    error = None if task.cancelled() else task.exception()
+                    if error is not None:
+                        log.error("stopping: %s", error)
+                        fatal.append(error)
                         stop.set()
 
                 api.add_done_callback(api_ended)
@@ -247,11 +258,17 @@ class App:
                 for task in pending:
                     task.cancel()
                 if pending:
-                    log.info("abandoned %d polls; nothing half-written is kept", len(pending))
+                    log.info(
+                        "abandoned %d polls; nothing half-written is kept, and the articles"
+                        " they found are fetched at the next poll",
+                        len(pending),
+                    )
                     await asyncio.gather(*pending, return_exceptions=True)
         for sig in (signal.SIGTERM, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.remove_signal_handler(sig)
+        if fatal:  # a service manager must see the failure (exit 1), and restart it
+            raise fatal[0]
 
     def _digest_job(
         self,

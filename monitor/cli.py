@@ -196,14 +196,15 @@ def poll(settings: Settings, names: tuple[str, ...]) -> None:
         reports = asyncio.run(app.poll_once(sources))
         progress.close()
     header = (
-        f"{'source':<16}{'requests':>9}{'not mod.':>9}{'new':>6}{'matched':>8}{'errors':>7}  status"
+        f"{'source':<16}{'requests':>9}{'not mod.':>9}{'new':>6}{'matched':>8}{'errors':>7}"
+        f"{'later':>7}  status"
     )
     click.echo(header)
     for r in reports:
         status = "ok" if r.ok else f"FAILED: {r.failure}"
         click.echo(
             f"{r.source:<16}{r.requests:>9}{r.not_modified:>9}{r.new:>6}{r.stored:>8}"
-            f"{len(r.errors):>7}  {status}"
+            f"{len(r.errors):>7}{r.later:>7}  {status}"
         )
         for error in r.errors if r.ok else []:
             click.echo(f"    {error}", err=True)

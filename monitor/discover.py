@@ -137,7 +137,11 @@ _SITEMAP_NS = re.compile(r"^\{[^}]*\}")
 def parse_sitemap(
     text: str, sitemap_url: str, source: Source | None = None
 ) -> tuple[list[Candidate], list[str]]:
-    """(article candidates, child sitemaps) of a sitemap, a sitemap index or a news sitemap."""
+    """(article candidates, child sitemaps) of a sitemap, a sitemap index or a news sitemap.
+
+    Child sitemaps come newest first by their ``lastmod`` (those without one after, in the
+    index's order): an outlet's index often lists its yearly or monthly sitemaps oldest
+    first, and the news is in the newest."""
     try:
         root = ET.fromstring(text.encode("utf-8") if isinstance(text, str) else text)
     except ET.ParseError as exc:
@@ -146,7 +150,7 @@ def parse_sitemap(
     if tag not in {"urlset", "sitemapindex"}:
         raise ExtractError(f"not a sitemap (root element <{tag}>)", url=sitemap_url)
     candidates: dict[str, Candidate] = {}
-    children: list[str] = []
+    children: list[tuple[str, str]] = []  # (lastmod, url)
     for node in root:
         fields = {}
         for child in node.iter():
@@ -158,21 +162,27 @@ def parse_sitemap(
         if url is None:
             continue
         if tag == "sitemapindex":
-            children.append(url)
+            lastmod = _w3c(fields.get("lastmod"))
+            children.append((lastmod.isoformat() if lastmod else "", url))
             continue
         if source is not None and not on_own_host(url, source):
             continue
-        published = None
-        stamp = fields.get("publication_date") or fields.get("lastmod")
-        if stamp:
-            try:
-                published = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-                if published.tzinfo is None:
-                    published = published.replace(tzinfo=UTC)
-                published = published.astimezone(UTC)
-            except ValueError:
-                published = None
+        published = _w3c(fields.get("publication_date") or fields.get("lastmod"))
         candidates.setdefault(
             url, Candidate(url=url, via="sitemap", title=fields.get("title"), published=published)
         )
-    return list(candidates.values()), children
+    newest_first = sorted(children, key=lambda child: child[0], reverse=True)  # stable
+    return list(candidates.values()), [url for _, url in newest_first]
+
+
+def _w3c(value: str | None) -> datetime | None:
+    """A sitemap's W3C datetime in UTC (a date alone at midnight UTC); None if unreadable."""
+    if not value:
+        return None
+    try:
+        stamp = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    return stamp.astimezone(UTC)

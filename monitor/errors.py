@@ -90,7 +90,13 @@ class ExtractError(MonitorError):
 
 
 class FetchError(MonitorError):
-    """A request failed (after its retries, where retrying made sense)."""
+    """A request failed (after its retries, where retrying made sense).
+
+    ``lasting`` is True when asking again later would get the same answer (the page is
+    gone, is not a page, is over the size limit, loops, or robots.txt forbids it); a
+    poll does not fetch such an article again, and retries the others at its next run."""
+
+    lasting: bool = False
 
     def __init__(self, message: str, *, url: str) -> None:
         self.url = url
@@ -111,23 +117,35 @@ class FetchHTTPStatus(FetchError):
 
     def __init__(self, message: str, *, url: str, status: int) -> None:
         self.status = status
+        # 410 Gone and 451 are final; a 404 may be a page not yet published, a 5xx passes
+        self.lasting = status in (410, 451)
         super().__init__(message, url=url)
 
 
 class FetchTooLarge(FetchError):
     """The body passed the configured size limit."""
 
+    lasting = True
+
 
 class FetchRedirectLoop(FetchError):
     """Too many redirects."""
 
+    lasting = True
+
 
 class RobotsDisallowed(FetchError):
-    """robots.txt forbids fetching the URL."""
+    """robots.txt forbids fetching the URL (``lasting``), or could not be read (not)."""
+
+    def __init__(self, message: str, *, url: str, lasting: bool = True) -> None:
+        self.lasting = lasting
+        super().__init__(message, url=url)
 
 
 class NotHTML(FetchError):
     """The answer is neither a page nor a feed."""
+
+    lasting = True
 
 
 class DeliveryError(MonitorError):

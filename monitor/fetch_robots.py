@@ -78,7 +78,9 @@ class RobotsCache:
             log.warning(
                 "robots.txt of %s is unreachable (%s); not fetching %s", origin, robots.reason, url
             )
-            raise RobotsDisallowed(f"robots.txt is unreachable ({robots.reason})", url=url)
+            raise RobotsDisallowed(
+                f"robots.txt is unreachable ({robots.reason})", url=url, lasting=False
+            )
         if not robots.rules.can_fetch(url, self._user_agent):
             log.warning("robots.txt of %s disallows %s", origin, url)
             raise RobotsDisallowed("disallowed by robots.txt", url=url)

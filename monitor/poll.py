@@ -23,6 +23,8 @@ from monitor.store.core import OperatorPolicy
 
 # the longest address the archive keeps (the url columns); a longer link is junk or a trap
 MAX_URL = 2000
+# the child sitemaps of a sitemap index read at each poll, newest first by lastmod
+MAX_CHILD_SITEMAPS = 5
 
 log = logging.getLogger("monitor.poll")
 
@@ -41,10 +43,22 @@ class PollReport:
     errors: list[str] = field(default_factory=list)
     failure: str | None = None  # the reason the whole source failed, if it did
     stored_ids: list[int] = field(default_factory=list)
+    later: int = 0  # new articles over the per-poll limit, fetched at the next poll
 
     @property
     def ok(self) -> bool:
         return self.failure is None
+
+
+@dataclass
+class _Offer:
+    """A feed, listing or sitemap fetched this poll, and the articles it offers."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    articles: list[str]
+    index: bool = False  # a sitemap index: its validators are cleared, never kept
 
 
 class Poller:
@@ -90,46 +104,41 @@ class Poller:
         )
         return report
 
-    async def _discover(self, source: Source, report: PollReport) -> list[Candidate]:
+    async def _discover(
+        self, source: Source, report: PollReport
+    ) -> tuple[list[Candidate], list[_Offer]]:
         targets = [(u, "feed") for u in source.feeds]
         targets += [(u, "listing") for u in source.listings]
         targets += [(u, "sitemap") for u in source.sitemaps]
         validators = await asyncio.to_thread(self.store.http_validators, [u for u, _ in targets])
         found: dict[str, Candidate] = {}
+        offers: list[_Offer] = []
         failed = 0
         for url, kind in targets:
-            etag, modified = validators.get(url, (None, None))
             try:
-                report.requests += 1
-                page = await self.fetcher.fetch(
-                    url, Conditional(etag, modified), accept="html" if kind == "listing" else "feed"
-                )
-                if page.not_modified:
-                    report.not_modified += 1
+                fetched = await self._fetch_index(source, url, kind, validators, report)
+                if fetched is None:
                     continue
-                if kind == "feed":
-                    candidates = parse_feed(page.text, page.final_url, source)
-                elif kind == "listing":
-                    candidates = listing_candidates(page.text, page.final_url, source)
-                else:
-                    candidates, children = parse_sitemap(page.text, page.final_url, source)
-                    for child in children[:5]:
-                        report.requests += 1
-                        sub = await self.fetcher.fetch(child, accept="feed")
-                        candidates += parse_sitemap(sub.text, sub.final_url, source)[0]
+                offer, candidates, children = fetched
+                if children:  # a sitemap index: its validators are never kept (see below)
+                    offer.etag = offer.last_modified = None
+                    offer.index = True
+                    child_validators = await asyncio.to_thread(
+                        self.store.http_validators, children[:MAX_CHILD_SITEMAPS]
+                    )
+                    for child in children[:MAX_CHILD_SITEMAPS]:
+                        sub = await self._fetch_index(
+                            source, child, "sitemap", child_validators, report
+                        )
+                        if sub is not None:
+                            offers.append(sub[0])
+                            candidates += sub[1]
             except (FetchError, ExtractError) as exc:
                 failed += 1
                 report.errors.append(str(exc))
                 log.warning("%s: %s", source.name, exc)
                 continue
-            if page.etag or page.last_modified:
-                await asyncio.to_thread(
-                    self.store.save_http_validators,
-                    url,
-                    page.etag,
-                    page.last_modified,
-                    self.pipeline.clock(),
-                )
+            offers.append(offer)
             if kind == "listing" and not candidates:
                 report.errors.append(f"{url}: no article links found on the listing page")
             for candidate in candidates:
@@ -143,17 +152,56 @@ class Poller:
                 "no article links found on any feed or listing page "
                 "(the outlet may have changed its layout: check the selectors)"
             )
-        return list(found.values())
+        return list(found.values()), offers
+
+    async def _fetch_index(
+        self,
+        source: Source,
+        url: str,
+        kind: str,
+        validators: dict[str, tuple[str | None, str | None]],
+        report: PollReport,
+    ) -> tuple[_Offer, list[Candidate], list[str]] | None:
+        """One feed, listing or sitemap, asked conditionally: None when not modified, else
+        what it offers, its article candidates and (a sitemap index's) child sitemaps."""
+        etag, modified = validators.get(url, (None, None))
+        report.requests += 1
+        page = await self.fetcher.fetch(
+            url, Conditional(etag, modified), accept="html" if kind == "listing" else "feed"
+        )
+        if page.not_modified:
+            report.not_modified += 1
+            return None
+        children: list[str] = []
+        if kind == "feed":
+            candidates = parse_feed(page.text, page.final_url, source)
+        elif kind == "listing":
+            candidates = listing_candidates(page.text, page.final_url, source)
+        else:
+            candidates, children = parse_sitemap(page.text, page.final_url, source)
+        offer = _Offer(url, page.etag, page.last_modified, [c.url for c in candidates])
+        return offer, candidates, children
 
     async def _poll(self, source: Source, report: PollReport) -> None:
-        candidates = await self._discover(source, report)
+        candidates, offers = await self._discover(source, report)
         report.candidates = len(candidates)
         by_url = {c.url: c for c in candidates if len(c.url) <= MAX_URL}
         for long_url in sorted({c.url for c in candidates} - set(by_url)):
             report.errors.append(f"{long_url[:120]}...: an address over {MAX_URL} characters")
-        fresh = await asyncio.to_thread(self.store.unseen, list(by_url))
-        fresh = fresh[: self.max_articles]
-        pages = await asyncio.gather(*(self._article(source, by_url[u], report) for u in fresh))
+        unseen = await asyncio.to_thread(self.store.unseen, list(by_url))
+        fresh = unseen[: self.max_articles]
+        report.later = len(unseen) - len(fresh)
+        if report.later:
+            log.info(
+                "%s: %d more new articles are left for the next poll (%d a poll at most)",
+                source.name,
+                report.later,
+                self.max_articles,
+            )
+        gone: set[str] = set()  # articles that asking again would not mend
+        pages = await asyncio.gather(
+            *(self._article(source, by_url[u], report, gone) for u in fresh)
+        )
         prepared = [p for p in pages if p is not None]
         report.new = len(prepared)
         keep = [p for p in prepared if self.pipeline.keeps(p)]
@@ -169,10 +217,24 @@ class Poller:
             if p is not None
             for url in (url, p.article.url)
         ]
+        seen += [(url, source.name, "error") for url in sorted(gone)]
         await asyncio.to_thread(self.store.mark_seen, seen, self.pipeline.clock())
+        # A feed's or listing's validators are kept only once every article it offers is
+        # in the archive or was fetched: one that failed for a while (a 503, a timeout, the
+        # service stopping mid-poll) or was left for the next poll is still to fetch, and a
+        # conditional request would hide it behind a 304 for as long as the feed is unchanged.
+        settled = (set(by_url) - set(unseen)) | gone
+        settled |= {url for url, p in zip(fresh, pages, strict=True) if p is not None}
+        settled |= {c.url for c in candidates} - set(by_url)  # over-long, never fetched
+        now = self.pipeline.clock()
+        for offer in offers:
+            if offer.index or (offer.articles and settled.issuperset(offer.articles)):
+                await asyncio.to_thread(
+                    self.store.save_http_validators, offer.url, offer.etag, offer.last_modified, now
+                )
 
     async def _article(
-        self, source: Source, candidate: Candidate, report: PollReport
+        self, source: Source, candidate: Candidate, report: PollReport, gone: set[str]
     ) -> Prepared | None:
         try:
             report.requests += 1
@@ -210,4 +272,6 @@ class Poller:
         except (FetchError, ExtractError, InputError) as exc:
             report.errors.append(str(exc))
             log.warning("%s: %s", source.name, exc)
+            if isinstance(exc, FetchError) and exc.lasting:
+                gone.add(candidate.url)
             return None

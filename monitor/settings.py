@@ -45,6 +45,13 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _at_least_one(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise ValueError("must be 1 or more")
+    return number
+
+
 def _port(value: str) -> int:
     number = int(value)
     if not 1 <= number <= 65535:
@@ -136,6 +143,13 @@ SETTINGS: dict[str, Setting] = {
         "longer lines given to `monitor ingest`.",
         _positive_int,
     ),
+    "max_articles": Setting(
+        "MONITOR_MAX_ARTICLES",
+        "100",
+        "New articles fetched from one source at one poll (at least 1); the others are"
+        " fetched at the next polls.",
+        _at_least_one,
+    ),
     "respect_robots": Setting(
         "MONITOR_RESPECT_ROBOTS", "true", "Honour robots.txt (true/false).", _flag
     ),
@@ -216,6 +230,7 @@ class Settings:
     max_connections: int = 32
     host_delay: float = 1.0
     max_body_bytes: int = 5_000_000
+    max_articles: int = 100
     respect_robots: bool = True
     alert_max_attempts: int = 10
     alert_backoff: float = 30.0

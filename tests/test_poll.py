@@ -264,6 +264,42 @@ def test_monitor_run_polls_on_schedule_and_stops_on_sigterm(local_outlet, tmp_pa
     assert any(r.path == "/politics" for r in server.requests)
 
 
+def test_monitor_run_exits_1_when_its_api_port_is_taken(tmp_path) -> None:
+    """A service that cannot serve its API stops, and says so with its exit status (a
+    service manager restarts it), not with 0 as if asked to stop."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    config = tmp_path / "sources.toml"
+    config.write_text(
+        '[[sources]]\nname = "Closed"\nhomepage = "http://127.0.0.1:9/"\n'
+        'listings = ["http://127.0.0.1:9/news"]\ninterval = "15m"\n\n'
+        '[[topics]]\nname = "icesco"\nany = ["ICESCO"]\n',
+        encoding="utf-8",
+    )
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")},
+            "MONITOR_DATABASE_URL": f"sqlite:///{tmp_path / 'run.db'}",
+            "MONITOR_API_PORT": str(port),
+            "MONITOR_MAX_RETRIES": "0",
+        }
+        proc = subprocess.run(
+            [sys.executable, "-m", "monitor.cli", "run", "--config", str(config)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert proc.returncode == 1, proc.stderr
+    assert f"error: the HTTP API cannot listen on 127.0.0.1:{port}" in proc.stderr
+
+
 def test_monitor_extract_shows_fields_and_the_winning_methods(tmp_path) -> None:
     import json
 
