@@ -147,6 +147,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|(?:\S+ ){1,3}(?:award|prize|medal|title|honou?r|(?<!in )order|distinction)s?\b))"
         r"|discuss(?:ed|es)? (?:\S+ ){0,2}(?:cooperation|prospects|relations|ties)"
         r"|had a meeting|have discussed|held discussions\b|one-on-one meeting|face-to-face meeting"
+        # two sides as the subject: "Bayramov and Dr. AlMalik on Monday discussed the ..."
+        r"|\band (?:dr\.? )?(?:\w\. |[^\s.,;]+ ){1,4}(?:(?:on|last) \w+ )?discussed\b"
         r"|tête-à-tête|held (?:an? )?(?:\w+ )?meeting\b(?! of)"
         # "has discussed the programme with the Director-General"
         r"|discuss(?:ed|es)? (?:[^.,;]{0,80}? )?with (?:the |his |her |its )?(?:\S+ ){0,3}"

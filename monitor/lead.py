@@ -247,8 +247,20 @@ def looks_back(sentence: str, year: int | None) -> bool:
     )
 
 
+def _stops(text: str) -> Iterator[str]:
+    """The sentences of a text of any case: a stop after a title or an initial ("dr.",
+    "salim m. almalik") ends none."""
+    start = 0
+    for m in STOP.finditer(text):
+        if not ABBREVIATION.search(text[max(0, m.start() - 12) : m.start()]):
+            yield text[start : m.start()]
+            start = m.end()
+    yield text[start:]
+
+
+STOP = re.compile(r"(?<=[.!?])\s+")
+
+
 def current_text(text: str, year: int | None) -> str:
     """``text`` without the sentences that look back, one sentence a line."""
-    return "\n".join(
-        sentence for sentence in re.split(r"(?<=[.!?])\s+", text) if not looks_back(sentence, year)
-    )
+    return "\n".join(sentence for sentence in _stops(text) if not looks_back(sentence, year))

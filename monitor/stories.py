@@ -83,6 +83,9 @@ STRONG_TEXT = 0.45  # shared rare wording that alone makes one story
 SOME_TEXT = 0.12  # shared rare wording that supports shared people
 _BILATERAL = {"agreement", "phone_call"}  # two parties: who signed, who called
 _VAGUE = {"other", "statement"}  # kinds too broad to tell one event by
+# kinds of event held on one day: two of them on two days are two events (a visit, a
+# conference or an exhibition may last a week, and a report may date its first day)
+_ONE_DAY = {"meeting", "phone_call", "agreement"}
 _COMPATIBLE = {
     frozenset({"meeting", "visit"}),
     frozenset({"meeting", "statement"}),
@@ -158,6 +161,15 @@ def _compare(a: StoryFeatures, b: StoryFeatures) -> _Verdict:
     if da and db and abs(da - db) > DATE_WINDOW:
         kind = "event dates" if a.event_date and b.event_date else "dates"
         return _Verdict(False, 0.0, f"veto: {kind} differ ({da} vs {db})", True)
+    # the same people met again: a meeting (a call, a signing) dated by each text on its
+    # own day, "met again in Baku on December 7, two days after their first meeting"
+    # in one language (a report in another often comes out the next day under its own
+    # dateline, which then dates its event)
+    one_day = a.event_type == b.event_type and a.event_type in _ONE_DAY
+    one_day = one_day and a.language == b.language and text < STRONG_TEXT
+    if one_day and a.event_date and b.event_date and a.event_date != b.event_date:
+        why = f"{a.event_type} on {a.event_date} and on {b.event_date}"
+        return _Verdict(False, 0.0, f"veto: two days of one kind of event ({why})", True)
     # an event told before its day ("Shusha to host the ceremony on Friday") and told once
     # held, on that day or after, are two pieces of news
     for x, y in ((a, b), (b, a)):

@@ -2339,6 +2339,20 @@ def test_an_institution_named_after_a_person_is_no_participant() -> None:
             "az",
             "phone_call",
         ),
+        (  # two sides as the subject of "discussed" are talks
+            "Regional office in Baku discussed",
+            "Jeyhun Bayramov and Salim AlMalik on Monday discussed the opening of an ICESCO "
+            "regional office in the Azerbaijani capital.",
+            "en",
+            "meeting",
+        ),
+        (  # ... and a title or an initial in a name ends no sentence of the lead
+            "Regional office in Baku discussed",
+            "BAKU, December 7. Jeyhun Bayramov and Dr. Salim M. AlMalik on Monday discussed "
+            "the opening of an ICESCO regional office in the Azerbaijani capital.",
+            "en",
+            "meeting",
+        ),
     ],
 )
 def test_event_type_rules(title: str, body: str, language: str, expected: str) -> None:

@@ -488,6 +488,32 @@ def test_a_meeting_and_the_signing_by_the_same_people_the_next_day_are_two_stori
     assert same_story(met, replace(signed, event_date=met.event_date))[0]
 
 
+def test_the_same_two_people_meeting_again_two_days_later_are_two_stories() -> None:
+    """They met in Baku on the 5th and again on the 7th: each report dates its own
+    meeting, in the same city and in the same words of talks."""
+    first = _told(
+        "Foreign Minister meets ICESCO Director General in Baku",
+        "Baku, December 5. Minister of Foreign Affairs Jeyhun Bayramov met ICESCO Director "
+        "General Salim AlMalik in Baku on December 5.\n\nThe sides discussed cooperation "
+        "in education and culture.",
+        datetime(2026, 12, 5, 9),
+    )
+    again = _told(
+        "Bayramov and AlMalik meet again in Baku",
+        "Minister of Foreign Affairs Jeyhun Bayramov met ICESCO Director General Salim "
+        "AlMalik again in Baku on December 7, two days after their first meeting.\n\nThis "
+        "time the talks focused on an ICESCO regional office in Baku.",
+        datetime(2026, 12, 7, 8),
+    )
+    assert (first.event_type, again.event_type) == ("meeting", "meeting")
+    assert (first.event_date, again.event_date) == (date(2026, 12, 5), date(2026, 12, 7))
+    same, _, why = same_story(first, again)
+    assert not same and "two days of one kind of event" in why, why
+    # a report in another language, published the next day under its own date, is not
+    # dated by its text but by its dateline: it still joins (a day apart in two languages)
+    assert same_story(first, replace(again, event_date=first.event_date))[0]
+
+
 def test_a_meeting_beside_a_conference_of_the_same_people_is_another_story() -> None:
     """The minister opened the conference with the Director General, and met him that
     afternoon: one day, one city, the same two people, two kinds of event."""
