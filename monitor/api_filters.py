@@ -21,8 +21,8 @@ from fastapi import Depends, Query
 from monitor.api_errors import ApiError
 from monitor.classify import EVENT_TYPES
 from monitor.errors import InputError
-from monitor.normalize import parse_datetime
-from monitor.query import parse_query
+from monitor.normalize import range_bound
+from monitor.query import one_of, parse_query
 from monitor.store import queries
 from monitor.store.search import SearchQuery
 
@@ -44,22 +44,19 @@ def _clean(name: str, value: str | None) -> str | None:
     return value.strip()
 
 
-_YEAR_MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")
 EXPECTED = "expected a date like 2026-01-31, a time like 2026-01-31T14:05:00Z, or 2026-01 or 2026"
 
 
 def parse_when(name: str, value: str | None) -> datetime | None:
     """A date parameter as an aware UTC time; a 422 naming the parameter otherwise.
 
-    A year (``2026``) or a month (``2026-01``) is its first day, not a Unix time."""
+    A year (``2026``), a month (``2026-01``) or a day is a period, not a Unix time:
+    ``since`` is its start, ``until`` its end (the whole period included)."""
     value = _clean(name, value)
     if value is None:
         return None
-    short = _YEAR_MONTH.fullmatch(value)
     try:
-        if short:
-            value = f"{short.group(1)}-{short.group(2) or '01'}-01"
-        return parse_datetime(value)
+        return range_bound(value, end=name == "until")
     except (InputError, ValueError, OverflowError, OSError) as exc:
         reason = exc.message if isinstance(exc, InputError) else str(exc)
         raise ApiError(
@@ -115,14 +112,42 @@ class Filters:
 
     @staticmethod
     def event_type(value: str | None) -> str | None:
+        """One of the event types, in any case (as `monitor search --event`)."""
         value = _clean("event_type", value)
-        if value is not None and value not in EVENT_TYPES:
+        if value is None:
+            return None
+        try:
+            return one_of(value, EVENT_TYPES)
+        except InputError:
             raise ApiError(
                 422,
                 f"query parameter 'event_type': unknown event type {value!r} "
                 f"(one of: {', '.join(EVENT_TYPES)})",
+            ) from None
+
+    def source(self, value: str | None) -> str | None:
+        """An outlet configured or in the archive, in any case (as `monitor search
+        --source`): an unknown one is an error naming it, not an empty page."""
+        value = _clean("source", value)
+        if value is None:
+            return None
+        configured = [s.name for s in self.app.config.sources]
+        try:
+            return one_of(value, configured)
+        except InputError:
+            pass
+        try:
+            return one_of(
+                value, configured + queries.distinct_values(self.app.store.engine)["sources"]
             )
-        return value
+        except InputError as exc:
+            raise ApiError(422, f"query parameter 'source': {exc.message}") from None
+
+    @staticmethod
+    def language(value: str | None) -> str | None:
+        """A language code, in any case: stored codes are lower case (en, pt-br)."""
+        value = _clean("language", value)
+        return value.lower() if value else None
 
     def query(
         self,
@@ -147,9 +172,9 @@ class Filters:
             request = SearchQuery(
                 text=text,
                 topic=self.topic(topic),
-                source=_clean("source", source),
+                source=self.source(source),
                 event_type=self.event_type(event_type),
-                language=_clean("language", language),
+                language=self.language(language),
                 since=since_dt,
                 until=until_dt,
                 order="newest" if order == "newest" else "relevance",
@@ -174,7 +199,7 @@ class Filters:
         """A page of stories from raw parameters; ApiError names the bad one."""
         chosen = self.topic(topic)
         kind = self.event_type(event_type)
-        outlet = _clean("source", source)
+        outlet = self.source(source)
         return queries.find_stories(
             self.app.store.engine,
             topics=[chosen] if chosen else [],

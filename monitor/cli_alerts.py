@@ -62,19 +62,36 @@ def alerts_list(settings: Settings, status: str | None, limit: int) -> None:
 @alerts.command("retry")
 @click.argument("ids", nargs=-1, type=int)
 @click.option("--failed", is_flag=True, help="Queue every failed alert again.")
+@click.option(
+    "--again", is_flag=True, help="Send the delivered alerts among the IDs once more, too."
+)
 @config_option
-def alerts_retry(settings: Settings, ids: tuple[int, ...], failed: bool) -> None:
-    """Queue alerts again by ID, or every failed one with --failed (exit 1 when none of
-    the IDs is an alert)."""
+def alerts_retry(settings: Settings, ids: tuple[int, ...], failed: bool, again: bool) -> None:
+    """Queue alerts again by ID (failed ones, or waiting ones made due now), or every
+    failed one with --failed. A delivered alert is not sent twice unless --again says so.
+    Exits 1 when none of the IDs could be queued."""
     if not ids and not failed:
         raise click.UsageError("give alert IDs or --failed")
     with open_app(settings) as app:
-        unknown = sorted(set(ids) - queries.alert_ids(app.store.engine, ids)) if ids else []
-        count = outbox.requeue(app.store.engine, ids=ids, failed=failed, now=datetime.now(UTC))
+        found = queries.alert_states(app.store.engine, ids) if ids else {}
+        count = outbox.requeue(
+            app.store.engine, ids=ids, failed=failed, now=datetime.now(UTC), again=again
+        )
+    unknown = sorted(set(ids) - set(found))
     if unknown:
         click.echo(f"no alert with id {', '.join(map(str, unknown))}", err=True)
+    for alert_id, state in sorted(found.items()):
+        if state == "delivered" and not again:
+            click.echo(
+                f"alert {alert_id} was delivered: not sent again (--again sends it once more)",
+                err=True,
+            )
+        elif state not in (*outbox.REQUEUED, "delivered"):
+            click.echo(
+                f"alert {alert_id} is {state}: it is sent with the alert it went into", err=True
+            )
     click.echo(f"queued {count} alerts again")
-    if ids and len(unknown) == len(set(ids)) and not failed:
+    if ids and not count and not failed:
         sys.exit(1)
 
 

@@ -15,7 +15,8 @@ import click
 from monitor.app import App, build, configure_logging
 from monitor.classify import EVENT_TYPES
 from monitor.errors import InputError, MonitorError
-from monitor.normalize import parse_datetime
+from monitor.normalize import range_bound
+from monitor.query import one_of
 from monitor.settings import Settings
 from monitor.store.queries import distinct_values
 
@@ -52,11 +53,13 @@ def when(value: datetime | None) -> str:
 
 
 def since_option(value: str | None, option: str = "--since") -> datetime | None:
-    """The date given to ``option``; a usage error naming the option when it is no date."""
+    """The date given to ``option``; a usage error naming the option when it is no date.
+
+    A year, a month or a day is a period: ``--since`` its start, ``--until`` its end."""
     if not value:
         return None
     try:
-        return parse_datetime(value)
+        return range_bound(value, end=option == "--until")
     except InputError as exc:
         raise click.BadParameter(f"bad date {value!r}: {exc}", param_hint=f"'{option}'") from exc
 
@@ -75,12 +78,10 @@ def date_range(since: str | None, until: str | None) -> tuple[datetime | None, d
 def _one_of(value: str, known: Iterable[str], option: str, *, exact: bool = False) -> str:
     """The known value the given one names (in any case unless ``exact``), else a usage
     error naming the option and the known values."""
-    names = sorted(set(known), key=str.casefold)
-    for name in names:
-        if name == value or (not exact and name.casefold() == value.casefold()):
-            return name
-    listed = ", ".join(names) or "none"
-    raise click.BadParameter(f"unknown value {value!r} (known: {listed})", param_hint=f"'{option}'")
+    try:
+        return one_of(value, known, exact=exact)
+    except InputError as exc:
+        raise click.BadParameter(exc.message, param_hint=f"'{option}'") from exc
 
 
 @dataclass(frozen=True)

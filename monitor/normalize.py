@@ -315,6 +315,38 @@ def _from_text(text: str) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)  # RFC 2822 "-0000" is UTC
 
 
+_PERIOD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def range_bound(value: str, *, end: bool = False) -> datetime | None:
+    """A search filter's ``since`` (``end`` False) or ``until`` (True) as an aware UTC
+    time. A year (2026), a month (2026-01) or a day (2026-01-31) is a period: ``since``
+    is its first instant and ``until`` the first instant after it, so that ``until``
+    includes the whole period ("--since 2026-01-31 --until 2026-01-31" is that day).
+    A time (2026-01-31T14:05:00Z, and the other forms of :func:`parse_datetime`) is an
+    instant, and an ``until`` instant is the first one left out."""
+    period = _PERIOD.fullmatch(value.strip())
+    if not period:
+        return parse_datetime(value)
+    year, month, day = (int(part) if part else None for part in period.groups())
+    try:
+        first = datetime(year or 1, month or 1, day or 1, tzinfo=UTC)
+    except ValueError as exc:
+        raise InputError(f"no such day {value!r}: {exc}") from None
+    if first.year < _EARLIEST_YEAR:
+        raise InputError(f"date {value!r} is before {_EARLIEST_YEAR}: not a news date")
+    if not end:
+        return first
+    try:
+        if day is not None:
+            return first + timedelta(days=1)
+        if month is not None:
+            return first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1)
+        return first.replace(year=first.year + 1)
+    except (ValueError, OverflowError):  # the end of 9999: the end of time
+        return datetime.max.replace(tzinfo=UTC)
+
+
 def parse_datetime(
     value: str | float | None, *, default_tz: tzinfo = UTC, now: datetime | None = None
 ) -> datetime | None:

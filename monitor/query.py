@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from monitor.errors import InputError
@@ -142,3 +143,14 @@ def parse_query(text: str) -> ParsedQuery:
 
 
 # -- values ------------------------------------------------------------------------------
+
+
+def one_of(value: str, known: Iterable[str], *, exact: bool = False) -> str:
+    """The known name ``value`` names, in any case unless ``exact``: a search filter's
+    topic, outlet or event type, checked alike by the CLI, the API and the web page.
+    InputError lists the known names."""
+    names = sorted(set(known), key=str.casefold)
+    for name in names:
+        if name == value or (not exact and name.casefold() == value.casefold()):
+            return name
+    raise InputError(f"unknown value {value!r} (known: {', '.join(names) or 'none'})")

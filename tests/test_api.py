@@ -251,15 +251,21 @@ def test_the_schema_declares_the_event_types_and_date_formats_the_server_reads(
         assert client.get("/api/articles", params={"until": when}).status_code == 200, when
 
 
-def test_a_year_or_a_month_is_its_first_day_not_a_unix_time(client: Client) -> None:
+def test_a_year_a_month_or_a_day_is_a_period_not_a_unix_time(client: Client) -> None:
+    """``since`` is the period's start and ``until`` its end: the whole period is in."""
+
     def total(**params: str) -> int:
         response = client.get("/api/articles", params=params)
         assert response.status_code == 200, response.text
         return int(response.json()["total"])
 
     assert total(since="2024") == total(since="2024-01-01") > 0
-    assert total(until="2024-05") == total(until="2024-05-01")
-    assert total(since="2024", until="2025") == total(since="2024-01-01", until="2025-01-01")
+    assert total(until="2024-05") == total(until="2024-05-31") == total(until="2024-06-01T00:00Z")
+    whole = total(since="2024", until="2024")
+    assert whole == total(since="2024-01-01", until="2024-12-31") > 0
+    assert whole == total(since="2024-01-01T00:00Z", until="2025-01-01T00:00Z")
+    day = client.get("/api/articles", params={"since": "2023-12-16", "until": "2023-12-16"})
+    assert [i["published"][:10] for i in day.json()["items"]] == ["2023-12-16"]
     bad = client.get("/api/articles", params={"since": "soonish"}).json()["error"]
     assert "query parameter 'since'" in bad and "expected a date like 2026-01-31" in bad
 
@@ -309,6 +315,10 @@ def test_pages_cover_the_results_once(client: Client) -> None:
         ({"source": "Trend"}, lambda i: i["source"] == "Trend"),
         ({"language": "ru"}, lambda i: i["language"] == "ru"),
         ({"event_type": "meeting"}, lambda i: i["event_type"] == "meeting"),
+        # in any case, as `monitor search` takes them
+        ({"source": "trend"}, lambda i: i["source"] == "Trend"),
+        ({"language": "RU"}, lambda i: i["language"] == "ru"),
+        ({"event_type": "MEETING"}, lambda i: i["event_type"] == "meeting"),
         ({"topic": "culture"}, lambda i: "culture" in i["topics"]),
         ({"q": "ICESCO", "topic": "icesco"}, lambda i: "icesco" in i["topics"]),
         (
@@ -343,7 +353,7 @@ def test_one_article_has_its_body_urls_and_outlets(client: Client) -> None:
 
 
 def test_coverage_counts_a_syndicated_copy_once(client: Client) -> None:
-    window = {"since": "2023-12-15", "until": "2023-12-18"}
+    window = {"since": "2023-12-15", "until": "2023-12-17"}
     expected = {
         "days": ["2023-12-15", "2023-12-16", "2023-12-17"],
         "series": [{"outlet": "Trend", "other": False, "total": 1, "counts": [0, 1, 0]}],
@@ -361,7 +371,7 @@ def test_coverage_counts_a_syndicated_copy_once(client: Client) -> None:
 
 def test_coverage_agrees_with_the_search_it_counts(client: Client) -> None:
     for params in ({"q": "ICESCO"}, {"topic": "culture"}, {"language": "ru"}, {"q": "-ICESCO"}):
-        window = {**params, "since": "2022-01-01", "until": "2025-06-01"}
+        window = {**params, "since": "2022-01-01", "until": "2025-05-31"}
         counted = client.get("/api/coverage", params=window).json()
         assert len(counted["days"]) == 366 and counted["days"][-1] == "2025-05-31"
         total = client.get("/api/articles", params={**window, "since": "2024-06-01"}).json()
@@ -706,7 +716,7 @@ HOSTILE: list[tuple[str, dict[str, Any] | None, int | None]] = [
     ("/api/articles", {"event_type": "party"}, 422),
     ("/api/articles", {"order": "random"}, 422),
     ("/api/articles", {"source": "\x00"}, 422),
-    ("/api/articles", {"source": "'; DROP TABLE article; --"}, 200),
+    ("/api/articles", {"source": "'; DROP TABLE article; --"}, 422),
     ("/api/articles", {"language": "x" * 50}, 422),
     ("/api/articles", {"language": "\x1b[31m"}, 422),
     ("/api/articles", {"q": "ICESCO", "limit": "200", "offset": "10000000"}, 200),
@@ -752,7 +762,9 @@ HOSTILE: list[tuple[str, dict[str, Any] | None, int | None]] = [
     ("/articles/abc", None, 422),
     ("/articles/999999", None, 404),
     ("/stories/0", None, 422),
-    ("/?q=%ED%A0%80&source=%FF", None, 200),
+    ("/?q=%ED%A0%80&source=%FF", None, 422),
+    ("/?source=nope", None, 422),
+    ("/api/stories", {"source": "nope"}, 422),
 ]
 
 
@@ -783,6 +795,11 @@ def test_validation_errors_name_the_parameter(client: Client) -> None:
     assert "'since'" in client.get("/api/articles", params={"since": "soon"}).json()["error"]
     unknown = client.get("/api/articles", params={"topic": "nope"}).json()["error"]
     assert "nope" in unknown and "icesco" in unknown and "culture" in unknown
+    outlet = client.get("/api/articles", params={"source": "nope"})
+    assert outlet.status_code == 422
+    assert "'source'" in outlet.json()["error"] and "Trend" in outlet.json()["error"]
+    # an outlet no longer configured, known from the articles it left, is no error
+    assert all_items(client, "/api/articles", source="MENAFN.COM")
 
 
 # -- PostgreSQL --------------------------------------------------------------------------

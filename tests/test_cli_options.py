@@ -116,6 +116,36 @@ def test_source_event_and_language_match_in_any_case(archive, option: str, value
     assert _json_lines(archive("search", "icesco", option, value)) == expected
 
 
+def test_a_day_a_month_or_a_year_is_included_whole_at_either_end(run, tmp_path: Path) -> None:
+    """The same periods as the API: `--since 2025` is a year, not a Unix time, and
+    `--since D --until D` is the day D."""
+    import json
+
+    published = ["2024-12-31", "2025-01-01", "2025-01-31", "2025-02-01", "2025-12-31", "2026-01-01"]
+    lines = [
+        json.dumps(
+            {
+                "url": f"https://example.az/news/{n}",
+                "title": f"ICESCO exhibition number {n} opens",
+                "text": f"An ICESCO exhibition of manuscripts, number {n} of its series, opened.",
+                "published": f"{day}T12:00:00Z",
+            }
+        )
+        for n, day in enumerate(published)
+    ]
+    (tmp_path / "dated.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run("ingest", str(tmp_path / "dated.jsonl")).exit_code == 0
+
+    def days(*period: str) -> list[str]:
+        return sorted(h["published"][:10] for h in _json_lines(run("search", "icesco", *period)))
+
+    assert days() == published
+    assert days("--since", "2025", "--until", "2025") == published[1:5]
+    assert days("--since", "2025-01", "--until", "2025-01") == published[1:3]
+    assert days("--since", "2025-01-31", "--until", "2025-01-31") == ["2025-01-31"]
+    assert days("--until", "2025-01-01T12:00:00Z") == published[:1]  # a time: left out
+
+
 @pytest.mark.parametrize(
     "args",
     [("stories", "--limit", "-1"), ("search", "x", "--limit", "0"), ("stories", "--limit", "0")],
@@ -172,6 +202,35 @@ def test_alerts_retry_names_unknown_ids_and_fails_when_none_is_known(run, tmp_pa
     none = run("alerts", "retry", "98", "99")
     assert none.exit_code == 1
     assert "no alert with id 98, 99" in none.stderr and "queued 0 alerts again" in none.stdout
+
+
+def test_alerts_retry_does_not_send_a_delivered_alert_twice_unless_asked(
+    run, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from monitor.alerts import new_alert
+    from monitor.store import Store, outbox
+
+    with Store(f"sqlite:///{tmp_path / 'storage' / 'monitor.db'}") as store:
+        rows = [
+            outbox.row_for(new_alert("new_story", {"story": {"id": n}}, rule="r"), "hook", f"k{n}")
+            for n in (1, 2)
+        ]
+        with store.engine.begin() as conn:
+            outbox.enqueue(conn, rows)
+        delivered, waiting = sorted(item.id for item in outbox.recent(store.engine))
+        outbox.mark_delivered(store.engine, delivered, datetime.now(UTC))
+        refused = run("alerts", "retry", str(delivered))
+        assert refused.exit_code == 1, refused.output
+        assert f"alert {delivered} was delivered: not sent again" in refused.stderr
+        states = {item.id: item.status for item in outbox.recent(store.engine)}
+        assert states[delivered] == "delivered"
+        both = run("alerts", "retry", str(delivered), str(waiting))
+        assert both.exit_code == 0 and "queued 1 alerts again" in both.stdout
+        again = run("alerts", "retry", "--again", str(delivered))
+        assert again.exit_code == 0 and "queued 1 alerts again" in again.stdout
+        assert {item.status for item in outbox.recent(store.engine)} == {"pending"}
 
 
 def test_an_unknown_log_level_is_refused(run, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -268,7 +268,7 @@ def test_outlet_names_in_the_chart_are_text(covered: App) -> None:
 def test_a_bar_links_to_the_search_of_its_day(covered: App) -> None:
     client = Client(create_api(covered))
     chart = chart_of(client.get("/", params={"topic": "icesco", "order": "newest"}).text)
-    link = "/?topic=icesco&amp;order=newest&amp;since=2026-11-04&amp;until=2026-11-05"
+    link = "/?topic=icesco&amp;order=newest&amp;since=2026-11-04&amp;until=2026-11-04"
     assert f'<a class="bar" href="{link}" aria-label="4 Nov 2026: 3 articles' in chart
     day = client.get(html.unescape(link)).text
     assert "<h2>3 articles" in day

@@ -147,14 +147,34 @@ def mark_failed(engine: Engine, item_id: int, error: str) -> None:
         )
 
 
-def requeue(engine: Engine, *, ids: Sequence[int] = (), failed: bool = False, now: datetime) -> int:
-    """Queue alerts again (by id, or every failed one); attempts start from zero."""
+# what `monitor alerts retry ID` may queue again: a failed alert, or one waiting (its
+# backoff, a receiver's Retry-After, quiet hours) made due now; a delivered one only when
+# asked to send it once more
+REQUEUED = ("failed", "pending")
+
+
+def requeue(
+    engine: Engine,
+    *,
+    ids: Sequence[int] = (),
+    failed: bool = False,
+    now: datetime,
+    again: bool = False,
+) -> int:
+    """Queue alerts again, due now (by id, or every failed one); attempts start from zero.
+
+    By id, a failed or waiting alert is queued; a delivered one only with ``again`` (it is
+    then sent once more), and one folded into a digest or a story's alert never."""
     with engine.begin() as conn:
         query = update(OutboxRow).values(status="pending", attempts=0, next_attempt_at=now)
         if failed:
             query = query.where(OutboxRow.status == "failed")
         else:
-            query = query.where(OutboxRow.id.in_(list(ids)))  # type: ignore[union-attr]
+            states = (*REQUEUED, "delivered") if again else REQUEUED
+            query = query.where(
+                OutboxRow.id.in_(list(ids)),  # type: ignore[union-attr]
+                OutboxRow.status.in_(states),  # type: ignore[attr-defined]
+            )
         return conn.execute(query).rowcount or 0
 
 

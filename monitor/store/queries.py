@@ -275,11 +275,11 @@ def archive_counts(engine: Engine) -> ArchiveCounts:
     return ArchiveCounts(int(articles), int(stories), outbox)
 
 
-def alert_ids(engine: Engine, ids: Sequence[int]) -> set[int]:
-    """Which of these outbox ids exist."""
-    query = select(OutboxRow.id).where(col(OutboxRow.id).in_(list(ids)))
+def alert_states(engine: Engine, ids: Sequence[int]) -> dict[int, str]:
+    """The delivery state of each of these outbox ids that exists."""
+    query = select(OutboxRow.id, OutboxRow.status).where(col(OutboxRow.id).in_(list(ids)))
     try:
         with engine.connect() as conn:
-            return {int(i) for (i,) in conn.execute(query)}
+            return {int(i): status for i, status in conn.execute(query)}
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot read the outbox: {exc}") from exc

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import html
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from http import HTTPStatus
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -262,7 +262,7 @@ class Web:
     @staticmethod
     def _day_link(params: dict[str, str], day: date) -> str:
         """The same search narrowed to one UTC day."""
-        query = {**params, "since": day.isoformat(), "until": (day + timedelta(days=1)).isoformat()}
+        query = {**params, "since": day.isoformat(), "until": day.isoformat()}  # that day alone
         return "/?" + urlencode(query)
 
     @staticmethod
