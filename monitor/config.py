@@ -28,7 +28,7 @@ from monitor.config_keys import SOURCE_KEYS as SOURCE_KEYS
 from monitor.config_keys import TOP_KEYS
 from monitor.config_keys import TOPIC_KEYS as TOPIC_KEYS
 from monitor.errors import ConfigError
-from monitor.tomlcheck import Checker
+from monitor.tomlcheck import Checker, Locator
 
 
 @dataclass(frozen=True)
@@ -243,7 +243,7 @@ def load_config(path: str | Path) -> Config:
     """Read and validate sources.toml at ``path``."""
     file = Path(path)
     try:
-        text = file.read_text(encoding="utf-8")
+        text = file.read_text(encoding="utf-8-sig")  # an editor's byte-order mark is no TOML
     except FileNotFoundError:
         raise ConfigError("file not found", path=str(file)) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -258,10 +258,18 @@ def channel_problems(config: Config, environ: Mapping[str, str]) -> list[str]:
     from monitor.alerts import make_notifier  # the channels own their checks
 
     problems = []
+    try:
+        locate: Locator | None = Locator(Path(config.path).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):  # a config parsed from a string, or gone since
+        locate = None
     for channel in config.channels:
         try:
             make_notifier(channel, environ)
         except ConfigError as exc:
-            located = ConfigError(exc.message, path=config.path, where=exc.where, key=exc.key)
+            table = f"channels.{channel.name}"
+            line = locate.line(table, None, exc.key) if locate else None
+            located = ConfigError(
+                exc.message, path=config.path, line=line, where=exc.where, key=exc.key
+            )
             problems.append(str(located))
     return problems

@@ -52,9 +52,11 @@ def _named_tables(
         name = ck.string(data, "name", required=True, **loc)
         assert name is not None
         loc["where"] = f"{what} '{name}'"
-        if name in seen:
-            raise ck.fail(f"duplicate {what} name", key="name", **loc)
-        seen.add(name)
+        if name.casefold() in seen:  # names are chosen in any case (--source trend)
+            raise ck.fail(
+                f"duplicate {what} name (names must differ in more than case)", key="name", **loc
+            )
+        seen.add(name.casefold())
         yield data, name, loc
 
 

@@ -40,18 +40,26 @@ def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
     return count
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula: a scraped headline
+# "=HYPERLINK(...)" would become a link or worse once the export is opened
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, list) and value and isinstance(value[0], dict):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):
-        return " | ".join(str(v) for v in value)
+        value = " | ".join(str(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value  # shown as text; the quote is the spreadsheets' own escape
     return "" if value is None else value
 
 
 def write_csv(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """CSV with a header; lists joined by ' | ', matched_terms as JSON."""
+    """CSV with a header; lists joined by ' | ', participants and matched_terms as JSON;
+    a text cell that a spreadsheet would run as a formula starts with a quote (')."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(EXPORT_FIELDS)
     count = 0

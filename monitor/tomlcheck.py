@@ -128,6 +128,10 @@ class Checker:
         parts = urlsplit(value)
         if parts.scheme not in {"http", "https"} or not parts.hostname or " " in value:
             raise self.fail(f"not an http(s) URL: {value!r}", key=key, **loc)
+        try:
+            parts.port  # noqa: B018 -- a port over 65535 or not a number raises here
+        except ValueError:
+            raise self.fail(f"not a port number (1-65535) in {value!r}", key=key, **loc) from None
         return value
 
     def number(self, data: dict[str, Any], key: str, default: float, **loc: Any) -> float:

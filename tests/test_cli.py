@@ -135,6 +135,25 @@ def test_export_csv_has_a_header_and_one_row_per_article(run) -> None:
     assert json.loads(rows[0]["matched_terms"])["icesco"]["score"] > 0
 
 
+def test_export_csv_never_hands_a_spreadsheet_a_formula(run, tmp_path: Path) -> None:
+    """A scraped headline such as =HYPERLINK(...) is written as text, quote first."""
+    title = '=HYPERLINK("http://evil.example","ICESCO click")'
+    record = {
+        "url": "https://example.az/news/1",
+        "title": title,
+        "text": "ICESCO opened an exhibition of manuscripts in Baku on Monday, officials said.",
+        "published": "2025-03-10T09:00:00Z",
+        "author": "+994 desk",
+    }
+    (tmp_path / "one.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert run("ingest", str(tmp_path / "one.jsonl")).exit_code == 0
+    (row,) = csv.DictReader(io.StringIO(run("export", "--format", "csv").stdout))
+    assert row["title"] == "'" + title and row["author"] == "'+994 desk"
+    assert row["url"] == "https://example.az/news/1"  # other cells as they are
+    (kept,) = [json.loads(line) for line in run("export").stdout.splitlines()]
+    assert kept["title"] == title  # JSON Lines carry the text unchanged
+
+
 def test_check_prints_a_summary_of_the_shipped_config(run) -> None:
     result = run("check")
     assert result.exit_code == 0, result.output

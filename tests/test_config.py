@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import textwrap
 from pathlib import Path
 
@@ -99,6 +100,21 @@ ERRORS = [
         6,
         "name",
         "duplicate source name",
+    ),
+    (
+        "names that differ only in case",
+        '[[sources]]\nname = "Trend"\nhomepage = "https://a.az"\nfeeds = ["https://a.az/rss"]\n'
+        '[[sources]]\nname = "trend"\nhomepage = "https://b.az"\nfeeds = ["https://b.az/rss"]\n',
+        6,
+        "name",
+        "must differ in more than case",
+    ),
+    (
+        "a port off the range",
+        '[[sources]]\nname = "A"\nhomepage = "https://a.az:99999/"\nfeeds = ["https://a.az/rss"]\n',
+        3,
+        "homepage",
+        "not a port number (1-65535)",
     ),
     (
         "bad interval",
@@ -276,11 +292,18 @@ def test_channel_secret_variable_reported_when_missing() -> None:
         "sources.toml: channel 'hook': key 'secret_env': environment variable "
         "MONITOR_HOOK_SECRET is not set"
     ]
-    assert channel_problems(config, {"MONITOR_HOOK_SECRET": "whsec_x"}) == [
-        "sources.toml: channel 'hook': key 'secret_env': "
-        "a webhook secret is 'whsec_' followed by base64"
-    ]
-    assert channel_problems(config, {"MONITOR_HOOK_SECRET": "whsec_c2VjcmV0IGtleQ=="}) == []
+    # not base64; no prefix ("password" is base64 too); a key of 10 bytes ("secret key")
+    for secret in ("whsec_x", "password", "whsec_c2VjcmV0IGtleQ=="):
+        (problem,) = channel_problems(config, {"MONITOR_HOOK_SECRET": secret})
+        assert problem.startswith(
+            "sources.toml: channel 'hook': key 'secret_env': "
+            "a webhook secret is 'whsec_' followed by the base64 of 16 or more random bytes"
+        ) or problem.startswith(
+            "sources.toml: channel 'hook': key 'secret_env': the webhook secret's key is 10 bytes"
+        ), problem
+        assert "secrets.token_bytes(32)" in problem  # how to make a good one
+    good = "whsec_" + base64.b64encode(b"sixteen bytes ok").decode()
+    assert channel_problems(config, {"MONITOR_HOOK_SECRET": good}) == []
 
 
 def test_a_ca_file_that_does_not_exist_is_reported(tmp_path: Path) -> None:
@@ -290,6 +313,27 @@ def test_a_ca_file_that_does_not_exist_is_reported(tmp_path: Path) -> None:
     )
     (problem,) = channel_problems(config, {})
     assert problem.startswith("sources.toml: channel 'mail': key 'ca_file': cannot load CA file")
+
+
+def test_a_channel_problem_in_a_file_names_its_line(tmp_path: Path) -> None:
+    """`monitor check` builds each channel as delivery does: an address with a line break
+    ("from" followed by a Bcc header) is refused, at its line of the file."""
+    path = tmp_path / "sources.toml"
+    path.write_text(
+        '[channels.mail]\ntype = "email"\nhost = "smtp.example.org"\n'
+        'from = "m@example.org\\nBcc: x@example.net"\nto = ["ops@example.org"]\n',
+        encoding="utf-8",
+    )
+    (problem,) = channel_problems(load_config(path), {})
+    assert problem.startswith(f"{path}:4: channel 'mail': key 'from': "), problem
+    assert "is not an e-mail address" in problem
+
+
+def test_a_byte_order_mark_before_the_toml_is_no_error(tmp_path: Path) -> None:
+    path = tmp_path / "sources.toml"
+    shipped = Path(__file__).resolve().parent.parent / "sources.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + shipped.read_bytes())
+    assert load_config(path).sources == load_config(shipped).sources
 
 
 def test_shipped_sources_toml_is_valid() -> None:

@@ -53,7 +53,8 @@ class EmailNotifier:
                 raise ConfigError("missing required key", where=where, key=key)
         for key, value in (("from", self.sender), *(("to", r) for r in self.recipients)):
             address = parseaddr(str(value))[1]
-            if "@" not in address or " " in address:
+            # a line break would end the header and start another ("\nBcc: ...")
+            if "@" not in address or " " in address or any(c in str(value) for c in "\r\n"):
                 raise ConfigError(
                     f"{value!r} is not an e-mail address (name@example.org, or "
                     f'"Name <name@example.org>")',
@@ -63,7 +64,7 @@ class EmailNotifier:
         unsubscribe = str(options.get("unsubscribe") or "")
         schemes = ("mailto:", "https:", "http:")
         url_or_address = unsubscribe.lower().startswith(schemes) or "@" in parseaddr(unsubscribe)[1]
-        if unsubscribe and not url_or_address:
+        if unsubscribe and (not url_or_address or any(c in unsubscribe for c in "\r\n")):
             raise ConfigError(
                 f"{unsubscribe!r} is neither a mailto:, https: or http: URL nor an address",
                 where=where,

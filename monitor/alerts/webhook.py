@@ -68,14 +68,29 @@ class WebhookVerificationError(MonitorError):
     """A received webhook is not authentic (bad or missing signature, stale timestamp)."""
 
 
+MIN_SECRET_BYTES = 16  # a shorter key is guessable ("whsec_cGFzc3dvcmQ=" is "password")
+MAKE_SECRET = (
+    'python3 -c "import base64, secrets; '
+    "print('whsec_' + base64.b64encode(secrets.token_bytes(32)).decode())\""
+)
+
+
 def decode_secret(secret: str) -> bytes:
-    """The HMAC key of a ``whsec_<base64>`` secret; ValueError if it is not one."""
+    """The HMAC key of a ``whsec_<base64>`` secret; ValueError if it is not one (no
+    ``whsec_`` prefix, not base64, or a key under 16 bytes)."""
+    text = secret.strip()
+    expected = (
+        "a webhook secret is 'whsec_' followed by the base64 of 16 or more random bytes"
+        f" (make one with: {MAKE_SECRET})"
+    )
+    if not text.startswith("whsec_"):
+        raise ValueError(expected)
     try:
-        key = base64.b64decode(secret.strip().removeprefix("whsec_"), validate=True)
+        key = base64.b64decode(text.removeprefix("whsec_"), validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise ValueError("a webhook secret is 'whsec_' followed by base64") from exc
-    if not key:
-        raise ValueError("the webhook secret is empty")
+        raise ValueError(expected) from exc
+    if len(key) < MIN_SECRET_BYTES:
+        raise ValueError(f"the webhook secret's key is {len(key)} bytes: {expected}")
     return key
 
 
