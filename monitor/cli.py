@@ -14,6 +14,7 @@ from typing import BinaryIO, TextIO
 import click
 
 from monitor import __version__
+from monitor.charset import decode_body
 from monitor.cli_alerts import alerts
 from monitor.cli_common import check_filters, config_option, open_app, since_option, when
 from monitor.cli_search import search
@@ -250,7 +251,8 @@ def extract(settings: Settings, target: str, source_name: str | None) -> None:
             html, url = asyncio.run(get())
     else:
         try:
-            html = Path(target).read_text(encoding="utf-8", errors="replace")
+            # the page's own <meta charset> says how to read it, as when it is fetched
+            html, _ = decode_body(Path(target).read_bytes(), media_type="text/html")
         except OSError as exc:
             raise InputError(f"{target}: {exc.strerror}") from exc
         url = Path(target).resolve().as_uri().replace("file://", "http://localhost")

@@ -21,7 +21,7 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 @click.command()
-@click.argument("query", required=False, default="")
+@click.argument("words", nargs=-1)
 @click.option("--topic", default=None, help="Only articles matching this topic.")
 @click.option(
     "--source", default=None, help="Only articles from this outlet (first, or ran a copy)."
@@ -52,7 +52,7 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 @config_option
 def search(
     settings: Settings,
-    query: str,
+    words: tuple[str, ...],
     topic: str | None,
     source: str | None,
     event_type: str | None,
@@ -66,9 +66,11 @@ def search(
 ) -> None:
     """Full-text search of the archive: words, "phrases", -exclusions, a OR b, prefix*.
 
-    A query that starts with '-' goes after '--', which ends the options
+    The words need no quotes (monitor search heritage forum); quote a "phrase" inside
+    single quotes. A query that starts with '-' goes after '--', which ends the options
     (monitor search -- -sport).
     """
+    query = " ".join(words)
     start, end = date_range(since, until)
     with open_app(settings) as app:
         wanted = check_filters(

@@ -94,7 +94,9 @@ def fold(value: str) -> str:
 
 
 def _term(raw: str, star: bool) -> Term | None:
-    tokens = tuple(_TOKEN.findall(fold(raw).lower()))
+    # "i̇" (i and a combining dot above) is what lower-casing "İSESKO" gives in Python or
+    # JavaScript: the dot goes, as the index folds İ to I
+    tokens = tuple(_TOKEN.findall(fold(raw).lower().replace("i\u0307", "i")))
     if not tokens:
         return None
     return Term(tokens, prefix=star and len(tokens[-1]) >= MIN_PREFIX)

@@ -156,6 +156,12 @@ def test_a_limit_below_one_is_a_usage_error(run, args: tuple[str, ...]) -> None:
     assert "Invalid value for '--limit'" in result.stderr
 
 
+def test_the_words_of_a_query_need_no_quotes(archive) -> None:
+    """`monitor search heritage projects` is the query "heritage projects"."""
+    loose = _json_lines(archive("search", "heritage", "projects"))
+    assert loose and loose == _json_lines(archive("search", "heritage projects"))
+
+
 def test_a_query_starting_with_a_dash_goes_after_double_dash(archive) -> None:
     result = CliRunner().invoke(
         cli, ["search", "--config", str(SHIPPED), "--", "-manuscripts"], catch_exceptions=False

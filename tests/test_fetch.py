@@ -226,7 +226,16 @@ async def test_meta_charset_is_used_when_the_header_has_none(server: LocalServer
             "cp1251",
         ),
         (f"<p>{AZ * 5}</p>".encode() + b"\xff", "utf-8", "text/html", "utf-8"),  # one bad byte
-        (b"<p>\x98\x98</p>", None, "", "iso8859-1"),  # nothing else decodes it
+        (b"<p>\x98\x98</p>", None, "", "cp1252"),  # not Cyrillic words: West European
+        (b"<p>\x81\x98</p>", None, "", "iso8859-1"),  # nothing else decodes it
+        # undeclared: Cyrillic words are windows-1251; French read as Cyrillic is not
+        (f"<p>{RU}</p>".encode("cp1251"), None, "text/html", "cp1251"),
+        (
+            "<p>L'Azerbaïdjan et l'ICESCO renforcent leur coopération.</p>".encode("latin-1"),
+            None,
+            "text/html",
+            "cp1252",
+        ),
     ],
 )
 def test_decode_body_picks_the_charset_that_works(

@@ -328,6 +328,30 @@ def test_monitor_extract_shows_fields_and_the_winning_methods(tmp_path) -> None:
     assert missing.exit_code == 1 and "nope.html" in missing.stderr
 
 
+def test_monitor_extract_reads_a_saved_page_in_its_own_charset(tmp_path) -> None:
+    """A page saved from a windows-1251 site says so in its <meta>: read as fetched."""
+    import json
+
+    from click.testing import CliRunner
+
+    from monitor.cli import cli
+
+    title = "Байрамов встретился с генеральным директором ИСЕСКО"
+    text = "Министр иностранных дел Джейхун Байрамов встретился в Баку с генеральным директором."
+    page = tmp_path / "500201.html"
+    page.write_bytes(
+        (
+            '<html><head><meta http-equiv="Content-Type" content="text/html; '
+            f'charset=windows-1251"><title>{title}</title></head><body><article>'
+            f"<h1>{title}</h1><p>{text}</p><p>{text}</p></article></body></html>"
+        ).encode("cp1251")
+    )
+    result = CliRunner().invoke(cli, ["extract", str(page), "--config", str(SHIPPED)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["title"] == title and text in data["body"]
+
+
 def test_monitor_serve_answers_and_stops_on_sigterm(tmp_path) -> None:
     import os
     import signal
