@@ -41,6 +41,7 @@ def alerts_list(settings: Settings, status: str | None, limit: int) -> None:
     """Recent alerts with their delivery state, attempts and last error."""
     with open_app(settings) as app:
         items = outbox.recent(app.store.engine, limit=limit, status=status)
+    now = datetime.now(UTC)
     # columns as wide as their longest value ("source_recovered", a long channel name)
     kind_w = max([4, *(len(item.kind) for item in items)])
     channel_w = max([7, *(len(item.channel) for item in items)])
@@ -55,6 +56,8 @@ def alerts_list(settings: Settings, status: str | None, limit: int) -> None:
             f"{item.id:>5}  {when(item.created_at):<16}  {item.kind:<{kind_w}} "
             f"{item.channel:<{channel_w}} {item.status:<10} {item.attempts:>5}  {str(what)[:60]}"
         )
+        if item.status == "pending" and item.next_attempt_at and item.next_attempt_at > now:
+            click.echo(f"{'':>7}due {when(item.next_attempt_at)} UTC")
         if item.last_error and item.status != "delivered":
             click.echo(f"{'':>7}last error: {item.last_error}")
 
@@ -109,8 +112,13 @@ def alerts_flush(settings: Settings) -> None:
 
     with open_app(settings) as app:
         report = asyncio.run(deliver(app))
+        held, first = outbox.waiting(app.store.engine, datetime.now(UTC))
     for error in report.errors:
         click.echo(f"  {error}", err=True)
-    click.echo(f"delivered {report.delivered}, to retry {report.retried}, failed {report.failed}")
+    # alerts held back (a backoff, a receiver's Retry-After, quiet hours) are said too
+    later = f", waiting {held} (the first due {when(first)} UTC)" if held else ""
+    click.echo(
+        f"delivered {report.delivered}, to retry {report.retried}, failed {report.failed}{later}"
+    )
     if report.retried or report.failed:
         sys.exit(1)

@@ -72,6 +72,18 @@ def sentence_ends(text: str) -> list[int]:
     return ends
 
 
+def summary(text: str, limit: int) -> str:
+    """The opening of ``text`` in at most ``limit`` characters: whole sentences when the
+    first fits, else cut at a word with an ellipsis (never mid-sentence without one)."""
+    if len(text) <= limit:
+        return text
+    ends = [end for end in sentence_ends(text) if end <= limit]
+    if ends:
+        return text[: ends[-1]].rstrip()
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
 def first_sentence(text: str) -> str:
     """``text`` up to the end of its first sentence (all of it if none ends)."""
     text = text.lstrip()

@@ -239,6 +239,27 @@ def test_alerts_retry_does_not_send_a_delivered_alert_twice_unless_asked(
         assert {item.status for item in outbox.recent(store.engine)} == {"pending"}
 
 
+def test_an_alert_held_back_is_shown_with_its_time_by_list_and_flush(run, tmp_path: Path) -> None:
+    """An alert waiting (a Retry-After, quiet hours) is not silently missing."""
+    from datetime import UTC, datetime, timedelta
+
+    from monitor.alerts import new_alert
+    from monitor.store import Store, outbox
+
+    later = datetime.now(UTC) + timedelta(hours=2)
+    with Store(f"sqlite:///{tmp_path / 'storage' / 'monitor.db'}") as store:
+        row = outbox.row_for(new_alert("new_story", {"story": {"id": 1}}, rule="r"), "hook", "k")
+        with store.engine.begin() as conn:
+            outbox.enqueue(conn, [row])
+        (item,) = outbox.recent(store.engine)
+        outbox.mark_retry(store.engine, item.id, "HTTP 429", later)
+    due = f"due {later:%Y-%m-%d %H:%M} UTC"
+    assert due in run("alerts", "list").stdout
+    flushed = run("alerts", "flush")
+    assert flushed.exit_code == 0, flushed.output
+    assert f"waiting 1 (the first {due})" in flushed.stdout
+
+
 def test_an_unknown_log_level_is_refused(run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MONITOR_LOG_LEVEL", "LOUD")
     result = run("check")

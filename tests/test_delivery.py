@@ -317,7 +317,11 @@ def test_alerts_commands_test_list_retry_and_flush(tmp_path: Path, monkeypatch) 
         monkeypatch.setenv("HOOK_SECRET", SECRET)
         sent = runner.invoke(cli, ["alerts", "test", "hook", "--config", str(config)])
         assert sent.exit_code == 0, sent.output
-        assert receiver.verified[-1].json()["type"] == "test"
+        sample = receiver.verified[-1].json()
+        assert sample["type"] == "test" and sample["rule"] == "test"
+        # no stored story or article has id 0: a receiver acting on ids overwrites nothing
+        assert sample["story"]["id"] == 0
+        assert {a["id"] for a in sample["story"]["articles"]} == {0}
         unknown = runner.invoke(cli, ["alerts", "test", "pager", "--config", str(config)])
         assert unknown.exit_code == 1 and "unknown channel 'pager'" in unknown.stderr
 

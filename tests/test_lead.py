@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.lead import first_sentence, read_lead
+from monitor.lead import first_sentence, read_lead, summary
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,16 @@ def test_a_repeat_of_the_headline_after_the_article_is_a_footer() -> None:
     opened = "The summit of the Council opened in Baku today with ten heads of state."
     menu = f"Home News Politics Society Culture\n\n{title}\n\n{opened}"
     assert read_lead(menu, title).sentence == opened
+
+
+def test_an_alert_summary_ends_with_a_sentence_or_an_ellipsis() -> None:
+    text = (
+        "Minister of Foreign Affairs Jeyhun Bayramov met with ICESCO Director General "
+        "Salim M. AlMalik in Baku on 3 October. The sides discussed cooperation in "
+        "education and science. Bayramov noted the role of the organisation in the region."
+    )
+    assert summary(text, len(text)) == text
+    assert summary(text, 160) == text[: text.index(" The sides")]  # "M." ends no sentence
+    assert summary(text, 200).endswith("education and science.")
+    short = summary(text, 40)
+    assert short == "Minister of Foreign Affairs Jeyhun…" and len(short) <= 40

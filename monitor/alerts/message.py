@@ -208,11 +208,11 @@ def payload_example() -> dict[str, Any]:
 
 
 def sample_alert(now: datetime | None = None) -> Alert:
-    """A realistic ``test`` alert (a story as ``story.new`` would carry it), fresh id."""
-    return new_alert(
-        "test",
-        {"story": _sample_story()},
-        rule="icesco-events",
-        topics=["icesco"],
-        created_at=now,
-    )
+    """A realistic ``test`` alert (a story as ``story.new`` would carry it), fresh id.
+
+    Its rule is ``test`` and its story and articles have id 0, which no stored story or
+    article has: a receiver that acts on ids cannot take it for a real one."""
+    story = _sample_story()
+    story["id"] = 0
+    story["articles"] = [{**article, "id": 0} for article in story["articles"]]
+    return new_alert("test", {"story": story}, rule="test", topics=["icesco"], created_at=now)

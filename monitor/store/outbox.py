@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, or_, select, update
+from sqlalchemy import Connection, Engine, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -184,6 +184,18 @@ def recent(engine: Engine, *, limit: int = 50, status: str | None = None) -> lis
         query = query.where(OutboxRow.status == status)
     with engine.connect() as conn:
         return [OutboxItem.from_row(row) for row in conn.execute(query)]
+
+
+def waiting(engine: Engine, now: datetime) -> tuple[int, datetime | None]:
+    """Pending alerts not yet due at ``now`` (a backoff, a Retry-After, quiet hours), and
+    when the first of them is."""
+    query = select(func.count(), func.min(OutboxRow.next_attempt_at)).where(
+        OutboxRow.status == "pending",
+        OutboxRow.next_attempt_at > now,  # type: ignore[operator]
+    )
+    with engine.connect() as conn:
+        count, first = conn.execute(query).one()
+    return int(count or 0), first
 
 
 def next_due(engine: Engine) -> datetime | None:

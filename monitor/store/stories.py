@@ -18,6 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from monitor.errors import StoreError
+from monitor.lead import summary as lead_summary
 from monitor.models import (
     ArticleFeaturesRow,
     ArticleRow,
@@ -311,11 +312,7 @@ def story_snapshot(conn: Connection, story_id: int, *, summary_chars: int = 400)
     summary = ""
     for row in conn.execute(query):
         if not summary:
-            summary = (
-                row.body[:summary_chars].rsplit(" ", 1)[0]
-                if len(row.body) > summary_chars
-                else row.body
-            )
+            summary = lead_summary(row.body, summary_chars)
         terms = {
             topic: list(dict.fromkeys(h["term"] for h in info.get("hits", [])))
             for topic, info in (row.matched_terms or {}).items()
