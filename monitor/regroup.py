@@ -76,7 +76,8 @@ def regroup(
                         )
                     else:
                         report.moved += len(merging.members(conn, absorbed))
-                log.info("story %d joined story %d", absorbed, survivor)
+                verb = "would join" if dry_run else "joined"  # a dry run writes nothing
+                log.info("story %d %s story %d", absorbed, verb, survivor)
                 report.joined += 1
                 gone[absorbed] = survivor
                 if absorbed == story_id:

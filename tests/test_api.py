@@ -322,8 +322,8 @@ def test_pages_cover_the_results_once(client: Client) -> None:
         ({"topic": "culture"}, lambda i: "culture" in i["topics"]),
         ({"q": "ICESCO", "topic": "icesco"}, lambda i: "icesco" in i["topics"]),
         (
-            {"since": "2024-01-01", "until": "2024-02-01"},
-            lambda i: "2024-01-01" <= i["published"][:10] < "2024-02-01",
+            {"since": "2024-01-01", "until": "2024-01-31"},
+            lambda i: "2024-01-01" <= i["published"][:10] <= "2024-01-31",
         ),
     ],
 )

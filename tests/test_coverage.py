@@ -140,6 +140,21 @@ def test_counts_per_day_and_outlet_over_the_30_days_up_to_the_newest(archive) ->
     assert per_day[date(2026, 10, 10)] == 0
 
 
+def test_an_undated_article_fetched_later_does_not_move_the_days(archive) -> None:
+    """An article without a publication date counts on the day it was fetched; fetched
+    weeks after the dated ones, it must not turn the default 30 days into empty ones."""
+    store, _ = archive
+    late = prepared("undated", "2026-12-20T09:00:00", "Report", "icesco", "en", "ICESCO notes")
+    undated = replace(late.article, published=None)
+    (outcome,) = store.add_articles([Prepared(undated, late.matches)])
+    assert outcome.status == "stored"
+    found = count(store)
+    assert found.days == LAST_30 and found.total == 16  # it is left out of these days
+    # and found by a range that holds its day
+    december = count(store, since=utc("2026-12-01T00:00:00"), until=utc("2026-12-31T00:00:00"))
+    assert december.total == 1
+
+
 def test_a_syndicated_copy_is_counted_once_under_the_first_outlet(archive) -> None:
     store, _ = archive
     copies = count(store, source="menafn.com")
@@ -240,7 +255,7 @@ def test_the_api_answers_the_counts_as_json(database_url: str, tmp_path: Path) -
         client = Client(create_api(app))
         body = client.get(
             "/api/coverage",
-            params={"source": "Trend", "since": "2026-10-31", "until": "2026-11-04"},
+            params={"source": "Trend", "since": "2026-10-31", "until": "2026-11-03"},
         ).json()
         assert body == {
             "days": ["2026-10-31", "2026-11-01", "2026-11-02", "2026-11-03"],
@@ -346,7 +361,7 @@ def test_search_by_day_prints_a_table_with_a_bar_a_day(
     monkeypatch.setenv("MONITOR_DATABASE_URL", url)
     config = str(write_config(tmp_path))
     runner = CliRunner()
-    args = ["search", "--by-day", "--since", "2026-11-01", "--until", "2026-11-09"]
+    args = ["search", "--by-day", "--since", "2026-11-01", "--until", "2026-11-08"]
     result = runner.invoke(cli, [*args, "--config", config], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()

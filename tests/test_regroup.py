@@ -71,12 +71,15 @@ def test_an_archive_grouped_by_the_rules_in_force_has_nothing_to_join(app) -> No
     assert story_partition(app) == before  # the two meetings of the seed trap stay two
 
 
-def test_a_story_kept_apart_by_an_older_release_is_joined_with_its_alerts(app) -> None:
+def test_a_story_kept_apart_by_an_older_release_is_joined_with_its_alerts(app, caplog) -> None:
     before = story_partition(app)
     story, apart, last = _split(app)
     assert story_partition(app)[apart] == {last}
-    dry = _run("--regroup", "--dry-run")
+    with caplog.at_level("INFO", logger="monitor.regroup"):
+        dry = _run("--regroup", "--dry-run")
     assert "would join 1 into older ones, articles to move 1" in dry
+    logged = [r.getMessage() for r in caplog.records if r.name == "monitor.regroup"]
+    assert logged == [f"story {apart} would join story {story}"]  # nothing was joined
     assert story_partition(app)[apart] == {last}  # a dry run writes nothing
     out = _run("--regroup")
     assert "joined 1 into older ones, articles moved 1" in out

@@ -10,7 +10,9 @@ grouped by day and by outlet, without loading a single article:
 * the day is the UTC day of the publication time (the fetch time when it is unknown),
   the time ``since`` and ``until`` filter on;
 * the days run from ``since`` to ``until`` (exclusive). Without ``until`` the range ends
-  on the day of the newest matching article; without ``since`` it starts ``DAYS - 1``
+  on the day of the newest matching article that has a publication date (the newest
+  fetched when none has one: an undated article fetched today does not move a dated
+  archive's range to today); without ``since`` it starts ``DAYS - 1``
   days before its end. A range longer than ``MAX_DAYS`` keeps its last ``MAX_DAYS``.
   Every day is listed, those without articles too; no matching article and no ``until``
   is no day at all;
@@ -131,7 +133,10 @@ def _statements(dialect: str, mode: str, filters: tuple[str, ...]) -> Any:
     """(newest, counts) for one shape of query: the time of the newest matching article,
     and the articles per day and outlet."""
     source, _, conds = matching(dialect, mode, filters, rows=True)
-    newest = select(func.max(article_time)).select_from(source).where(*conds)
+    # the newest publication: an undated article (counted on the day it was fetched,
+    # often today) sets the range's end only when no matching article is dated
+    newest_time = func.coalesce(func.max(col(ArticleRow.published)), func.max(article_time))
+    newest = select(newest_time).select_from(source).where(*conds)
     day = _day(dialect)
     outlet = col(ArticleRow.source)
     counts = (
