@@ -151,6 +151,27 @@ def _export_lines(app: App, request: SearchQuery, fmt: str, cap: int | None) -> 
 # -- the application ---------------------------------------------------------------------
 
 
+def known_parameters(request: Request) -> None:
+    """A query parameter that an /api/ route does not take is a 422 naming it, not a
+    filter silently ignored (``until`` on /api/stories, ``offset`` on an export). The
+    web page and the feeds take links as they come (a shared link's utm_source)."""
+    route = request.scope.get("route")
+    path = getattr(route, "path", "")
+    if not path.startswith("/api/") or not request.query_params:
+        return
+    method = "get" if request.method == "HEAD" else request.method.lower()
+    operation = request.app.openapi().get("paths", {}).get(path, {}).get(method)
+    if operation is None:
+        return
+    known = sorted(p["name"] for p in operation.get("parameters", []) if p.get("in") == "query")
+    unknown = sorted(set(request.query_params) - set(known))
+    if unknown:
+        raise ApiError(
+            422,
+            f"unknown query parameter {unknown[0]!r} ({path} takes: {', '.join(known) or 'none'})",
+        )
+
+
 def create_api(app: App) -> FastAPI:
     """The FastAPI application over one App (its store and config), ready for uvicorn."""
     from monitor.web import create_web
@@ -163,6 +184,7 @@ def create_api(app: App) -> FastAPI:
         description=__doc__,
         docs_url="/docs",
         redoc_url=None,
+        dependencies=[Depends(known_parameters)],
     )
     metrics = Metrics()
     filters = Filters(app)

@@ -795,6 +795,13 @@ def test_validation_errors_name_the_parameter(client: Client) -> None:
     assert "'since'" in client.get("/api/articles", params={"since": "soon"}).json()["error"]
     unknown = client.get("/api/articles", params={"topic": "nope"}).json()["error"]
     assert "nope" in unknown and "icesco" in unknown and "culture" in unknown
+    # a parameter the route does not take is named, not ignored
+    stray = client.get("/api/stories", params={"until": "2024-08-01"})
+    assert stray.status_code == 422 and "unknown query parameter 'until'" in stray.json()["error"]
+    assert "since" in stray.json()["error"]  # what the route does take
+    paged = client.get("/api/articles.csv", params={"q": "ICESCO", "offset": "5"})
+    assert paged.status_code == 422 and "'offset'" in paged.json()["error"]
+    assert client.get("/", params={"utm_source": "mail"}).status_code == 200  # a shared link
     outlet = client.get("/api/articles", params={"source": "nope"})
     assert outlet.status_code == 422
     assert "'source'" in outlet.json()["error"] and "Trend" in outlet.json()["error"]

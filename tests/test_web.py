@@ -672,3 +672,18 @@ def test_the_filters_fit_a_phone_in_headless_chromium(tmp_path: Path) -> None:
     too_wide = re.search(r'data-too-wide="([^"]*)"', dom)
     assert too_wide is not None, dom[-500:]
     assert too_wide.group(1) == "none"
+
+
+def test_the_api_page_lists_every_route_without_a_cdn(client: Client) -> None:
+    """The header's API link leads to a page served by the monitor itself (no script, no
+    CDN), made from the OpenAPI document: every route, with its parameters."""
+    index = client.get("/").text
+    assert '<a href="/api">API</a>' in index and 'href="/docs"' not in index
+    page = client.get("/api")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "<script" not in page.text and "cdn." not in page.text.lower()
+    document = client.get("/openapi.json").json()
+    for path, methods in document["paths"].items():
+        for method in methods:
+            assert f"<code>{method.upper()} {path}</code>" in page.text, (method, path)
+    assert "<code>event_type</code>" in page.text and "One of: meeting" in page.text

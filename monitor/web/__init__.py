@@ -251,6 +251,18 @@ class Web:
                 request, "sources.html", title="Sources", sources=source_rows(self.app), params={}
             )
 
+        @router.get("/api", response_class=HTMLResponse)
+        def api_reference(request: Request) -> Response:
+            """Every route of the API from its OpenAPI document, served here: /docs needs
+            JavaScript and a CDN, which a self-hosted monitor may not reach."""
+            return self.render(
+                request,
+                "api.html",
+                title="API",
+                routes=api_routes(request.app.openapi()),
+                params={},
+            )
+
         @router.get("/static/style.css")
         def style() -> Response:
             return Response(
@@ -271,6 +283,37 @@ class Web:
         if offset:
             query["offset"] = str(max(0, offset))
         return "/?" + urlencode(query) if query else "/"
+
+
+def api_routes(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The routes of an OpenAPI document as the API page lists them: method, path,
+    summary, description and parameters (name, where, required, description)."""
+    routes = []
+    for path, methods in document.get("paths", {}).items():
+        for method, operation in methods.items():
+            params = [
+                {
+                    "name": param.get("name", ""),
+                    "where": param.get("in", ""),
+                    "required": bool(param.get("required")),
+                    "description": param.get("description")
+                    or param.get("schema", {}).get("description", ""),
+                }
+                for param in operation.get("parameters", [])
+            ]
+            body = operation.get("requestBody", {}).get("content", {})
+            routes.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": operation.get("summary", ""),
+                    "description": operation.get("description", ""),
+                    "params": params,
+                    "body": ", ".join(body),
+                    "tags": operation.get("tags", []),
+                }
+            )
+    return routes
 
 
 def create_web(app: App, filters: Filters) -> Web:
