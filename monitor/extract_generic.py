@@ -33,7 +33,12 @@ from monitor.extract_clutter import remove_all as remove_all
 from monitor.extract_clutter import strip_boilerplate as strip_boilerplate
 from monitor.extract_clutter import strip_clutter as strip_clutter
 
-_BYLINE = re.compile(r"^[Bb][Yy]\s+([A-ZƏÇĞİÖŞÜ][\w.'’-]*(?:\s+[A-ZƏÇĞİÖŞÜ][\w.'’-]*){0,3})$")
+# "By Aysel Mammadova", "By Staff reporter", "By Culture desk", "Автор: Анар Гасанов",
+# "Müəllif: ...", "Yazar: ...", "Par ...": the name starts with a capital, four words at most
+_BYLINE = re.compile(
+    r"^(?:[Bb][Yy]|Par|(?:Автор|Автор текста|Müəllif|Yazar)\s*[:—–-])\s+"
+    r"([A-ZА-ЯЁƏÇĞİÖŞÜ][\w.'’-]*(?:\s+[\w.'’-]+){0,3})$"
+)
 _SPACE = re.compile(r"\s+")
 
 # fmt: off

@@ -95,7 +95,11 @@ _PREFIXES = (
 )
 _CAP = "[A-ZƏÇĞİÖŞÜ]"  # a name's capital, Azerbaijani and Turkish ones too: "By Şəbnəm ..."
 _HEAD = (
-    re.compile(rf"By (?:{_CAP}[\w.'-]*)(?: {_CAP}[\w.'-]*){{0,3}}"),  # "By Laman Ismayilova"
+    # "By Laman Ismayilova", "By Staff reporter", "Автор: Анар Гасанов", "Müəllif: ..."
+    re.compile(
+        rf"(?:By|(?:Автор|Автор текста|Müəllif|Yazar) ?[:—–-]) (?:{_CAP}|[А-ЯЁ])[\w.'-]*"
+        r"(?: [\w.'-]+){0,3}"
+    ),
     re.compile(rf"(?:{_CAP}[\w'-]+ ){{1,3}}Read more"),  # "Laman Ismayilova Read more"
     _c(r"(?:date: )?\d{1,2}[ .]\w+\.?[ .]\d{4},? \d\d:\d\d(?: \(UTC[^)]*\))?"),  # date line
     _c(r"\d{1,2} \w{3}\. \d\d:\d\d \(UTC[^)]*\)"),  # "15 Oct. 15:30 (UTC+3 MSK)"

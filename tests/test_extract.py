@@ -328,3 +328,24 @@ def test_a_date_without_an_offset_is_read_in_the_sources_time_zone() -> None:
     )
     assert utc.published == datetime(2024, 5, 20, 15, 47, tzinfo=UTC)
     assert baku.published == datetime(2024, 5, 20, 11, 47, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Staff reporter", "Staff reporter"),
+        ("By Culture desk", "Culture desk"),
+        ("Автор: Анар Гасанов", "Анар Гасанов"),
+        ("Müəllif: Leyla Əliyeva", "Leyla Əliyeva"),
+    ],
+)
+def test_a_leading_byline_is_the_author_not_body_text(byline: str, author: str) -> None:
+    text = "ICESCO opened an exhibition of Azerbaijani carpets in Rabat on Monday, officials said."
+    html = (
+        "<html><head><title>Carpets in Rabat</title></head><body><article><h1>Carpets in Rabat"
+        f"</h1><p>{byline}</p><p>{text}</p><p>{text} The show runs for a month.</p>"
+        "</article></body></html>"
+    )
+    result = extract_article(html, "https://outlet.az/news/1", now=NOW)
+    assert result.author == author
+    assert byline not in result.body and result.body.startswith("ICESCO opened")

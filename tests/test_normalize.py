@@ -91,6 +91,9 @@ CLEAN = [
     ("By Laman Hasanova\n\nThe talks began.", "The talks began."),
     ("By Şəbnəm Həsənova\n\nThe talks began.", "The talks began."),  # an Azerbaijani capital
     ("By Azernews\n\nBy Laman Hasanova\n\nThe talks began.", "The talks began."),
+    ("By Staff reporter\n\nThe talks began.", "The talks began."),  # a desk, not a name
+    ("Автор: Анар Гасанов\n\nПереговоры начались.", "Переговоры начались."),
+    ("Müəllif: Leyla Əliyeva\n\nDanışıqlar başladı.", "Danışıqlar başladı."),
     ("12 March 2024 10:41 (UTC+04:00)\n\nRufat Karimli Read more\n\nTalks.", "Talks."),
     ("Date: 12 March 2024 10:41\n\nThe talks began.", "The talks began."),
     ("3 Apr. 09:15 (UTC+3 MSK)\n\nThe talks began.", "The talks began."),
