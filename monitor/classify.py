@@ -374,6 +374,15 @@ def _score_zone(
     return found
 
 
+def _fuller_role(first: str | None, later: str | None) -> str | None:
+    """The role first given, unless it is a headline's abbreviation ("FM", "DG") that the
+    text writes out later ("Minister of Foreign Affairs")."""
+    if not first:
+        return later
+    abbreviation = first.isupper() and len(first) <= 4
+    return later if later and abbreviation and len(later) > len(first) else first
+
+
 def classify(title: str, body: str, language: str, published: datetime | None) -> EventInfo:
     """Read an article's event type, participants, place and date.
 
@@ -399,6 +408,12 @@ def classify(title: str, body: str, language: str, published: datetime | None) -
         initial = person.initial
         if not initial:  # "Dr. AlMalik": the person already named in full, if any
             initial = next((i for k, i in participants if k == person.key), "")
+        elif (person.key, initial) not in participants and (person.key, "") in participants:
+            # "FM Bayramov" in the headline, then "Jeyhun Bayramov" in the lead: one person
+            participants = {
+                ((person.key, initial) if k == (person.key, "") else k): v
+                for k, v in participants.items()
+            }
         existing = participants.get((person.key, initial))
         if existing is None:
             participants[(person.key, initial)] = Participant(
@@ -408,7 +423,7 @@ def classify(title: str, body: str, language: str, published: datetime | None) -
         fuller = len(person.name) > len(existing.name) and " " in person.name
         participants[(person.key, initial)] = Participant(
             person.name if fuller else existing.name,
-            existing.role or person.role,
+            _fuller_role(existing.role, person.role),
             existing.organisation or person.organisation,
         )
     organisations = frozenset(k for k, p in ORGANISATIONS.items() if p.search(text[:4000]))

@@ -115,7 +115,13 @@ def find_places(text: str) -> list[tuple[Place, int]]:
 _ORGS = {
     "icesco": r"icesco|isesco|исеско|исеско|isesko|icesko|islamic (?:world )?educational,? "
     r"scientific,? and cultural organi[sz]ation|الإيسيسكو|ايسيسكو|إيسيسكو|[آا]ی?سی?سکو"
-    r"|سازمان آموزشی،? علمی و فرهنگی جهان اسلام",
+    r"|سازمان آموزشی،? علمی و فرهنگی جهان اسلام"
+    # the full name in Russian, Azerbaijani, French and Arabic (its start is enough: a
+    # title before it ends there, "генеральным директором Организации исламского мира")
+    r"|организаци\w* исламского мира по вопросам образования"
+    r"|islam dünyası təhsil,? elm və mədəniyyət təşkilat\w*"
+    r"|organisation du monde islamique pour l'éducation"
+    r"|منظمة العالم الإسلامي للتربية",
     "unesco": r"unesco|юнеско|yunesko",
     "oic": r"\boic\b|\bоис\b|\boci\b|\bi̇əT\b|islamic cooperation|исламского сотрудничества"
     r"|islam əməkdaşlıq|coopération islamique|التعاون الإسلامي",

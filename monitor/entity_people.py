@@ -23,7 +23,7 @@ from monitor.entities import ORGANISATIONS, is_country_word, is_place
 from monitor.entity_people_ar import arabic_people
 from monitor.name_words import INSTITUTION, NOT_NAME, ORG_WORD
 from monitor.person_names import ARABIC_SCRIPT, name_key, nominative
-from monitor.person_titles import HONORIFIC, MODIFIER, TITLES
+from monitor.person_titles import HONORIFIC, LINK_MODIFIER, MODIFIER, RU_TITLE_CASES, TITLES
 from monitor.person_titles import TITLE_RE as TITLE_RE
 
 _CAP = r"(?:(?:al-|el-|əl-|аль-|ал-|a[sdrtnz]h?-|а[сшдртнз]-)?[A-ZÀ-ÖØ-ÞƏİŞÇĞÖÜА-ЯЁ][\w’'.-]*)"
@@ -277,6 +277,10 @@ def _role_phrase(text: str, start: int, end: int, limit: int) -> str:
         if not word or not (MODIFIER.fullmatch(word) or _real_title(word)):
             break
         start -= len(before.group(0))  # type: ignore[union-attr]  # word is its group
+    while (link := re.match(r"(\S+)\s+", text[start:end])) and LINK_MODIFIER.fullmatch(
+        link.group(1)
+    ):
+        start += link.end()  # "və Mədəniyyət naziri": the link joined nothing before it
     org = _org_at(text, end, limit)
     limit = org[0] if org else limit
     words: list[str] = []
@@ -284,6 +288,7 @@ def _role_phrase(text: str, start: int, end: int, limit: int) -> str:
         if re.search(r"[,;:()]", text[end : end + w.start()]) or len(words) >= 6:
             break
         token = w.group(0)
+
         place = is_place(token.strip("."))
         if place and words and words[-1].casefold() in {"to", "в"}:
             words.append(token.strip("."))  # "Ambassador to Morocco"
@@ -294,7 +299,18 @@ def _role_phrase(text: str, start: int, end: int, limit: int) -> str:
         words.append(token)
     while words and words[-1].casefold() in _LINK | {"и", "və", "et", "und", "в", "in"}:
         words.pop()
-    return " ".join([text[start:end], *words])
+    return _title_nominative(" ".join([text[start:end], *words]))
+
+
+def _title_nominative(role: str) -> str:
+    """A Russian title in the nominative: "генеральным директором" -> "генеральный
+    директор" (as the title is shown, whatever the case the sentence put it in)."""
+    for pattern, nominative_form in RU_TITLE_CASES:
+        found = pattern.match(role.casefold())
+        if found:
+            shown = nominative_form.capitalize() if role[:1].isupper() else nominative_form
+            return shown + role[found.end() :]
+    return role
 
 
 _COUNTRY_WORD = re.compile(

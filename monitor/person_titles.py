@@ -43,6 +43,35 @@ MODIFIER = re.compile(
     r"(?:deputy|vice|first|foreign|acting|former|executive|assistant|chief|senior|permanent"
     r"|special|prime|culture|education|science|economy|defen[cs]e|interior|justice|health"
     r"|finance|trade|energy|youth|sports?|tourism|agriculture|labou?r|ecology|digital"
-    r"|transport|emergency|regional|general|заместитель|первый|вице-)",
+    r"|transport|emergency|regional|general|заместитель|первый|вице-"
+    # the ministry before an Azerbaijani or Turkish title: "Xarici İşlər naziri",
+    # "Mədəniyyət naziri", "Kültür ve Turizm Bakanı" ("və"/"ve" joins two of them)
+    r"|xarici|işlər|mədəniyyət|təhsil|elm|iqtisadiyyat|səhiyyə|ədliyyə|daxili|maliyyə"
+    r"|gənclər|idman|turizm|kənd|təsərrüfatı|ekologiya|təbii|sərvətlər|rəqəmsal|inkişaf"
+    r"|nəqliyyat|fövqəladə|hallar|əmək|sosial|müdafiəsi|müdafiə|energetika|və|ve"
+    r"|dışişleri|kültür|milli|eğitim|eğitimi|içişleri|sağlık|adalet|ticaret|enerji|gençlik"
+    r"|spor|tarım|dış)",
     re.IGNORECASE,
+)
+# words that join two modifiers and open no title ("və Mədəniyyət naziri" is "Mədəniyyət
+# naziri" when what stands before "və" is no modifier)
+LINK_MODIFIER = re.compile(r"(?:və|ve)", re.IGNORECASE)
+# a title in the Russian instrumental, genitive or dative ("с генеральным директором",
+# "генерального директора", "министру"), and its nominative
+RU_TITLE_CASES = (
+    (re.compile(r"^генеральн(?:ым|ого|ому|ом) директор(?:ом|а|у|е)\b"), "генеральный директор"),
+    (
+        re.compile(r"^генеральн(?:ым|ого|ому|ом) секретар(?:ём|ем|я|ю|е)\b"),
+        "генеральный секретарь",
+    ),
+    (re.compile(r"^министр(?:ом|а|у|е)\b"), "министр"),
+    (re.compile(r"^директор(?:ом|а|у|е)\b"), "директор"),
+    (re.compile(r"^президент(?:ом|а|у|е)\b"), "президент"),
+    (re.compile(r"^посл(?:ом|а|у|е)\b"), "посол"),
+    (re.compile(r"^председател(?:ем|я|ю|е)\b"), "председатель"),
+    (re.compile(r"^заместител(?:ем|я|ю|е)\b"), "заместитель"),
+    (re.compile(r"^представител(?:ем|я|ю|е)\b"), "представитель"),
+    (re.compile(r"^советник(?:ом|а|у|е)\b"), "советник"),
+    (re.compile(r"^ректор(?:ом|а|у|е)\b"), "ректор"),
+    (re.compile(r"^глав(?:ой|ы|е|у)\b"), "глава"),
 )

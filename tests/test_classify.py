@@ -736,6 +736,43 @@ def test_participants_with_titles_and_organisation() -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "body", "language", "expected"),
+    [
+        (  # the headline's "FM Bayramov" is the lead's Jeyhun Bayramov, its role written out
+            "FM Bayramov meets ICESCO chief",
+            "Minister of Foreign Affairs Jeyhun Bayramov met ICESCO Director General Salim "
+            "AlMalik in Baku.",
+            "en",
+            {"Jeyhun Bayramov": "Minister of Foreign Affairs", "Salim AlMalik": "Director General"},
+        ),
+        (  # an Azerbaijani title keeps its ministry: "Xarici İşlər naziri", not "naziri"
+            "Ceyhun Bayramov İSESKO rəhbəri ilə görüşüb",
+            "Xarici İşlər naziri Ceyhun Bayramov İSESKO-nun baş direktoru Salim əl-Malik ilə "
+            "görüşüb.",
+            "az",
+            {"Ceyhun Bayramov": "Xarici İşlər naziri", "Salim əl-Malik": "baş direktoru"},
+        ),
+        (  # a Russian title in the nominative, without the organisation's name after it
+            "Байрамов встретился с аль-Маликом",
+            "Министр иностранных дел Джейхун Байрамов встретился с генеральным директором "
+            "Организации исламского мира по вопросам образования, науки и культуры (ИСЕСКО) "
+            "Салимом аль-Маликом.",
+            "ru",
+            {
+                "Джейхун Байрамов": "Министр иностранных дел",
+                "Салим аль-Малик": "генеральный директор",
+            },
+        ),
+    ],
+)
+def test_each_participant_once_with_the_whole_title(
+    title: str, body: str, language: str, expected: dict[str, str]
+) -> None:
+    info = classify(title, body, language, PUB)
+    assert {p.name: p.role for p in info.participants} == expected
+
+
+@pytest.mark.parametrize(
     "name",
     ["AlMalik", "Al-Malik", "Almalik", "al-Malik", "Al Malik", "əl-Malik", "аль-Малик"],
 )
