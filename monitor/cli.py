@@ -16,7 +16,14 @@ import click
 from monitor import __version__
 from monitor.charset import decode_body
 from monitor.cli_alerts import alerts
-from monitor.cli_common import check_filters, config_option, open_app, since_option, when
+from monitor.cli_common import (
+    check_filters,
+    config_option,
+    known_value,
+    open_app,
+    since_option,
+    when,
+)
 from monitor.cli_search import search
 from monitor.cli_stories import stories
 from monitor.config import channel_problems, describe_interval, load_config
@@ -187,8 +194,9 @@ def serve(settings: Settings, host: str | None, port: int | None) -> None:
 def poll(settings: Settings, names: tuple[str, ...]) -> None:
     """Poll the sources once, print a table per source and exit (1 if a source failed)."""
     with open_app(settings) as app:
+        configured = [s.name for s in app.config.sources]
         sources = (
-            [app.config.source(n) for n in names]
+            [app.config.source(known_value(n, configured, "--source")) for n in names]
             if names
             else [s for s in app.config.sources if s.enabled]
         )

@@ -75,7 +75,7 @@ def date_range(since: str | None, until: str | None) -> tuple[datetime | None, d
     return start, end
 
 
-def _one_of(value: str, known: Iterable[str], option: str, *, exact: bool = False) -> str:
+def known_value(value: str, known: Iterable[str], option: str, *, exact: bool = False) -> str:
     """The known value the given one names (in any case unless ``exact``), else a usage
     error naming the option and the known values."""
     try:
@@ -106,11 +106,11 @@ def check_filters(
     archive, an event type one of the classifier's, both in any case; a language is
     compared in lower case."""
     if topic is not None:
-        topic = _one_of(topic, (t.name for t in app.config.topics), "--topic", exact=True)
+        topic = known_value(topic, (t.name for t in app.config.topics), "--topic", exact=True)
     if source is not None:
         outlets = [s.name for s in app.config.sources]
         outlets += distinct_values(app.store.engine)["sources"]
-        source = _one_of(source, outlets, "--source")
+        source = known_value(source, outlets, "--source")
     if event_type is not None:
-        event_type = _one_of(event_type, EVENT_TYPES, "--event")
+        event_type = known_value(event_type, EVENT_TYPES, "--event")
     return Filters(topic, source, event_type, language.lower() if language else None)

@@ -62,7 +62,7 @@ from monitor.fetch_body import ACCEPT_HEADERS, Accept, read_body
 from monitor.fetch_post import Answer as Answer  # re-exported: app and alerts use them
 from monitor.fetch_post import Poster as Poster
 from monitor.fetch_post import post as post
-from monitor.fetch_robots import Robots, RobotsCache, load_robots
+from monitor.fetch_robots import Robots, RobotsCache, load_robots, network_reason
 
 log = logging.getLogger("monitor.fetch")
 
@@ -313,7 +313,8 @@ class Fetcher:
                 reason = f"redirect loop (more than {self.policy.max_redirects} redirects)"
                 raise FetchRedirectLoop(reason, url=url) from exc
             except httpx.ConnectError as exc:
-                raise _Retry(FetchConnectError, f"cannot connect ({exc})") from exc
+                reason = f"cannot connect ({network_reason(exc)})"
+                raise _Retry(FetchConnectError, reason) from exc
             except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
                 raise _Retry(FetchConnectError, f"connection dropped ({exc})") from exc
             except (httpx.HTTPError, httpx.InvalidURL) as exc:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
@@ -86,6 +87,18 @@ class RobotsCache:
             raise RobotsDisallowed("disallowed by robots.txt", url=url)
 
 
+def network_reason(exc: BaseException) -> str:
+    """Why a request failed, in words: the operating system's reason behind httpx's "All
+    connection attempts failed" ("connection refused", "name or service not known")."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and (seen.errno or seen.strerror):
+            # asyncio's strerror is "Connect call failed (...)": the errno says more
+            return (os.strerror(seen.errno) if seen.errno else str(seen.strerror)).lower()
+        seen = seen.__cause__ or seen.__context__
+    return str(exc) or exc.__class__.__name__
+
+
 async def load_robots(
     client: httpx.AsyncClient,
     url: str,
@@ -118,6 +131,11 @@ async def load_robots(
     except httpx.TooManyRedirects:
         return Robots(Protego.parse(""), "redirect loop", now + ttl)
     except (TimeoutError, httpx.HTTPError, httpx.InvalidURL) as exc:
-        return Robots(None, exc.__class__.__name__, now + ROBOTS_ERROR_TTL)
+        # what went wrong, not only its kind: "ConnectError: connection refused"
+        if isinstance(exc, TimeoutError):
+            reason = f"timed out after {timeout:g} s"
+        else:
+            reason = f"{exc.__class__.__name__}: {network_reason(exc)}"
+        return Robots(None, reason, now + ROBOTS_ERROR_TTL)
     rules = Protego.parse(bytes(body[:ROBOTS_MAX_BYTES]).decode("utf-8", errors="replace"))
     return Robots(rules, "ok", now + ttl)

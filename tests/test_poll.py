@@ -104,6 +104,9 @@ def test_one_outlet_down_never_stops_the_others(app, tmp_path: Path) -> None:
     by_source = {r.source: r for r in reports}
     assert not by_source["Trend"].ok
     assert "en.trend.az" in by_source["Trend"].failure
+    # what went wrong, not only its kind: "ConnectError: [Errno 111] Connection refused"
+    assert "ConnectError: " in by_source["Trend"].failure
+    assert "refused" in by_source["Trend"].failure.lower(), by_source["Trend"].failure
     assert by_source["Azernews"].ok and by_source["Azernews"].stored > 0
     assert by_source["News.az"].ok
     health = {h.name: h for h in app.store.source_health()}
@@ -202,8 +205,11 @@ def test_monitor_poll_prints_a_row_per_source_and_a_dead_one_fails(
     assert "never" in dead_row and " 1 " in dead_row
     local_row = next(line for line in health.stdout.splitlines() if line.startswith("Local"))
     assert "never" not in local_row
-    only = CliRunner().invoke(cli, ["poll", "--source", "Local", "--config", str(config)])
-    assert only.exit_code == 0 and "Dead" not in only.stdout
+    only = CliRunner().invoke(cli, ["poll", "--source", "local", "--config", str(config)])
+    assert only.exit_code == 0 and "Dead" not in only.stdout  # a name in any case
+    unknown = CliRunner().invoke(cli, ["poll", "--source", "Nowhere", "--config", str(config)])
+    assert unknown.exit_code == 2 and "unknown value 'Nowhere'" in unknown.stderr
+    assert "Dead, Local" in unknown.stderr  # the names it knows
 
 
 def test_monitor_run_polls_on_schedule_and_stops_on_sigterm(local_outlet, tmp_path) -> None:
