@@ -80,7 +80,10 @@ def add_error_handlers(api: FastAPI, error_page: ErrorPage) -> None:
             where = [str(p) for p in error.get("loc", ())]
             kind = where[0] if where else "request"
             name = ".".join(where[1:]) or kind
-            details.append({"parameter": name, "in": kind, "message": str(error.get("msg"))})
+            message = str(error.get("msg"))
+            if error.get("type") == "json_invalid":  # the body is no JSON at all
+                name, message = "(the whole body)", f"not JSON ({message}): expected an object"
+            details.append({"parameter": name, "in": kind, "message": message})
         message = "; ".join(
             f"{d['in']} parameter '{d['parameter']}': {d['message']}" for d in details
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from monitor.store.queries import MAX_ID
 
@@ -192,11 +192,21 @@ class SplitRequest(BaseModel):
     articles: list[int | str] = Field(
         min_length=1,
         max_length=1000,
-        description="The articles to move, each by its id or one of its URLs.",
+        description="The articles to move, each by its id (1 or more) or one of its URLs.",
     )
     alert: bool = Field(
         False, description="Queue the rules' alerts for a new story about the split-off one."
     )
+
+    @field_validator("articles")
+    @classmethod
+    def _ids_or_urls(cls, articles: list[int | str]) -> list[int | str]:
+        for article in articles:
+            if isinstance(article, int) and article < 1:
+                raise ValueError(f"an article id is 1 or more, not {article}")
+            if isinstance(article, str) and not article.strip():
+                raise ValueError("an article URL is not empty")
+        return articles
 
 
 class JoinRequest(BaseModel):
