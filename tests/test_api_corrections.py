@@ -112,6 +112,13 @@ def test_a_story_split_and_joined_through_the_api(app, caplog: pytest.LogCapture
         ("/api/stories/join", {"stories": ["{story}", 999999]}, 404, "story 999999 does not"),
         ("/api/stories/join", {"stories": [10**30, "{story}"]}, 422, "stories"),
         ("/api/stories/{story}/split", {"articles": [10**30]}, 404, f"article {10**30} does not"),
+        # an id below 1 is no id, nor a URL
+        (
+            "/api/stories/{story}/split",
+            {"articles": [-1]},
+            422,
+            "an article id is 1 or more, not -1",
+        ),
     ],
 )
 def test_a_bad_correction_through_the_api_names_what_is_wrong_and_changes_nothing(
@@ -145,6 +152,18 @@ def test_a_bad_correction_through_the_api_names_what_is_wrong_and_changes_nothin
     assert response.status_code == status, response.text
     assert message.format(**values) in response.json()["error"]
     assert story_partition(app) == before and _apart(app) == 0
+
+
+def test_a_body_that_is_no_json_is_named_so(app) -> None:
+    story, _ = _ambassador(app)
+    response = _client(app).request(
+        "POST",
+        f"/api/stories/{story}/split",
+        content=b"articles=1",
+        headers={"Content-Type": "application/json"},
+    )
+    assert response.status_code == 422
+    assert "body parameter '(the whole body)': not JSON" in response.json()["error"]
 
 
 def test_corrections_need_a_token_set_and_given(app) -> None:
