@@ -22,7 +22,31 @@ MIN_PREFIX = 2
 # only on one backend (ё, İ); applied to the indexed text and to the query alike. Each
 # maps one letter to one letter, so token positions, and with them snippets, still fit
 # the original text.
-FOLD = {"ı": "i", "İ": "I", "ə": "e", "Ə": "E", "ё": "е", "Ё": "Е"}
+FOLD = {
+    "ı": "i",
+    "İ": "I",
+    "ə": "e",
+    "Ə": "E",
+    "ё": "е",
+    "Ё": "Е",
+    # Arabic and Persian spellings of one word: the alef with or without its hamza or
+    # madda (الإيسيسكو, الايسيسكو), the final ya and ta marbuta, the Persian ya and kaf
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ی": "ي",
+    "ک": "ك",
+    "ة": "ه",
+    "ؤ": "و",
+    "ئ": "ي",
+}
+# marks a query may carry that most texts leave out: Arabic short vowels and shadda
+# (التُّراث), the tatweel that stretches a word (الـتراث). They go from the query; an
+# indexed text that carries them is split at them (a known gap: the letter-for-letter
+# folding above cannot drop a character)
+QUERY_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _FOLD_TABLE = str.maketrans(FOLD)
 _TOKEN = re.compile(r"[^\W_]+")
 _LEX = re.compile(r'(?P<neg>-*)"(?P<phrase>[^"]*)"?(?P<star>\*?)|(?P<word>[^\s"]+)')
@@ -96,7 +120,8 @@ def fold(value: str) -> str:
 def _term(raw: str, star: bool) -> Term | None:
     # "i̇" (i and a combining dot above) is what lower-casing "İSESKO" gives in Python or
     # JavaScript: the dot goes, as the index folds İ to I
-    tokens = tuple(_TOKEN.findall(fold(raw).lower().replace("i\u0307", "i")))
+    folded = QUERY_MARKS.sub("", fold(raw).lower().replace("i\u0307", "i"))
+    tokens = tuple(_TOKEN.findall(folded))
     if not tokens:
         return None
     return Term(tokens, prefix=star and len(tokens[-1]) >= MIN_PREFIX)

@@ -293,3 +293,51 @@ def test_revision_0007_indexes_again_the_words_inside_markup(database_url: str) 
                 assert "gin (search_vector)" in indexes.scalar_one()
     finally:
         app.close()
+
+
+def test_revision_0010_folds_the_arabic_spellings_of_an_archive_indexed_before(
+    database_url: str,
+) -> None:
+    """An archive indexed before the Arabic letters were folded finds "الايسيسكو" (no
+    hamza) in a text that writes "الإيسيسكو" once upgraded, on both databases."""
+    from monitor.store import search_index
+
+    settings = Settings(config=str(SHIPPED), database_url=database_url)
+    app = build(settings)
+    _ingest(
+        app,
+        {
+            **AWARD,
+            "title": "الإيسيسكو تمنح ميداليتها الذهبية لخطاط أذربيجاني",
+            "text": "منح المدير العام لمنظمة الإيسيسكو سالم المالك الميدالية الذهبية للخطاط.",
+            "language": "ar",
+        },
+    )
+    query = SearchQuery("الايسيسكو")
+    before = {k: v for k, v in search_index.FOLD.items() if k.isascii() or k in "ıİəƏёЁ"}
+    with app.store.engine.begin() as conn:  # the index as monitors before 0010 wrote it
+        if app.store.dialect == "postgresql":
+            conn.execute(text("ALTER TABLE article DROP COLUMN search_vector"))
+            old = search_index._PG_VECTOR.replace(
+                "".join(search_index.FOLD), "".join(before)
+            ).replace("".join(search_index.FOLD.values()), "".join(before.values()))
+            conn.execute(text(old.format(table="article")))
+            conn.execute(
+                text("CREATE INDEX ix_article_search ON article USING gin (search_vector)")
+            )
+        else:
+            conn.exec_driver_sql("INSERT INTO article_fts(article_fts) VALUES ('delete-all')")
+            conn.exec_driver_sql(
+                "INSERT INTO article_fts(rowid, title, body) SELECT id, title, body FROM article"
+            )
+            for name in search_index._TRIGGERS:
+                conn.exec_driver_sql(f"DROP TRIGGER {name}")
+                conn.exec_driver_sql(
+                    f"CREATE TRIGGER {name} AFTER DELETE ON article BEGIN SELECT 1; END"
+                )
+    assert search(app.store.engine, query).total == 0  # what the old index missed
+    app = _upgraded_from("0009", app, settings)
+    try:
+        assert search(app.store.engine, query).total == 1
+    finally:
+        app.close()

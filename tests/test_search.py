@@ -484,3 +484,32 @@ def test_a_half_indexed_sqlite_archive_is_completed(sqlite_url: str) -> None:
         assert found(store, "heritage") == ["icesco"]
         ensure_search(store.engine)
         assert set(found(store, "heritage")) == {"icesco", "museum"}
+
+
+def test_arabic_and_persian_spellings_of_one_word_find_each_other(database_url: str) -> None:
+    """The alef with or without hamza (الإيسيسكو, الايسيسكو), ta marbuta and ha, the
+    Persian ya and kaf; a query's short vowels and tatweel go (التُّراث, الـتراث)."""
+    articles = [
+        prepared(
+            "hamza",
+            "الإيسيسكو تحتفي بالتراث",
+            "أعلنت منظمة الإيسيسكو عن برنامج جديد لحماية التراث في باكو.",
+            language="ar",
+        ),
+        prepared(
+            "plain",
+            "الايسيسكو في الرباط",
+            "اجتمع المدير العام للايسيسكو مع وزير الثقافة في الرباط.",
+            language="ar",
+        ),
+        prepared("persian", "آیسسکو و میراث فرهنگی", "نشست آیسسکو در باکو برگزار شد.", language="fa"),
+    ]
+    with Store(database_url) as store:
+        ensure_search(store.engine)
+        store.add_articles(articles)
+        for spelling in ("الإيسيسكو", "الايسيسكو", "الأيسيسكو"):
+            assert sorted(found(store, spelling)) == ["hamza", "plain"], spelling
+        assert found(store, "التُّراث") == found(store, "الـتراث") == ["hamza"]
+        assert found(store, "بالتراث") == ["hamza"]
+        assert found(store, "ميراث") == ["persian"]  # میراث with the Persian ya
+        assert found(store, "آيسسكو") == ["persian"]  # and the Arabic kaf for the Persian

@@ -13,6 +13,7 @@ Both read the text folded as the query is (``monitor.query.FOLD``).
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
@@ -77,6 +78,15 @@ _PG_VECTOR = (
     src="".join(FOLD) + MARKUP,
     dst="".join(FOLD.values()) + " " * len(MARKUP),
 )
+
+
+def drop_postgres_vector(op: Any) -> None:
+    """In a migration (``op`` is alembic's): drop the stored search column and its GIN
+    index on PostgreSQL, whose expression a new monitor writes otherwise; the store adds
+    them again when it opens, right after the upgrade. SQLite needs nothing: its triggers
+    are rewritten, and its index rebuilt, by ``ensure_search``."""
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("ALTER TABLE article DROP COLUMN IF EXISTS search_vector")  # and its index
 
 
 def postgres_index_sql(table: str) -> tuple[str, str]:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from alembic import op
 
+from monitor.store.search_index import drop_postgres_vector
+
 revision = "0007"
 down_revision = "0006"
 branch_labels = None
@@ -25,8 +27,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("ALTER TABLE article DROP COLUMN IF EXISTS search_vector")  # and its index
+    drop_postgres_vector(op)
 
 
 def downgrade() -> None:
