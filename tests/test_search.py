@@ -502,7 +502,9 @@ def test_arabic_and_persian_spellings_of_one_word_find_each_other(database_url: 
             "اجتمع المدير العام للايسيسكو مع وزير الثقافة في الرباط.",
             language="ar",
         ),
-        prepared("persian", "آیسسکو و میراث فرهنگی", "نشست آیسسکو در باکو برگزار شد.", language="fa"),
+        prepared(
+            "persian", "آیسسکو و میراث فرهنگی", "نشست آیسسکو در باکو برگزار شد.", language="fa"
+        ),
     ]
     with Store(database_url) as store:
         ensure_search(store.engine)
