@@ -242,8 +242,15 @@ def sources(settings: Settings) -> None:
 @cli.command()
 @click.argument("target")
 @click.option("--source", "source_name", default=None, help="Use this source's selectors.")
+@click.option(
+    "--url",
+    "page_url",
+    default=None,
+    help="For a FILE: the address it was saved from (its links, canonical URL and JSON-LD"
+    " are read against it); default: the source's homepage, else http://localhost/FILE.",
+)
 @config_option
-def extract(settings: Settings, target: str, source_name: str | None) -> None:
+def extract(settings: Settings, target: str, source_name: str | None, page_url: str | None) -> None:
     """Print as JSON what the extractor gets from one page (a FILE or a URL)."""
     config = load_config(settings.config)
     source = config.source(source_name) if source_name else None
@@ -263,7 +270,11 @@ def extract(settings: Settings, target: str, source_name: str | None) -> None:
             html, _ = decode_body(Path(target).read_bytes(), media_type="text/html")
         except OSError as exc:
             raise InputError(f"{target}: {exc.strerror}") from exc
-        url = Path(target).resolve().as_uri().replace("file://", "http://localhost")
+        url = page_url or (
+            source.homepage.rstrip("/") + "/" + Path(target).name
+            if source is not None and source.homepage
+            else Path(target).resolve().as_uri().replace("file://", "http://localhost")
+        )
     page = extract_article(
         html, url, selectors, now=datetime.now(UTC), tz=source.tz if source else None
     )

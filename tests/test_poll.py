@@ -358,6 +358,35 @@ def test_monitor_extract_reads_a_saved_page_in_its_own_charset(tmp_path) -> None
     assert data["title"] == title and text in data["body"]
 
 
+def test_monitor_extract_reads_a_saved_page_against_the_address_it_came_from(tmp_path) -> None:
+    """A relative canonical link is read against --url, else the source's homepage."""
+    import json
+
+    from click.testing import CliRunner
+
+    from monitor.cli import cli
+
+    text = "ICESCO opened an exhibition of manuscripts in Baku on Monday, officials said."
+    page = tmp_path / "saved.html"
+    page.write_text(
+        '<html><head><title>Manuscripts in Baku</title><link rel="canonical" '
+        'href="/culture/231874.html"></head><body><article><h1>Manuscripts in Baku</h1>'
+        f"<p>{text}</p><p>{text}</p></article></body></html>",
+        encoding="utf-8",
+    )
+
+    def canonical(*options: str) -> str:
+        args = ["extract", str(page), *options, "--config", str(SHIPPED)]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)["canonical_url"]
+
+    given = canonical("--url", "https://www.azernews.az/region/1.html")
+    assert given == "https://www.azernews.az/culture/231874.html"
+    assert canonical("--source", "Trend").startswith("https://en.trend.az/culture/231874")
+    assert canonical().startswith("http://localhost/")
+
+
 def test_monitor_serve_answers_and_stops_on_sigterm(tmp_path) -> None:
     import os
     import signal
