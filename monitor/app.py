@@ -28,7 +28,7 @@ from monitor.pipeline import Pipeline
 from monitor.poll import Poller, PollReport
 from monitor.scheduler import Scheduler
 from monitor.settings import Settings
-from monitor.store import Store
+from monitor.store import Store, outbox
 from monitor.store.core import OperatorPolicy
 
 log = logging.getLogger("monitor")
@@ -115,6 +115,14 @@ class App:
         )
 
     def delivery_worker(self) -> DeliveryWorker:
+        # alerts held for quiet hours follow the rules as configured now: a rule whose quiet
+        # hours were removed or shortened sends them when the worker starts
+        quiet = {rule.name: rule.quiet_hours for rule in self.config.alerts}
+        moved = outbox.release_quiet(self.store.engine, quiet, datetime.now(UTC))
+        if moved:
+            log.info(
+                "%d alerts held for quiet hours are due sooner under the rules in force", moved
+            )
         timeouts = {
             c.name: float(c.get("timeout")) for c in self.config.channels if c.get("timeout")
         }

@@ -494,3 +494,37 @@ async def test_a_stop_starts_no_further_alert_and_gives_back_the_rest(tmp_path: 
     assert slow.arrived == 1
     assert sorted(item.attempts for item in items) == [0, 0, 0, 0, 1]
     assert {item.status for item in items} == {"pending"}
+
+
+def test_alerts_held_for_quiet_hours_follow_the_rules_as_configured_now(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Quiet hours removed from a rule: its held alert is sent by the next flush, not at
+    the end of quiet hours that no longer exist; a rule that still has them keeps it."""
+    from datetime import UTC, datetime, timedelta
+
+    from click.testing import CliRunner
+
+    from monitor.cli import cli
+
+    later = datetime.now(UTC) + timedelta(hours=6)
+    with WebhookReceiver() as receiver:
+        config = tmp_path / "sources.toml"
+        rules = (
+            '[[alerts]]\nname = "calm"\nchannels = ["hook"]\n\n'
+            '[[alerts]]\nname = "night"\nchannels = ["hook"]\nquiet_hours = "{h}"\n'
+        )
+        hooks = f'[channels.hook]\ntype = "webhook"\nurl = "{receiver.url}"\nsecret_env = "HOOK_SECRET"\n\n'
+        start, end = datetime.now(UTC) - timedelta(hours=1), later
+        config.write_text(hooks + rules.format(h=f"{start:%H:%M}-{end:%H:%M}"))
+        monkeypatch.setenv("HOOK_SECRET", SECRET)
+        monkeypatch.setenv("MONITOR_DATABASE_URL", f"sqlite:///{tmp_path}/m.db")
+        with Store(f"sqlite:///{tmp_path}/m.db") as store, store.engine.begin() as conn:
+            for rule in ("calm", "night"):  # both held, as under their old quiet hours
+                alert = new_alert("new_story", STORY, rule=rule, topics=["icesco"])
+                row = outbox.row_for(alert, "hook", f"k-{rule}", not_before=later)
+                outbox.enqueue(conn, [row])
+        flushed = CliRunner().invoke(cli, ["alerts", "flush", "--config", str(config)])
+        assert flushed.exit_code == 0, flushed.output
+        assert "delivered 1" in flushed.stdout and "waiting 1" in flushed.stdout
+        assert [r.json()["rule"] for r in receiver.verified] == ["calm"]

@@ -7,9 +7,9 @@ mid-send leaves the alert due again after the lease, with the same ``alert_id``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, or_, select, update
@@ -17,6 +17,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from monitor.models import OutboxRow
+from monitor.rules import quiet_until
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,33 @@ def recent(engine: Engine, *, limit: int = 50, status: str | None = None) -> lis
         query = query.where(OutboxRow.status == status)
     with engine.connect() as conn:
         return [OutboxItem.from_row(row) for row in conn.execute(query)]
+
+
+def release_quiet(engine: Engine, quiet_hours: Mapping[str, str | None], now: datetime) -> int:
+    """Alerts held for their rule's quiet hours (pending, never tried, due later) are due
+    when the rule's quiet hours, as configured now, end: at once when the rule has none
+    any more. A rule no longer configured keeps its alerts' times. Returns how many moved."""
+    query = select(OutboxRow.id, OutboxRow.rule, OutboxRow.next_attempt_at).where(
+        OutboxRow.status == "pending",
+        OutboxRow.attempts == 0,
+        OutboxRow.next_attempt_at > now,  # type: ignore[operator]
+    )
+    moved = 0
+    with engine.begin() as conn:
+        for item_id, rule, due in conn.execute(query).all():
+            if rule not in quiet_hours:
+                continue
+            sooner = quiet_until(quiet_hours[rule], now)
+            if sooner < _aware(due):
+                conn.execute(
+                    update(OutboxRow).where(OutboxRow.id == item_id).values(next_attempt_at=sooner)
+                )
+                moved += 1
+    return moved
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def waiting(engine: Engine, now: datetime) -> tuple[int, datetime | None]:
