@@ -319,7 +319,7 @@ def _from_text(text: str) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)  # RFC 2822 "-0000" is UTC
 
 
-_PERIOD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PERIOD = re.compile(r"(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?")  # 2026, 2026-01, 20260131
 
 
 def range_bound(value: str, *, end: bool = False) -> datetime | None:
@@ -333,8 +333,10 @@ def range_bound(value: str, *, end: bool = False) -> datetime | None:
     if not period:
         return parse_datetime(value)
     year, month, day = (int(part) if part else None for part in period.groups())
-    try:
-        first = datetime(year or 1, month or 1, day or 1, tzinfo=UTC)
+    try:  # month 00 or day 00 is no date ("2024-00" is not January)
+        first = datetime(
+            year or 1, 1 if month is None else month, 1 if day is None else day, tzinfo=UTC
+        )
     except ValueError as exc:
         raise InputError(f"no such day {value!r}: {exc}") from None
     if first.year < _EARLIEST_YEAR:

@@ -127,9 +127,14 @@ class Poller:
                         self.store.http_validators, children[:MAX_CHILD_SITEMAPS]
                     )
                     for child in children[:MAX_CHILD_SITEMAPS]:
-                        sub = await self._fetch_index(
-                            source, child, "sitemap", child_validators, report
-                        )
+                        try:  # a broken child is its own error: the others are still read
+                            sub = await self._fetch_index(
+                                source, child, "sitemap", child_validators, report
+                            )
+                        except (FetchError, ExtractError) as exc:
+                            report.errors.append(str(exc))
+                            log.warning("%s: %s", source.name, exc)
+                            continue
                         if sub is not None:
                             offers.append(sub[0])
                             candidates += sub[1]

@@ -177,6 +177,7 @@ def one_of(value: str, known: Iterable[str], *, exact: bool = False) -> str:
     topic, outlet or event type, checked alike by the CLI, the API and the web page.
     InputError lists the known names."""
     names = sorted(set(known), key=str.casefold)
+    value = value.strip()
     for name in names:
         if name == value or (not exact and name.casefold() == value.casefold()):
             return name

@@ -107,7 +107,8 @@ def test_an_unknown_filter_value_is_a_usage_error_naming_the_known_ones(
 
 
 @pytest.mark.parametrize(
-    ("option", "value"), [("--source", "trend"), ("--event", "Meeting"), ("--language", "EN")]
+    ("option", "value"),
+    [("--source", "trend"), ("--source", " Trend "), ("--event", "Meeting"), ("--language", "EN")],
 )
 def test_source_event_and_language_match_in_any_case(archive, option: str, value: str) -> None:
     exact = {"--source": "Trend", "--event": "meeting", "--language": "en"}[option]

@@ -18,6 +18,7 @@ from monitor.normalize import (
     content_hash,
     detect_language,
     parse_datetime,
+    range_bound,
 )
 
 LEAD = "ICESCO and Azerbaijan agreed to hold a joint forum on heritage in Ganja, Azernews reports."
@@ -458,3 +459,29 @@ def test_a_naive_now_is_taken_as_utc() -> None:
 def test_garbage_dates_raise_input_error(value: object, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_datetime(value, now=NOW)  # type: ignore[arg-type]  # garbage on purpose
+
+
+@pytest.mark.parametrize(
+    ("value", "since", "until"),
+    [
+        ("2024", "2024-01-01", "2025-01-01"),
+        ("2024-06", "2024-06-01", "2024-07-01"),
+        ("2024-12", "2024-12-01", "2025-01-01"),
+        ("2024-06-12", "2024-06-12", "2024-06-13"),
+        ("20240612", "2024-06-12", "2024-06-13"),  # the compact day is a day too
+        ("2024-06-12T10:00:00Z", "2024-06-12T10:00:00", "2024-06-12T10:00:00"),  # an instant
+    ],
+)
+def test_a_filter_period_starts_and_ends_with_its_whole_period(
+    value: str, since: str, until: str
+) -> None:
+    assert range_bound(value).isoformat().startswith(since)
+    assert range_bound(value, end=True).isoformat().startswith(until)
+
+
+@pytest.mark.parametrize("value", ["2024-00", "2024-06-00", "2024-13", "2024-02-30", "0000"])
+def test_a_period_that_is_no_date_is_an_error(value: str) -> None:
+    with pytest.raises(InputError):
+        range_bound(value)
+    with pytest.raises(InputError):
+        range_bound(value, end=True)
