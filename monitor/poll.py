@@ -207,6 +207,17 @@ class Poller:
         pages = await asyncio.gather(
             *(self._article(source, by_url[u], report, gone) for u in fresh)
         )
+        # the others that failed are tried at the next polls, and given up after a while
+        # (a link that 404s for good must not keep its feed from a 304 for ever)
+        failing = [(u, source.name) for u, p in zip(fresh, pages, strict=True) if p is None]
+        failing = [(u, name) for u, name in failing if u not in gone]
+        given_up = await asyncio.to_thread(self.store.note_failures, failing, self.pipeline.clock())
+        for url in given_up:
+            log.info(
+                "%s: %s failed at every poll for a while; it is not asked for again",
+                source.name,
+                url,
+            )
         prepared = [p for p in pages if p is not None]
         report.new = len(prepared)
         keep = [p for p in prepared if self.pipeline.keeps(p)]
@@ -228,7 +239,7 @@ class Poller:
         # in the archive or was fetched: one that failed for a while (a 503, a timeout, the
         # service stopping mid-poll) or was left for the next poll is still to fetch, and a
         # conditional request would hide it behind a 304 for as long as the feed is unchanged.
-        settled = (set(by_url) - set(unseen)) | gone
+        settled = (set(by_url) - set(unseen)) | gone | set(given_up)
         settled |= {url for url, p in zip(fresh, pages, strict=True) if p is not None}
         settled |= {c.url for c in candidates} - set(by_url)  # over-long, never fetched
         now = self.pipeline.clock()

@@ -229,3 +229,30 @@ def test_a_listing_without_links_fails_at_every_poll_until_it_has_them_again(
         health = app.store.source_health("Local")
     assert all(not r.ok and "no article links" in (r.failure or "") for r in reports)
     assert health.consecutive_failures == 2
+
+
+def test_an_article_failing_for_good_is_given_up_and_its_feed_is_asked_conditionally(
+    tmp_path: Path, server: LocalServer
+) -> None:
+    """A feed item whose page 404s at every poll is tried at the next polls, then given
+    up once it has failed at five polls over an hour: the feed is asked conditionally
+    again, and the page is no longer asked for."""
+    from datetime import UTC, datetime, timedelta
+
+    _feed(server, [1, 2])
+    server.page("/news/icesco-meeting-1", _page(1))  # meeting 2's page is never there
+    clock = [datetime(2026, 12, 7, 9, 0, tzinfo=UTC)]
+    with _app(tmp_path, _config(tmp_path, server, 'feeds = ["' + server.url("/rss") + '"]')) as app:
+        app.pipeline.clock = lambda: clock[0]
+        reports = []
+        for _ in range(6):  # polls 15 minutes apart
+            reports.append(_poll(app))
+            clock[0] += timedelta(minutes=15)
+        assert reports[0].stored == 1 and all(r.ok for r in reports)
+        asked = [r.status for r in _asked(server, "/news/icesco-meeting-2")]
+        assert asked == [404] * 5  # five polls over an hour, then given up
+        feed = [r.status for r in _asked(server, "/rss")]
+        assert feed == [200] * 5 + [304]  # read whole while the page was owed
+        mark = len(server.requests)
+        assert _poll(app).not_modified == 1
+        assert not _asked(server, "/news/icesco-meeting-2", mark)

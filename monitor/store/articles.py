@@ -261,8 +261,8 @@ def _copies_join(
     return changes
 
 
-def lookup(conn: Any, key_col: Any, value_col: Any, keys: set[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
+def lookup(conn: Any, key_col: Any, value_col: Any, keys: set[str]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
     ordered = sorted(keys)
     for start in range(0, len(ordered), CHUNK):
         chunk = ordered[start : start + CHUNK]

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, insert, select, update
@@ -72,6 +72,11 @@ class SourceHealth:
 
 
 CHUNK = 500
+# an article that failed to arrive (a 404, a 5xx, a page without an article) is tried at
+# the next polls; after failing at GIVE_UP_AFTER polls over FAILING_FOR it is given up
+FAILING = "failing:"  # its seen_url outcome meanwhile, with the failures counted
+GIVE_UP_AFTER = 5
+FAILING_FOR = timedelta(hours=1)
 
 
 class Store:
@@ -286,7 +291,8 @@ class Store:
                 )
 
     def mark_seen(self, entries: Iterable[tuple[str, str, str]], now: datetime) -> None:
-        """Remember fetched article URLs: (url, source, outcome)."""
+        """Remember fetched article URLs: (url, source, outcome). A URL that was failing
+        (see :meth:`note_failures`) takes its outcome now."""
         rows: dict[str, dict[str, Any]] = {}
         for url, source, outcome in entries:
             key = url_key(url)
@@ -294,10 +300,54 @@ class Store:
         if not rows:
             return
         with self._writing("the URLs seen") as conn:
-            known = set(lookup(conn, SeenURLRow.url_key, SeenURLRow.id, set(rows)))
+            known = lookup(conn, SeenURLRow.url_key, SeenURLRow.outcome, set(rows))
             new = [row for key, row in rows.items() if key not in known]
             if new:
                 conn.execute(insert(SeenURLRow), new)
+            for key, outcome in known.items():
+                if outcome.startswith(FAILING):
+                    conn.execute(
+                        update(SeenURLRow)
+                        .where(SeenURLRow.url_key == key)  # type: ignore[arg-type]
+                        .values(outcome=rows[key]["outcome"])
+                    )
+
+    def note_failures(self, entries: Iterable[tuple[str, str]], now: datetime) -> list[str]:
+        """Count a failed fetch of each article URL (url, source) that a later poll tries
+        again; return the URLs given up: failed at ``GIVE_UP_AFTER`` polls over at least
+        ``FAILING_FOR`` (a link that 404s for good, a page with no article), which are
+        recorded as seen ("error") and not asked for again."""
+        wanted = {url_key(url): (url, source) for url, source in entries}
+        if not wanted:
+            return []
+        given_up: list[str] = []
+        with self._writing("the URLs that fail") as conn:
+            query = select(SeenURLRow.url_key, SeenURLRow.outcome, SeenURLRow.first_seen).where(
+                SeenURLRow.url_key.in_(sorted(wanted))  # type: ignore[attr-defined]
+            )
+            known = {key: (outcome, first) for key, outcome, first in conn.execute(query)}
+            for key, (url, source) in wanted.items():
+                outcome, first = known.get(key, (None, None))
+                if outcome is None:
+                    conn.execute(
+                        insert(SeenURLRow).values(
+                            url_key=key, source=source, outcome=f"{FAILING}1", first_seen=now
+                        )
+                    )
+                    continue
+                if not outcome.startswith(FAILING):
+                    continue
+                failures = int(outcome.removeprefix(FAILING) or 0) + 1
+                since = first if first is None or first.tzinfo else first.replace(tzinfo=UTC)
+                done = failures >= GIVE_UP_AFTER and (since is None or now - since >= FAILING_FOR)
+                conn.execute(
+                    update(SeenURLRow)
+                    .where(SeenURLRow.url_key == key)  # type: ignore[arg-type]
+                    .values(outcome="error" if done else f"{FAILING}{failures}")
+                )
+                if done:
+                    given_up.append(url)
+        return given_up
 
     # -- reading -------------------------------------------------------------------------
 
@@ -308,7 +358,8 @@ class Store:
             known = set(
                 lookup(conn, ArticleURLRow.url_key, ArticleURLRow.article_id, set(keys.values()))
             )
-            known |= set(lookup(conn, SeenURLRow.url_key, SeenURLRow.id, set(keys.values())))
+            seen = lookup(conn, SeenURLRow.url_key, SeenURLRow.outcome, set(keys.values()))
+            known |= {key for key, outcome in seen.items() if not outcome.startswith(FAILING)}
         return [u for u in urls if keys[u] not in known]
 
     def source_health(self, name: str | None = None) -> Any:
