@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 
 from monitor.config import Source
 from monitor.discover import Candidate, listing_candidates, parse_feed, parse_sitemap
-from monitor.errors import ExtractError, FetchError, InputError
+from monitor.errors import (
+    ExtractError,
+    FetchConnectError,
+    FetchError,
+    FetchHTTPStatus,
+    FetchTimeout,
+    InputError,
+    RobotsDisallowed,
+)
 from monitor.extract import extract_article
 from monitor.fetch import Conditional, Fetcher
 from monitor.pipeline import Pipeline, tally
@@ -48,6 +56,14 @@ class PollReport:
     @property
     def ok(self) -> bool:
         return self.failure is None
+
+
+def _outage(exc: Exception) -> bool:
+    """Whether a failure is the server's, which may pass: a timeout, no connection, a
+    5xx, 408 or 429, robots.txt out of reach (not a 404 or a page without an article)."""
+    if isinstance(exc, FetchHTTPStatus):
+        return exc.status >= 500 or exc.status in (408, 429)
+    return isinstance(exc, FetchTimeout | FetchConnectError | RobotsDisallowed)
 
 
 @dataclass
@@ -204,13 +220,17 @@ class Poller:
                 self.max_articles,
             )
         gone: set[str] = set()  # articles that asking again would not mend
+        outage: set[str] = set()  # articles the server failed to give (a 5xx, a timeout)
         pages = await asyncio.gather(
-            *(self._article(source, by_url[u], report, gone) for u in fresh)
+            *(self._article(source, by_url[u], report, gone, outage) for u in fresh)
         )
         # the others that failed are tried at the next polls, and given up after a while
         # (a link that 404s for good must not keep its feed from a 304 for ever)
-        failing = [(u, source.name) for u, p in zip(fresh, pages, strict=True) if p is None]
-        failing = [(u, name) for u, name in failing if u not in gone]
+        failing = [
+            (u, source.name, u in outage)
+            for u, p in zip(fresh, pages, strict=True)
+            if p is None and u not in gone
+        ]
         given_up = await asyncio.to_thread(self.store.note_failures, failing, self.pipeline.clock())
         for url in given_up:
             log.info(
@@ -250,7 +270,12 @@ class Poller:
                 )
 
     async def _article(
-        self, source: Source, candidate: Candidate, report: PollReport, gone: set[str]
+        self,
+        source: Source,
+        candidate: Candidate,
+        report: PollReport,
+        gone: set[str],
+        outage: set[str],
     ) -> Prepared | None:
         try:
             report.requests += 1
@@ -290,4 +315,6 @@ class Poller:
             log.warning("%s: %s", source.name, exc)
             if isinstance(exc, FetchError) and exc.lasting:
                 gone.add(candidate.url)
+            elif _outage(exc):
+                outage.add(candidate.url)
             return None

@@ -256,3 +256,25 @@ def test_an_article_failing_for_good_is_given_up_and_its_feed_is_asked_condition
         mark = len(server.requests)
         assert _poll(app).not_modified == 1
         assert not _asked(server, "/news/icesco-meeting-2", mark)
+
+
+def test_an_article_the_server_fails_to_give_is_tried_for_a_day(
+    tmp_path: Path, server: LocalServer
+) -> None:
+    """A 503 at every poll is an outage that may pass: tried at every poll for a day,
+    not given up after the hour a 404 gets."""
+    from datetime import UTC, datetime, timedelta
+
+    _feed(server, [1])
+    server.sequence("/news/icesco-meeting-1", [503])
+    clock = [datetime(2026, 12, 7, 9, 0, tzinfo=UTC)]
+    with _app(tmp_path, _config(tmp_path, server, 'feeds = ["' + server.url("/rss") + '"]')) as app:
+        app.pipeline.clock = lambda: clock[0]
+        for step in (0, 15, 30, 45, 60, 75, 24 * 60):  # minutes after the first poll
+            clock[0] = datetime(2026, 12, 7, 9, 0, tzinfo=UTC) + timedelta(minutes=step)
+            _poll(app)
+        asked = _asked(server, "/news/icesco-meeting-1")
+        assert len(asked) == 7  # still owed after an hour; given up after a day
+        mark = len(server.requests)
+        assert _poll(app).not_modified == 1
+        assert not _asked(server, "/news/icesco-meeting-1", mark)

@@ -76,7 +76,8 @@ CHUNK = 500
 # the next polls; after failing at GIVE_UP_AFTER polls over FAILING_FOR it is given up
 FAILING = "failing:"  # its seen_url outcome meanwhile, with the failures counted
 GIVE_UP_AFTER = 5
-FAILING_FOR = timedelta(hours=1)
+FAILING_FOR = timedelta(hours=1)  # the page answers, but not with an article (a 404)
+OUTAGE_FOR = timedelta(hours=24)  # the server fails (a 5xx, a timeout): it may come back
 
 
 class Store:
@@ -312,12 +313,13 @@ class Store:
                         .values(outcome=rows[key]["outcome"])
                     )
 
-    def note_failures(self, entries: Iterable[tuple[str, str]], now: datetime) -> list[str]:
-        """Count a failed fetch of each article URL (url, source) that a later poll tries
-        again; return the URLs given up: failed at ``GIVE_UP_AFTER`` polls over at least
-        ``FAILING_FOR`` (a link that 404s for good, a page with no article), which are
+    def note_failures(self, entries: Iterable[tuple[str, str, bool]], now: datetime) -> list[str]:
+        """Count a failed fetch of each article URL (url, source, an outage?) that a later
+        poll tries again; return the URLs given up: failed at ``GIVE_UP_AFTER`` polls over
+        at least ``FAILING_FOR`` (a link that 404s for good, a page with no article), or
+        ``OUTAGE_FOR`` when this failure was the server's (a 5xx, a timeout), which are
         recorded as seen ("error") and not asked for again."""
-        wanted = {url_key(url): (url, source) for url, source in entries}
+        wanted = {url_key(url): (url, source, outage) for url, source, outage in entries}
         if not wanted:
             return []
         given_up: list[str] = []
@@ -326,7 +328,7 @@ class Store:
                 SeenURLRow.url_key.in_(sorted(wanted))  # type: ignore[attr-defined]
             )
             known = {key: (outcome, first) for key, outcome, first in conn.execute(query)}
-            for key, (url, source) in wanted.items():
+            for key, (url, source, outage) in wanted.items():
                 outcome, first = known.get(key, (None, None))
                 if outcome is None:
                     conn.execute(
@@ -339,7 +341,8 @@ class Store:
                     continue
                 failures = int(outcome.removeprefix(FAILING) or 0) + 1
                 since = first if first is None or first.tzinfo else first.replace(tzinfo=UTC)
-                done = failures >= GIVE_UP_AFTER and (since is None or now - since >= FAILING_FOR)
+                span = OUTAGE_FOR if outage else FAILING_FOR
+                done = failures >= GIVE_UP_AFTER and (since is None or now - since >= span)
                 conn.execute(
                     update(SeenURLRow)
                     .where(SeenURLRow.url_key == key)  # type: ignore[arg-type]
