@@ -170,6 +170,14 @@ def known_parameters(request: Request) -> None:
             422,
             f"unknown query parameter {unknown[0]!r} ({path} takes: {', '.join(known) or 'none'})",
         )
+    # every parameter takes one value: "source=a&source=b" would silently be b
+    repeated = sorted(
+        k for k in set(request.query_params) if len(request.query_params.getlist(k)) > 1
+    )
+    if repeated:
+        raise ApiError(
+            422, f"query parameter {repeated[0]!r} is given more than once (it takes one value)"
+        )
 
 
 def create_api(app: App) -> FastAPI:

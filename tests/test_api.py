@@ -799,6 +799,8 @@ def test_validation_errors_name_the_parameter(client: Client) -> None:
     stray = client.get("/api/stories", params={"until": "2024-08-01"})
     assert stray.status_code == 422 and "unknown query parameter 'until'" in stray.json()["error"]
     assert "since" in stray.json()["error"]  # what the route does take
+    twice = client.get("/api/articles", params=[("source", "Trend"), ("source", "APA")])
+    assert twice.status_code == 422 and "'source' is given more than once" in twice.json()["error"]
     paged = client.get("/api/articles.csv", params={"q": "ICESCO", "offset": "5"})
     assert paged.status_code == 422 and "'offset'" in paged.json()["error"]
     assert client.get("/", params={"utm_source": "mail"}).status_code == 200  # a shared link

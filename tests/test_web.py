@@ -687,3 +687,4 @@ def test_the_api_page_lists_every_route_without_a_cdn(client: Client) -> None:
         for method in methods:
             assert f"<code>{method.upper()} {path}</code>" in page.text, (method, path)
     assert "<code>event_type</code>" in page.text and "One of: meeting" in page.text
+    assert "``" not in page.text  # a docstring's literals are shown as code

@@ -285,6 +285,15 @@ class Web:
         return "/?" + urlencode(query) if query else "/"
 
 
+def _literals(text: str) -> Markup:
+    """A docstring's ``literal`` shown as code, the rest escaped."""
+    parts = re.split(r"``(.+?)``", text)
+    return Markup("").join(
+        Markup("<code>{}</code>").format(part) if i % 2 else Markup.escape(part)
+        for i, part in enumerate(parts)
+    )
+
+
 def api_routes(document: dict[str, Any]) -> list[dict[str, Any]]:
     """The routes of an OpenAPI document as the API page lists them: method, path,
     summary, description and parameters (name, where, required, description)."""
@@ -307,7 +316,7 @@ def api_routes(document: dict[str, Any]) -> list[dict[str, Any]]:
                     "method": method.upper(),
                     "path": path,
                     "summary": operation.get("summary", ""),
-                    "description": operation.get("description", ""),
+                    "description": _literals(operation.get("description", "")),
                     "params": params,
                     "body": ", ".join(body),
                     "tags": operation.get("tags", []),
