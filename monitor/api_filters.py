@@ -131,15 +131,11 @@ class Filters:
         value = _clean("source", value)
         if value is None:
             return None
-        configured = [s.name for s in self.app.config.sources]
+        outlets = [s.name for s in self.app.config.sources]
+        if value.casefold() not in {name.casefold() for name in outlets}:
+            outlets += queries.distinct_values(self.app.store.engine)["sources"]  # ran once
         try:
-            return one_of(value, configured)
-        except InputError:
-            pass
-        try:
-            return one_of(
-                value, configured + queries.distinct_values(self.app.store.engine)["sources"]
-            )
+            return one_of(value, outlets)
         except InputError as exc:
             raise ApiError(422, f"query parameter 'source': {exc.message}") from None
 

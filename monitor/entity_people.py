@@ -288,7 +288,6 @@ def _role_phrase(text: str, start: int, end: int, limit: int) -> str:
         if re.search(r"[,;:()]", text[end : end + w.start()]) or len(words) >= 6:
             break
         token = w.group(0)
-
         place = is_place(token.strip("."))
         if place and words and words[-1].casefold() in {"to", "в"}:
             words.append(token.strip("."))  # "Ambassador to Morocco"

@@ -94,9 +94,12 @@ class FetchError(MonitorError):
 
     ``lasting`` is True when asking again later would get the same answer (the page is
     gone, is not a page, is over the size limit, loops, or robots.txt forbids it); a
-    poll does not fetch such an article again, and retries the others at its next run."""
+    poll does not fetch such an article again, and retries the others at its next run.
+    ``outage`` is True when the server failed to answer (the retried kinds: a timeout, no
+    connection, a 5xx, 408 or 429; robots.txt out of reach), which may pass in hours."""
 
     lasting: bool = False
+    outage: bool = False
 
     def __init__(self, message: str, *, url: str) -> None:
         self.url = url
@@ -139,6 +142,7 @@ class RobotsDisallowed(FetchError):
 
     def __init__(self, message: str, *, url: str, lasting: bool = True) -> None:
         self.lasting = lasting
+        self.outage = not lasting
         super().__init__(message, url=url)
 
 

@@ -158,10 +158,14 @@ class _Retry(Exception):
         self.kind, self.reason, self.status, self.retry_after = kind, reason, status, retry_after
 
     def error(self, url: str, attempts: int) -> FetchError:
+        """The error of the last attempt: an outage, as every retried failure is."""
         reason = f"{self.reason} after {attempts} attempt{'s' if attempts > 1 else ''}"
         if self.kind is FetchHTTPStatus:
-            return FetchHTTPStatus(reason, url=url, status=self.status)
-        return self.kind(reason, url=url)
+            error: FetchError = FetchHTTPStatus(reason, url=url, status=self.status)
+        else:
+            error = self.kind(reason, url=url)
+        error.outage = True
+        return error
 
 
 @dataclass

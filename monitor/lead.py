@@ -72,16 +72,24 @@ def sentence_ends(text: str) -> list[int]:
     return ends
 
 
+def truncate(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` characters, at a word boundary, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
 def summary(text: str, limit: int) -> str:
     """The opening of ``text`` in at most ``limit`` characters: whole sentences when the
-    first fits, else cut at a word with an ellipsis (never mid-sentence without one)."""
+    first fits, else :func:`truncate`'s cut (never mid-sentence without an ellipsis)."""
     if len(text) <= limit:
         return text
     ends = [end for end in sentence_ends(text) if end <= limit]
-    if ends:
-        return text[: ends[-1]].rstrip()
-    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
-    return cut.rstrip(" ,;:–-") + "…"
+    return text[: ends[-1]].rstrip() if ends else truncate(text, limit)
 
 
 def first_sentence(text: str) -> str:
@@ -259,6 +267,9 @@ def looks_back(sentence: str, year: int | None) -> bool:
     )
 
 
+STOP = re.compile(r"(?<=[.!?])\s+")
+
+
 def _stops(text: str) -> Iterator[str]:
     """The sentences of a text of any case: a stop after a title or an initial ("dr.",
     "salim m. almalik") ends none."""
@@ -268,9 +279,6 @@ def _stops(text: str) -> Iterator[str]:
             yield text[start : m.start()]
             start = m.end()
     yield text[start:]
-
-
-STOP = re.compile(r"(?<=[.!?])\s+")
 
 
 def current_text(text: str, year: int | None) -> str:

@@ -14,15 +14,7 @@ from dataclasses import dataclass, field
 
 from monitor.config import Source
 from monitor.discover import Candidate, listing_candidates, parse_feed, parse_sitemap
-from monitor.errors import (
-    ExtractError,
-    FetchConnectError,
-    FetchError,
-    FetchHTTPStatus,
-    FetchTimeout,
-    InputError,
-    RobotsDisallowed,
-)
+from monitor.errors import ExtractError, FetchError, InputError
 from monitor.extract import extract_article
 from monitor.fetch import Conditional, Fetcher
 from monitor.pipeline import Pipeline, tally
@@ -56,14 +48,6 @@ class PollReport:
     @property
     def ok(self) -> bool:
         return self.failure is None
-
-
-def _outage(exc: Exception) -> bool:
-    """Whether a failure is the server's, which may pass: a timeout, no connection, a
-    5xx, 408 or 429, robots.txt out of reach (not a 404 or a page without an article)."""
-    if isinstance(exc, FetchHTTPStatus):
-        return exc.status >= 500 or exc.status in (408, 429)
-    return isinstance(exc, FetchTimeout | FetchConnectError | RobotsDisallowed)
 
 
 @dataclass
@@ -139,21 +123,7 @@ class Poller:
                 if children:  # a sitemap index: its validators are never kept (see below)
                     offer.etag = offer.last_modified = None
                     offer.index = True
-                    child_validators = await asyncio.to_thread(
-                        self.store.http_validators, children[:MAX_CHILD_SITEMAPS]
-                    )
-                    for child in children[:MAX_CHILD_SITEMAPS]:
-                        try:  # a broken child is its own error: the others are still read
-                            sub = await self._fetch_index(
-                                source, child, "sitemap", child_validators, report
-                            )
-                        except (FetchError, ExtractError) as exc:
-                            report.errors.append(str(exc))
-                            log.warning("%s: %s", source.name, exc)
-                            continue
-                        if sub is not None:
-                            offers.append(sub[0])
-                            candidates += sub[1]
+                    candidates += await self._children(source, children, offers, report)
             except (FetchError, ExtractError) as exc:
                 failed += 1
                 report.errors.append(str(exc))
@@ -174,6 +144,26 @@ class Poller:
                 "(the outlet may have changed its layout: check the selectors)"
             )
         return list(found.values()), offers
+
+    async def _children(
+        self, source: Source, children: list[str], offers: list[_Offer], report: PollReport
+    ) -> list[Candidate]:
+        """The candidates of a sitemap index's newest children, each asked conditionally;
+        a broken child is its own error, and the others are still read."""
+        chosen = children[:MAX_CHILD_SITEMAPS]
+        validators = await asyncio.to_thread(self.store.http_validators, chosen)
+        candidates: list[Candidate] = []
+        for child in chosen:
+            try:
+                fetched = await self._fetch_index(source, child, "sitemap", validators, report)
+            except (FetchError, ExtractError) as exc:
+                report.errors.append(str(exc))
+                log.warning("%s: %s", source.name, exc)
+                continue
+            if fetched is not None:
+                offers.append(fetched[0])
+                candidates += fetched[1]
+        return candidates
 
     async def _fetch_index(
         self,
@@ -315,6 +305,6 @@ class Poller:
             log.warning("%s: %s", source.name, exc)
             if isinstance(exc, FetchError) and exc.lasting:
                 gone.add(candidate.url)
-            elif _outage(exc):
+            elif isinstance(exc, FetchError) and exc.outage:
                 outage.add(candidate.url)
             return None

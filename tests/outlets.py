@@ -18,6 +18,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -25,6 +26,7 @@ from httpserver import LocalServer, Request, Response
 
 from monitor.config import Config
 from monitor.fetch import HOST_LIMITS
+from monitor.settings import Settings
 
 SITES = Path(__file__).resolve().parent / "fixtures" / "sites"
 HOSTS = {"www.azernews.az": "azernews", "en.trend.az": "trend", "news.az": "newsaz"}
@@ -38,6 +40,18 @@ FILLER = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 central avenue before the summer season, officials said on Monday.</p>
 <p>Work is expected to start next month and to be finished by the end of August, with the
 cost covered by the municipal budget.</p></div></article></body></html>"""
+
+
+def quick_settings(config: Path, tmp_path: Path, **options: Any) -> Settings:
+    """Settings for polling local servers quickly: no delay between requests, one retry
+    without backoff, a SQLite archive in ``tmp_path``; ``options`` override them."""
+    defaults: dict[str, Any] = {"host_delay": 0.0, "max_retries": 1, "backoff_max": 0.0}
+    return Settings(
+        config=str(config),
+        database_url=f"sqlite:///{tmp_path / 'monitor.db'}",
+        timeout=5.0,
+        **{**defaults, **options},
+    )
 
 
 @dataclass

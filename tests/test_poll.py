@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from outlets import HostMap, serve_outlets
+from outlets import HostMap, quick_settings, serve_outlets
 
 from monitor.app import build
 from monitor.config import load_config
@@ -16,21 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "sources.toml"
 
 
-def _settings(config: Path, tmp_path: Path) -> Settings:
-    """Settings for polling the local outlets quickly."""
-    return Settings(
-        config=str(config),
-        database_url=f"sqlite:///{tmp_path / 'monitor.db'}",
-        host_delay=0.0,
-        max_retries=1,
-        backoff_max=0.0,
-        timeout=5.0,
-    )
-
-
 @pytest.fixture
 def app(tmp_path: Path):
-    application = build(_settings(SHIPPED, tmp_path))
+    application = build(quick_settings(SHIPPED, tmp_path))
     yield application
     application.close()
 
@@ -68,7 +56,7 @@ def test_the_polled_source_keeps_its_articles_when_a_disabled_one_claims_its_hos
         'feeds = ["https://en.trend.az/archive/rss"]\nenabled = false\n',
         encoding="utf-8",
     )
-    with build(_settings(config, tmp_path)) as app, serve_outlets(app.config) as outlets:
+    with build(quick_settings(config, tmp_path)) as app, serve_outlets(app.config) as outlets:
         trend = app.config.source("Trend")
         (report,) = asyncio.run(app.poll_once([trend], HostMap.of(outlets)))
         assert report.ok and report.stored > 0, report
@@ -444,7 +432,6 @@ def test_a_poll_cut_off_by_the_stop_is_abandoned_quietly(tmp_path, caplog) -> No
     import socket
 
     from monitor.app import build
-    from monitor.settings import Settings
 
     with socket.socket() as sock:  # accepts connections, never answers
         sock.bind(("127.0.0.1", 0))
@@ -504,7 +491,6 @@ def test_a_link_too_long_to_keep_is_skipped_and_the_others_are_stored(
     from httpserver import LocalServer
 
     from monitor.app import build
-    from monitor.settings import Settings
 
     paths = ["/news/icesco-story-0", "/news/icesco-story-1-" + "x" * 2100, "/news/icesco-story-2"]
     with LocalServer() as server:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 from httpserver import LocalServer, Request
+from outlets import quick_settings
 
 from monitor.app import App, build
-from monitor.settings import Settings
 
 TEXT = "ICESCO Director General Salim AlMalik met the Minister of Culture in Baku"
 FEED_ETAG = '"feed-1"'
@@ -61,16 +61,7 @@ def server() -> Iterator[LocalServer]:
 
 
 def _app(tmp_path: Path, config: Path, **options: object) -> App:
-    settings = Settings(
-        config=str(config),
-        database_url=f"sqlite:///{tmp_path / 'monitor.db'}",
-        host_delay=0.0,
-        max_retries=0,
-        backoff_max=0.0,
-        timeout=5.0,
-        **options,  # type: ignore[arg-type]
-    )
-    return build(settings)
+    return build(quick_settings(config, tmp_path, max_retries=0, **options))
 
 
 def _poll(app: App):

@@ -19,6 +19,7 @@ from typing import Any
 
 from monitor.alerts.message import Alert
 from monitor.classify import SURE
+from monitor.lead import truncate as truncate  # the alerts cut their texts with it
 
 SUBJECT_MAX = 150
 EVENT_LABELS = {
@@ -81,17 +82,6 @@ def clean_text(value: Any) -> str:
     return "".join(
         ch for ch in text if ch in "\n\t" + _JOINERS or unicodedata.category(ch) not in {"Cc", "Cf"}
     ).strip()
-
-
-def truncate(text: str, limit: int) -> str:
-    """Cut ``text`` to at most ``limit`` characters, at a word boundary, with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:–-") + "…"
 
 
 def surname(name: str) -> str:

@@ -340,9 +340,8 @@ class Store:
                 if not outcome.startswith(FAILING):
                     continue
                 failures = int(outcome.removeprefix(FAILING) or 0) + 1
-                since = first if first is None or first.tzinfo else first.replace(tzinfo=UTC)
                 span = OUTAGE_FOR if outage else FAILING_FOR
-                done = failures >= GIVE_UP_AFTER and (since is None or now - since >= span)
+                done = failures >= GIVE_UP_AFTER and (first is None or now - first >= span)
                 conn.execute(
                     update(SeenURLRow)
                     .where(SeenURLRow.url_key == key)  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, or_, select, update
@@ -202,16 +202,12 @@ def release_quiet(engine: Engine, quiet_hours: Mapping[str, str | None], now: da
             if rule not in quiet_hours:
                 continue
             sooner = quiet_until(quiet_hours[rule], now)
-            if sooner < _aware(due):
+            if sooner < due:  # the column reads aware UTC times (models.UTCDateTime)
                 conn.execute(
                     update(OutboxRow).where(OutboxRow.id == item_id).values(next_attempt_at=sooner)
                 )
                 moved += 1
     return moved
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def waiting(engine: Engine, now: datetime) -> tuple[int, datetime | None]:
